@@ -1,0 +1,181 @@
+# libshebao — exact Chinese social-insurance calculations. GNU Make.
+#
+#   make            build build/libshebao.a, build/libshebao.so and build/shebao
+#   make demo       install missing Debian packages, build, run the main job on the embedded policy
+#   make check      install missing Debian packages, build, run every test
+#   make sanitize   the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make docs       Doxygen HTML into build/docs (an undocumented public symbol fails it)
+#   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR
+#   make deps       install whatever Debian packages are missing (a no-op when all are present)
+
+PREFIX     ?= /usr/local
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR     ?= $(PREFIX)/bin
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR    ?=
+
+BUILD ?= build
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+SANFLAGS ?=
+
+# single source of truth for the version: the header
+VERSION_H := include/shebao/version.h
+V_MAJOR := $(shell sed -n 's/^\#define SHEBAO_VERSION_MAJOR \([0-9]*\)/\1/p' $(VERSION_H))
+V_MINOR := $(shell sed -n 's/^\#define SHEBAO_VERSION_MINOR \([0-9]*\)/\1/p' $(VERSION_H))
+V_PATCH := $(shell sed -n 's/^\#define SHEBAO_VERSION_PATCH \([0-9]*\)/\1/p' $(VERSION_H))
+SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VERSION_H))
+VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
+
+DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind
+PKG_DEPS := jansson mpfr gmp
+
+WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKG_DEPS) 2>/dev/null)
+DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) -lm -lpthread
+ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+POLICIES := $(sort $(wildcard data/policies/*.json))
+STATIC := $(BUILD)/libshebao.a
+SHARED_REAL := $(BUILD)/libshebao.so.$(VERSION)
+SHARED_SONAME := libshebao.so.$(SOVERSION)
+
+CLI_SRC := $(wildcard examples/shebao/*.c)
+CLI_OBJ := $(patsubst examples/shebao/%.c,$(BUILD)/cli/%.o,$(CLI_SRC))
+CLI := $(BUILD)/shebao
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+.PHONY: all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
+        clean
+
+all: lib cli
+
+lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
+
+cli: $(CLI)
+
+$(BUILD)/obj/%.o: lib/%.c lib/internal.h include/shebao.h $(VERSION_H) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)/obj
+	$(CC) -std=c17 -Wall -Wextra -Werror $(CFLAGS) $< -o $@
+
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(POLICIES) | $(BUILD)/obj
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/embed sb_embedded_policies $@ $(POLICIES)
+
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c lib/internal.h
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_REAL): $(LIB_OBJ) lib/shebao.map
+	$(CC) -shared -Wl,-soname,$(SHARED_SONAME) -Wl,--version-script=lib/shebao.map $(ALL_LDFLAGS) \
+	    -o $@ $(LIB_OBJ) $(DEP_LIBS)
+
+$(BUILD)/libshebao.so: $(SHARED_REAL)
+	ln -sf libshebao.so.$(VERSION) $(BUILD)/$(SHARED_SONAME)
+	ln -sf libshebao.so.$(VERSION) $@
+
+$(BUILD)/shebao.pc: Makefile $(VERSION_H) | $(BUILD)/obj
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: shebao' 'Description: Exact Chinese social-insurance contributions and benefits' \
+	  'Version: $(VERSION)' 'Requires.private: $(PKG_DEPS)' 'Libs: -L$${libdir} -lshebao' \
+	  'Cflags: -I$${includedir}' > $@
+
+$(BUILD)/cli/%.o: examples/shebao/%.c examples/shebao/cli.h include/shebao.h | $(BUILD)/cli
+	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -c $< -o $@
+
+$(CLI): $(CLI_OBJ) $(STATIC)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(ALL_LDFLAGS) \
+	    $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(DEP_LIBS)
+
+$(BUILD)/obj $(BUILD)/cli $(BUILD)/tests:
+	mkdir -p $@
+
+# ---- the README's two commands ----------------------------------------------------------------------------
+
+demo: deps
+	$(MAKE) all
+	@echo
+	@echo '== shebao policy show zhejiang (embedded policy, no file needed) =='
+	$(CLI) policy show zhejiang
+
+check: deps
+	$(MAKE) test
+
+# ---- tests ------------------------------------------------------------------------------------------------
+
+test: all unit-tests cli-tests install-check
+
+unit-tests: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+cli-tests: $(CLI)
+	@sh tests/cli/run.sh $(CLI)
+	@sh tests/bad-policies/run.sh $(CLI)
+
+# Install into a temporary DESTDIR and build an example against it through pkg-config.
+install-check: lib
+	@rm -rf $(BUILD)/stage
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BUILD)/stage PREFIX=/usr/local >/dev/null
+	PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage \
+	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig \
+	  sh -c '$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c -o $(BUILD)/hello_installed \
+	    $$(pkg-config --cflags shebao) $$(pkg-config --libs shebao) $(ALL_LDFLAGS)'
+	LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib $(BUILD)/hello_installed
+	@ldd $(BUILD)/hello_installed | grep -q 'libshebao.so.$(SOVERSION) => $(CURDIR)/$(BUILD)/stage' \
+	  || { echo 'install-check: hello_installed did not load the staged libshebao'; exit 1; }
+
+sanitize: deps
+	$(MAKE) BUILD=build/sanitize CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' test
+
+docs: deps
+	@mkdir -p $(BUILD)/docs
+	doxygen docs/Doxyfile
+
+# ---- install ----------------------------------------------------------------------------------------------
+
+install: lib $(CLI)
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/shebao $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
+	install -m 644 include/shebao.h $(DESTDIR)$(INCLUDEDIR)/shebao.h
+	install -m 644 include/shebao/version.h $(DESTDIR)$(INCLUDEDIR)/shebao/version.h
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libshebao.a
+	install -m 755 $(SHARED_REAL) $(DESTDIR)$(LIBDIR)/libshebao.so.$(VERSION)
+	ln -sf libshebao.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME)
+	ln -sf libshebao.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libshebao.so
+	install -m 644 $(BUILD)/shebao.pc $(DESTDIR)$(PKGCONFIGDIR)/shebao.pc
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/shebao
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/shebao.h $(DESTDIR)$(INCLUDEDIR)/shebao/version.h
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/shebao 2>/dev/null
+	rm -f $(DESTDIR)$(LIBDIR)/libshebao.a $(DESTDIR)$(LIBDIR)/libshebao.so.$(VERSION) \
+	      $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/libshebao.so \
+	      $(DESTDIR)$(PKGCONFIGDIR)/shebao.pc $(DESTDIR)$(BINDIR)/shebao
+
+# ---- Debian packages --------------------------------------------------------------------------------------
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+clean:
+	rm -rf build

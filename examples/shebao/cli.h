@@ -1,0 +1,55 @@
+/* shebao command-line tool: shared declarations. The CLI is a thin layer over libshebao. */
+#ifndef SHEBAO_CLI_H
+#define SHEBAO_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "shebao.h"
+
+/* Documented exit codes. */
+enum {
+    EXIT_OK = 0,
+    EXIT_INTERNAL = 1, /* out of memory and other internal failures */
+    EXIT_USAGE = 2,
+    EXIT_POLICY = 3,
+    EXIT_INPUT = 4,
+    EXIT_COMPUTE = 5
+};
+
+#define CLI_DEFAULT_REGION "zhejiang"
+
+/* Map a library code to an exit code. */
+int cli_exit_code(int rc);
+/* Print "shebao: <message>" to stderr and return the exit code for rc. */
+int cli_fail(shebao_ctx *ctx, int rc);
+/* Print a usage error and return EXIT_USAGE. */
+int cli_usage(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Simple option scanner over argv[start..argc): "--name value" or "--name=value". */
+typedef struct cli_args {
+    int argc;
+    char **argv;
+    int i;
+    const char *name;  /* current option name without dashes, or NULL for a positional argument */
+    const char *value; /* its value ("=value" or the next argument, fetched with cli_value) */
+    bool has_inline;
+    const char *inline_value;
+} cli_args;
+
+void cli_args_init(cli_args *a, int argc, char **argv, int start);
+/* Advance; false at the end. After true: a->name is the option (or NULL and a->value the positional). */
+bool cli_next(cli_args *a);
+/* The value of the current option; NULL (after printing a usage error) if missing. */
+const char *cli_value(cli_args *a);
+
+/* Load --policy FILE or --region ID (default CLI_DEFAULT_REGION). Returns a library code. */
+int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out);
+
+int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,140 @@
+/* shebao — command-line front end of libshebao. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: shebao <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  version                          library and data-format versions\n"
+    "  policy list                      the embedded policies\n"
+    "  policy show [ID | --policy FILE] [--format table|json]\n"
+    "                                   every parameter with its date, source and status\n"
+    "  policy check FILE                validate a policy file\n"
+    "\n"
+    "exit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
+    "            5 computation error\n";
+
+int cli_exit_code(int rc)
+{
+    switch (rc) {
+    case SHEBAO_OK: return EXIT_OK;
+    case SHEBAO_EUSAGE: return EXIT_USAGE;
+    case SHEBAO_EPOLICY: return EXIT_POLICY;
+    case SHEBAO_EINPUT: return EXIT_INPUT;
+    case SHEBAO_ECOMPUTE: return EXIT_COMPUTE;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+int cli_fail(shebao_ctx *ctx, int rc)
+{
+    const char *msg = shebao_ctx_errmsg(ctx);
+    fprintf(stderr, "shebao: %s\n", msg && *msg ? msg : shebao_strerror(rc));
+    return cli_exit_code(rc);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("shebao: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see 'shebao help')\n", stderr);
+    return EXIT_USAGE;
+}
+
+void cli_args_init(cli_args *a, int argc, char **argv, int start)
+{
+    memset(a, 0, sizeof *a);
+    a->argc = argc;
+    a->argv = argv;
+    a->i = start - 1;
+}
+
+bool cli_next(cli_args *a)
+{
+    a->i++;
+    if (a->i >= a->argc)
+        return false;
+    const char *s = a->argv[a->i];
+    a->has_inline = false;
+    if (s[0] == '-' && s[1] == '-' && s[2]) {
+        const char *eq = strchr(s + 2, '=');
+        static char name[64];
+        size_t len = eq ? (size_t)(eq - s - 2) : strlen(s + 2);
+        if (len >= sizeof name)
+            len = sizeof name - 1;
+        memcpy(name, s + 2, len);
+        name[len] = '\0';
+        a->name = name;
+        if (eq) {
+            a->has_inline = true;
+            a->inline_value = eq + 1;
+        }
+        a->value = NULL;
+    } else {
+        a->name = NULL;
+        a->value = s;
+    }
+    return true;
+}
+
+const char *cli_value(cli_args *a)
+{
+    if (a->has_inline)
+        return a->value = a->inline_value;
+    if (a->i + 1 >= a->argc) {
+        cli_usage("option --%s needs a value", a->name);
+        return NULL;
+    }
+    return a->value = a->argv[++a->i];
+}
+
+int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out)
+{
+    if (file)
+        return shebao_policy_load_file(ctx, file, out);
+    return shebao_policy_load_embedded(ctx, region ? region : CLI_DEFAULT_REGION, out);
+}
+
+static int cmd_version(void)
+{
+    printf("shebao %s (library %s, data format shebao-policy/1)\n", SHEBAO_VERSION_STRING, shebao_version());
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage_text, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0)
+        return cmd_version();
+    shebao_ctx *ctx = NULL;
+    if (shebao_ctx_new(&ctx) != SHEBAO_OK) {
+        fputs("shebao: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    int rc;
+    if (strcmp(cmd, "policy") == 0)
+        rc = cmd_policy(ctx, argc, argv);
+    else
+        rc = cli_usage("unknown command '%s'", cmd);
+    shebao_ctx_free(ctx);
+    if (fflush(stdout) != 0 && rc == EXIT_OK) {
+        fputs("shebao: write error on standard output\n", stderr);
+        rc = EXIT_INTERNAL;
+    }
+    return rc;
+}

@@ -1,0 +1,106 @@
+/* Versions, result codes, contexts and library-owned memory. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *shebao_version(void) { return SHEBAO_VERSION_STRING; }
+
+int shebao_version_num(void) { return SHEBAO_VERSION_NUM; }
+
+const char *shebao_strerror(int code)
+{
+    switch (code) {
+    case SHEBAO_OK: return "success";
+    case SHEBAO_ENOMEM: return "out of memory";
+    case SHEBAO_EUSAGE: return "invalid argument";
+    case SHEBAO_EPOLICY: return "policy or data error";
+    case SHEBAO_EINPUT: return "invalid input";
+    case SHEBAO_ECOMPUTE: return "computation error";
+    default: return "unknown error";
+    }
+}
+
+int shebao_ctx_new(shebao_ctx **out)
+{
+    if (!out)
+        return SHEBAO_EUSAGE;
+    shebao_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return SHEBAO_ENOMEM;
+    ctx->precision = SHEBAO_MIN_PRECISION;
+    *out = ctx;
+    return SHEBAO_OK;
+}
+
+void shebao_ctx_free(shebao_ctx *ctx) { free(ctx); }
+
+const char *shebao_ctx_errmsg(const shebao_ctx *ctx) { return ctx ? ctx->msg : "no context"; }
+
+int shebao_ctx_errcode(const shebao_ctx *ctx) { return ctx ? ctx->code : SHEBAO_EUSAGE; }
+
+int shebao_ctx_set_precision(shebao_ctx *ctx, unsigned bits)
+{
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (bits < SHEBAO_MIN_PRECISION || bits > 4096)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "precision %u bits is outside %d..4096", bits, SHEBAO_MIN_PRECISION);
+    ctx->precision = bits;
+    return sb_ok(ctx);
+}
+
+void shebao_free(void *p) { free(p); }
+
+int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
+{
+    if (ctx) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+        va_end(ap);
+        /* one line, always */
+        for (char *p = ctx->msg; *p; p++)
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+        ctx->code = code;
+    }
+    return code;
+}
+
+int sb_ok(shebao_ctx *ctx)
+{
+    if (ctx) {
+        ctx->code = SHEBAO_OK;
+        ctx->msg[0] = '\0';
+    }
+    return SHEBAO_OK;
+}
+
+char *sb_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+char *sb_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}

@@ -1,0 +1,281 @@
+/* Exact decimals: parsing, rational conversion, named rounding to money, formatting. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const int64_t pow10_tab[19] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
+    10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL, 100000000000000LL,
+    1000000000000000LL, 10000000000000000LL, 100000000000000000LL, 1000000000000000000LL};
+
+int sb_dec_parse(const char *s, sb_dec *out, const char **why)
+{
+    const char *dummy;
+    if (!why)
+        why = &dummy;
+    if (!s || !*s) {
+        *why = "empty number";
+        return SHEBAO_EINPUT;
+    }
+    const char *p = s;
+    bool neg = false;
+    if (*p == '-' || *p == '+')
+        neg = (*p++ == '-');
+    const char *int_start = p;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    size_t int_len = (size_t)(p - int_start);
+    const char *frac_start = NULL;
+    size_t frac_len = 0;
+    if (*p == '.') {
+        frac_start = ++p;
+        while (*p >= '0' && *p <= '9')
+            p++;
+        frac_len = (size_t)(p - frac_start);
+    }
+    if (int_len == 0 || (frac_start && frac_len == 0) || *p != '\0') {
+        *why = "not a plain decimal number (digits with an optional '.' and sign)";
+        return SHEBAO_EINPUT;
+    }
+    while (frac_len > 0 && frac_start[frac_len - 1] == '0')
+        frac_len--;
+    if (frac_len > SB_DEC_MAX_SCALE) {
+        *why = "more than 18 decimals";
+        return SHEBAO_EINPUT;
+    }
+    /* accumulate as a negative number so that INT64_MIN-range checks are uniform */
+    uint64_t acc = 0;
+    const uint64_t limit = (uint64_t)INT64_MAX;
+    for (size_t i = 0; i < int_len + frac_len; i++) {
+        char c = i < int_len ? int_start[i] : frac_start[i - int_len];
+        uint64_t digit = (uint64_t)(c - '0');
+        if (acc > (limit - digit) / 10) {
+            *why = "number out of range";
+            return SHEBAO_ECOMPUTE;
+        }
+        acc = acc * 10 + digit;
+    }
+    out->num = neg ? -(int64_t)acc : (int64_t)acc;
+    out->scale = (int)frac_len;
+    return SHEBAO_OK;
+}
+
+void sb_mpz_set_i64(mpz_t rop, int64_t v)
+{
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    mpz_import(rop, 1, -1, sizeof mag, 0, 0, &mag);
+    if (v < 0)
+        mpz_neg(rop, rop);
+}
+
+bool sb_mpz_get_i64(const mpz_t op, int64_t *out)
+{
+    if (mpz_sizeinbase(op, 2) > 63)
+        return false;
+    uint64_t mag = 0;
+    size_t count = 0;
+    mpz_export(&mag, &count, -1, sizeof mag, 0, 0, op); /* exports |op| */
+    *out = mpz_sgn(op) < 0 ? -(int64_t)mag : (int64_t)mag;
+    return true;
+}
+
+void sb_dec_to_q(mpq_t rop, sb_dec d)
+{
+    sb_mpz_set_i64(mpq_numref(rop), d.num);
+    mpz_ui_pow_ui(mpq_denref(rop), 10, (unsigned long)d.scale);
+    mpq_canonicalize(rop);
+}
+
+int sb_dec_sgn(sb_dec d) { return (d.num > 0) - (d.num < 0); }
+
+int sb_dec_cmp(sb_dec a, sb_dec b)
+{
+    mpq_t qa, qb;
+    mpq_init(qa);
+    mpq_init(qb);
+    sb_dec_to_q(qa, a);
+    sb_dec_to_q(qb, b);
+    int c = mpq_cmp(qa, qb);
+    mpq_clear(qa);
+    mpq_clear(qb);
+    return (c > 0) - (c < 0);
+}
+
+void sb_dec_format(sb_dec d, char *buf, size_t size)
+{
+    uint64_t mag = d.num < 0 ? (uint64_t)0 - (uint64_t)d.num : (uint64_t)d.num;
+    uint64_t p = (uint64_t)pow10_tab[d.scale];
+    if (d.scale == 0)
+        snprintf(buf, size, "%s%llu", d.num < 0 ? "-" : "", (unsigned long long)mag);
+    else
+        snprintf(buf, size, "%s%llu.%0*llu", d.num < 0 ? "-" : "", (unsigned long long)(mag / p), d.scale,
+                 (unsigned long long)(mag % p));
+}
+
+bool sb_dec_to_fen(sb_dec d, int64_t *fen)
+{
+    if (d.scale > 2)
+        return false;
+    int64_t m = pow10_tab[2 - d.scale];
+    if (d.num > INT64_MAX / m || d.num < INT64_MIN / m)
+        return false;
+    *fen = d.num * m;
+    return true;
+}
+
+int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out)
+{
+    long unit; /* in fen */
+    switch (mode) {
+    case SHEBAO_ROUND_FEN_HALF_UP:
+    case SHEBAO_ROUND_FEN_TRUNCATE: unit = 1; break;
+    case SHEBAO_ROUND_JIAO_UP:
+    case SHEBAO_ROUND_JIAO_HALF_UP: unit = 10; break;
+    case SHEBAO_ROUND_YUAN_HALF_UP: unit = 100; break;
+    default: return SHEBAO_EUSAGE;
+    }
+    /* x = q * 100 / unit = num / den; round x to an integer k, result = k * unit fen */
+    mpz_t num, den, k, r;
+    mpz_init(num);
+    mpz_init(den);
+    mpz_init(k);
+    mpz_init(r);
+    mpz_mul_ui(num, mpq_numref(q), 100);
+    mpz_mul_ui(den, mpq_denref(q), (unsigned long)unit);
+    mpz_tdiv_qr(k, r, num, den); /* k toward zero, r has the sign of num */
+    int sign = mpz_sgn(num);
+    if (mpz_sgn(r) != 0) {
+        bool away = false;
+        if (mode == SHEBAO_ROUND_JIAO_UP) {
+            away = true;
+        } else if (mode != SHEBAO_ROUND_FEN_TRUNCATE) {
+            mpz_abs(r, r);
+            mpz_mul_2exp(r, r, 1);
+            away = mpz_cmp(r, den) >= 0; /* |r| >= den / 2: tie goes away from zero */
+        }
+        if (away) {
+            if (sign > 0)
+                mpz_add_ui(k, k, 1);
+            else
+                mpz_sub_ui(k, k, 1);
+        }
+    }
+    mpz_mul_ui(k, k, (unsigned long)unit);
+    int rc = sb_mpz_get_i64(k, out) ? SHEBAO_OK : SHEBAO_ECOMPUTE;
+    mpz_clear(num);
+    mpz_clear(den);
+    mpz_clear(k);
+    mpz_clear(r);
+    return rc;
+}
+
+/* ---- public API ---------------------------------------------------------------------------------------- */
+
+static const char *const rounding_names[] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
+                                             "fen_truncate"};
+
+const char *shebao_rounding_name(shebao_rounding mode)
+{
+    if ((unsigned)mode >= sizeof rounding_names / sizeof rounding_names[0])
+        return NULL;
+    return rounding_names[mode];
+}
+
+int shebao_rounding_from_name(const char *name, shebao_rounding *out)
+{
+    for (size_t i = 0; name && i < sizeof rounding_names / sizeof rounding_names[0]; i++) {
+        if (strcmp(name, rounding_names[i]) == 0) {
+            if (out)
+                *out = (shebao_rounding)i;
+            return SHEBAO_OK;
+        }
+    }
+    return SHEBAO_EINPUT;
+}
+
+int shebao_money_format(shebao_fen fen, char *buf, size_t size)
+{
+    if (!buf || size == 0)
+        return SHEBAO_EUSAGE;
+    uint64_t mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+    int n = snprintf(buf, size, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(mag / 100),
+                     (unsigned long long)(mag % 100));
+    if (n < 0 || (size_t)n >= size) {
+        buf[0] = '\0';
+        return SHEBAO_EUSAGE;
+    }
+    return SHEBAO_OK;
+}
+
+static int parse_arg(shebao_ctx *ctx, const char *s, sb_dec *d)
+{
+    const char *why = NULL;
+    int rc = sb_dec_parse(s, d, &why);
+    if (rc != SHEBAO_OK)
+        return sb_fail(ctx, rc, "'%.40s': %s", s ? s : "(null)", why);
+    return SHEBAO_OK;
+}
+
+int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
+{
+    sb_dec d;
+    int rc = parse_arg(ctx, s, &d);
+    if (rc != SHEBAO_OK)
+        return rc;
+    if (d.scale > 2)
+        return sb_fail(ctx, SHEBAO_EINPUT, "'%.40s': an amount has at most two decimals (fen)", s);
+    if (!sb_dec_to_fen(d, out))
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, "'%.40s': number out of range", s);
+    return sb_ok(ctx);
+}
+
+typedef enum { OP_NONE, OP_MUL, OP_DIV } op_kind;
+
+static int op_round(shebao_ctx *ctx, const char *a, const char *b, op_kind op, shebao_rounding mode,
+                    shebao_fen *out)
+{
+    if (!out || !shebao_rounding_name(mode))
+        return sb_fail(ctx, SHEBAO_EUSAGE, "invalid rounding mode or output pointer");
+    sb_dec da, db = {1, 0};
+    int rc = parse_arg(ctx, a, &da);
+    if (rc == SHEBAO_OK && op != OP_NONE)
+        rc = parse_arg(ctx, b, &db);
+    if (rc != SHEBAO_OK)
+        return rc;
+    if (op == OP_DIV && db.num == 0)
+        return sb_fail(ctx, SHEBAO_EINPUT, "division by zero ('%.40s' / '%.40s')", a, b);
+    mpq_t qa, qb;
+    mpq_init(qa);
+    mpq_init(qb);
+    sb_dec_to_q(qa, da);
+    sb_dec_to_q(qb, db);
+    if (op == OP_MUL)
+        mpq_mul(qa, qa, qb);
+    else if (op == OP_DIV)
+        mpq_div(qa, qa, qb);
+    rc = sb_round_q(qa, mode, out);
+    mpq_clear(qa);
+    mpq_clear(qb);
+    if (rc != SHEBAO_OK)
+        return sb_fail(ctx, rc, "result out of range");
+    return sb_ok(ctx);
+}
+
+int shebao_decimal_round(shebao_ctx *ctx, const char *decimal, shebao_rounding mode, shebao_fen *out)
+{
+    return op_round(ctx, decimal, NULL, OP_NONE, mode, out);
+}
+
+int shebao_decimal_mul_round(shebao_ctx *ctx, const char *a, const char *b, shebao_rounding mode,
+                             shebao_fen *out)
+{
+    return op_round(ctx, a, b, OP_MUL, mode, out);
+}
+
+int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, shebao_rounding mode,
+                             shebao_fen *out)
+{
+    return op_round(ctx, a, b, OP_DIV, mode, out);
+}

@@ -1,0 +1,184 @@
+/* Internal declarations shared by the library sources. Not installed. */
+#ifndef SHEBAO_INTERNAL_H
+#define SHEBAO_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <gmp.h>
+
+#include "shebao.h"
+
+#define SB_ERRMSG_SIZE 512
+
+struct shebao_ctx {
+    int code;
+    unsigned precision;
+    char msg[SB_ERRMSG_SIZE];
+};
+
+/* Record a failure on ctx (which may be NULL) and return code. */
+int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Mark ctx as successful and return SHEBAO_OK. */
+int sb_ok(shebao_ctx *ctx);
+
+/* printf into a fresh heap string; NULL on failure. */
+char *sb_asprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+char *sb_strdup(const char *s);
+
+/* ---- exact decimals (decimal.c) ------------------------------------------------------------------------ */
+
+/* An exact decimal num / 10^scale, 0 <= scale <= SB_DEC_MAX_SCALE. */
+typedef struct sb_dec {
+    int64_t num;
+    int scale;
+} sb_dec;
+
+#define SB_DEC_MAX_SCALE 18
+
+/* Parse a plain decimal ("-12.345"). Returns SHEBAO_OK, SHEBAO_EINPUT (syntax; *why set) or SHEBAO_ECOMPUTE
+ * (beyond the range of num). */
+int sb_dec_parse(const char *s, sb_dec *out, const char **why);
+/* int64 <-> mpz */
+void sb_mpz_set_i64(mpz_t rop, int64_t v);
+bool sb_mpz_get_i64(const mpz_t op, int64_t *out);
+/* The exact value as a rational. */
+void sb_dec_to_q(mpq_t rop, sb_dec d);
+/* Compare with 0 and with another decimal. */
+int sb_dec_sgn(sb_dec d);
+int sb_dec_cmp(sb_dec a, sb_dec b);
+/* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
+void sb_dec_format(sb_dec d, char *buf, size_t size);
+/* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */
+bool sb_dec_to_fen(sb_dec d, int64_t *fen);
+
+/* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
+int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
+
+/* ---- months (month.c) ------------------------------------------------------------------------------ */
+
+/* A month as year * 12 + (month - 1). */
+typedef int32_t sb_month;
+#define SB_MONTH_YEAR(m) ((int)((m) / 12))
+#define SB_MONTH_MON(m) ((int)((m) % 12) + 1)
+#define SB_MONTH_MAKE(y, mo) ((sb_month)((y) * 12 + (mo) - 1))
+#define SB_YEAR_MIN 1900
+#define SB_YEAR_MAX 2199
+
+/* Parse "YYYY-MM" (year SB_YEAR_MIN..SB_YEAR_MAX). */
+bool sb_month_parse(const char *s, sb_month *out);
+/* Format as "YYYY-MM"; buf >= 8 bytes. */
+void sb_month_format(sb_month m, char *buf, size_t size);
+
+/* ---- policy (policy_*.c) --------------------------------------------------------------------------- */
+
+typedef struct sb_param {
+    char *path, *from, *value, *source;
+    shebao_status status;
+    const char *title, *url; /* point into sb_source */
+} sb_param;
+
+typedef struct sb_source {
+    char *id, *title, *url;
+    shebao_status status;
+} sb_source;
+
+typedef struct sb_dated_money {
+    sb_month from;
+    int64_t fen;
+    uint32_t param;
+} sb_dated_money;
+
+typedef struct sb_series {
+    sb_dated_money *v;
+    size_t n;
+} sb_series;
+
+typedef struct sb_supplement {
+    sb_month from;
+    int min_age;
+    int64_t fen;
+    uint32_t param;
+} sb_supplement;
+
+typedef struct sb_grade {
+    int64_t grade, subsidy;
+    bool daijiao;
+    uint32_t param;
+} sb_grade;
+
+typedef struct sb_grade_table {
+    sb_month from;
+    sb_grade *g;
+    size_t n;
+} sb_grade_table;
+
+typedef struct sb_band {
+    int from_year, to_year; /* to_year 0: open-ended */
+    int64_t per_year;
+    uint32_t param;
+} sb_band;
+
+typedef struct sb_rate {
+    int year;
+    sb_dec rate;
+    uint32_t param;
+} sb_rate;
+
+typedef enum sb_interest_method { SB_INTEREST_YEAR_END, SB_INTEREST_YEAR_START, SB_INTEREST_MONTHLY } sb_interest_method;
+
+typedef struct sb_resident {
+    bool present;
+    sb_month scheme_start;
+    int claim_age, offset_months, min_years, funeral_months;
+    sb_dec divisor;
+    sb_series base, central;
+    sb_supplement *supp;
+    size_t nsupp;
+    sb_grade_table *tables;
+    size_t ntables;
+    int64_t backpay_max;
+    bool backpay_subsidised, backpay_counts;
+    sb_band *bands;
+    size_t nbands;
+    sb_interest_method method;
+    int deposit_month;
+    shebao_rounding rounding;
+    sb_rate *rates;
+    size_t nrates;
+    sb_dec future_rate;
+    bool after_claim;
+    /* parameter indices of the scalars, for provenance */
+    uint32_t p_scheme_start, p_claim_age, p_offset, p_min_years, p_divisor, p_funeral, p_backpay_max,
+        p_backpay_subsidised, p_backpay_counts, p_method, p_deposit_month, p_rounding, p_future_rate,
+        p_after_claim;
+} sb_resident;
+
+struct shebao_policy {
+    char *id, *name, *lineage, *json;
+    sb_source *sources;
+    size_t nsources;
+    sb_param *params;
+    size_t nparams, capparams;
+    sb_resident rp;
+};
+
+/* Embedded data (generated at build time). */
+typedef struct sb_embedded {
+    const char *name;
+    const char *data;
+    size_t size;
+} sb_embedded;
+extern const sb_embedded sb_embedded_policies[];
+extern const size_t sb_embedded_policies_count;
+
+#endif /* SHEBAO_INTERNAL_H */

@@ -1,0 +1,372 @@
+/* Policy loading: files, strings and embedded policies, `extends` chains, merging, accessors. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+
+/* A document source being loaded: where its text came from, for messages and relative `extends`. */
+typedef struct origin {
+    const char *name;     /* for messages: file path or "embedded:ID" */
+    char identity[4096];  /* for cycle detection: realpath or "embedded:ID" */
+    const char *dir;      /* directory for relative parents ("" = current directory, NULL = none) */
+} origin;
+
+typedef struct chain {
+    const char *ids[SB_POLICY_MAX_DEPTH + 1];   /* identities, compared */
+    const char *names[SB_POLICY_MAX_DEPTH + 1]; /* names, shown */
+    size_t n;
+} chain;
+
+static const sb_embedded *find_embedded(const char *id)
+{
+    for (size_t i = 0; i < sb_embedded_policies_count; i++)
+        if (strcmp(sb_embedded_policies[i].name, id) == 0)
+            return &sb_embedded_policies[i];
+    return NULL;
+}
+
+static int read_file(shebao_ctx *ctx, const char *path, char **out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t n = fread(buf + len, 1, cap - len - 1, f);
+        len += n;
+        if (n == 0)
+            break;
+        if (len + 1 == cap) {
+            if (cap >= SB_POLICY_MAX_BYTES) {
+                free(buf);
+                fclose(f);
+                return sb_fail(ctx, SHEBAO_EPOLICY, "%s: larger than %u MiB", path, SB_POLICY_MAX_BYTES >> 20);
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "%s: out of memory", path);
+    if (bad) {
+        free(buf);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: read error", path);
+    }
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        free(buf);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: contains a NUL byte", path);
+    }
+    *out = buf;
+    return SHEBAO_OK;
+}
+
+/* Merge child into parent (in place): objects key by key, everything else replaced whole. */
+static int merge(json_t *parent, json_t *child)
+{
+    const char *key;
+    json_t *cv;
+    json_object_foreach(child, key, cv) {
+        if (strcmp(key, "extends") == 0)
+            continue;
+        json_t *pv = json_object_get(parent, key);
+        if (pv && json_is_object(pv) && json_is_object(cv)) {
+            if (merge(pv, cv) != 0)
+                return -1;
+        } else if (json_object_set_new(parent, key, json_deep_copy(cv)) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *ch, json_t **out, char **lineage);
+
+/* Resolve the `extends` of a document loaded from origin o. */
+static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain *ch, json_t **out,
+                       char **lineage)
+{
+    size_t len = strlen(ext);
+    bool is_file = strchr(ext, '/') || (len > 5 && strcmp(ext + len - 5, ".json") == 0);
+    origin po = {0};
+    char *text = NULL, *path = NULL;
+    int rc;
+    if (!is_file) {
+        const sb_embedded *e = find_embedded(ext);
+        if (!e)
+            return sb_fail(ctx, SHEBAO_EPOLICY,
+                           "%s: $.extends: unknown parent policy '%.64s' (not an embedded id; a file must end in .json)",
+                           o->name, ext);
+        snprintf(po.identity, sizeof po.identity, "embedded:%s", e->name);
+        po.name = po.identity;
+        po.dir = NULL;
+        text = (char *)e->data;
+    } else {
+        if (!o->dir)
+            return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: an embedded policy cannot extend a file ('%.64s')",
+                           o->name, ext);
+        path = ext[0] == '/' || !o->dir[0] ? sb_strdup(ext) : sb_asprintf("%s/%s", o->dir, ext);
+        if (!path)
+            return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        rc = read_file(ctx, path, &text);
+        if (rc != SHEBAO_OK) {
+            char msg[SB_ERRMSG_SIZE];
+            snprintf(msg, sizeof msg, "%s", shebao_ctx_errmsg(ctx));
+            free(path);
+            return sb_fail(ctx, rc, "%s: $.extends: %s", o->name, msg);
+        }
+        if (!realpath(path, po.identity))
+            snprintf(po.identity, sizeof po.identity, "%s", path);
+        po.name = path;
+    }
+    char *dir = NULL;
+    if (path) {
+        const char *slash = strrchr(path, '/');
+        dir = slash ? sb_asprintf("%.*s", (int)(slash - path), path) : sb_strdup("");
+        if (!dir) {
+            free(path);
+            free(text);
+            return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        }
+        po.dir = dir;
+    }
+    rc = load_doc(ctx, text, &po, ch, out, lineage);
+    if (path)
+        free(text);
+    free(path);
+    free(dir);
+    return rc;
+}
+
+static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *ch, json_t **out, char **lineage)
+{
+    for (size_t i = 0; i < ch->n; i++) {
+        if (strcmp(ch->ids[i], o->identity) == 0) {
+            char msg[400] = "";
+            for (size_t j = 0; j < ch->n; j++) {
+                strncat(msg, ch->names[j], sizeof msg - strlen(msg) - 1);
+                strncat(msg, " > ", sizeof msg - strlen(msg) - 1);
+            }
+            strncat(msg, o->name, sizeof msg - strlen(msg) - 1);
+            return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: cycle: %s", ch->names[0], msg);
+        }
+    }
+    if (ch->n >= SB_POLICY_MAX_DEPTH)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: more than %d levels of extends", o->name,
+                       SB_POLICY_MAX_DEPTH);
+    json_error_t jerr;
+    json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
+    if (!doc)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s:%d:%d: %s", o->name, jerr.line, jerr.column, jerr.text);
+    int rc = sb_policy_build(ctx, doc, o->name, false, NULL);
+    json_t *ext = rc == SHEBAO_OK ? json_object_get(doc, "extends") : NULL;
+    const char *id = rc == SHEBAO_OK ? json_string_value(json_object_get(doc, "id")) : "";
+    char *lin = NULL;
+    if (rc == SHEBAO_OK && ext) {
+        json_t *parent = NULL;
+        char *plin = NULL;
+        ch->ids[ch->n] = o->identity;
+        ch->names[ch->n++] = o->name;
+        rc = load_parent(ctx, json_string_value(ext), o, ch, &parent, &plin);
+        ch->n--;
+        if (rc == SHEBAO_OK) {
+            if (merge(parent, doc) != 0)
+                rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+            json_decref(doc);
+            doc = parent;
+            lin = sb_asprintf("%s > %s", id, plin);
+        } else {
+            json_decref(parent);
+        }
+        free(plin);
+    } else if (rc == SHEBAO_OK) {
+        lin = sb_strdup(id);
+    }
+    if (rc == SHEBAO_OK && !lin)
+        rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    if (rc != SHEBAO_OK) {
+        json_decref(doc);
+        free(lin);
+        return rc;
+    }
+    json_object_del(doc, "extends");
+    *out = doc;
+    *lineage = lin;
+    return SHEBAO_OK;
+}
+
+/* Load from text with origin o, then validate the merged document fully. */
+static int load_policy(shebao_ctx *ctx, const char *text, const origin *o, shebao_policy **out)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    *out = NULL;
+    chain ch = {.n = 0};
+    json_t *doc = NULL;
+    char *lineage = NULL;
+    int rc = load_doc(ctx, text, o, &ch, &doc, &lineage);
+    if (rc != SHEBAO_OK)
+        return rc;
+    shebao_policy *P = NULL;
+    rc = sb_policy_build(ctx, doc, o->name, true, &P);
+    if (rc == SHEBAO_OK) {
+        P->lineage = lineage;
+        lineage = NULL;
+        P->json = json_dumps(doc, JSON_INDENT(2));
+        if (!P->json) {
+            shebao_policy_free(P);
+            P = NULL;
+            rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        }
+    }
+    free(lineage);
+    json_decref(doc);
+    if (rc != SHEBAO_OK)
+        return rc;
+    *out = P;
+    return sb_ok(ctx);
+}
+
+int shebao_policy_load_file(shebao_ctx *ctx, const char *path, shebao_policy **out)
+{
+    if (!path || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL path or output pointer");
+    char *text = NULL;
+    int rc = read_file(ctx, path, &text);
+    if (rc != SHEBAO_OK)
+        return rc;
+    origin o = {.name = path};
+    if (!realpath(path, o.identity))
+        snprintf(o.identity, sizeof o.identity, "%s", path);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? sb_asprintf("%.*s", (int)(slash - path), path) : sb_strdup("");
+    if (!dir) {
+        free(text);
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    }
+    o.dir = slash == path ? "/" : dir;
+    rc = load_policy(ctx, text, &o, out);
+    free(dir);
+    free(text);
+    return rc;
+}
+
+int shebao_policy_load_string(shebao_ctx *ctx, const char *json, const char *name, shebao_policy **out)
+{
+    if (!json || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL document or output pointer");
+    if (!name)
+        name = "<string>";
+    origin o = {.name = name};
+    snprintf(o.identity, sizeof o.identity, "string:%s", name);
+    const char *slash = strrchr(name, '/');
+    char *dir = slash ? sb_asprintf("%.*s", (int)(slash - name), name) : sb_strdup("");
+    if (!dir)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    o.dir = dir;
+    int rc = load_policy(ctx, json, &o, out);
+    free(dir);
+    return rc;
+}
+
+int shebao_policy_load_embedded(shebao_ctx *ctx, const char *id, shebao_policy **out)
+{
+    if (!id || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL id or output pointer");
+    const sb_embedded *e = find_embedded(id);
+    if (!e) {
+        char list[300] = "";
+        for (size_t i = 0; i < sb_embedded_policies_count; i++) {
+            strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+            strncat(list, sb_embedded_policies[i].name, sizeof list - strlen(list) - 1);
+        }
+        return sb_fail(ctx, SHEBAO_EPOLICY, "unknown policy '%.64s' (embedded: %s)", id, list);
+    }
+    origin o = {.dir = NULL};
+    snprintf(o.identity, sizeof o.identity, "embedded:%s", e->name);
+    o.name = o.identity;
+    return load_policy(ctx, e->data, &o, out);
+}
+
+void shebao_policy_free(shebao_policy *P)
+{
+    if (!P)
+        return;
+    for (size_t i = 0; i < P->nparams; i++) {
+        free(P->params[i].path);
+        free(P->params[i].from);
+        free(P->params[i].value);
+        free(P->params[i].source);
+    }
+    free(P->params);
+    for (size_t i = 0; i < P->nsources; i++) {
+        free(P->sources[i].id);
+        free(P->sources[i].title);
+        free(P->sources[i].url);
+    }
+    free(P->sources);
+    sb_resident *rp = &P->rp;
+    free(rp->base.v);
+    free(rp->central.v);
+    free(rp->supp);
+    for (size_t i = 0; i < rp->ntables; i++)
+        free(rp->tables[i].g);
+    free(rp->tables);
+    free(rp->bands);
+    free(rp->rates);
+    free(P->id);
+    free(P->name);
+    free(P->lineage);
+    free(P->json);
+    free(P);
+}
+
+size_t shebao_policy_embedded_count(void) { return sb_embedded_policies_count; }
+
+const char *shebao_policy_embedded_id(size_t i)
+{
+    return i < sb_embedded_policies_count ? sb_embedded_policies[i].name : NULL;
+}
+
+const char *shebao_policy_id(const shebao_policy *P) { return P ? P->id : NULL; }
+
+const char *shebao_policy_name(const shebao_policy *P) { return P ? P->name : NULL; }
+
+const char *shebao_policy_lineage(const shebao_policy *P) { return P ? P->lineage : NULL; }
+
+size_t shebao_policy_param_count(const shebao_policy *P) { return P ? P->nparams : 0; }
+
+int shebao_policy_param(const shebao_policy *P, size_t i, shebao_param *out)
+{
+    if (!P || !out || i >= P->nparams)
+        return SHEBAO_EUSAGE;
+    const sb_param *p = &P->params[i];
+    *out = (shebao_param){p->path, p->from, p->value, p->source, p->status, p->title, p->url};
+    return SHEBAO_OK;
+}
+
+int shebao_policy_to_json(const shebao_policy *P, char **out)
+{
+    if (!P || !out)
+        return SHEBAO_EUSAGE;
+    *out = sb_strdup(P->json);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}
+
+const char *shebao_status_name(shebao_status status)
+{
+    static const char *const names[] = {"official", "secondary", "recalled", "inferred", "assumption",
+                                        "unsourced"};
+    return (unsigned)status < sizeof names / sizeof names[0] ? names[status] : NULL;
+}

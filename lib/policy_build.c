@@ -1,0 +1,920 @@
+/* Policy validation: walk a shebao-policy/1 document, refuse anything malformed with a message naming the file
+ * and the JSON path, and build the immutable in-memory policy with the provenance of every value. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "policy.h"
+
+typedef struct bctx {
+    shebao_ctx *ctx;
+    const char *file;
+    bool full; /* merged document: required fields and source ids are checked too */
+    shebao_policy *P;
+    json_t *sources;
+    char path[512];
+    size_t plen;
+} bctx;
+
+/* ---- paths and errors ------------------------------------------------------------------------------------ */
+
+static size_t push_key(bctx *b, const char *k)
+{
+    size_t old = b->plen;
+    int n = snprintf(b->path + old, sizeof b->path - old, ".%s", k);
+    if (n > 0 && old + (size_t)n < sizeof b->path)
+        b->plen = old + (size_t)n;
+    b->path[b->plen] = '\0';
+    return old;
+}
+
+static size_t push_idx(bctx *b, size_t i)
+{
+    size_t old = b->plen;
+    int n = snprintf(b->path + old, sizeof b->path - old, "[%zu]", i);
+    if (n > 0 && old + (size_t)n < sizeof b->path)
+        b->plen = old + (size_t)n;
+    b->path[b->plen] = '\0';
+    return old;
+}
+
+static void pop(bctx *b, size_t old)
+{
+    b->plen = old;
+    b->path[old] = '\0';
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int err(bctx *b, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return sb_fail(b->ctx, SHEBAO_EPOLICY, "%s: %s: %s", b->file, b->path, msg);
+}
+
+static int oom(bctx *b) { return sb_fail(b->ctx, SHEBAO_ENOMEM, "%s: out of memory", b->file); }
+
+#define TRY(expr)                                                                                            \
+    do {                                                                                                     \
+        int rc_ = (expr);                                                                                    \
+        if (rc_ != SHEBAO_OK)                                                                                \
+            return rc_;                                                                                      \
+    } while (0)
+
+static const char *json_type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* Unknown keys are refused: they are almost always typos. */
+static int check_keys(bctx *b, json_t *obj, const char *const *allowed)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        bool ok = false;
+        for (size_t i = 0; allowed[i]; i++)
+            if (strcmp(key, allowed[i]) == 0)
+                ok = true;
+        if (!ok) {
+            size_t old = push_key(b, key);
+            int rc = err(b, "unknown key '%s'", key);
+            pop(b, old);
+            return rc;
+        }
+    }
+    return SHEBAO_OK;
+}
+
+static int expect_type(bctx *b, json_t *v, json_type t, const char *what)
+{
+    if (json_typeof(v) != t && !(t == JSON_TRUE && json_is_boolean(v)))
+        return err(b, "must be %s, not %s", what, json_type_name(v));
+    return SHEBAO_OK;
+}
+
+/* ---- value readers (the path names the value) ------------------------------------------------------------ */
+
+static int rd_dec(bctx *b, json_t *v, sb_dec *out)
+{
+    if (!json_is_string(v))
+        return err(b, "must be a decimal string such as \"190\" or \"0.0262\", not %s", json_type_name(v));
+    const char *why = NULL;
+    if (sb_dec_parse(json_string_value(v), out, &why) != SHEBAO_OK)
+        return err(b, "'%.40s' is not a valid decimal: %s", json_string_value(v), why);
+    return SHEBAO_OK;
+}
+
+static int rd_amount(bctx *b, json_t *v, int64_t *fen)
+{
+    sb_dec d;
+    TRY(rd_dec(b, v, &d));
+    if (d.num < 0)
+        return err(b, "amount '%s' must not be negative", json_string_value(v));
+    if (d.scale > 2)
+        return err(b, "amount '%s' has more than two decimals", json_string_value(v));
+    if (!sb_dec_to_fen(d, fen) || *fen > INT64_C(100000000000000)) /* 1e12 yuan */
+        return err(b, "amount '%s' is out of range", json_string_value(v));
+    return SHEBAO_OK;
+}
+
+static int rd_rate(bctx *b, json_t *v, sb_dec *out)
+{
+    TRY(rd_dec(b, v, out));
+    if (out->num < 0 || sb_dec_cmp(*out, (sb_dec){1, 0}) >= 0)
+        return err(b, "rate '%s' must be in [0, 1)", json_string_value(v));
+    return SHEBAO_OK;
+}
+
+static int rd_int(bctx *b, json_t *v, int lo, int hi, int *out)
+{
+    if (!json_is_integer(v))
+        return err(b, "must be an integer, not %s", json_type_name(v));
+    json_int_t x = json_integer_value(v);
+    if (x < lo || x > hi)
+        return err(b, "%lld is outside %d..%d", (long long)x, lo, hi);
+    *out = (int)x;
+    return SHEBAO_OK;
+}
+
+static int rd_bool(bctx *b, json_t *v, bool *out)
+{
+    if (!json_is_boolean(v))
+        return err(b, "must be true or false, not %s", json_type_name(v));
+    *out = json_is_true(v);
+    return SHEBAO_OK;
+}
+
+static int rd_month(bctx *b, json_t *v, sb_month *out)
+{
+    if (!json_is_string(v) || !sb_month_parse(json_string_value(v), out))
+        return err(b, "must be a month \"YYYY-MM\" (year %d-%d, month 01-12)", SB_YEAR_MIN, SB_YEAR_MAX);
+    return SHEBAO_OK;
+}
+
+/* "source" member of obj (if any) overrides the inherited one; checked against `sources` in full mode. */
+static int rd_source(bctx *b, json_t *obj, const char *inherited, const char **out)
+{
+    *out = inherited;
+    json_t *s = json_object_get(obj, "source");
+    if (!s)
+        return SHEBAO_OK;
+    size_t old = push_key(b, "source");
+    int rc = SHEBAO_OK;
+    if (!json_is_string(s) || json_string_length(s) == 0)
+        rc = err(b, "must be a non-empty source id string");
+    else if (b->full && !json_object_get(b->sources, json_string_value(s)))
+        rc = err(b, "unknown source id '%s' (not in $.sources)", json_string_value(s));
+    else
+        *out = json_string_value(s);
+    pop(b, old);
+    return rc;
+}
+
+/* Find member `key` of obj. Bare scalar or {"value", "source"}. On success with *v != NULL the path has been
+ * extended by the key (the caller pops to *old). Absent: *v = NULL, error only if required in full mode. */
+static int member(bctx *b, json_t *obj, const char *key, bool required, const char *inh, json_t **v,
+                  const char **src, size_t *old)
+{
+    *v = NULL;
+    json_t *m = json_object_get(obj, key);
+    if (!m) {
+        if (required && b->full)
+            return err(b, "missing required field '%s'", key);
+        return SHEBAO_OK;
+    }
+    *old = push_key(b, key);
+    *src = inh;
+    if (json_is_object(m)) {
+        static const char *const keys[] = {"value", "source", NULL};
+        int rc = check_keys(b, m, keys);
+        if (rc == SHEBAO_OK && !json_object_get(m, "value"))
+            rc = err(b, "an object here needs a \"value\" member");
+        if (rc == SHEBAO_OK)
+            rc = rd_source(b, m, inh, src);
+        if (rc != SHEBAO_OK) {
+            pop(b, *old);
+            return rc;
+        }
+        m = json_object_get(m, "value");
+    }
+    *v = m;
+    return SHEBAO_OK;
+}
+
+/* ---- provenance ------------------------------------------------------------------------------------------ */
+
+static int add_param(bctx *b, const char *path, const char *from, const char *value, const char *src,
+                     uint32_t *index)
+{
+    shebao_policy *P = b->P;
+    if (P->nparams == P->capparams) {
+        size_t cap = P->capparams ? P->capparams * 2 : 64;
+        sb_param *n = realloc(P->params, cap * sizeof *n);
+        if (!n)
+            return oom(b);
+        P->params = n;
+        P->capparams = cap;
+    }
+    sb_param *p = &P->params[P->nparams];
+    memset(p, 0, sizeof *p);
+    p->path = sb_strdup(path[0] == '$' && path[1] == '.' ? path + 2 : path);
+    p->from = sb_strdup(from ? from : "");
+    p->value = sb_strdup(value);
+    p->source = sb_strdup(src ? src : "");
+    if (!p->path || !p->from || !p->value || !p->source) {
+        free(p->path);
+        free(p->from);
+        free(p->value);
+        free(p->source);
+        return oom(b);
+    }
+    if (index)
+        *index = (uint32_t)P->nparams;
+    P->nparams++;
+    return SHEBAO_OK;
+}
+
+static void fmt_money(int64_t fen, char *buf) { shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ); }
+
+/* A scalar parameter: read with fn-specific code by the caller, recorded here. */
+static int scalar_param(bctx *b, const char *text, const char *src, uint32_t *index)
+{
+    return add_param(b, b->path, "", text, src, index);
+}
+
+/* ---- series, tables, bands ------------------------------------------------------------------------------- */
+
+static int expect_array(bctx *b, json_t *v, bool nonempty)
+{
+    TRY(expect_type(b, v, JSON_ARRAY, "an array"));
+    if (nonempty && json_array_size(v) == 0)
+        return err(b, "must not be empty");
+    return SHEBAO_OK;
+}
+
+static int rd_series(bctx *b, json_t *arr, const char *inh, bool nonempty, sb_series *out)
+{
+    static const char *const keys[] = {"from", "value", "source", NULL};
+    TRY(expect_array(b, arr, nonempty));
+    size_t n = json_array_size(arr);
+    out->v = calloc(n ? n : 1, sizeof *out->v);
+    if (!out->v)
+        return oom(b);
+    char series_path[512];
+    snprintf(series_path, sizeof series_path, "%s", b->path);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"value\", \"source\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_dated_money *d = &out->v[i];
+        json_t *from = json_object_get(e, "from"), *val = json_object_get(e, "value");
+        if (!from)
+            return err(b, "missing required field 'from'");
+        if (!val)
+            return err(b, "missing required field 'value'");
+        size_t o2 = push_key(b, "from");
+        TRY(rd_month(b, from, &d->from));
+        if (i > 0 && d->from <= out->v[i - 1].from) {
+            char a[8], c[8];
+            sb_month_format(d->from, a, sizeof a);
+            sb_month_format(out->v[i - 1].from, c, sizeof c);
+            return err(b, "dates must be strictly increasing (%s after %s)", a, c);
+        }
+        pop(b, o2);
+        o2 = push_key(b, "value");
+        TRY(rd_amount(b, val, &d->fen));
+        pop(b, o2);
+        out->n = i + 1;
+        char m[SHEBAO_MONEY_BUFSZ];
+        fmt_money(d->fen, m);
+        TRY(add_param(b, series_path, json_string_value(from), m, src, &d->param));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int rd_supplements(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
+{
+    static const char *const keys[] = {"from", "min_age", "value", "source", NULL};
+    TRY(expect_array(b, arr, false));
+    size_t n = json_array_size(arr);
+    rp->supp = calloc(n ? n : 1, sizeof *rp->supp);
+    if (!rp->supp)
+        return oom(b);
+    char base[512];
+    snprintf(base, sizeof base, "%s", b->path);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"min_age\", \"value\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_supplement *s = &rp->supp[i];
+        static const char *const req[] = {"from", "min_age", "value"};
+        for (int k = 0; k < 3; k++)
+            if (!json_object_get(e, req[k]))
+                return err(b, "missing required field '%s'", req[k]);
+        size_t o2 = push_key(b, "from");
+        TRY(rd_month(b, json_object_get(e, "from"), &s->from));
+        pop(b, o2);
+        o2 = push_key(b, "min_age");
+        TRY(rd_int(b, json_object_get(e, "min_age"), 0, 150, &s->min_age));
+        pop(b, o2);
+        o2 = push_key(b, "value");
+        TRY(rd_amount(b, json_object_get(e, "value"), &s->fen));
+        pop(b, o2);
+        if (i > 0) {
+            const sb_supplement *p = &rp->supp[i - 1];
+            if (s->min_age < p->min_age || (s->min_age == p->min_age && s->from <= p->from))
+                return err(b, "supplements must be sorted by (min_age, from) without duplicates");
+        }
+        rp->nsupp = i + 1;
+        char m[SHEBAO_MONEY_BUFSZ], text[80];
+        fmt_money(s->fen, m);
+        snprintf(text, sizeof text, "age %d+: +%s", s->min_age, m);
+        TRY(add_param(b, base, json_string_value(json_object_get(e, "from")), text, src, &s->param));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int rd_grades(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
+{
+    static const char *const tkeys[] = {"from", "table", "source", NULL};
+    static const char *const gkeys[] = {"grade", "subsidy", "daijiao", "source", NULL};
+    TRY(expect_array(b, arr, true));
+    size_t n = json_array_size(arr);
+    rp->tables = calloc(n, sizeof *rp->tables);
+    if (!rp->tables)
+        return oom(b);
+    char base[512];
+    snprintf(base, sizeof base, "%s", b->path);
+    for (size_t i = 0; i < n; i++) {
+        json_t *t = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, t, JSON_OBJECT, "an object {\"from\", \"table\"}"));
+        TRY(check_keys(b, t, tkeys));
+        const char *tsrc;
+        TRY(rd_source(b, t, inh, &tsrc));
+        sb_grade_table *gt = &rp->tables[i];
+        json_t *from = json_object_get(t, "from"), *table = json_object_get(t, "table");
+        if (!from)
+            return err(b, "missing required field 'from'");
+        if (!table)
+            return err(b, "missing required field 'table'");
+        size_t o2 = push_key(b, "from");
+        TRY(rd_month(b, from, &gt->from));
+        if (i > 0 && SB_MONTH_YEAR(gt->from) <= SB_MONTH_YEAR(rp->tables[i - 1].from))
+            return err(b, "grade tables must start in strictly increasing years (%d after %d)",
+                       SB_MONTH_YEAR(gt->from), SB_MONTH_YEAR(rp->tables[i - 1].from));
+        pop(b, o2);
+        rp->ntables = i + 1;
+        o2 = push_key(b, "table");
+        TRY(expect_array(b, table, true));
+        size_t ng = json_array_size(table);
+        gt->g = calloc(ng, sizeof *gt->g);
+        if (!gt->g)
+            return oom(b);
+        for (size_t j = 0; j < ng; j++) {
+            json_t *g = json_array_get(table, j);
+            size_t o3 = push_idx(b, j);
+            TRY(expect_type(b, g, JSON_OBJECT, "an object {\"grade\", \"subsidy\"}"));
+            TRY(check_keys(b, g, gkeys));
+            const char *gsrc;
+            TRY(rd_source(b, g, tsrc, &gsrc));
+            sb_grade *gr = &gt->g[j];
+            if (!json_object_get(g, "grade"))
+                return err(b, "missing required field 'grade'");
+            if (!json_object_get(g, "subsidy"))
+                return err(b, "missing required field 'subsidy'");
+            size_t o4 = push_key(b, "grade");
+            TRY(rd_amount(b, json_object_get(g, "grade"), &gr->grade));
+            if (gr->grade == 0)
+                return err(b, "a grade must be positive");
+            if (j > 0 && gr->grade <= gt->g[j - 1].grade) {
+                char a[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ];
+                fmt_money(gr->grade, a);
+                fmt_money(gt->g[j - 1].grade, c);
+                return err(b, "grades must be strictly ascending (%s after %s)", a, c);
+            }
+            pop(b, o4);
+            o4 = push_key(b, "subsidy");
+            TRY(rd_amount(b, json_object_get(g, "subsidy"), &gr->subsidy));
+            pop(b, o4);
+            if (json_object_get(g, "daijiao")) {
+                o4 = push_key(b, "daijiao");
+                TRY(rd_bool(b, json_object_get(g, "daijiao"), &gr->daijiao));
+                pop(b, o4);
+            }
+            gt->n = j + 1;
+            char a[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], text[120];
+            fmt_money(gr->grade, a);
+            fmt_money(gr->subsidy, c);
+            snprintf(text, sizeof text, "grade %s: subsidy %s%s", a, c, gr->daijiao ? " (daijiao)" : "");
+            TRY(add_param(b, base, json_string_value(from), text, gsrc, &gr->param));
+            pop(b, o3);
+        }
+        pop(b, o2);
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int rd_bands(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
+{
+    static const char *const keys[] = {"from_year", "to_year", "per_year", "source", NULL};
+    TRY(expect_array(b, arr, false));
+    size_t n = json_array_size(arr);
+    rp->bands = calloc(n ? n : 1, sizeof *rp->bands);
+    if (!rp->bands)
+        return oom(b);
+    char base[512];
+    snprintf(base, sizeof base, "%s", b->path);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from_year\", \"to_year\", \"per_year\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_band *bd = &rp->bands[i];
+        if (!json_object_get(e, "from_year"))
+            return err(b, "missing required field 'from_year'");
+        if (!json_object_get(e, "per_year"))
+            return err(b, "missing required field 'per_year'");
+        size_t o2 = push_key(b, "from_year");
+        TRY(rd_int(b, json_object_get(e, "from_year"), 1, 100, &bd->from_year));
+        int expect = i == 0 ? 1 : rp->bands[i - 1].to_year + 1;
+        if (bd->from_year != expect)
+            return err(b, "bands must be contiguous from year 1: expected %d, found %d", expect, bd->from_year);
+        pop(b, o2);
+        if (json_object_get(e, "to_year")) {
+            o2 = push_key(b, "to_year");
+            TRY(rd_int(b, json_object_get(e, "to_year"), bd->from_year, 100, &bd->to_year));
+            pop(b, o2);
+        } else if (i + 1 < n) {
+            return err(b, "only the last band may omit 'to_year'");
+        }
+        o2 = push_key(b, "per_year");
+        TRY(rd_amount(b, json_object_get(e, "per_year"), &bd->per_year));
+        pop(b, o2);
+        rp->nbands = i + 1;
+        char m[SHEBAO_MONEY_BUFSZ], text[100];
+        fmt_money(bd->per_year, m);
+        if (bd->to_year)
+            snprintf(text, sizeof text, "years %d-%d: %s per year", bd->from_year, bd->to_year, m);
+        else
+            snprintf(text, sizeof text, "years %d+: %s per year", bd->from_year, m);
+        TRY(add_param(b, base, "", text, src, &bd->param));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int rd_rates(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
+{
+    static const char *const keys[] = {"year", "value", "source", NULL};
+    TRY(expect_array(b, arr, false));
+    size_t n = json_array_size(arr);
+    rp->rates = calloc(n ? n : 1, sizeof *rp->rates);
+    if (!rp->rates)
+        return oom(b);
+    char base[512];
+    snprintf(base, sizeof base, "%s", b->path);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"year\", \"value\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_rate *r = &rp->rates[i];
+        if (!json_object_get(e, "year"))
+            return err(b, "missing required field 'year'");
+        if (!json_object_get(e, "value"))
+            return err(b, "missing required field 'value'");
+        size_t o2 = push_key(b, "year");
+        TRY(rd_int(b, json_object_get(e, "year"), SB_YEAR_MIN, SB_YEAR_MAX, &r->year));
+        if (i > 0 && r->year <= rp->rates[i - 1].year)
+            return err(b, "years must be strictly increasing (%d after %d)", r->year, rp->rates[i - 1].year);
+        if (i > 0 && r->year != rp->rates[i - 1].year + 1)
+            return err(b, "rates have a gap: %d follows %d", r->year, rp->rates[i - 1].year);
+        pop(b, o2);
+        o2 = push_key(b, "value");
+        TRY(rd_rate(b, json_object_get(e, "value"), &r->rate));
+        pop(b, o2);
+        rp->nrates = i + 1;
+        char y[8], text[48];
+        snprintf(y, sizeof y, "%d", r->year);
+        sb_dec_format(r->rate, text, sizeof text);
+        TRY(add_param(b, base, y, text, src, &r->param));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+/* ---- scalar fields --------------------------------------------------------------------------------------- */
+
+static int f_int(bctx *b, json_t *obj, const char *key, bool req, const char *inh, int lo, int hi, int *out,
+                 uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    TRY(rd_int(b, v, lo, hi, out));
+    char text[24];
+    snprintf(text, sizeof text, "%d", *out);
+    TRY(scalar_param(b, text, src, param));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int f_bool(bctx *b, json_t *obj, const char *key, bool req, const char *inh, bool *out, uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    TRY(rd_bool(b, v, out));
+    TRY(scalar_param(b, *out ? "true" : "false", src, param));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int f_amount(bctx *b, json_t *obj, const char *key, bool req, const char *inh, int64_t *out,
+                    uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    TRY(rd_amount(b, v, out));
+    char m[SHEBAO_MONEY_BUFSZ];
+    fmt_money(*out, m);
+    TRY(scalar_param(b, m, src, param));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+/* kind: 'r' rate in [0,1), 'p' positive decimal */
+static int f_dec(bctx *b, json_t *obj, const char *key, bool req, const char *inh, char kind, sb_dec *out,
+                 uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    if (kind == 'r') {
+        TRY(rd_rate(b, v, out));
+    } else {
+        TRY(rd_dec(b, v, out));
+        if (out->num <= 0)
+            return err(b, "'%s' must be greater than zero", json_string_value(v));
+    }
+    char text[48];
+    sb_dec_format(*out, text, sizeof text);
+    TRY(scalar_param(b, text, src, param));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int f_month(bctx *b, json_t *obj, const char *key, bool req, const char *inh, sb_month *out,
+                   uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    TRY(rd_month(b, v, out));
+    TRY(scalar_param(b, json_string_value(v), src, param));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+/* Strings naming an enum value: method, rounding. */
+static int f_name(bctx *b, json_t *obj, const char *key, bool req, const char *inh, const char *const *names,
+                  int *out, uint32_t *param)
+{
+    json_t *v;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, req, inh, &v, &src, &old));
+    if (!v)
+        return SHEBAO_OK;
+    char list[160] = "";
+    for (int i = 0; names[i]; i++) {
+        if (json_is_string(v) && strcmp(json_string_value(v), names[i]) == 0) {
+            *out = i;
+            TRY(scalar_param(b, names[i], src, param));
+            pop(b, old);
+            return SHEBAO_OK;
+        }
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, names[i], sizeof list - strlen(list) - 1);
+    }
+    return err(b, "must be one of %s", list);
+}
+
+/* Object member (section) lookup; absent → NULL (error if required in full mode). */
+static int section(bctx *b, json_t *obj, const char *key, bool req, json_t **out, size_t *old)
+{
+    *out = json_object_get(obj, key);
+    if (!*out) {
+        if (req && b->full)
+            return err(b, "missing required field '%s'", key);
+        return SHEBAO_OK;
+    }
+    *old = push_key(b, key);
+    return expect_type(b, *out, JSON_OBJECT, "an object");
+}
+
+/* Array member lookup; absent → NULL (error if required in full mode). Path extended when found. */
+static int array_member(bctx *b, json_t *obj, const char *key, bool req, json_t **out, size_t *old)
+{
+    *out = json_object_get(obj, key);
+    if (!*out) {
+        if (req && b->full)
+            return err(b, "missing required field '%s'", key);
+        return SHEBAO_OK;
+    }
+    *old = push_key(b, key);
+    return SHEBAO_OK;
+}
+
+/* ---- sections -------------------------------------------------------------------------------------------- */
+
+static const char *const method_names[] = {"year_end", "year_start", "monthly", NULL};
+static const char *const rounding_names[] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
+                                             "fen_truncate", NULL};
+
+static int rd_interest(bctx *b, json_t *obj, const char *inh, sb_resident *rp)
+{
+    static const char *const keys[] = {"method", "deposit_month", "rounding", "rates", "assumed_future_rate",
+                                       "after_claim", "source", NULL};
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, inh, &src));
+    int method = -1, rounding = 0;
+    TRY(f_name(b, obj, "method", true, src, method_names, &method, &rp->p_method));
+    rp->method = method < 0 ? SB_INTEREST_YEAR_END : (sb_interest_method)method;
+    bool monthly = method == SB_INTEREST_MONTHLY;
+    if (json_object_get(obj, "deposit_month") && method >= 0 && !monthly) {
+        size_t old = push_key(b, "deposit_month");
+        int rc = err(b, "deposit_month applies only to method \"monthly\"");
+        pop(b, old);
+        return rc;
+    }
+    TRY(f_int(b, obj, "deposit_month", monthly, src, 1, 12, &rp->deposit_month, &rp->p_deposit_month));
+    TRY(f_name(b, obj, "rounding", true, src, rounding_names, &rounding, &rp->p_rounding));
+    rp->rounding = (shebao_rounding)rounding;
+    json_t *rates;
+    size_t old;
+    TRY(array_member(b, obj, "rates", true, &rates, &old));
+    if (rates) {
+        TRY(rd_rates(b, rates, src, rp));
+        pop(b, old);
+    }
+    TRY(f_dec(b, obj, "assumed_future_rate", true, src, 'r', &rp->future_rate, &rp->p_future_rate));
+    TRY(f_bool(b, obj, "after_claim", true, src, &rp->after_claim, &rp->p_after_claim));
+    return SHEBAO_OK;
+}
+
+static int rd_backpay(bctx *b, json_t *obj, const char *inh, sb_resident *rp)
+{
+    static const char *const keys[] = {"max_grade", "subsidised", "counts_for_years_pension", "source", NULL};
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, inh, &src));
+    TRY(f_amount(b, obj, "max_grade", true, src, &rp->backpay_max, &rp->p_backpay_max));
+    TRY(f_bool(b, obj, "subsidised", true, src, &rp->backpay_subsidised, &rp->p_backpay_subsidised));
+    TRY(f_bool(b, obj, "counts_for_years_pension", true, src, &rp->backpay_counts, &rp->p_backpay_counts));
+    return SHEBAO_OK;
+}
+
+static int rd_resident(bctx *b, json_t *obj, sb_resident *rp)
+{
+    static const char *const keys[] = {"scheme_start", "claim_age", "benefit_start_offset_months", "min_years",
+                                       "account_divisor", "base_pension", "central_base_pension",
+                                       "age_supplements", "grades", "backpay", "years_pension", "interest",
+                                       "funeral_grant_months", "source", NULL};
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, NULL, &src));
+    rp->present = true;
+    TRY(f_month(b, obj, "scheme_start", true, src, &rp->scheme_start, &rp->p_scheme_start));
+    TRY(f_int(b, obj, "claim_age", true, src, 40, 80, &rp->claim_age, &rp->p_claim_age));
+    TRY(f_int(b, obj, "benefit_start_offset_months", true, src, 0, 12, &rp->offset_months, &rp->p_offset));
+    TRY(f_int(b, obj, "min_years", true, src, 1, 50, &rp->min_years, &rp->p_min_years));
+    TRY(f_dec(b, obj, "account_divisor", true, src, 'p', &rp->divisor, &rp->p_divisor));
+
+    json_t *v;
+    size_t old;
+    TRY(array_member(b, obj, "base_pension", true, &v, &old));
+    if (v) {
+        TRY(rd_series(b, v, src, true, &rp->base));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "central_base_pension", false, &v, &old));
+    if (v) {
+        TRY(rd_series(b, v, src, false, &rp->central));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "age_supplements", false, &v, &old));
+    if (v) {
+        TRY(rd_supplements(b, v, src, rp));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "grades", true, &v, &old));
+    if (v) {
+        TRY(rd_grades(b, v, src, rp));
+        pop(b, old);
+    }
+    TRY(section(b, obj, "backpay", true, &v, &old));
+    if (v) {
+        TRY(rd_backpay(b, v, src, rp));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "years_pension", false, &v, &old));
+    if (v) {
+        TRY(rd_bands(b, v, src, rp));
+        pop(b, old);
+    }
+    TRY(section(b, obj, "interest", true, &v, &old));
+    if (v) {
+        TRY(rd_interest(b, v, src, rp));
+        pop(b, old);
+    }
+    TRY(f_int(b, obj, "funeral_grant_months", false, src, 0, 120, &rp->funeral_months, &rp->p_funeral));
+    return SHEBAO_OK;
+}
+
+static const char *const status_names[] = {"official", "secondary", "recalled", "inferred", "assumption", NULL};
+
+static int rd_sources(bctx *b, json_t *obj)
+{
+    static const char *const keys[] = {"title", "url", "status", "note", NULL};
+    shebao_policy *P = b->P;
+    size_t n = json_object_size(obj);
+    P->sources = calloc(n ? n : 1, sizeof *P->sources);
+    if (!P->sources)
+        return oom(b);
+    const char *id;
+    json_t *s;
+    json_object_foreach(obj, id, s) {
+        size_t old = push_key(b, id);
+        TRY(expect_type(b, s, JSON_OBJECT, "an object {\"title\", \"url\", \"status\"}"));
+        TRY(check_keys(b, s, keys));
+        json_t *title = json_object_get(s, "title"), *url = json_object_get(s, "url"),
+               *st = json_object_get(s, "status"), *note = json_object_get(s, "note");
+        if (!title || !json_is_string(title))
+            return err(b, "a source needs a \"title\" string");
+        if (url && !json_is_string(url))
+            return err(b, "\"url\" must be a string");
+        if (note && !json_is_string(note))
+            return err(b, "\"note\" must be a string");
+        int status = -1;
+        for (int i = 0; st && json_is_string(st) && status_names[i]; i++)
+            if (strcmp(json_string_value(st), status_names[i]) == 0)
+                status = i;
+        if (status < 0) {
+            size_t o2 = push_key(b, "status");
+            int rc = err(b, "must be one of official, secondary, recalled, inferred, assumption");
+            pop(b, o2);
+            return rc;
+        }
+        sb_source *src = &P->sources[P->nsources];
+        src->id = sb_strdup(id);
+        src->title = sb_strdup(json_string_value(title));
+        src->url = sb_strdup(url ? json_string_value(url) : "");
+        src->status = (shebao_status)status;
+        P->nsources++;
+        if (!src->id || !src->title || !src->url)
+            return oom(b);
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static bool valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return false;
+    return true;
+}
+
+static int rd_top(bctx *b, json_t *doc)
+{
+    static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources",
+                                       "resident_pension", NULL};
+    if (!json_is_object(doc))
+        return err(b, "a policy must be a JSON object, not %s", json_type_name(doc));
+    TRY(check_keys(b, doc, keys));
+    json_t *schema = json_object_get(doc, "schema");
+    if (!schema || !json_is_string(schema) || strcmp(json_string_value(schema), SB_POLICY_SCHEMA) != 0) {
+        size_t old = push_key(b, "schema");
+        int rc = err(b, "must be \"%s\"", SB_POLICY_SCHEMA);
+        pop(b, old);
+        return rc;
+    }
+    static const char *const strs[] = {"id", "name", "description", "extends"};
+    for (int i = 0; i < 4; i++) {
+        json_t *v = json_object_get(doc, strs[i]);
+        if (!v && i < 2)
+            return err(b, "missing required field '%s'", strs[i]);
+        if (!v)
+            continue;
+        size_t old = push_key(b, strs[i]);
+        if (!json_is_string(v) || json_string_length(v) == 0)
+            return err(b, "must be a non-empty string");
+        if (i == 0 && !valid_id(json_string_value(v)))
+            return err(b, "'%.64s' is not a valid id (1-64 characters a-z, 0-9, '-')", json_string_value(v));
+        pop(b, old);
+    }
+    json_t *sources;
+    size_t old;
+    TRY(section(b, doc, "sources", true, &sources, &old));
+    if (sources) {
+        b->sources = sources;
+        TRY(rd_sources(b, sources));
+        pop(b, old);
+    }
+    json_t *rp;
+    TRY(section(b, doc, "resident_pension", false, &rp, &old));
+    if (rp) {
+        TRY(rd_resident(b, rp, &b->P->rp));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+int sb_policy_build(shebao_ctx *ctx, json_t *doc, const char *file, bool full, shebao_policy **out)
+{
+    shebao_policy *P = calloc(1, sizeof *P);
+    if (!P)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "%s: out of memory", file);
+    bctx b = {.ctx = ctx, .file = file, .full = full, .P = P, .path = "$", .plen = 1};
+    int rc = rd_top(&b, doc);
+    if (rc == SHEBAO_OK && full) {
+        P->id = sb_strdup(json_string_value(json_object_get(doc, "id")));
+        P->name = sb_strdup(json_string_value(json_object_get(doc, "name")));
+        if (!P->id || !P->name)
+            rc = oom(&b);
+        /* resolve provenance */
+        for (size_t i = 0; rc == SHEBAO_OK && i < P->nparams; i++) {
+            sb_param *p = &P->params[i];
+            p->status = SHEBAO_STATUS_UNSOURCED;
+            p->title = "";
+            p->url = "";
+            for (size_t j = 0; p->source[0] && j < P->nsources; j++) {
+                if (strcmp(p->source, P->sources[j].id) == 0) {
+                    p->status = P->sources[j].status;
+                    p->title = P->sources[j].title;
+                    p->url = P->sources[j].url;
+                }
+            }
+        }
+    }
+    if (rc != SHEBAO_OK || !out) {
+        shebao_policy_free(P);
+        return rc;
+    }
+    *out = P;
+    return SHEBAO_OK;
+}

@@ -1,0 +1,201 @@
+/* Exact money: parsing, formatting and every named rounding mode, with the tie cases of issue 2.
+ * Each expectation is worked out by hand in the comment beside it. */
+#include "testutil.h"
+
+static shebao_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return shebao_ctx_new(&ctx);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shebao_ctx_free(ctx);
+    return 0;
+}
+
+static void expect_round(const char *dec, shebao_rounding mode, const char *want)
+{
+    shebao_fen f = 0;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    int rc = shebao_decimal_round(ctx, dec, mode, &f);
+    if (rc != SHEBAO_OK)
+        fail_msg("%s: %s", dec, shebao_ctx_errmsg(ctx));
+    if (strcmp(fen_str(f, buf), want) != 0)
+        fail_msg("round(%s, %s) = %s, want %s", dec, shebao_rounding_name(mode), buf, want);
+}
+
+/* The tie cases listed in issue 2 (四舍五入: ties away from zero). */
+static void test_fen_half_up_ties(void **state)
+{
+    (void)state;
+    expect_round("4.305", SHEBAO_ROUND_FEN_HALF_UP, "4.31");       /* 430.5 fen, tie → 431 */
+    expect_round("-4.305", SHEBAO_ROUND_FEN_HALF_UP, "-4.31");     /* tie away from zero */
+    expect_round("0.005", SHEBAO_ROUND_FEN_HALF_UP, "0.01");       /* 0.5 fen → 1 fen */
+    expect_round("-0.005", SHEBAO_ROUND_FEN_HALF_UP, "-0.01");
+    expect_round("2.675", SHEBAO_ROUND_FEN_HALF_UP, "2.68");       /* the classic binary-float trap */
+    expect_round("1234.565", SHEBAO_ROUND_FEN_HALF_UP, "1234.57");
+    expect_round("1.004999", SHEBAO_ROUND_FEN_HALF_UP, "1.00");    /* 100.4999 fen < half → 100 */
+    expect_round("1.0049999999999999", SHEBAO_ROUND_FEN_HALF_UP, "1.00");
+    expect_round("0.004", SHEBAO_ROUND_FEN_HALF_UP, "0.00");
+    expect_round("7000", SHEBAO_ROUND_FEN_HALF_UP, "7000.00");
+    /* ties at many magnitudes (anchors.md B.11 bands) */
+    expect_round("2.135", SHEBAO_ROUND_FEN_HALF_UP, "2.14");
+    expect_round("8.575", SHEBAO_ROUND_FEN_HALF_UP, "8.58");
+    expect_round("10.075", SHEBAO_ROUND_FEN_HALF_UP, "10.08");
+    expect_round("35.785", SHEBAO_ROUND_FEN_HALF_UP, "35.79");
+    expect_round("19999.995", SHEBAO_ROUND_FEN_HALF_UP, "20000.00");
+}
+
+static void test_jiao_up(void **state)
+{
+    (void)state;
+    expect_round("0.125", SHEBAO_ROUND_JIAO_UP, "0.20");   /* 1.25 jiao: any remainder → 2 jiao */
+    expect_round("57.60", SHEBAO_ROUND_JIAO_UP, "57.60");  /* already whole jiao */
+    expect_round("57.61", SHEBAO_ROUND_JIAO_UP, "57.70");  /* 1 fen → next jiao (见分进角) */
+    expect_round("57.6000001", SHEBAO_ROUND_JIAO_UP, "57.70");
+    expect_round("0", SHEBAO_ROUND_JIAO_UP, "0.00");
+    expect_round("-0.01", SHEBAO_ROUND_JIAO_UP, "-0.10");  /* away from zero */
+}
+
+static void test_other_modes(void **state)
+{
+    (void)state;
+    expect_round("0.15", SHEBAO_ROUND_JIAO_HALF_UP, "0.20");   /* 1.5 jiao tie → 2 */
+    expect_round("0.1499", SHEBAO_ROUND_JIAO_HALF_UP, "0.10");
+    expect_round("-0.25", SHEBAO_ROUND_JIAO_HALF_UP, "-0.30");
+    expect_round("2.5", SHEBAO_ROUND_YUAN_HALF_UP, "3.00");    /* tie → 3 */
+    expect_round("2.49", SHEBAO_ROUND_YUAN_HALF_UP, "2.00");
+    expect_round("-2.5", SHEBAO_ROUND_YUAN_HALF_UP, "-3.00");
+    expect_round("4.309", SHEBAO_ROUND_FEN_TRUNCATE, "4.30");  /* toward zero */
+    expect_round("-4.309", SHEBAO_ROUND_FEN_TRUNCATE, "-4.30");
+}
+
+/* Products and quotients whose exact value lies on a half fen. */
+static void test_products_quotients(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    /* 350.00 × 0.0123 = 4.305 exactly → 4.31 (a double gives 4.3049999…) */
+    assert_int_equal(shebao_decimal_mul_round(ctx, "350.00", "0.0123", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "4.31");
+    /* 1.30 × 1.05 = 1.365 → 1.37 */
+    assert_int_equal(shebao_decimal_mul_round(ctx, "1.30", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "1.37");
+    /* 0.70 × 1.05 = 0.735 → 0.74 */
+    assert_int_equal(shebao_decimal_mul_round(ctx, "0.70", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "0.74");
+    /* 3 × 1.595 = 4.785 → 4.79 (ledger#1663) */
+    assert_int_equal(shebao_decimal_mul_round(ctx, "3", "1.595", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "4.79");
+    /* 8.61 / 2 = 4.305 exactly → 4.31 */
+    assert_int_equal(shebao_decimal_div_round(ctx, "8.61", "2", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "4.31");
+    /* Shanghai 2021 (urrbpi.md §5.2): 50850 / 139 = 365.827… → 365.83 */
+    assert_int_equal(shebao_decimal_div_round(ctx, "50850", "139", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "365.83");
+    /* 1 / 3 = 0.333… → 0.33; jiao_up → 0.40 */
+    assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "0.33");
+    assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_JIAO_UP, &f), 0);
+    assert_string_equal(fen_str(f, buf), "0.40");
+    assert_int_equal(shebao_decimal_div_round(ctx, "1", "0", SHEBAO_ROUND_FEN_HALF_UP, &f), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "division by zero"));
+}
+
+static void test_parse_accepts(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    assert_int_equal(shebao_money_parse(ctx, "1234.5", &f), 0);
+    assert_true(f == 123450);
+    assert_int_equal(shebao_money_parse(ctx, "7000", &f), 0);
+    assert_true(f == 700000);
+    assert_int_equal(shebao_money_parse(ctx, "-0.01", &f), 0);
+    assert_true(f == -1);
+    assert_int_equal(shebao_money_parse(ctx, "+12.30", &f), 0);
+    assert_true(f == 1230);
+    assert_int_equal(shebao_money_parse(ctx, "12.300000", &f), 0); /* trailing zeros are exact */
+    assert_true(f == 1230);
+    /* "-0.005" is a valid decimal but not a whole fen: rounding it is explicit */
+    assert_int_equal(shebao_money_parse(ctx, "-0.005", &f), SHEBAO_EINPUT);
+    assert_int_equal(shebao_decimal_round(ctx, "-0.005", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
+    assert_true(f == -1);
+    /* the largest amount: INT64_MAX fen */
+    assert_int_equal(shebao_money_parse(ctx, "92233720368547758.07", &f), 0);
+    assert_true(f == INT64_MAX);
+}
+
+static void test_parse_rejects(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"1e3", "nan", "NaN", "inf", "", "12.3.4", "1,000", " 12", "12 ", "12abc",
+                                      "0x10", ".5", "5.", "-", "+", "--1", "1_000", "１２", NULL};
+    shebao_fen f;
+    for (int i = 0; bad[i]; i++) {
+        int rc = shebao_money_parse(ctx, bad[i], &f);
+        if (rc != SHEBAO_EINPUT)
+            fail_msg("'%s' accepted (rc %d)", bad[i], rc);
+        assert_true(strlen(shebao_ctx_errmsg(ctx)) > 0);
+        assert_null(strchr(shebao_ctx_errmsg(ctx), '\n'));
+    }
+    /* beyond the representable range */
+    assert_int_equal(shebao_money_parse(ctx, "92233720368547758.08", &f), SHEBAO_ECOMPUTE);
+    assert_int_equal(shebao_money_parse(ctx, "99999999999999999999999", &f), SHEBAO_ECOMPUTE);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "out of range"));
+    assert_int_equal(shebao_decimal_round(ctx, "1.0000000000000000001", SHEBAO_ROUND_FEN_HALF_UP, &f),
+                     SHEBAO_EINPUT); /* 19 decimals */
+    assert_int_equal(shebao_money_parse(ctx, NULL, &f), SHEBAO_EINPUT);
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    assert_string_equal(fen_str(0, buf), "0.00");
+    assert_string_equal(fen_str(5, buf), "0.05");
+    assert_string_equal(fen_str(-5, buf), "-0.05");
+    assert_string_equal(fen_str(123450, buf), "1234.50");
+    assert_string_equal(fen_str(INT64_MAX, buf), "92233720368547758.07");
+    assert_string_equal(fen_str(INT64_MIN, buf), "-92233720368547758.08");
+    char small[4];
+    assert_int_equal(shebao_money_format(123450, small, sizeof small), SHEBAO_EUSAGE);
+}
+
+static void test_rounding_names(void **state)
+{
+    (void)state;
+    shebao_rounding m;
+    assert_int_equal(shebao_rounding_from_name("jiao_up", &m), 0);
+    assert_int_equal(m, SHEBAO_ROUND_JIAO_UP);
+    assert_string_equal(shebao_rounding_name(SHEBAO_ROUND_FEN_TRUNCATE), "fen_truncate");
+    assert_int_equal(shebao_rounding_from_name("bankers", &m), SHEBAO_EINPUT);
+    assert_null(shebao_rounding_name((shebao_rounding)99));
+}
+
+/* Rounding a result that overflows int64 fen is an error, never a wrap-around. */
+static void test_overflow(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    assert_int_equal(shebao_decimal_mul_round(ctx, "92233720368547758", "10", SHEBAO_ROUND_FEN_HALF_UP, &f),
+                     SHEBAO_ECOMPUTE);
+    assert_int_equal(shebao_decimal_div_round(ctx, "1", "0.000000000000000001", SHEBAO_ROUND_FEN_HALF_UP, &f),
+                     SHEBAO_ECOMPUTE); /* 1e18 yuan = 1e20 fen > INT64_MAX ≈ 9.2e18 fen */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fen_half_up_ties), cmocka_unit_test(test_jiao_up),
+        cmocka_unit_test(test_other_modes),      cmocka_unit_test(test_products_quotients),
+        cmocka_unit_test(test_parse_accepts),    cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_format),           cmocka_unit_test(test_rounding_names),
+        cmocka_unit_test(test_overflow),
+    };
+    return cmocka_run_group_tests_name("money", tests, setup, teardown);
+}
