@@ -38,8 +38,9 @@ ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRC := $(wildcard lib/*.c)
-LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o
+LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o $(BUILD)/obj/tables.o
 POLICIES := $(sort $(wildcard data/policies/*.json))
+TABLES := $(sort $(wildcard data/lifetables/*.csv))
 STATIC := $(BUILD)/libshebao.a
 SHARED_REAL := $(BUILD)/libshebao.so.$(VERSION)
 SHARED_SONAME := libshebao.so.$(SOVERSION)
@@ -70,7 +71,11 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(POLICIES) | $(BUILD)/obj
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/embed sb_embedded_policies $@ $(POLICIES)
 
-$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c lib/internal.h
+$(BUILD)/gen/tables.c: $(BUILD)/embed $(TABLES) | $(BUILD)/obj
+	@mkdir -p $(BUILD)/gen
+	$(BUILD)/embed sb_embedded_tables $@ $(TABLES)
+
+$(BUILD)/obj/%.o: $(BUILD)/gen/%.c lib/internal.h
 	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
 
 $(STATIC): $(LIB_OBJ)

@@ -329,6 +329,238 @@ int shebao_policy_to_json(const shebao_policy *policy, char **out);
 
 /** @} */
 
+
+/** @defgroup resident Resident pension (城乡居民基本养老保险)
+ *  Project one person's individual account year by year, the monthly pension at the claim, and lifetime figures.
+ *  The rules are those of docs/resident-pension.md; every parameter comes from the policy.
+ *  @{ */
+
+/** Sex, for the life table. */
+typedef enum shebao_sex {
+    SHEBAO_SEX_MALE = 0,  /**< male (CL5 in the pension table) */
+    SHEBAO_SEX_FEMALE = 1 /**< female (CL6 in the pension table) */
+} shebao_sex;
+
+/** Life table used for expected present values. */
+typedef enum shebao_mortality {
+    SHEBAO_MORTALITY_CL2010_2013_PENSION = 0, /**< China Life Insurance Mortality Table 2010–2013, pension business
+                                                   (CL5 male / CL6 female, 保监发〔2016〕107号) */
+    SHEBAO_MORTALITY_NONE = 1                 /**< no life table: lifetime expected values are not computed */
+} shebao_mortality;
+
+/**
+ * @brief Look a life table up by its CLI name ("cl2010-2013-pension" or "none").
+ * @param name the name.
+ * @param[out] out the table.
+ * @return #SHEBAO_OK or #SHEBAO_EINPUT.
+ */
+int shebao_mortality_from_name(const char *name, shebao_mortality *out);
+
+/** One segment of a contribution plan: every year from @c first_year to @c last_year at @c grade. */
+typedef struct shebao_segment {
+    int first_year;    /**< first contribution year */
+    int last_year;     /**< last contribution year (inclusive) */
+    shebao_fen grade;  /**< yearly personal contribution (a grade of the table in force), in fen */
+} shebao_segment;
+
+/**
+ * @brief Parse a plan "YYYY-YYYY:GRADE,YYYY:GRADE,..." (e.g. "2010-2014:300,2015-2029:2000").
+ * @param ctx context for the error message (names the offending segment).
+ * @param spec the plan text.
+ * @param[out] out array of segments, owned by the caller (free with shebao_free()).
+ * @param[out] count number of segments.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ENOMEM.
+ */
+int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count);
+
+/** Version of ::shebao_person understood by this library. */
+#define SHEBAO_PERSON_VERSION 1
+
+/** One person and the run's assumptions. Initialise with #SHEBAO_PERSON_INIT, then set the members. */
+typedef struct shebao_person {
+    unsigned version;               /**< #SHEBAO_PERSON_VERSION */
+    int birth_year;                 /**< year of birth */
+    int birth_month;                /**< month of birth, 1–12 */
+    shebao_sex sex;                 /**< for the life table */
+    const shebao_segment *plan;     /**< contribution plan (may be empty when only back-paying) */
+    size_t plan_count;              /**< number of segments in @c plan */
+    shebao_fen collective;          /**< collective subsidy (集体补助) credited in every contribution year */
+    int backpay_years;              /**< years paid back at the claim (补缴), 0 for none */
+    shebao_fen backpay_grade;       /**< grade of the back payment */
+    const char *future_rate;        /**< rate for years past the policy's list; NULL: the policy's assumption */
+    const char *discount;           /**< yearly discount rate for present values; NULL: "0.025" */
+    shebao_mortality mortality;     /**< life table for expected values */
+    int explain;                    /**< non-zero: record every step for shebao_projection_explain() */
+} shebao_person;
+
+/** Initialiser for ::shebao_person. */
+#define SHEBAO_PERSON_INIT                                                                                        \
+    { SHEBAO_PERSON_VERSION, 0, 0, SHEBAO_SEX_MALE, NULL, 0, 0, 0, 0, NULL, NULL,                                 \
+      SHEBAO_MORTALITY_CL2010_2013_PENSION, 0 }
+
+/** The result of one projection. Opaque; read it with the getters below. */
+typedef struct shebao_projection shebao_projection;
+
+/**
+ * @brief Project one person under a policy: ledger, eligibility, pension at the claim, lifetime figures.
+ * @param ctx context (error message; MPFR precision).
+ * @param policy a loaded policy with a `resident_pension` section; not modified, may be shared.
+ * @param person the person and the run's assumptions.
+ * @param[out] out the projection, owned by the caller (free with shebao_projection_free()).
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, year before 16 or after the claim, overlapping
+ *         segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
+ *         #SHEBAO_ECOMPUTE (overflow) or #SHEBAO_ENOMEM.
+ */
+int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
+                   shebao_projection **out);
+
+/**
+ * @brief Free a projection. NULL is allowed.
+ * @param p projection.
+ */
+void shebao_projection_free(shebao_projection *p);
+
+/**
+ * @brief Whether the person qualifies for a pension at the claim.
+ * @param p projection.
+ * @return 1 eligible, 0 not eligible.
+ */
+int shebao_projection_eligible(const shebao_projection *p);
+
+/**
+ * @brief Years paid: contribution years plus back-paid years.
+ * @param p projection.
+ * @return the count.
+ */
+int shebao_projection_years_paid(const shebao_projection *p);
+
+/**
+ * @brief Years still missing for eligibility (0 when eligible).
+ * @param p projection.
+ * @return the count.
+ */
+int shebao_projection_years_missing(const shebao_projection *p);
+
+/**
+ * @brief The claim month (first month of pension), "YYYY-MM".
+ * @param p projection.
+ * @return a string owned by the projection.
+ */
+const char *shebao_projection_claim_month(const shebao_projection *p);
+
+/** Money figures of a projection. */
+typedef enum shebao_figure {
+    SHEBAO_FIG_BALANCE = 0,         /**< account balance at the claim, back payment included */
+    SHEBAO_FIG_ACCOUNT_PENSION,     /**< fen_half_up(balance / divisor) */
+    SHEBAO_FIG_BASE_PENSION,        /**< base pension in force in the claim month */
+    SHEBAO_FIG_YEARS_PENSION,       /**< contribution-years pension */
+    SHEBAO_FIG_AGE_SUPPLEMENT,      /**< age supplements in force at the claim */
+    SHEBAO_FIG_MONTHLY_TOTAL,       /**< the four above added */
+    SHEBAO_FIG_PERSONAL_TOTAL,      /**< everything the person paid (grades and back payment) */
+    SHEBAO_FIG_FUNERAL_GRANT,       /**< funeral_grant_months × base pension */
+    SHEBAO_FIG_EPV_BENEFITS,        /**< expected present value of the pension at the claim month */
+    SHEBAO_FIG_PV_CONTRIBUTIONS,    /**< personal payments accumulated to the claim month at the discount rate */
+    SHEBAO_FIG_INHERITABLE          /**< expected present value of the balance left to heirs */
+} shebao_figure;
+
+/**
+ * @brief One money figure.
+ * @param p projection.
+ * @param which the figure.
+ * @param[out] out the amount in fen.
+ * @return #SHEBAO_OK, or #SHEBAO_EINPUT when the figure does not apply (not eligible; no life table).
+ */
+int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out);
+
+/**
+ * @brief Break-even: the smallest number of monthly payments m ≥ 1 with m × total ≥ personal total.
+ * @param p projection.
+ * @param[out] months m (may be NULL).
+ * @param[out] month the month of the m-th payment, "YYYY-MM" (a buffer of at least 8 bytes; may be NULL).
+ * @return #SHEBAO_OK, or #SHEBAO_EINPUT when not eligible or the pension is zero.
+ */
+int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month);
+
+/** One calendar year of the account ledger. */
+typedef struct shebao_ledger_row {
+    int year;               /**< calendar year */
+    shebao_fen grade;       /**< grade paid this year (0: none) */
+    shebao_fen personal;    /**< personal contribution */
+    shebao_fen subsidy;     /**< government subsidy */
+    shebao_fen collective;  /**< collective subsidy */
+    shebao_fen interest;    /**< interest credited for the year (rounded by the policy's rule) */
+    shebao_fen backpay;     /**< back payment (claim year only) */
+    shebao_fen balance;     /**< balance after this row */
+    const char *rate;       /**< the year's rate as a decimal string, owned by the projection */
+} shebao_ledger_row;
+
+/**
+ * @brief Number of ledger rows (first contribution year to the claim year).
+ * @param p projection.
+ * @return the count.
+ */
+size_t shebao_projection_ledger_count(const shebao_projection *p);
+
+/**
+ * @brief One ledger row.
+ * @param p projection.
+ * @param i index below shebao_projection_ledger_count().
+ * @param[out] out the row.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ */
+int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_ledger_row *out);
+
+/**
+ * @brief Number of non-official values the projection rests on (policy values and run assumptions).
+ * @param p projection.
+ * @return the count.
+ */
+size_t shebao_projection_assumption_count(const shebao_projection *p);
+
+/**
+ * @brief One non-official value the projection used.
+ * @param p projection.
+ * @param i index below shebao_projection_assumption_count().
+ * @param[out] out pointers owned by the projection or its policy.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ */
+int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out);
+
+/**
+ * @brief The projection as a JSON document (the `shebao project --format json` contract).
+ * @param p projection.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
+ * @return #SHEBAO_OK or #SHEBAO_ENOMEM.
+ */
+int shebao_projection_to_json(const shebao_projection *p, char **out);
+
+/**
+ * @brief Every step with its formula, inputs, parameters and rounding (needs person->explain).
+ * @param p projection.
+ * @param[out] out NUL-terminated text owned by the caller (free with shebao_free()).
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE when the projection was made without @c explain, or #SHEBAO_ENOMEM.
+ */
+int shebao_projection_explain(const shebao_projection *p, char **out);
+
+/**
+ * @brief Expected present value of a level monthly life annuity paid in advance.
+ *
+ * EPV = Σ_j pay · l(a+j)/l(a) · (1+i)^(−j/12), j = 0, 1, … while l(a+j) > 0, with l interpolated linearly within
+ * each year of age; rounded fen_half_up at the end.
+ * @param ctx context (precision).
+ * @param mortality life table (not #SHEBAO_MORTALITY_NONE).
+ * @param sex sex.
+ * @param age_months exact age in months at the first payment.
+ * @param monthly payment per month in fen.
+ * @param discount yearly discount rate as a decimal string ("0" for none).
+ * @param[out] out the value in fen.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ECOMPUTE.
+ */
+int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex sex, int age_months,
+                       shebao_fen monthly, const char *discount, shebao_fen *out);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

@@ -34,7 +34,13 @@ int shebao_ctx_new(shebao_ctx **out)
     return SHEBAO_OK;
 }
 
-void shebao_ctx_free(shebao_ctx *ctx) { free(ctx); }
+void shebao_ctx_free(shebao_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    sb_lifetable_release(ctx);
+    free(ctx);
+}
 
 const char *shebao_ctx_errmsg(const shebao_ctx *ctx) { return ctx ? ctx->msg : "no context"; }
 
@@ -103,4 +109,34 @@ char *sb_strdup(const char *s)
     if (d)
         memcpy(d, s, n);
     return d;
+}
+
+void sb_buf_printf(sb_buf *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if (b->len + (size_t)n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + (size_t)n + 1)
+            cap *= 2;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->failed = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
 }

@@ -279,3 +279,44 @@ int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, sheb
 {
     return op_round(ctx, a, b, OP_DIV, mode, out);
 }
+
+void sb_q_format(const mpq_t q, int decimals, char *buf, size_t size)
+{
+    mpz_t num, k, r, p10;
+    mpz_init(num);
+    mpz_init(k);
+    mpz_init(r);
+    mpz_init(p10);
+    mpz_ui_pow_ui(p10, 10, (unsigned long)decimals);
+    mpz_mul(num, mpq_numref(q), p10);
+    mpz_tdiv_qr(k, r, num, mpq_denref(q));
+    mpz_abs(r, r);
+    mpz_mul_2exp(r, r, 1);
+    if (mpz_cmp(r, mpq_denref(q)) >= 0) {
+        if (mpz_sgn(num) > 0)
+            mpz_add_ui(k, k, 1);
+        else
+            mpz_sub_ui(k, k, 1);
+    }
+    bool neg = mpz_sgn(k) < 0;
+    mpz_abs(k, k);
+    mpz_tdiv_qr(r, num, k, p10); /* r = integer part, num = fraction */
+    char *ip = mpz_get_str(NULL, 10, r), *fp = mpz_get_str(NULL, 10, num);
+    if (ip && fp && decimals > 0)
+        snprintf(buf, size, "%s%s.%.*s%s", neg ? "-" : "", ip, decimals - (int)strlen(fp),
+                 "000000000000000000000000000000", fp);
+    else if (ip && fp)
+        snprintf(buf, size, "%s%s", neg ? "-" : "", ip);
+    else if (size)
+        buf[0] = '\0';
+    void (*freefunc)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefunc);
+    if (ip)
+        freefunc(ip, strlen(ip) + 1);
+    if (fp)
+        freefunc(fp, strlen(fp) + 1);
+    mpz_clear(num);
+    mpz_clear(k);
+    mpz_clear(r);
+    mpz_clear(p10);
+}

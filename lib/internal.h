@@ -7,16 +7,30 @@
 #include <stdio.h>
 
 #include <gmp.h>
+#include <mpfr.h>
 
 #include "shebao.h"
 
 #define SB_ERRMSG_SIZE 512
 
+/* Life table: survivors l(0..SB_LT_LAST+1), l(0) = 1 and l(SB_LT_LAST+1) = 0. */
+#define SB_LT_LAST 105
+
 struct shebao_ctx {
     int code;
     unsigned precision;
     char msg[SB_ERRMSG_SIZE];
+    /* per-context cache of the survivors of the pension life table, per sex, at lt_prec bits */
+    bool lt_ready[2];
+    unsigned lt_prec[2];
+    mpfr_t lt_l[2][SB_LT_LAST + 2];
 };
+
+/* Survivors l(x) for sex at the context's precision (computed once per context); NULL + error on failure. */
+const mpfr_t *sb_lifetable(shebao_ctx *ctx, int sex);
+/* l(months / 12) interpolated linearly within the year of age (UDD). */
+void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months);
+void sb_lifetable_release(shebao_ctx *ctx);
 
 /* Record a failure on ctx (which may be NULL) and return code. */
 int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
@@ -180,5 +194,23 @@ typedef struct sb_embedded {
 } sb_embedded;
 extern const sb_embedded sb_embedded_policies[];
 extern const size_t sb_embedded_policies_count;
+extern const sb_embedded sb_embedded_tables[];
+extern const size_t sb_embedded_tables_count;
+
+/* Round an exact rational to a decimal string with `decimals` places, ties away from zero (display of ratios
+ * and rates that are not money). buf >= 48 bytes. */
+void sb_q_format(const mpq_t q, int decimals, char *buf, size_t size);
+
+/* Growable text buffer. */
+typedef struct sb_buf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+} sb_buf;
+void sb_buf_printf(sb_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 
 #endif /* SHEBAO_INTERNAL_H */

@@ -181,11 +181,11 @@ static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *c
         rc = load_parent(ctx, json_string_value(ext), o, ch, &parent, &plin);
         ch->n--;
         if (rc == SHEBAO_OK) {
+            lin = sb_asprintf("%s > %s", id, plin);
             if (merge(parent, doc) != 0)
                 rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
             json_decref(doc);
             doc = parent;
-            lin = sb_asprintf("%s > %s", id, plin);
         } else {
             json_decref(parent);
         }

@@ -51,5 +51,6 @@ const char *cli_value(cli_args *a);
 int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out);
 
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
+int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 
 #endif

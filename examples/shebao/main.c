@@ -14,6 +14,12 @@ static const char usage_text[] =
     "  policy show [ID | --policy FILE] [--format table|json]\n"
     "                                   every parameter with its date, source and status\n"
     "  policy check FILE                validate a policy file\n"
+    "  project [--region ID | --policy FILE] --birth YYYY-MM [--sex male|female]\n"
+    "          (--plan SPEC | --grade G --start YYYY --years N) [--collective AMOUNT]\n"
+    "          [--backpay N:GRADE] [--future-rate R] [--discount R]\n"
+    "          [--mortality cl2010-2013-pension|none] [--format table|json|csv] [--explain]\n"
+    "                                   one person's resident pension (城乡居民基本养老保险)\n"
+    "                                   SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated\n"
     "\n"
     "exit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
     "            5 computation error\n";
@@ -129,6 +135,8 @@ int main(int argc, char **argv)
     int rc;
     if (strcmp(cmd, "policy") == 0)
         rc = cmd_policy(ctx, argc, argv);
+    else if (strcmp(cmd, "project") == 0)
+        rc = cmd_project(ctx, argc, argv);
     else
         rc = cli_usage("unknown command '%s'", cmd);
     shebao_ctx_free(ctx);

@@ -1,0 +1,119 @@
+/* Life tables: the embedded China Life Insurance Mortality Table 2010-2013 (pension business, CL5 male / CL6
+ * female), survivors l(x) computed in MPFR once per context and interpolated linearly within each year of age. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const sb_embedded *find_table(const char *name)
+{
+    for (size_t i = 0; i < sb_embedded_tables_count; i++)
+        if (strcmp(sb_embedded_tables[i].name, name) == 0)
+            return &sb_embedded_tables[i];
+    return NULL;
+}
+
+/* Parse "age,qx_male,qx_female" rows (ages 0..SB_LT_LAST, consecutive) into q[sex][age]. */
+static bool parse_table(const char *text, sb_dec q[2][SB_LT_LAST + 1])
+{
+    int next_age = 0;
+    const char *line = text;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char buf[128];
+        if (len < sizeof buf && len > 0 && line[0] != '#' && (line[0] >= '0' && line[0] <= '9')) {
+            memcpy(buf, line, len);
+            buf[len] = '\0';
+            if (len && buf[len - 1] == '\r')
+                buf[len - 1] = '\0';
+            char *c1 = strchr(buf, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+            if (!c2)
+                return false;
+            *c1 = *c2 = '\0';
+            if (atoi(buf) != next_age || next_age > SB_LT_LAST)
+                return false;
+            if (sb_dec_parse(c1 + 1, &q[0][next_age], NULL) != SHEBAO_OK ||
+                sb_dec_parse(c2 + 1, &q[1][next_age], NULL) != SHEBAO_OK)
+                return false;
+            next_age++;
+        }
+        line += len + (end ? 1 : 0);
+    }
+    return next_age == SB_LT_LAST + 1;
+}
+
+const mpfr_t *sb_lifetable(shebao_ctx *ctx, int sex)
+{
+    if (sex < 0 || sex > 1) {
+        sb_fail(ctx, SHEBAO_EUSAGE, "unknown sex %d", sex);
+        return NULL;
+    }
+    if (ctx->lt_ready[sex] && ctx->lt_prec[sex] == ctx->precision)
+        return (const mpfr_t *)ctx->lt_l[sex];
+    const sb_embedded *t = find_table("cl2010_2013_pension");
+    sb_dec qq[2][SB_LT_LAST + 1];
+    if (!t || !parse_table(t->data, qq)) {
+        sb_fail(ctx, SHEBAO_EPOLICY, "embedded life table cl2010_2013_pension is missing or malformed");
+        return NULL;
+    }
+    if (ctx->lt_ready[sex]) {
+        for (int x = 0; x <= SB_LT_LAST + 1; x++)
+            mpfr_clear(ctx->lt_l[sex][x]);
+        ctx->lt_ready[sex] = false;
+    }
+    mpq_t qx;
+    mpq_init(qx);
+    mpfr_t f;
+    mpfr_init2(f, ctx->precision);
+    for (int x = 0; x <= SB_LT_LAST + 1; x++)
+        mpfr_init2(ctx->lt_l[sex][x], ctx->precision);
+    mpfr_set_ui(ctx->lt_l[sex][0], 1, MPFR_RNDN);
+    for (int x = 0; x <= SB_LT_LAST; x++) {
+        sb_dec_to_q(qx, qq[sex][x]);
+        mpfr_set_q(f, qx, MPFR_RNDN);
+        mpfr_ui_sub(f, 1, f, MPFR_RNDN); /* 1 - q_x */
+        mpfr_mul(ctx->lt_l[sex][x + 1], ctx->lt_l[sex][x], f, MPFR_RNDN);
+    }
+    mpfr_clear(f);
+    mpq_clear(qx);
+    ctx->lt_ready[sex] = true;
+    ctx->lt_prec[sex] = ctx->precision;
+    return (const mpfr_t *)ctx->lt_l[sex];
+}
+
+void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months)
+{
+    long x = months / 12, f = months % 12;
+    if (months < 0 || x > SB_LT_LAST) {
+        mpfr_set_ui(rop, 0, MPFR_RNDN);
+        return;
+    }
+    /* l(x) + f/12 · (l(x+1) − l(x)) */
+    mpfr_sub(rop, l[x + 1], l[x], MPFR_RNDN);
+    mpfr_mul_ui(rop, rop, (unsigned long)f, MPFR_RNDN);
+    mpfr_div_ui(rop, rop, 12, MPFR_RNDN);
+    mpfr_add(rop, rop, l[x], MPFR_RNDN);
+}
+
+void sb_lifetable_release(shebao_ctx *ctx)
+{
+    for (int s = 0; s < 2; s++) {
+        if (!ctx->lt_ready[s])
+            continue;
+        for (int x = 0; x <= SB_LT_LAST + 1; x++)
+            mpfr_clear(ctx->lt_l[s][x]);
+        ctx->lt_ready[s] = false;
+    }
+}
+
+int shebao_mortality_from_name(const char *name, shebao_mortality *out)
+{
+    if (name && strcmp(name, "cl2010-2013-pension") == 0)
+        *out = SHEBAO_MORTALITY_CL2010_2013_PENSION;
+    else if (name && strcmp(name, "none") == 0)
+        *out = SHEBAO_MORTALITY_NONE;
+    else
+        return SHEBAO_EINPUT;
+    return SHEBAO_OK;
+}

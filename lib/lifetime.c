@@ -1,0 +1,273 @@
+/* Lifetime figures of a projection: expected present value of the pension (survival-weighted, discounted),
+ * present value of the personal payments, money's worth ratio, internal rate of return, expected inheritable
+ * balance. These are the transcendental steps: computed in MPFR at the context's precision, converted exactly to
+ * a rational, and rounded once (fen_half_up). */
+#include <stdlib.h>
+
+#include "projection.h"
+
+/* MPFR value to fen, fen_half_up, through an exact rational. */
+static int mpfr_to_fen(const mpfr_t x, int64_t *out)
+{
+    if (!mpfr_number_p(x))
+        return SHEBAO_ECOMPUTE;
+    mpq_t q;
+    mpq_init(q);
+    mpfr_get_q(q, x);
+    int rc = sb_round_q(q, SHEBAO_ROUND_FEN_HALF_UP, out);
+    mpq_clear(q);
+    return rc;
+}
+
+static void mpfr_format(const mpfr_t x, int decimals, char *buf, size_t size)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpfr_get_q(q, x);
+    sb_q_format(q, decimals, buf, size);
+    mpq_clear(q);
+}
+
+/* Survival weights p_j = l(a+j)/l(a), j = 0 .. n-1 while l(a+j) > 0. Returns n (0 on failure). */
+static size_t survival(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
+{
+    const mpfr_t *l = sb_lifetable(ctx, sex);
+    if (!l)
+        return 0;
+    long end = (long)(SB_LT_LAST + 1) * 12; /* l = 0 from age 106 */
+    if (a < 0 || a >= end) {
+        sb_fail(ctx, SHEBAO_EINPUT, "age %ld months is outside the life table (0..%ld)", a, end - 1);
+        return 0;
+    }
+    size_t n = (size_t)(end - a);
+    mpfr_t *w = malloc(n * sizeof *w);
+    if (!w) {
+        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        return 0;
+    }
+    mpfr_t la;
+    mpfr_init2(la, ctx->precision);
+    sb_lifetable_l(la, l, a);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_init2(w[j], ctx->precision);
+        sb_lifetable_l(w[j], l, a + (long)j);
+        mpfr_div(w[j], w[j], la, MPFR_RNDN);
+    }
+    mpfr_clear(la);
+    *out = w;
+    return n;
+}
+
+static void free_weights(mpfr_t *w, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        mpfr_clear(w[j]);
+    free(w);
+}
+
+/* v = (1 + i)^(-1/12) */
+static void monthly_discount(mpfr_t v, sb_dec i)
+{
+    mpq_t q;
+    mpq_init(q);
+    sb_dec_to_q(q, i);
+    mpfr_set_q(v, q, MPFR_RNDN);
+    mpfr_add_ui(v, v, 1, MPFR_RNDN);
+    mpfr_rootn_ui(v, v, 12, MPFR_RNDN);
+    mpfr_ui_div(v, 1, v, MPFR_RNDN);
+    mpq_clear(q);
+}
+
+int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex sex, int age_months,
+                       shebao_fen monthly, const char *discount, shebao_fen *out)
+{
+    if (!ctx || !out)
+        return SHEBAO_EUSAGE;
+    if (mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
+        return sb_fail(ctx, SHEBAO_EINPUT, "mortality: an expected value needs a life table");
+    sb_dec i;
+    if (!discount || sb_dec_parse(discount, &i, NULL) != SHEBAO_OK || i.num < 0 || sb_dec_cmp(i, (sb_dec){1, 0}) >= 0)
+        return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)",
+                       discount ? discount : "(null)");
+    mpfr_t *w;
+    size_t n = survival(ctx, (int)sex, age_months, &w);
+    if (!n)
+        return shebao_ctx_errcode(ctx);
+    mpfr_t sum, v, vj, t;
+    mpfr_inits2(ctx->precision, sum, v, vj, t, (mpfr_ptr)0);
+    mpfr_set_ui(sum, 0, MPFR_RNDN);
+    mpfr_set_ui(vj, 1, MPFR_RNDN);
+    monthly_discount(v, i);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_mul(t, w[j], vj, MPFR_RNDN);
+        mpfr_add(sum, sum, t, MPFR_RNDN);
+        mpfr_mul(vj, vj, v, MPFR_RNDN);
+    }
+    /* sum is in "payments"; × monthly fen / 100 = yuan */
+    mpfr_mul_si(sum, sum, (long)monthly, MPFR_RNDN);
+    mpfr_div_ui(sum, sum, 100, MPFR_RNDN);
+    int rc = mpfr_to_fen(sum, out);
+    mpfr_clears(sum, v, vj, t, (mpfr_ptr)0);
+    free_weights(w, n);
+    if (rc != SHEBAO_OK)
+        return sb_fail(ctx, rc, "expected value out of range");
+    return sb_ok(ctx);
+}
+
+/* NPV(x) = Σ_j S_j (1+x)^(−j/12) − Σ_k c_k (1+x)^(t_k/12), S_j survival-weighted pension in yuan. */
+static void npv(mpfr_t out, const mpfr_t x, const mpfr_t *S, size_t n, const shebao_projection *p, unsigned prec)
+{
+    mpfr_t u, w, wj, t;
+    mpfr_inits2(prec, u, w, wj, t, (mpfr_ptr)0);
+    mpfr_add_ui(u, x, 1, MPFR_RNDN);
+    mpfr_rootn_ui(u, u, 12, MPFR_RNDN); /* (1+x)^(1/12) */
+    mpfr_ui_div(w, 1, u, MPFR_RNDN);
+    mpfr_set_ui(wj, 1, MPFR_RNDN);
+    mpfr_set_ui(out, 0, MPFR_RNDN);
+    for (size_t j = 0; j < n; j++) {
+        mpfr_mul(t, S[j], wj, MPFR_RNDN);
+        mpfr_add(out, out, t, MPFR_RNDN);
+        mpfr_mul(wj, wj, w, MPFR_RNDN);
+    }
+    for (size_t k = 0; k < p->nflows; k++) {
+        mpfr_pow_si(t, u, (long)(p->claim - p->flows[k].month), MPFR_RNDN);
+        mpfr_mul_si(t, t, (long)p->flows[k].fen, MPFR_RNDN);
+        mpfr_div_ui(t, t, 100, MPFR_RNDN);
+        mpfr_sub(out, out, t, MPFR_RNDN);
+    }
+    mpfr_clears(u, w, wj, t, (mpfr_ptr)0);
+}
+
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount)
+{
+    const sb_resident *rp = &P->rp;
+    long a = (long)(p->claim - p->birth);
+    mpfr_t *w;
+    size_t n = survival(ctx, (int)p->sex, a, &w);
+    if (!n)
+        return shebao_ctx_errcode(ctx);
+    unsigned prec = ctx->precision;
+    mpfr_t *S = malloc(n * sizeof *S);
+    if (!S) {
+        free_weights(w, n);
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    }
+    mpfr_t epv, pvc, v, vj, t, inh, dead;
+    mpfr_inits2(prec, epv, pvc, v, vj, t, inh, dead, (mpfr_ptr)0);
+    monthly_discount(v, discount);
+    mpfr_set_ui(vj, 1, MPFR_RNDN);
+    mpfr_set_ui(epv, 0, MPFR_RNDN);
+    mpfr_set_ui(inh, 0, MPFR_RNDN);
+    int64_t fixed = p->base + p->account + p->years_pension;
+    int64_t bal = p->balance;
+    int rc = SHEBAO_OK;
+    for (size_t j = 0; j < n; j++) {
+        /* pay_j = base + years + account + supplements in force in month claim + j at age a + j */
+        int64_t pay = fixed + sb_supplement_at(rp, p->claim + (sb_month)j, (int)((a + (long)j) / 12), NULL);
+        mpfr_init2(S[j], prec);
+        mpfr_mul_si(S[j], w[j], (long)pay, MPFR_RNDN);
+        mpfr_div_ui(S[j], S[j], 100, MPFR_RNDN);
+        mpfr_mul(t, S[j], vj, MPFR_RNDN);
+        mpfr_add(epv, epv, t, MPFR_RNDN);
+        /* inheritance: the account pays the account pension each month; death in month j leaves the rest */
+        bal -= p->account;
+        if (bal < 0)
+            bal = 0;
+        sb_month m = p->claim + (sb_month)j;
+        if (rp->after_claim && SB_MONTH_MON(m) == 12 && bal > 0) {
+            /* year-end credit on the remaining balance for the months since the claim (or the whole year) */
+            int months = SB_MONTH_YEAR(m) == SB_MONTH_YEAR(p->claim) ? 12 - (SB_MONTH_MON(p->claim) - 1) : 12;
+            sb_dec r = rp->future_rate;
+            int y = SB_MONTH_YEAR(m);
+            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year)
+                r = rp->rates[y - rp->rates[0].year].rate;
+            mpq_t q;
+            mpq_init(q);
+            sb_dec_to_q(q, r);
+            mpq_t b;
+            mpq_init(b);
+            sb_mpz_set_i64(mpq_numref(b), bal * months);
+            mpz_set_ui(mpq_denref(b), 12 * 100); /* months → years, fen → yuan */
+            mpq_canonicalize(b);
+            mpq_mul(q, q, b);
+            int64_t I = 0;
+            if (sb_round_q(q, rp->rounding, &I) == SHEBAO_OK)
+                bal += I;
+            mpq_clear(q);
+            mpq_clear(b);
+        }
+        /* P(die in month j) = p_j − p_{j+1} */
+        if (j + 1 < n)
+            mpfr_sub(dead, w[j], w[j + 1], MPFR_RNDN);
+        else
+            mpfr_set(dead, w[j], MPFR_RNDN);
+        mpfr_mul_si(t, dead, (long)bal, MPFR_RNDN);
+        mpfr_div_ui(t, t, 100, MPFR_RNDN);
+        mpfr_mul(t, t, vj, MPFR_RNDN);
+        mpfr_add(inh, inh, t, MPFR_RNDN);
+        mpfr_mul(vj, vj, v, MPFR_RNDN);
+    }
+    /* personal payments accumulated to the claim month: Σ c_k (1+i)^(t_k/12) */
+    mpfr_t x;
+    mpfr_init2(x, prec);
+    {
+        mpq_t q;
+        mpq_init(q);
+        sb_dec_to_q(q, discount);
+        mpfr_set_q(x, q, MPFR_RNDN);
+        mpq_clear(q);
+    }
+    mpfr_set_ui(pvc, 0, MPFR_RNDN);
+    mpfr_t u;
+    mpfr_init2(u, prec);
+    mpfr_add_ui(u, x, 1, MPFR_RNDN);
+    mpfr_rootn_ui(u, u, 12, MPFR_RNDN);
+    for (size_t k = 0; k < p->nflows; k++) {
+        mpfr_pow_si(t, u, (long)(p->claim - p->flows[k].month), MPFR_RNDN);
+        mpfr_mul_si(t, t, (long)p->flows[k].fen, MPFR_RNDN);
+        mpfr_div_ui(t, t, 100, MPFR_RNDN);
+        mpfr_add(pvc, pvc, t, MPFR_RNDN);
+    }
+    if (mpfr_to_fen(epv, &p->epv) != SHEBAO_OK || mpfr_to_fen(pvc, &p->pvc) != SHEBAO_OK ||
+        mpfr_to_fen(inh, &p->inheritable) != SHEBAO_OK)
+        rc = sb_fail(ctx, SHEBAO_ECOMPUTE, "lifetime values out of range");
+    p->have_epv = rc == SHEBAO_OK;
+    if (rc == SHEBAO_OK && mpfr_sgn(pvc) > 0) {
+        mpfr_div(t, epv, pvc, MPFR_RNDN);
+        mpfr_format(t, 4, p->ratio, sizeof p->ratio);
+        p->have_ratio = true;
+    }
+    /* IRR by bisection on [-0.99, 10] where NPV changes sign */
+    if (rc == SHEBAO_OK && p->nflows > 0 && p->personal > 0) {
+        mpfr_t lo, hi, mid, flo, fmid;
+        mpfr_inits2(prec, lo, hi, mid, flo, fmid, (mpfr_ptr)0);
+        mpfr_set_d(lo, -0.99, MPFR_RNDN);
+        mpfr_set_ui(hi, 10, MPFR_RNDN);
+        npv(flo, lo, (const mpfr_t *)S, n, p, prec);
+        npv(fmid, hi, (const mpfr_t *)S, n, p, prec);
+        if (mpfr_sgn(flo) * mpfr_sgn(fmid) < 0) {
+            for (int it = 0; it < 80; it++) {
+                mpfr_add(mid, lo, hi, MPFR_RNDN);
+                mpfr_div_2ui(mid, mid, 1, MPFR_RNDN);
+                npv(fmid, mid, (const mpfr_t *)S, n, p, prec);
+                if (mpfr_sgn(fmid) == 0)
+                    break;
+                if (mpfr_sgn(fmid) * mpfr_sgn(flo) > 0) {
+                    mpfr_set(lo, mid, MPFR_RNDN);
+                    mpfr_set(flo, fmid, MPFR_RNDN);
+                } else {
+                    mpfr_set(hi, mid, MPFR_RNDN);
+                }
+            }
+            mpfr_format(mid, 6, p->irr, sizeof p->irr);
+            p->have_irr = true;
+        }
+        mpfr_clears(lo, hi, mid, flo, fmid, (mpfr_ptr)0);
+    }
+    for (size_t j = 0; j < n; j++)
+        mpfr_clear(S[j]);
+    free(S);
+    mpfr_clears(epv, pvc, v, vj, t, inh, dead, x, u, (mpfr_ptr)0);
+    free_weights(w, n);
+    return rc;
+}

@@ -1,0 +1,219 @@
+/* Projection results: getters, the JSON contract of `shebao project --format json`, the explanation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "projection.h"
+
+void shebao_projection_free(shebao_projection *p)
+{
+    if (!p)
+        return;
+    free(p->policy_id);
+    free(p->policy_lineage);
+    free(p->rows);
+    free(p->rates);
+    free(p->flows);
+    free(p->used);
+    for (size_t i = 0; i < p->nnotes; i++) {
+        sb_note *n = &p->notes[i];
+        free(n->path);
+        free(n->from);
+        free(n->value);
+        free(n->source);
+        free(n->title);
+        free(n->url);
+    }
+    free(p->notes);
+    free(p->explain.s);
+    free(p);
+}
+
+int shebao_projection_eligible(const shebao_projection *p) { return p && p->eligible; }
+
+int shebao_projection_years_paid(const shebao_projection *p) { return p ? p->years_paid : 0; }
+
+int shebao_projection_years_missing(const shebao_projection *p) { return p ? p->years_missing : 0; }
+
+const char *shebao_projection_claim_month(const shebao_projection *p) { return p ? p->claim_text : NULL; }
+
+int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out)
+{
+    if (!p || !out)
+        return SHEBAO_EUSAGE;
+    if (which == SHEBAO_FIG_BALANCE) {
+        *out = p->balance;
+        return SHEBAO_OK;
+    }
+    if (which == SHEBAO_FIG_PERSONAL_TOTAL) {
+        *out = p->personal;
+        return SHEBAO_OK;
+    }
+    if (!p->eligible)
+        return SHEBAO_EINPUT;
+    switch (which) {
+    case SHEBAO_FIG_ACCOUNT_PENSION: *out = p->account; return SHEBAO_OK;
+    case SHEBAO_FIG_BASE_PENSION: *out = p->base; return SHEBAO_OK;
+    case SHEBAO_FIG_YEARS_PENSION: *out = p->years_pension; return SHEBAO_OK;
+    case SHEBAO_FIG_AGE_SUPPLEMENT: *out = p->supplement; return SHEBAO_OK;
+    case SHEBAO_FIG_MONTHLY_TOTAL: *out = p->total; return SHEBAO_OK;
+    case SHEBAO_FIG_FUNERAL_GRANT: *out = p->funeral; return SHEBAO_OK;
+    default: break;
+    }
+    if (!p->have_epv)
+        return SHEBAO_EINPUT;
+    switch (which) {
+    case SHEBAO_FIG_EPV_BENEFITS: *out = p->epv; return SHEBAO_OK;
+    case SHEBAO_FIG_PV_CONTRIBUTIONS: *out = p->pvc; return SHEBAO_OK;
+    case SHEBAO_FIG_INHERITABLE: *out = p->inheritable; return SHEBAO_OK;
+    default: return SHEBAO_EUSAGE;
+    }
+}
+
+int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month)
+{
+    if (!p)
+        return SHEBAO_EUSAGE;
+    if (!p->eligible || !p->have_breakeven)
+        return SHEBAO_EINPUT;
+    if (months)
+        *months = p->breakeven_m;
+    if (month)
+        sb_month_format(p->breakeven_month, month, 8);
+    return SHEBAO_OK;
+}
+
+size_t shebao_projection_ledger_count(const shebao_projection *p) { return p ? p->nrows : 0; }
+
+int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_ledger_row *out)
+{
+    if (!p || !out || i >= p->nrows)
+        return SHEBAO_EUSAGE;
+    *out = p->rows[i];
+    out->rate = p->rates[i];
+    return SHEBAO_OK;
+}
+
+size_t shebao_projection_assumption_count(const shebao_projection *p) { return p ? p->nnotes : 0; }
+
+int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out)
+{
+    if (!p || !out || i >= p->nnotes)
+        return SHEBAO_EUSAGE;
+    const sb_note *n = &p->notes[i];
+    *out = (shebao_param){n->path, n->from, n->value, n->source, n->status, n->title, n->url};
+    return SHEBAO_OK;
+}
+
+static json_t *jmoney(int64_t fen)
+{
+    char m[SHEBAO_MONEY_BUFSZ];
+    shebao_money_format(fen, m, sizeof m);
+    return json_string(m);
+}
+
+static json_t *jmonth(sb_month m)
+{
+    char b[8];
+    sb_month_format(m, b, sizeof b);
+    return json_string(b);
+}
+
+int shebao_projection_to_json(const shebao_projection *p, char **out)
+{
+    if (!p || !out)
+        return SHEBAO_EUSAGE;
+    json_t *root = json_object();
+    json_object_set_new(root, "policy", json_string(p->policy_id));
+    json_object_set_new(root, "policy_lineage", json_string(p->policy_lineage));
+    json_object_set_new(root, "eligible", json_boolean(p->eligible));
+    json_object_set_new(root, "years_paid", json_integer(p->years_paid));
+    json_object_set_new(root, "contribution_years", json_integer(p->contrib_years));
+    json_object_set_new(root, "backpay_years", json_integer(p->backpay_years));
+    json_object_set_new(root, "years_required", json_integer(p->years_required));
+    json_object_set_new(root, "years_missing", json_integer(p->years_missing));
+    json_object_set_new(root, "personal_total", jmoney(p->personal));
+    json_object_set_new(root, "claim_month", json_string(p->claim_text));
+    if (!p->eligible) {
+        json_t *ne = json_object();
+        json_object_set_new(ne, "reason", json_string("too few years paid"));
+        json_object_set_new(ne, "years_missing", json_integer(p->years_missing));
+        json_object_set_new(ne, "backpay_years_needed", json_integer(p->years_missing));
+        json_object_set_new(ne, "backpay_max_grade", jmoney(p->backpay_max));
+        json_object_set_new(root, "not_eligible", ne);
+        json_object_set_new(root, "claim", json_null());
+    } else {
+        json_t *c = json_object();
+        json_object_set_new(c, "month", json_string(p->claim_text));
+        json_object_set_new(c, "age", json_integer(p->claim_age_years));
+        json_object_set_new(c, "balance", jmoney(p->balance));
+        json_object_set_new(c, "account_pension", jmoney(p->account));
+        json_object_set_new(c, "base_pension", jmoney(p->base));
+        json_object_set_new(c, "base_pension_from", json_string(p->base_from));
+        json_object_set_new(c, "base_pension_carried_forward", json_boolean(p->base_carried_forward));
+        json_object_set_new(c, "central_base_pension", p->have_central ? jmoney(p->central) : json_null());
+        json_object_set_new(c, "years_pension", jmoney(p->years_pension));
+        json_object_set_new(c, "age_supplement", jmoney(p->supplement));
+        json_object_set_new(c, "monthly_total", jmoney(p->total));
+        json_object_set_new(root, "claim", c);
+    }
+    json_t *ledger = json_array();
+    for (size_t i = 0; i < p->nrows; i++) {
+        const shebao_ledger_row *r = &p->rows[i];
+        json_t *row = json_object();
+        json_object_set_new(row, "year", json_integer(r->year));
+        json_object_set_new(row, "grade", jmoney(r->grade));
+        json_object_set_new(row, "personal", jmoney(r->personal));
+        json_object_set_new(row, "subsidy", jmoney(r->subsidy));
+        json_object_set_new(row, "collective", jmoney(r->collective));
+        json_object_set_new(row, "rate", json_string(p->rates[i]));
+        json_object_set_new(row, "interest", jmoney(r->interest));
+        json_object_set_new(row, "backpay", jmoney(r->backpay));
+        json_object_set_new(row, "balance", jmoney(r->balance));
+        json_array_append_new(ledger, row);
+    }
+    json_object_set_new(root, "ledger", ledger);
+    if (!p->eligible) {
+        json_object_set_new(root, "lifetime", json_null());
+    } else {
+        json_t *l = json_object();
+        json_object_set_new(l, "breakeven_months", p->have_breakeven ? json_integer(p->breakeven_m) : json_null());
+        json_object_set_new(l, "breakeven_month", p->have_breakeven ? jmonth(p->breakeven_month) : json_null());
+        json_object_set_new(l, "funeral_grant", jmoney(p->funeral));
+        json_object_set_new(l, "mortality", json_string(p->have_epv ? "cl2010-2013-pension" : "none"));
+        json_object_set_new(l, "discount_rate", p->have_epv ? json_string(p->discount) : json_null());
+        json_object_set_new(l, "epv_benefits", p->have_epv ? jmoney(p->epv) : json_null());
+        json_object_set_new(l, "pv_contributions", p->have_epv ? jmoney(p->pvc) : json_null());
+        json_object_set_new(l, "moneys_worth_ratio", p->have_ratio ? json_string(p->ratio) : json_null());
+        json_object_set_new(l, "irr", p->have_irr ? json_string(p->irr) : json_null());
+        json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? jmoney(p->inheritable) : json_null());
+        json_object_set_new(root, "lifetime", l);
+    }
+    json_t *as = json_array();
+    for (size_t i = 0; i < p->nnotes; i++) {
+        const sb_note *n = &p->notes[i];
+        json_t *a = json_object();
+        json_object_set_new(a, "parameter", json_string(n->path));
+        json_object_set_new(a, "from", json_string(n->from));
+        json_object_set_new(a, "value", json_string(n->value));
+        json_object_set_new(a, "status", json_string(shebao_status_name(n->status)));
+        json_object_set_new(a, "source", json_string(n->source));
+        json_object_set_new(a, "title", json_string(n->title));
+        json_array_append_new(as, a);
+    }
+    json_object_set_new(root, "assumptions", as);
+    *out = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}
+
+int shebao_projection_explain(const shebao_projection *p, char **out)
+{
+    if (!p || !out)
+        return SHEBAO_EUSAGE;
+    if (!p->explain_on)
+        return SHEBAO_EUSAGE;
+    *out = sb_strdup(p->explain.s ? p->explain.s : "");
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}

@@ -1,0 +1,66 @@
+/* Internal: the projection result (not installed). */
+#ifndef SHEBAO_PROJECTION_INTERNAL_H
+#define SHEBAO_PROJECTION_INTERNAL_H
+
+#include "internal.h"
+
+typedef struct sb_note {
+    char *path, *from, *value, *source, *title, *url;
+    shebao_status status;
+} sb_note;
+
+/* A personal payment for present values: amount at a month. */
+typedef struct sb_flow {
+    sb_month month;
+    int64_t fen;
+} sb_flow;
+
+struct shebao_projection {
+    char *policy_id, *policy_lineage;
+    sb_month birth, claim;
+    shebao_sex sex;
+    char claim_text[8];
+    int claim_age_years, claim_age_extra_months;
+    bool eligible;
+    int contrib_years, backpay_years, years_paid, years_required, years_missing;
+    int64_t backpay_grade, backpay_max;
+    /* ledger */
+    shebao_ledger_row *rows;
+    char (*rates)[48];
+    size_t nrows;
+    /* claim */
+    int64_t balance, account, base, central, years_pension, supplement, total, personal, funeral;
+    bool have_central, base_carried_forward;
+    char base_from[8];
+    /* lifetime */
+    bool have_breakeven;
+    int breakeven_m;
+    sb_month breakeven_month;
+    bool have_epv, have_irr, have_ratio;
+    int64_t epv, pvc, inheritable;
+    char ratio[48], irr[48], discount[48], future[48];
+    bool future_override_used;
+    shebao_mortality mortality;
+    /* personal payments (for present values) */
+    sb_flow *flows;
+    size_t nflows;
+    /* provenance */
+    uint32_t *used;
+    size_t nused, capused;
+    sb_note *notes;
+    size_t nnotes;
+    /* explanation */
+    bool explain_on;
+    sb_buf explain;
+};
+
+/* Record that the projection used policy parameter `param`. */
+int sb_proj_use(shebao_projection *p, uint32_t param);
+
+/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. */
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount);
+
+/* Supplements in force at month m for a person of the given age in whole years (resident.c). */
+int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use);
+
+#endif

@@ -1,0 +1,610 @@
+/* Resident pension (城乡居民基本养老保险): the individual-account ledger, eligibility and the monthly pension at the
+ * claim. The rules, one per function, follow docs/resident-pension.md exactly. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "projection.h"
+
+#define TRY(expr)                                                                                            \
+    do {                                                                                                     \
+        int rc_ = (expr);                                                                                    \
+        if (rc_ != SHEBAO_OK)                                                                                \
+            return rc_;                                                                                      \
+    } while (0)
+
+static void money(int64_t fen, char buf[SHEBAO_MONEY_BUFSZ]) { shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ); }
+
+int sb_proj_use(shebao_projection *p, uint32_t param)
+{
+    for (size_t i = 0; i < p->nused; i++)
+        if (p->used[i] == param)
+            return SHEBAO_OK;
+    if (p->nused == p->capused) {
+        size_t cap = p->capused ? p->capused * 2 : 32;
+        uint32_t *n = realloc(p->used, cap * sizeof *n);
+        if (!n)
+            return SHEBAO_ENOMEM;
+        p->used = n;
+        p->capused = cap;
+    }
+    p->used[p->nused++] = param;
+    return SHEBAO_OK;
+}
+
+static const char *param_text(const shebao_policy *P, uint32_t i, char *buf, size_t size)
+{
+    const sb_param *q = &P->params[i];
+    snprintf(buf, size, "%s%s%s = %s [%s%s%s]", q->path, q->from[0] ? "@" : "", q->from, q->value,
+             shebao_status_name(q->status), q->source[0] ? ", " : "", q->source);
+    return buf;
+}
+
+/* ---- lookups --------------------------------------------------------------------------------------------- */
+
+/* The grade table in force for contribution year y: the latest `from` year <= y. */
+static const sb_grade_table *grade_table(const sb_resident *rp, int year)
+{
+    const sb_grade_table *t = NULL;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) <= year)
+            t = &rp->tables[i];
+    return t;
+}
+
+static const sb_grade *find_grade(const sb_grade_table *t, int64_t grade)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->g[i].grade == grade)
+            return &t->g[i];
+    return NULL;
+}
+
+static void grade_list(const sb_grade_table *t, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < t->n; i++) {
+        char m[SHEBAO_MONEY_BUFSZ];
+        money(t->g[i].grade, m);
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%s", i ? ", " : "", m);
+    }
+}
+
+static int grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t grade, const char *what)
+{
+    const sb_grade_table *t = grade_table(rp, year);
+    char m[SHEBAO_MONEY_BUFSZ], list[400], from[8];
+    money(grade, m);
+    if (!t)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: no grade table is in force (the first starts in %d)", what, year,
+                       SB_MONTH_YEAR(rp->tables[0].from));
+    grade_list(t, list, sizeof list);
+    sb_month_format(t->from, from, sizeof from);
+    return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: grade %s is not in the grade table in force (from %s); allowed: %s",
+                   what, year, m, from, list);
+}
+
+/* Interest rate for year y: the listed rate, or the future rate after the last listed year. */
+static int rate_for(shebao_ctx *ctx, const sb_resident *rp, int year, const sb_dec *future, sb_dec *out,
+                    uint32_t *param, bool *is_future)
+{
+    *is_future = false;
+    if (rp->nrates && year < rp->rates[0].year)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
+                       year, rp->rates[0].year);
+    if (rp->nrates && year <= rp->rates[rp->nrates - 1].year) {
+        const sb_rate *r = &rp->rates[year - rp->rates[0].year];
+        *out = r->rate;
+        *param = r->param;
+        return SHEBAO_OK;
+    }
+    *out = *future;
+    *param = rp->p_future_rate;
+    *is_future = true;
+    return SHEBAO_OK;
+}
+
+static const sb_dated_money *series_at(const sb_series *s, sb_month m, bool *last)
+{
+    const sb_dated_money *v = NULL;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].from <= m) {
+            v = &s->v[i];
+            *last = i + 1 == s->n;
+        }
+    return v;
+}
+
+int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use)
+{
+    int64_t sum = 0;
+    for (size_t i = 0; i < rp->nsupp; i++) {
+        const sb_supplement *s = &rp->supp[i];
+        if (s->from > m || s->min_age > age_years)
+            continue;
+        /* a later entry for the same min_age in force replaces this one */
+        if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && rp->supp[i + 1].from <= m)
+            continue;
+        sum += s->fen;
+        if (use)
+            sb_proj_use(use, s->param);
+    }
+    return sum;
+}
+
+/* ---- the interest rule ----------------------------------------------------------------------------------- */
+
+/* I = R((B·m + D·k)·r / 12), where m = months of the year credited (12, or e in the claim year) and k = months
+ * the year's deposit earns: 0 (year_end), m (year_start), max(0, m − deposit_month) (monthly). */
+static int interest(const sb_resident *rp, int64_t B, int64_t D, int m, sb_dec r, int64_t *out)
+{
+    int k = rp->method == SB_INTEREST_YEAR_END ? 0
+          : rp->method == SB_INTEREST_YEAR_START ? m
+          : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
+    mpz_t x, t;
+    mpq_t q;
+    mpz_init(x);
+    mpz_init(t);
+    mpq_init(q);
+    sb_mpz_set_i64(x, B);
+    mpz_mul_si(x, x, m);
+    sb_mpz_set_i64(t, D);
+    mpz_mul_si(t, t, k);
+    mpz_add(x, x, t);
+    sb_mpz_set_i64(t, r.num);
+    mpz_mul(mpq_numref(q), x, t);
+    mpz_ui_pow_ui(mpq_denref(q), 10, (unsigned long)r.scale);
+    mpz_mul_ui(mpq_denref(q), mpq_denref(q), 12 * 100); /* months → years, fen → yuan */
+    mpq_canonicalize(q);
+    int rc = sb_round_q(q, rp->rounding, out);
+    mpq_clear(q);
+    mpz_clear(x);
+    mpz_clear(t);
+    return rc;
+}
+
+static int add_checked(shebao_ctx *ctx, int64_t *acc, int64_t v)
+{
+    if (__builtin_add_overflow(*acc, v, acc))
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, "amount overflow (more than 92 233 720 368 547 758.07 yuan)");
+    return SHEBAO_OK;
+}
+
+/* ---- validation of the person ---------------------------------------------------------------------------- */
+
+static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, sb_month claim)
+{
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    if (pe->sex != SHEBAO_SEX_MALE && pe->sex != SHEBAO_SEX_FEMALE)
+        return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
+    if (pe->mortality != SHEBAO_MORTALITY_NONE && pe->mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
+        return sb_fail(ctx, SHEBAO_EINPUT, "mortality: unknown life table");
+    if (pe->plan_count && !pe->plan)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "plan: NULL segments");
+    if (pe->collective < 0 || pe->collective > INT64_C(100000000000))
+        return sb_fail(ctx, SHEBAO_EINPUT, "collective: amount must be between 0 and 1 000 000 000.00");
+    if (pe->backpay_years < 0 || pe->backpay_years > 100)
+        return sb_fail(ctx, SHEBAO_EINPUT, "backpay: %d years is outside 0..100", pe->backpay_years);
+    int claim_year = SB_MONTH_YEAR(claim), first_allowed = pe->birth_year + 16;
+    for (size_t i = 0; i < pe->plan_count; i++) {
+        const shebao_segment *s = &pe->plan[i];
+        if (s->first_year > s->last_year || s->first_year < SB_YEAR_MIN || s->last_year > SB_YEAR_MAX)
+            return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu: years %d-%d are not a valid range", i + 1,
+                           s->first_year, s->last_year);
+        if (s->first_year < first_allowed)
+            return sb_fail(ctx, SHEBAO_EINPUT,
+                           "plan segment %zu: year %d is before the person turns 16 (born %04d-%02d; first "
+                           "allowed year %d)", i + 1, s->first_year, pe->birth_year, pe->birth_month, first_allowed);
+        if (s->last_year > claim_year)
+            return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu: year %d is after the claim year %d", i + 1,
+                           s->last_year, claim_year);
+        for (size_t j = 0; j < i; j++)
+            if (s->first_year <= pe->plan[j].last_year && pe->plan[j].first_year <= s->last_year)
+                return sb_fail(ctx, SHEBAO_EINPUT, "plan segments %zu and %zu overlap (%d-%d and %d-%d)", j + 1,
+                               i + 1, pe->plan[j].first_year, pe->plan[j].last_year, s->first_year, s->last_year);
+        for (int y = s->first_year; y <= s->last_year; y++)
+            if (!find_grade(grade_table(rp, y), s->grade))
+                return grade_error(ctx, rp, y, s->grade, "plan year");
+    }
+    return SHEBAO_OK;
+}
+
+static const shebao_segment *segment_for(const shebao_person *pe, int year)
+{
+    for (size_t i = 0; i < pe->plan_count; i++)
+        if (pe->plan[i].first_year <= year && year <= pe->plan[i].last_year)
+            return &pe->plan[i];
+    return NULL;
+}
+
+/* ---- the projection -------------------------------------------------------------------------------------- */
+
+static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+                  const sb_dec *future, bool future_overridden)
+{
+    const sb_resident *rp = &P->rp;
+    int yc = SB_MONTH_YEAR(p->claim), e = SB_MONTH_MON(p->claim) - 1;
+    int y0 = yc;
+    for (size_t i = 0; i < pe->plan_count; i++)
+        if (pe->plan[i].first_year < y0)
+            y0 = pe->plan[i].first_year;
+    p->nrows = (size_t)(yc - y0 + 1);
+    p->rows = calloc(p->nrows, sizeof *p->rows);
+    p->rates = calloc(p->nrows, sizeof *p->rates);
+    if (!p->rows || !p->rates)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    int64_t B = 0;
+    char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], t4[SHEBAO_MONEY_BUFSZ],
+        pt[400];
+    const char *mname = rp->method == SB_INTEREST_YEAR_END ? "year_end"
+                      : rp->method == SB_INTEREST_YEAR_START ? "year_start" : "monthly";
+    const char *rname = shebao_rounding_name(rp->rounding);
+    TRY(sb_proj_use(p, rp->p_method));
+    TRY(sb_proj_use(p, rp->p_rounding));
+    if (rp->method == SB_INTEREST_MONTHLY)
+        TRY(sb_proj_use(p, rp->p_deposit_month));
+    for (int y = y0; y <= yc; y++) {
+        shebao_ledger_row *row = &p->rows[y - y0];
+        row->year = y;
+        const shebao_segment *seg = segment_for(pe, y);
+        int64_t D = 0;
+        if (seg) {
+            const sb_grade *g = find_grade(grade_table(rp, y), seg->grade);
+            row->grade = row->personal = g->grade;
+            row->subsidy = g->subsidy;
+            row->collective = pe->collective;
+            TRY(sb_proj_use(p, g->param));
+            D = row->personal;
+            TRY(add_checked(ctx, &D, row->subsidy));
+            TRY(add_checked(ctx, &D, row->collective));
+            TRY(add_checked(ctx, &p->personal, row->personal));
+            p->contrib_years++;
+            sb_month pay_month = SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month : 1);
+            p->flows[p->nflows++] = (sb_flow){pay_month, row->personal};
+            if (p->explain_on) {
+                money(row->grade, t1);
+                money(row->subsidy, t2);
+                money(row->collective, t3);
+                money(D, t4);
+                sb_buf_printf(&p->explain, "%d  deposit D = grade %s + subsidy %s + collective %s = %s   {%s}\n", y, t1,
+                              t2, t3, t4, param_text(P, g->param, pt, sizeof pt));
+            }
+        }
+        sb_dec r;
+        uint32_t rparam = 0;
+        bool is_future;
+        TRY(rate_for(ctx, rp, y, future, &r, &rparam, &is_future));
+        if (!(is_future && future_overridden))
+            TRY(sb_proj_use(p, rparam));
+        else
+            p->future_override_used = true;
+        sb_dec_format(r, p->rates[y - y0], sizeof p->rates[0]);
+        int m = y < yc ? 12 : e;
+        int64_t I;
+        if (interest(rp, B, D, m, r, &I) != SHEBAO_OK)
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
+        if (p->explain_on) {
+            money(B, t1);
+            money(D, t2);
+            money(I, t3);
+            sb_buf_printf(&p->explain,
+                          "%d  interest I = %s(%s) with B = %s, D = %s, r = %s, m = %d months = %s   {%s%s}\n", y,
+                          rname,
+                          rp->method == SB_INTEREST_YEAR_END ? "B·r·m/12"
+                          : rp->method == SB_INTEREST_YEAR_START ? "(B + D)·r·m/12"
+                                                                 : "B·r·m/12 + D·r·max(0, m − deposit_month)/12",
+                          t1, t2, p->rates[y - y0], m, t3,
+                          is_future && future_overridden ? "run option future_rate" : param_text(P, rparam, pt, sizeof pt),
+                          "");
+        }
+        TRY(add_checked(ctx, &B, D));
+        TRY(add_checked(ctx, &B, I));
+        row->interest = I;
+        if (y == yc && pe->backpay_years > 0) {
+            int64_t bp = 0;
+            if (__builtin_mul_overflow(pe->backpay_grade, (int64_t)pe->backpay_years, &bp))
+                return sb_fail(ctx, SHEBAO_ECOMPUTE, "back payment overflows");
+            row->backpay = bp;
+            TRY(add_checked(ctx, &B, bp));
+            TRY(add_checked(ctx, &p->personal, bp));
+            p->flows[p->nflows++] = (sb_flow){p->claim, bp};
+            if (p->explain_on) {
+                money(pe->backpay_grade, t1);
+                money(bp, t2);
+                sb_buf_printf(&p->explain, "%d  back payment %d years × %s = %s (no subsidy, no interest)\n", y,
+                              pe->backpay_years, t1, t2);
+            }
+        }
+        row->balance = B;
+        if (p->explain_on) {
+            money(B, t1);
+            sb_buf_printf(&p->explain, "%d  balance B = %s   (interest method %s)\n", y, t1, mname);
+        }
+    }
+    p->balance = B;
+    return SHEBAO_OK;
+}
+
+static int check_backpay(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, shebao_projection *p)
+{
+    if (pe->backpay_years == 0)
+        return SHEBAO_OK;
+    int yc = SB_MONTH_YEAR(p->claim);
+    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
+    if (pe->backpay_grade > rp->backpay_max) {
+        money(pe->backpay_grade, m1);
+        money(rp->backpay_max, m2);
+        return sb_fail(ctx, SHEBAO_EINPUT, "backpay: grade %s is above the back-payment cap %s", m1, m2);
+    }
+    if (!find_grade(grade_table(rp, yc), pe->backpay_grade))
+        return grade_error(ctx, rp, yc, pe->backpay_grade, "backpay in claim year");
+    int room = rp->min_years - p->contrib_years;
+    if (pe->backpay_years > room)
+        return sb_fail(ctx, SHEBAO_EINPUT,
+                       "backpay: %d years requested, but back payment may only bring the total to %d years "
+                       "(%d contribution years leave room for %d)", pe->backpay_years, rp->min_years,
+                       p->contrib_years, room > 0 ? room : 0);
+    return SHEBAO_OK;
+}
+
+static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p)
+{
+    const sb_resident *rp = &P->rp;
+    char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], dv[48], pt[400];
+    /* account pension = fen_half_up(B / divisor) */
+    mpq_t q, d;
+    mpq_init(q);
+    mpq_init(d);
+    sb_mpz_set_i64(mpq_numref(q), p->balance);
+    mpz_set_ui(mpq_denref(q), 100);
+    mpq_canonicalize(q);
+    sb_dec_to_q(d, rp->divisor);
+    mpq_div(q, q, d);
+    int rc = sb_round_q(q, SHEBAO_ROUND_FEN_HALF_UP, &p->account);
+    mpq_clear(q);
+    mpq_clear(d);
+    if (rc != SHEBAO_OK)
+        return sb_fail(ctx, rc, "account pension overflows");
+    TRY(sb_proj_use(p, rp->p_divisor));
+    sb_dec_format(rp->divisor, dv, sizeof dv);
+    if (p->explain_on) {
+        money(p->balance, t1);
+        money(p->account, t2);
+        sb_buf_printf(&p->explain, "claim  account pension = fen_half_up(B / divisor) = fen_half_up(%s / %s) = %s   {%s}\n",
+                      t1, dv, t2, param_text(P, rp->p_divisor, pt, sizeof pt));
+    }
+    /* base pension at the claim month */
+    bool last = false;
+    const sb_dated_money *b = series_at(&rp->base, p->claim, &last);
+    if (!b)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.base_pension: no value in force in %s", p->claim_text);
+    p->base = b->fen;
+    sb_month_format(b->from, p->base_from, sizeof p->base_from);
+    p->base_carried_forward = last && SB_MONTH_YEAR(p->claim) > SB_MONTH_YEAR(b->from);
+    TRY(sb_proj_use(p, b->param));
+    const sb_dated_money *c = series_at(&rp->central, p->claim, &last);
+    if (c) {
+        p->have_central = true;
+        p->central = c->fen;
+    }
+    if (p->explain_on) {
+        money(p->base, t1);
+        sb_buf_printf(&p->explain, "claim  base pension = series value in force in %s = %s%s   {%s}\n", p->claim_text,
+                      t1, p->base_carried_forward ? " (carried forward past the last dated value)" : "",
+                      param_text(P, b->param, pt, sizeof pt));
+    }
+    /* years pension: bands over n years (back-paid years only if they count) */
+    int n = p->contrib_years + (rp->backpay_counts ? pe->backpay_years : 0);
+    if (pe->backpay_years)
+        TRY(sb_proj_use(p, rp->p_backpay_counts));
+    for (size_t i = 0; i < rp->nbands; i++) {
+        const sb_band *bd = &rp->bands[i];
+        int hi = bd->to_year ? bd->to_year : n;
+        if (hi > n)
+            hi = n;
+        int years = hi - bd->from_year + 1;
+        if (years <= 0)
+            continue;
+        int64_t add;
+        if (__builtin_mul_overflow(bd->per_year, (int64_t)years, &add))
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, "years pension overflows");
+        p->years_pension += add;
+        TRY(sb_proj_use(p, bd->param));
+        if (p->explain_on) {
+            money(bd->per_year, t1);
+            money(add, t2);
+            sb_buf_printf(&p->explain, "claim  years pension band %d-%d: %d years × %s = %s   {%s}\n", bd->from_year,
+                          hi, years, t1, t2, param_text(P, bd->param, pt, sizeof pt));
+        }
+    }
+    /* age supplements */
+    int age = p->claim_age_years;
+    p->supplement = sb_supplement_at(rp, p->claim, age, p);
+    p->total = p->base;
+    TRY(add_checked(ctx, &p->total, p->account));
+    TRY(add_checked(ctx, &p->total, p->years_pension));
+    TRY(add_checked(ctx, &p->total, p->supplement));
+    if (rp->funeral_months) {
+        TRY(sb_proj_use(p, rp->p_funeral));
+        if (__builtin_mul_overflow(p->base, (int64_t)rp->funeral_months, &p->funeral))
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, "funeral grant overflows");
+    }
+    if (p->explain_on) {
+        money(p->supplement, t1);
+        money(p->total, t2);
+        sb_buf_printf(&p->explain, "claim  age supplement at age %d = %s\nclaim  monthly total = base + years + account + "
+                      "supplement = %s\n", age, t1, t2);
+    }
+    return SHEBAO_OK;
+}
+
+static int add_note(shebao_projection *p, const char *path, const char *value, const char *source)
+{
+    sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
+    if (!n)
+        return SHEBAO_ENOMEM;
+    p->notes = n;
+    sb_note *x = &p->notes[p->nnotes];
+    *x = (sb_note){sb_strdup(path), sb_strdup(""), sb_strdup(value), sb_strdup(source), sb_strdup(""),
+                   sb_strdup(""), SHEBAO_STATUS_ASSUMPTION};
+    p->nnotes++;
+    if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
+        return SHEBAO_ENOMEM;
+    return SHEBAO_OK;
+}
+
+/* Non-official policy values used, in document order, then the run's own assumptions. */
+static int collect_notes(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
+{
+    for (size_t i = 0; i < P->nparams; i++) {
+        const sb_param *q = &P->params[i];
+        if (q->status == SHEBAO_STATUS_OFFICIAL)
+            continue;
+        bool used = false;
+        for (size_t j = 0; j < p->nused && !used; j++)
+            used = p->used[j] == i;
+        if (!used)
+            continue;
+        sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
+        if (!n)
+            return SHEBAO_ENOMEM;
+        p->notes = n;
+        sb_note *x = &p->notes[p->nnotes++];
+        *x = (sb_note){sb_strdup(q->path), sb_strdup(q->from), sb_strdup(q->value), sb_strdup(q->source),
+                       sb_strdup(q->title), sb_strdup(q->url), q->status};
+        if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
+            return SHEBAO_ENOMEM;
+    }
+    if (future)
+        TRY(add_note(p, "run.future_rate", future, "run option"));
+    if (epv)
+        TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
+    return SHEBAO_OK;
+}
+
+int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection **out)
+{
+    if (!P || !pe || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy, person or output pointer");
+    *out = NULL;
+    if (pe->version != SHEBAO_PERSON_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
+                       SHEBAO_PERSON_VERSION);
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    const sb_resident *rp = &P->rp;
+    if (!rp->present)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    sb_month birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
+    sb_month claim = birth + rp->claim_age * 12 + rp->offset_months;
+    TRY(check_person(ctx, rp, pe, claim));
+
+    sb_dec future = rp->future_rate, discount = {25, 3};
+    const char *why = NULL;
+    if (pe->future_rate) {
+        if (sb_dec_parse(pe->future_rate, &future, &why) != SHEBAO_OK || future.num < 0 ||
+            sb_dec_cmp(future, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
+    }
+    if (pe->discount) {
+        if (sb_dec_parse(pe->discount, &discount, &why) != SHEBAO_OK || discount.num < 0 ||
+            sb_dec_cmp(discount, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
+    }
+
+    shebao_projection *p = calloc(1, sizeof *p);
+    if (!p)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    p->birth = birth;
+    p->claim = claim;
+    p->sex = pe->sex;
+    p->mortality = pe->mortality;
+    p->explain_on = pe->explain != 0;
+    p->claim_age_years = (claim - birth) / 12;
+    p->claim_age_extra_months = (claim - birth) % 12;
+    sb_month_format(claim, p->claim_text, sizeof p->claim_text);
+    sb_dec_format(discount, p->discount, sizeof p->discount);
+    sb_dec_format(future, p->future, sizeof p->future);
+    p->policy_id = sb_strdup(P->id);
+    p->policy_lineage = sb_strdup(P->lineage);
+    size_t maxflows = 1;
+    for (size_t i = 0; i < pe->plan_count; i++)
+        maxflows += (size_t)(pe->plan[i].last_year - pe->plan[i].first_year + 1);
+    p->flows = calloc(maxflows, sizeof *p->flows);
+    int rc = (!p->policy_id || !p->policy_lineage || !p->flows) ? sb_fail(ctx, SHEBAO_ENOMEM, "out of memory")
+                                                                 : SHEBAO_OK;
+    if (rc == SHEBAO_OK && p->explain_on) {
+        char pt[400];
+        sb_buf_printf(&p->explain,
+                      "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
+                      pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
+                      param_text(P, rp->p_claim_age, pt, sizeof pt), "");
+    }
+    if (rc == SHEBAO_OK)
+        rc = sb_proj_use(p, rp->p_claim_age);
+    if (rc == SHEBAO_OK)
+        rc = sb_proj_use(p, rp->p_offset);
+    if (rc == SHEBAO_OK)
+        rc = ledger(ctx, P, pe, p, &future, pe->future_rate != NULL);
+    if (rc == SHEBAO_OK) {
+        /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
+        rc = check_backpay(ctx, rp, pe, p);
+        if (rc == SHEBAO_OK && pe->backpay_years)
+            rc = sb_proj_use(p, rp->p_backpay_max);
+    }
+    if (rc == SHEBAO_OK) {
+        p->backpay_years = pe->backpay_years;
+        p->backpay_grade = pe->backpay_grade;
+        p->backpay_max = rp->backpay_max;
+        p->years_paid = p->contrib_years + pe->backpay_years;
+        int since = SB_MONTH_YEAR(claim) - SB_MONTH_YEAR(rp->scheme_start);
+        p->years_required = rp->min_years < since ? rp->min_years : (since > 0 ? since : 0);
+        p->eligible = p->years_paid >= p->years_required;
+        p->years_missing = p->eligible ? 0 : p->years_required - p->years_paid;
+        rc = sb_proj_use(p, rp->p_min_years);
+        if (rc == SHEBAO_OK)
+            rc = sb_proj_use(p, rp->p_scheme_start);
+        if (rc == SHEBAO_OK && p->explain_on)
+            sb_buf_printf(&p->explain, "eligibility: years paid %d (contribution %d + back-paid %d) %s required "
+                          "min(min_years %d, claim year %d − scheme start %d) = %d\n", p->years_paid, p->contrib_years,
+                          pe->backpay_years, p->eligible ? ">=" : "<", rp->min_years, SB_MONTH_YEAR(claim),
+                          SB_MONTH_YEAR(rp->scheme_start), p->years_required);
+    }
+    if (rc == SHEBAO_OK && p->eligible)
+        rc = claim_pension(ctx, P, pe, p);
+    bool epv = false;
+    if (rc == SHEBAO_OK && p->eligible) {
+        /* break-even: smallest m >= 1 with m × total >= personal total */
+        if (p->total > 0) {
+            int64_t m = p->personal / p->total + (p->personal % p->total != 0);
+            if (m < 1)
+                m = 1;
+            if (m < 100000) {
+                p->have_breakeven = true;
+                p->breakeven_m = (int)m;
+                p->breakeven_month = claim + (sb_month)m - 1;
+            }
+        }
+        if (pe->mortality != SHEBAO_MORTALITY_NONE) {
+            epv = true;
+            rc = sb_lifetime(ctx, P, p, discount);
+        }
+    }
+    if (rc == SHEBAO_OK)
+        rc = collect_notes(P, p, p->future_override_used ? p->future : NULL, epv);
+    if (rc == SHEBAO_OK && p->explain.failed)
+        rc = SHEBAO_ENOMEM;
+    if (rc != SHEBAO_OK) {
+        if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
+            sb_fail(ctx, rc, "out of memory");
+        shebao_projection_free(p);
+        return rc;
+    }
+    *out = p;
+    return sb_ok(ctx);
+}
