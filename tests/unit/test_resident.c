@@ -1,0 +1,589 @@
+/* Resident pension engine: official worked examples and hand-computed ledgers.
+ * Every expected figure is either from a cited example or worked out by hand in the comment beside it. */
+#include <stdlib.h>
+
+#include "testutil.h"
+
+static shebao_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return shebao_ctx_new(&ctx);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shebao_ctx_free(ctx);
+    return 0;
+}
+
+/* A standalone test policy. grades: the inside of a table array; bands: the inside of years_pension. */
+typedef struct tp {
+    const char *base;       /* base pension from 1990-01 */
+    const char *grades;     /* e.g. {"grade":"100","subsidy":"30"} */
+    const char *bands;      /* e.g. {"from_year":1,"per_year":"0"} or "" */
+    const char *method;     /* year_end | year_start | monthly */
+    int deposit_month;      /* monthly only */
+    const char *rounding;
+    const char *rate;       /* assumed_future_rate (no listed rates) */
+    const char *backpay_max;
+    const char *scheme_start;
+} tp;
+
+static shebao_policy *make_policy(const tp *t)
+{
+    char dm[40] = "";
+    if (t->deposit_month)
+        snprintf(dm, sizeof dm, "\"deposit_month\": %d, ", t->deposit_month);
+    char *json = NULL;
+    size_t size = 4096;
+    json = malloc(size);
+    snprintf(json, size,
+             "{\"schema\": \"shebao-policy/1\", \"id\": \"test\", \"name\": \"test\", \"sources\": {},"
+             " \"resident_pension\": {\"scheme_start\": \"%s\", \"claim_age\": 60,"
+             " \"benefit_start_offset_months\": 1, \"min_years\": 15, \"account_divisor\": \"139\","
+             " \"base_pension\": [{\"from\": \"1990-01\", \"value\": \"%s\"}],"
+             " \"grades\": [{\"from\": \"1990-01\", \"table\": [%s]}],"
+             " \"backpay\": {\"max_grade\": \"%s\", \"subsidised\": false, \"counts_for_years_pension\": true},"
+             " \"years_pension\": [%s],"
+             " \"interest\": {\"method\": \"%s\", %s\"rounding\": \"%s\", \"rates\": [],"
+             " \"assumed_future_rate\": \"%s\", \"after_claim\": false},"
+             " \"funeral_grant_months\": 20}}",
+             t->scheme_start ? t->scheme_start : "1990-01", t->base, t->grades,
+             t->backpay_max ? t->backpay_max : "5000", t->bands, t->method, dm, t->rounding, t->rate);
+    shebao_policy *p = NULL;
+    int rc = shebao_policy_load_string(ctx, json, "test.json", &p);
+    if (rc != SHEBAO_OK)
+        fail_msg("test policy: %s", shebao_ctx_errmsg(ctx));
+    free(json);
+    return p;
+}
+
+static shebao_projection *project(const shebao_policy *pol, int by, int bm, const char *plan, int bp_years,
+                                  shebao_fen bp_grade)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = by;
+    pe.birth_month = bm;
+    shebao_segment *seg = NULL;
+    size_t n = 0;
+    if (plan && shebao_plan_parse(ctx, plan, &seg, &n) != SHEBAO_OK)
+        fail_msg("plan %s: %s", plan, shebao_ctx_errmsg(ctx));
+    pe.plan = seg;
+    pe.plan_count = n;
+    pe.backpay_years = bp_years;
+    pe.backpay_grade = bp_grade;
+    pe.mortality = SHEBAO_MORTALITY_NONE;
+    shebao_projection *p = NULL;
+    int rc = shebao_project(ctx, pol, &pe, &p);
+    shebao_free(seg);
+    if (rc != SHEBAO_OK)
+        fail_msg("project: %s", shebao_ctx_errmsg(ctx));
+    return p;
+}
+
+static void expect_fig(const shebao_projection *p, shebao_figure w, const char *want)
+{
+    shebao_fen f;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    assert_int_equal(shebao_projection_figure(p, w, &f), SHEBAO_OK);
+    if (strcmp(fen_str(f, buf), want) != 0)
+        fail_msg("figure %d = %s, want %s", (int)w, buf, want);
+}
+
+/* 梅州 official table (urrbpi.md §5.1): 15 years, no interest, no subsidy, base 170, account = 15·g/139
+ * rounded half-up to the fen; all 8 rows. */
+static void test_meizhou_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *grade, *account, *total;
+    } rows[] = {{"180", "19.42", "189.42"},   {"240", "25.90", "195.90"},   {"360", "38.85", "208.85"},
+                {"600", "64.75", "234.75"},   {"900", "97.12", "267.12"},   {"1800", "194.24", "364.24"},
+                {"3600", "388.49", "558.49"}, {"4800", "517.99", "687.99"}};
+    tp t = {.base = "170",
+            .grades = "{\"grade\":\"180\",\"subsidy\":\"0\"},{\"grade\":\"240\",\"subsidy\":\"0\"},"
+                      "{\"grade\":\"360\",\"subsidy\":\"0\"},{\"grade\":\"600\",\"subsidy\":\"0\"},"
+                      "{\"grade\":\"900\",\"subsidy\":\"0\"},{\"grade\":\"1800\",\"subsidy\":\"0\"},"
+                      "{\"grade\":\"3600\",\"subsidy\":\"0\"},{\"grade\":\"4800\",\"subsidy\":\"0\"}",
+            .bands = "",
+            .method = "year_end",
+            .rounding = "fen_half_up",
+            .rate = "0"};
+    shebao_policy *pol = make_policy(&t);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char plan[40];
+        snprintf(plan, sizeof plan, "2005-2019:%s", rows[i].grade); /* 15 years; born 1960-01, claim 2020-02 */
+        shebao_projection *p = project(pol, 1960, 1, plan, 0, 0);
+        assert_true(shebao_projection_eligible(p));
+        expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, rows[i].account);
+        expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, rows[i].total);
+        shebao_projection_free(p);
+    }
+    shebao_policy_free(pol);
+}
+
+/* Shanghai 2021 (urrbpi.md §5.2): 2300/yr + subsidy 525 for 18 years, no interest, base 1200 + 20 per year above
+ * 15: account = 50850/139 = 365.827… → 365.83; base + long-contribution 1200 + 60; total 1625.83. */
+static void test_shanghai_2021(void **state)
+{
+    (void)state;
+    tp t = {.base = "1200",
+            .grades = "{\"grade\":\"2300\",\"subsidy\":\"525\"}",
+            .bands = "{\"from_year\":1,\"to_year\":15,\"per_year\":\"0\"},{\"from_year\":16,\"per_year\":\"20\"}",
+            .method = "year_end",
+            .rounding = "fen_half_up",
+            .rate = "0"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_projection *p = project(pol, 1961, 6, "2003-2020:2300", 0, 0); /* claim 2021-07 */
+    expect_fig(p, SHEBAO_FIG_BALANCE, "50850.00");
+    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "365.83");
+    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "60.00");
+    expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "1625.83");
+    assert_string_equal(shebao_projection_claim_month(p), "2021-07");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* 石家庄 illustration (urrbpi.md §5.3) under year_start with yearly fen_half_up: grade 100 + subsidy 30 for
+ * 15 years at 3.5 %: B_k = B_{k-1} + 130 + R((B_{k-1} + 130)·0.035); total interest 646.25, balance 2596.25
+ * (the article's 646.2 is the unrounded 646.23 cut short). Claim in January (e = 0) of the year after the last
+ * payment, so no claim-year interest. Account 2596.25/139 = 18.678… → 18.68; total 55 + 18.68 = 73.68. */
+static void test_shijiazhuang(void **state)
+{
+    (void)state;
+    tp t = {.base = "55",
+            .grades = "{\"grade\":\"100\",\"subsidy\":\"30\"}",
+            .bands = "",
+            .method = "year_start",
+            .rounding = "fen_half_up",
+            .rate = "0.035"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_projection *p = project(pol, 1950, 12, "1996-2010:100", 0, 0); /* claim 2011-01 */
+    expect_fig(p, SHEBAO_FIG_BALANCE, "2596.25");
+    shebao_fen interest = 0;
+    for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
+        shebao_ledger_row r;
+        shebao_projection_ledger_row(p, i, &r);
+        interest += r.interest;
+    }
+    char buf[SHEBAO_MONEY_BUFSZ];
+    assert_string_equal(fen_str(interest, buf), "646.25");
+    /* first year by hand: R(130 × 0.035) = 4.55; second: R(264.55 × 0.035) = R(9.25925) = 9.26 */
+    shebao_ledger_row r;
+    shebao_projection_ledger_row(p, 0, &r);
+    assert_string_equal(fen_str(r.interest, buf), "4.55");
+    shebao_projection_ledger_row(p, 1, &r);
+    assert_string_equal(fen_str(r.interest, buf), "9.26");
+    expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "73.68");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* Zhejiang hand cases (urrbpi.md §5.5) on the Zhoushan 2024 table with interest switched off by an overlay. */
+static void test_zhoushan_hand_cases(void **state)
+{
+    (void)state;
+    const char *overlay = "{\"schema\": \"shebao-policy/1\", \"id\": \"zs-nointerest\", \"name\": \"t\","
+                          " \"extends\": \"zhejiang-zhoushan\", \"sources\": {},"
+                          " \"resident_pension\": {\"interest\": {\"rates\": [], \"assumed_future_rate\": \"0\"}}}";
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, overlay, "zs.json", &pol), SHEBAO_OK);
+    shebao_fen base;
+    /* grade 2000 + subsidy 200, 15 years: B = 2200 × 15 = 33000; 33000/139 = 237.410… → 237.41; YP(15) = 30 */
+    shebao_projection *p = project(pol, 1980, 1, "2024-2038:2000", 0, 0);
+    expect_fig(p, SHEBAO_FIG_BALANCE, "33000.00");
+    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "237.41");
+    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "30.00");
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_BASE_PENSION, &base), SHEBAO_OK);
+    shebao_fen total;
+    shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &total);
+    assert_true(total == base + 26741); /* B0 + 267.41 */
+    shebao_projection_free(p);
+    /* 20 years: B = 44000 → 316.546… → 316.55; YP(20) = 30 + 5 × 5 = 55 */
+    p = project(pol, 1985, 1, "2024-2043:2000", 0, 0);
+    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "316.55");
+    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "55.00");
+    shebao_projection_free(p);
+    /* grade 300 (subsidy 50): 350 × 15 = 5250; /139 = 37.769… → 37.77 */
+    p = project(pol, 1980, 1, "2024-2038:300", 0, 0);
+    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "37.77");
+    shebao_projection_free(p);
+    /* grade 7000 (subsidy 400): 7400 × 15 = 111000; /139 = 798.561… → 798.56 */
+    p = project(pol, 1980, 1, "2024-2038:7000", 0, 0);
+    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "798.56");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* 兰溪 official answer (urrbpi-addendum.md §5.1): grade 100, subsidy 30 on paid years only, base 60, no interest.
+ * Case A: pays 2010–2014, back-pays 10 years at 100: B = 5 × 130 + 1000 = 1650; 1650/139 = 11.870… → 11.87;
+ *         YP(15) = 30 (back-paid years count); total 60 + 30 + 11.87 = 101.87 (the article rounds to 102).
+ * Case B: never enrolled, back-pays 5 years at 100: B = 500; 500/139 = 3.597… → 3.60; YP(5) = 5;
+ *         total 60 + 5 + 3.60 = 68.60 (the article's 68.6). */
+static void test_lanxi(void **state)
+{
+    (void)state;
+    tp t = {.base = "60",
+            .grades = "{\"grade\":\"100\",\"subsidy\":\"30\"}",
+            .bands = "{\"from_year\":1,\"to_year\":5,\"per_year\":\"1\"},{\"from_year\":6,\"to_year\":10,"
+                     "\"per_year\":\"2\"},{\"from_year\":11,\"to_year\":15,\"per_year\":\"3\"},"
+                     "{\"from_year\":16,\"per_year\":\"5\"}",
+            .method = "year_end",
+            .rounding = "fen_half_up",
+            .rate = "0",
+            .backpay_max = "100",
+            .scheme_start = "2010-01"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_projection *a = project(pol, 1954, 6, "2010-2014:100", 10, 10000); /* claim 2014-07 */
+    assert_true(shebao_projection_eligible(a));
+    assert_int_equal(shebao_projection_years_paid(a), 15);
+    expect_fig(a, SHEBAO_FIG_BALANCE, "1650.00");
+    expect_fig(a, SHEBAO_FIG_ACCOUNT_PENSION, "11.87");
+    expect_fig(a, SHEBAO_FIG_YEARS_PENSION, "30.00");
+    expect_fig(a, SHEBAO_FIG_MONTHLY_TOTAL, "101.87");
+    expect_fig(a, SHEBAO_FIG_PERSONAL_TOTAL, "1500.00");
+    shebao_projection *b = project(pol, 1955, 1, NULL, 5, 10000); /* claim 2015-02: needs min(15, 5) = 5 */
+    assert_true(shebao_projection_eligible(b));
+    expect_fig(b, SHEBAO_FIG_ACCOUNT_PENSION, "3.60");
+    expect_fig(b, SHEBAO_FIG_YEARS_PENSION, "5.00");
+    expect_fig(b, SHEBAO_FIG_MONTHLY_TOTAL, "68.60");
+    shebao_projection_free(a);
+    shebao_projection_free(b);
+    shebao_policy_free(pol);
+}
+
+/* One payment of 350 in 2000, then a full year at r = 0.0123: the year-2001 interest is 350 × 0.0123 = 4.305
+ * exactly, a half-fen tie. Claim 2002-01 (born 1941-12), e = 0: no claim-year interest. Balance = 350 + R(4.305). */
+static void test_rounding_modes_on_a_tie(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *mode, *balance;
+    } cases[] = {{"fen_half_up", "354.31"},   /* 4.305 → 4.31 */
+                 {"fen_truncate", "354.30"},  /* → 4.30 */
+                 {"jiao_up", "354.40"},       /* 43.05 jiao → 44 jiao */
+                 {"jiao_half_up", "354.30"},  /* 43.05 jiao → 43 jiao */
+                 {"yuan_half_up", "354.00"}}; /* 4.305 → 4 */
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tp t = {.base = "100", .grades = "{\"grade\":\"350\",\"subsidy\":\"0\"}", .bands = "", .method = "year_end",
+                .rounding = cases[i].mode, .rate = "0.0123"};
+        shebao_policy *pol = make_policy(&t);
+        shebao_projection *p = project(pol, 1941, 12, "2000:350", 0, 0);
+        assert_string_equal(shebao_projection_claim_month(p), "2002-01");
+        assert_false(shebao_projection_eligible(p)); /* one year of 15 */
+        expect_fig(p, SHEBAO_FIG_BALANCE, cases[i].balance);
+        assert_int_equal(shebao_projection_ledger_count(p), 3); /* 2000, 2001, 2002 */
+        shebao_projection_free(p);
+        shebao_policy_free(pol);
+    }
+}
+
+/* Hand ledgers for each method, r = 0.0123, grade 1000 without subsidy. */
+static void test_methods(void **state)
+{
+    (void)state;
+    const char *grades = "{\"grade\":\"1000\",\"subsidy\":\"0\"}";
+    char buf[SHEBAO_MONEY_BUFSZ];
+    shebao_ledger_row r;
+    /* year_end, pays 2000–2001, nothing in 2002, claim 2003-07 (born 1943-06, e = 6):
+     * 2000: I = 0, B = 1000.00
+     * 2001: I = R(1000 × 0.0123) = 12.30, B = 2012.30
+     * 2002: I = R(2012.30 × 0.0123) = R(24.75129) = 24.75, B = 2037.05 (contributions stopped, interest goes on)
+     * 2003: I = R(2037.05 × 0.0123 × 6/12) = R(12.5278575) = 12.53, B = 2049.58 */
+    tp t = {.base = "100", .grades = grades, .bands = "", .method = "year_end", .rounding = "fen_half_up",
+            .rate = "0.0123"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_projection *p = project(pol, 1943, 6, "2000-2001:1000", 0, 0);
+    shebao_projection_ledger_row(p, 2, &r);
+    assert_int_equal(r.year, 2002);
+    assert_string_equal(fen_str(r.interest, buf), "24.75");
+    assert_string_equal(fen_str(r.balance, buf), "2037.05");
+    expect_fig(p, SHEBAO_FIG_BALANCE, "2049.58");
+    shebao_projection_free(p);
+    /* claim in December (born 1942-11, claim 2002-12, e = 11), pays 2000–2001:
+     * 2002: I = R(2012.30 × 0.0123 × 11/12) = R(22.6887825) = 22.69, B = 2034.99 */
+    p = project(pol, 1942, 11, "2000-2001:1000", 0, 0);
+    assert_string_equal(shebao_projection_claim_month(p), "2002-12");
+    expect_fig(p, SHEBAO_FIG_BALANCE, "2034.99");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+
+    /* year_start, pays 2000–2001, claim 2003-07 (e = 6):
+     * 2000: I = R(1000 × 0.0123) = 12.30, B = 1012.30
+     * 2001: I = R(2012.30 × 0.0123) = 24.75, B = 2037.05
+     * 2002: I = R(2037.05 × 0.0123) = R(25.055715) = 25.06, B = 2062.11
+     * 2003: I = R(2062.11 × 0.0123 × 6/12) = R(12.6819765) = 12.68, B = 2074.79 */
+    t.method = "year_start";
+    pol = make_policy(&t);
+    p = project(pol, 1943, 6, "2000-2001:1000", 0, 0);
+    expect_fig(p, SHEBAO_FIG_BALANCE, "2074.79");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+
+    /* monthly, deposit_month 4 (a deposit earns 12 − 4 = 8 months in its year), pays 2000–2002, claim 2002-07
+     * (born 1942-06, e = 6):
+     * 2000: I = R(1000 × 0.0123 × 8/12) = R(8.2) = 8.20, B = 1008.20
+     * 2001: I = R(1008.20 × 0.0123 + 1000 × 0.0123 × 8/12) = R(12.40086 + 8.2) = 20.60, B = 2028.80
+     * 2002: I = R(2028.80 × 0.0123 × 6/12 + 1000 × 0.0123 × max(0, 6 − 4)/12) = R(12.47712 + 2.05) = 14.53,
+     *       B = 2028.80 + 1000 + 14.53 = 3043.33 */
+    t.method = "monthly";
+    t.deposit_month = 4;
+    pol = make_policy(&t);
+    p = project(pol, 1942, 6, "2000-2002:1000", 0, 0);
+    shebao_projection_ledger_row(p, 0, &r);
+    assert_string_equal(fen_str(r.interest, buf), "8.20");
+    shebao_projection_ledger_row(p, 1, &r);
+    assert_string_equal(fen_str(r.interest, buf), "20.60");
+    expect_fig(p, SHEBAO_FIG_BALANCE, "3043.33");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* The 2023 → 2024 grade-table change in the bundled Zhejiang policy (浙人社发〔2023〕66号): grade 2000 draws
+ * subsidy 80 under the 2015 table and 200 under the 2024 table; grade 1500 exists only until 2023. */
+static void test_zhejiang_grade_change(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_projection *p = project(pol, 1970, 5, "2022-2025:2000", 0, 0);
+    shebao_ledger_row r;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    shebao_projection_ledger_row(p, 1, &r);
+    assert_int_equal(r.year, 2023);
+    assert_string_equal(fen_str(r.subsidy, buf), "80.00");
+    shebao_projection_ledger_row(p, 2, &r);
+    assert_int_equal(r.year, 2024);
+    assert_string_equal(fen_str(r.subsidy, buf), "200.00");
+    shebao_projection_free(p);
+
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {2023, 2024, 150000};
+    pe.birth_year = 1970;
+    pe.birth_month = 5;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_null(p);
+    assert_string_equal(shebao_ctx_errmsg(ctx),
+                        "plan year 2024: grade 1500.00 is not in the grade table in force (from 2024-01); allowed: "
+                        "200.00, 300.00, 500.00, 1000.00, 2000.00, 3000.00, 5000.00, 7000.00");
+    shebao_policy_free(pol);
+}
+
+/* Not eligible, then back payment (Zhejiang: scheme start 2010, min 15 years, back-pay cap 5000).
+ * Born 1966-05 → claim 2026-06; needs min(15, 2026 − 2010) = 15 years; pays 2020–2025 (6 years) → 9 missing. */
+static void test_not_eligible_and_backpay(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_projection *p = project(pol, 1966, 5, "2020-2025:300", 0, 0);
+    assert_false(shebao_projection_eligible(p));
+    assert_int_equal(shebao_projection_years_missing(p), 9);
+    shebao_fen f;
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &f), SHEBAO_EINPUT);
+    char *json = NULL;
+    assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
+    assert_non_null(strstr(json, "\"claim\": null"));
+    assert_non_null(strstr(json, "\"lifetime\": null"));
+    shebao_free(json);
+    shebao_projection_free(p);
+
+    /* 9 back-paid years at 300 qualify: 15 years, years pension YP(15) = 30, personal = 6 × 300 + 9 × 300 */
+    p = project(pol, 1966, 5, "2020-2025:300", 9, 30000);
+    assert_true(shebao_projection_eligible(p));
+    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "30.00");
+    expect_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, "4500.00");
+    shebao_ledger_row r;
+    shebao_projection_ledger_row(p, shebao_projection_ledger_count(p) - 1, &r);
+    assert_int_equal(r.year, 2026);
+    char buf[SHEBAO_MONEY_BUFSZ];
+    assert_string_equal(fen_str(r.backpay, buf), "2700.00");
+    shebao_projection_free(p);
+
+    /* above the cap */
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {2020, 2025, 30000};
+    pe.birth_year = 1966;
+    pe.birth_month = 5;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.backpay_years = 9;
+    pe.backpay_grade = 700000;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "backpay: grade 7000.00 is above the back-payment cap 5000.00");
+    /* more years than may be back-paid */
+    pe.backpay_years = 10;
+    pe.backpay_grade = 30000;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "leave room for 9"));
+    shebao_policy_free(pol);
+}
+
+static void test_input_errors(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg[2] = {{2020, 2024, 30000}, {2024, 2026, 50000}};
+    shebao_projection *p = NULL;
+    pe.birth_year = 1975;
+    pe.birth_month = 3;
+    pe.plan = seg;
+    pe.plan_count = 2;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segments 1 and 2 overlap (2020-2024 and 2024-2026)");
+    pe.plan_count = 1;
+    seg[0] = (shebao_segment){1990, 1995, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 1990 is before the person turns 16 (born "
+                                                "1975-03; first allowed year 1991)");
+    seg[0] = (shebao_segment){2030, 2036, 30000}; /* claim 2035-04 */
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2036 is after the claim year 2035");
+    pe.birth_month = 13;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "birth 1975-13"));
+    pe.birth_month = 3;
+    pe.version = 99;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EUSAGE);
+    assert_null(p);
+    shebao_policy_free(pol);
+
+    shebao_segment *s = NULL;
+    size_t n;
+    assert_int_equal(shebao_plan_parse(ctx, "2010-2014:300,2015-2029:2000", &s, &n), SHEBAO_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(s[1].first_year, 2015);
+    assert_int_equal(s[1].last_year, 2029);
+    assert_true(s[1].grade == 200000);
+    shebao_free(s);
+    assert_int_equal(shebao_plan_parse(ctx, "2015:300", &s, &n), SHEBAO_OK);
+    assert_int_equal(s[0].first_year, 2015);
+    assert_int_equal(s[0].last_year, 2015);
+    shebao_free(s);
+    static const char *const bad[] = {"", "2010-2014", "2010-2014:", "2014-2010:300", "20100:300", "2010-2014:3e2",
+                                      "2010-2014:300.001", "2010-2014:-300", "2010-2014:300,", "abcd:300", NULL};
+    for (int i = 0; bad[i]; i++) {
+        if (shebao_plan_parse(ctx, bad[i], &s, &n) != SHEBAO_EINPUT)
+            fail_msg("plan '%s' accepted", bad[i]);
+        assert_true(strlen(shebao_ctx_errmsg(ctx)) > 0);
+    }
+}
+
+/* EPV (issue 3): a man starting at exactly 63 with 5,000 a month under CL5 has EPV 1,364,952.78 undiscounted and
+ * 1,013,674.53 at 2.5 %. */
+static void test_epv_cl5(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
+                                        "0", &f),
+                     SHEBAO_OK);
+    assert_string_equal(fen_str(f, buf), "1364952.78");
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
+                                        "0.025", &f),
+                     SHEBAO_OK);
+    assert_string_equal(fen_str(f, buf), "1013674.53");
+    /* a higher precision gives the same fen */
+    assert_int_equal(shebao_ctx_set_precision(ctx, 256), SHEBAO_OK);
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
+                                        "0.025", &f),
+                     SHEBAO_OK);
+    assert_string_equal(fen_str(f, buf), "1013674.53");
+    assert_int_equal(shebao_ctx_set_precision(ctx, SHEBAO_MIN_PRECISION), SHEBAO_OK);
+    assert_int_equal(shebao_ctx_set_precision(ctx, 64), SHEBAO_EUSAGE);
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 106 * 12, 500000,
+                                        "0", &f),
+                     SHEBAO_EINPUT);
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_NONE, SHEBAO_SEX_MALE, 60 * 12, 500000, "0", &f),
+                     SHEBAO_EINPUT);
+}
+
+/* A projection's EPV is the annuity EPV of its monthly total when no supplement changes: the Shanghai case
+ * (1625.83 a month from 2021-07, claim age 60 years 1 month) under the life table. */
+static void test_projection_epv_consistent(void **state)
+{
+    (void)state;
+    tp t = {.base = "1200",
+            .grades = "{\"grade\":\"2300\",\"subsidy\":\"525\"}",
+            .bands = "{\"from_year\":1,\"to_year\":15,\"per_year\":\"0\"},{\"from_year\":16,\"per_year\":\"20\"}",
+            .method = "year_end",
+            .rounding = "fen_half_up",
+            .rate = "0"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {2003, 2020, 230000};
+    pe.birth_year = 1961;
+    pe.birth_month = 6;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.sex = SHEBAO_SEX_FEMALE;
+    shebao_projection *p = NULL;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    shebao_fen a, b;
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_EPV_BENEFITS, &a), SHEBAO_OK);
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_FEMALE, 60 * 12 + 1,
+                                        162583, "0.025", &b),
+                     SHEBAO_OK);
+    assert_true(a == b);
+    /* break-even: personal 2300 × 18 = 41400; 41400 / 1625.83 = 25.46… → 26 payments, the 26th in 2023-08 */
+    int m;
+    char month[8];
+    assert_int_equal(shebao_projection_breakeven(p, &m, month), SHEBAO_OK);
+    assert_int_equal(m, 26);
+    assert_string_equal(month, "2023-08");
+    /* funeral grant 20 × base 1200 */
+    expect_fig(p, SHEBAO_FIG_FUNERAL_GRANT, "24000.00");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* Every non-official value a Zhejiang projection rests on is listed; an official one is not. */
+static void test_assumptions_listed(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_projection *p = project(pol, 1975, 3, "2020-2034:2000", 0, 0);
+    size_t n = shebao_projection_assumption_count(p);
+    assert_true(n > 0);
+    bool rate = false, official = false;
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        assert_int_equal(shebao_projection_assumption(p, i, &q), SHEBAO_OK);
+        if (strcmp(q.path, "resident_pension.interest.assumed_future_rate") == 0)
+            rate = q.status == SHEBAO_STATUS_ASSUMPTION;
+        official |= q.status == SHEBAO_STATUS_OFFICIAL;
+    }
+    assert_true(rate);
+    assert_false(official);
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_meizhou_table),
+        cmocka_unit_test(test_shanghai_2021),
+        cmocka_unit_test(test_shijiazhuang),
+        cmocka_unit_test(test_zhoushan_hand_cases),
+        cmocka_unit_test(test_lanxi),
+        cmocka_unit_test(test_rounding_modes_on_a_tie),
+        cmocka_unit_test(test_methods),
+        cmocka_unit_test(test_zhejiang_grade_change),
+        cmocka_unit_test(test_not_eligible_and_backpay),
+        cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_epv_cl5),
+        cmocka_unit_test(test_projection_epv_consistent),
+        cmocka_unit_test(test_assumptions_listed),
+    };
+    return cmocka_run_group_tests_name("resident", tests, setup, teardown);
+}
