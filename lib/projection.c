@@ -203,6 +203,17 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
         json_array_append_new(as, a);
     }
     json_object_set_new(root, "assumptions", as);
+    if (p->explain_on) {
+        json_t *ex = json_array();
+        const char *line = p->explain.s ? p->explain.s : "";
+        while (*line) {
+            const char *end = strchr(line, '\n');
+            size_t len = end ? (size_t)(end - line) : strlen(line);
+            json_array_append_new(ex, json_stringn(line, len));
+            line += len + (end ? 1 : 0);
+        }
+        json_object_set_new(root, "explain", ex);
+    }
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

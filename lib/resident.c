@@ -539,11 +539,11 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     int rc = (!p->policy_id || !p->policy_lineage || !p->flows) ? sb_fail(ctx, SHEBAO_ENOMEM, "out of memory")
                                                                  : SHEBAO_OK;
     if (rc == SHEBAO_OK && p->explain_on) {
-        char pt[400];
+        char pt[400], pt2[400];
         sb_buf_printf(&p->explain,
                       "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
                       pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
-                      param_text(P, rp->p_claim_age, pt, sizeof pt), "");
+                      param_text(P, rp->p_claim_age, pt, sizeof pt), param_text(P, rp->p_offset, pt2, sizeof pt2));
     }
     if (rc == SHEBAO_OK)
         rc = sb_proj_use(p, rp->p_claim_age);
@@ -593,6 +593,21 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
             rc = sb_lifetime(ctx, P, p, discount);
+        }
+        if (rc == SHEBAO_OK && p->explain_on) {
+            char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ];
+            shebao_money_format(p->personal, t1, sizeof t1);
+            shebao_money_format(p->total, t2, sizeof t2);
+            if (p->have_breakeven)
+                sb_buf_printf(&p->explain, "lifetime  break-even m = smallest m >= 1 with m × %s >= personal total %s "
+                              "= %d (month %d of the pension)\n", t2, t1, p->breakeven_m, p->breakeven_m);
+            if (p->have_epv) {
+                shebao_money_format(p->epv, t1, sizeof t1);
+                sb_buf_printf(&p->explain, "lifetime  EPV = fen_half_up(Σ_j pay_j · l(a+j)/l(a) · (1 + %s)^(−j/12)), "
+                              "a = %d months, life table cl2010-2013-pension (%s), l linear within each year = %s\n",
+                              p->discount, (int)(p->claim - p->birth), p->sex == SHEBAO_SEX_MALE ? "CL5 male" : "CL6 female",
+                              t1);
+            }
         }
     }
     if (rc == SHEBAO_OK)

@@ -251,7 +251,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
         exit_code = cli_fail(ctx, rc);
     } else {
         char *text = NULL;
-        if (pe.explain) {
+        if (pe.explain && strcmp(format, "json") != 0) { /* JSON carries it as "explain" */
             if (shebao_projection_explain(p, &text) == SHEBAO_OK)
                 printf("计算过程 How it was computed\n%s\n", text);
             shebao_free(text);
