@@ -50,6 +50,11 @@ const char *cli_value(cli_args *a);
 /* Load --policy FILE or --region ID (default CLI_DEFAULT_REGION). Returns a library code. */
 int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out);
 
+/* Display width of a UTF-8 string in terminal columns (CJK = 2). */
+int cli_width(const char *s);
+/* Write s padded with spaces to `width` columns (right-aligned if `right`). */
+void cli_pad(FILE *f, const char *s, int width, bool right);
+
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
 int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 

@@ -22,7 +22,11 @@ static void print_table(const shebao_policy *p)
 {
     printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
     printf("lineage  %s\n\n", shebao_policy_lineage(p));
-    printf("%-44s %-8s %-36s %-11s %s\n", "PARAMETER 参数", "FROM", "VALUE 数值", "STATUS", "SOURCE 来源");
+    cli_pad(stdout, "PARAMETER 参数", 44, false);
+    cli_pad(stdout, " FROM 起始", 9, false);
+    cli_pad(stdout, " VALUE 数值", 37, false);
+    cli_pad(stdout, " STATUS 状态", 12, false);
+    printf(" SOURCE 来源\n");
     size_t n = shebao_policy_param_count(p), unofficial = 0;
     for (size_t i = 0; i < n; i++) {
         shebao_param q;

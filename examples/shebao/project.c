@@ -52,8 +52,11 @@ static void print_table(const shebao_projection *p, const char *json)
     printf("个人账户 Individual account ledger\n");
     printf("%-6s %10s %10s %10s %10s %8s %10s %10s %12s\n", "year", "grade", "personal", "subsidy", "collective",
            "rate", "interest", "backpay", "balance");
-    printf("%-6s %10s %10s %10s %10s %8s %10s %10s %12s\n", "年度", "档次", "个人缴费", "政府补贴", "集体补助",
-           "利率", "利息", "补缴", "余额");
+    static const char *const zh[] = {"年度", "档次", "个人缴费", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
+    static const int widths[] = {7, 11, 11, 11, 11, 9, 11, 11, 13};
+    for (int i = 0; i < 9; i++)
+        cli_pad(stdout, zh[i], widths[i], i > 0);
+    putchar('\n');
     for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, i, &r);

@@ -1,0 +1,56 @@
+/* Terminal text: display width of UTF-8 strings (CJK characters take two columns) and padding. */
+#include <string.h>
+
+#include "cli.h"
+
+static int wide(unsigned long c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+int cli_width(const char *s)
+{
+    int w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned long c;
+        int len;
+        if (*p < 0x80) {
+            c = *p;
+            len = 1;
+        } else if ((*p & 0xE0) == 0xC0) {
+            c = *p & 0x1F;
+            len = 2;
+        } else if ((*p & 0xF0) == 0xE0) {
+            c = *p & 0x0F;
+            len = 3;
+        } else if ((*p & 0xF8) == 0xF0) {
+            c = *p & 0x07;
+            len = 4;
+        } else {
+            p++;
+            w++;
+            continue;
+        }
+        int i = 1;
+        for (; i < len && (p[i] & 0xC0) == 0x80; i++)
+            c = (c << 6) | (p[i] & 0x3F);
+        p += i;
+        w += wide(c) ? 2 : 1;
+    }
+    return w;
+}
+
+void cli_pad(FILE *f, const char *s, int width, bool right)
+{
+    int pad = width - cli_width(s);
+    if (right)
+        for (int i = 0; i < pad; i++)
+            fputc(' ', f);
+    fputs(s, f);
+    if (!right)
+        for (int i = 0; i < pad; i++)
+            fputc(' ', f);
+}
