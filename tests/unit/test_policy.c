@@ -1,0 +1,239 @@
+/* Policy data: embedded policies, extends/merge semantics, provenance, JSON round trip, sharing across threads. */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "testutil.h"
+
+static shebao_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return shebao_ctx_new(&ctx);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shebao_ctx_free(ctx);
+    return 0;
+}
+
+static const shebao_param *find(const shebao_policy *p, const char *path, const char *from, shebao_param *out)
+{
+    for (size_t i = 0; i < shebao_policy_param_count(p); i++) {
+        shebao_policy_param(p, i, out);
+        if (strcmp(out->path, path) == 0 && (!from || strcmp(out->from, from) == 0))
+            return out;
+    }
+    return NULL;
+}
+
+static void test_embedded(void **state)
+{
+    (void)state;
+    size_t n = shebao_policy_embedded_count();
+    assert_true(n >= 5);
+    for (size_t i = 0; i < n; i++) {
+        shebao_policy *p = NULL;
+        const char *id = shebao_policy_embedded_id(i);
+        if (shebao_policy_load_embedded(ctx, id, &p) != SHEBAO_OK)
+            fail_msg("%s: %s", id, shebao_ctx_errmsg(ctx));
+        assert_string_equal(shebao_policy_id(p), id);
+        assert_true(shebao_policy_param_count(p) > 20);
+        /* every bundled value has a source */
+        for (size_t j = 0; j < shebao_policy_param_count(p); j++) {
+            shebao_param q;
+            shebao_policy_param(p, j, &q);
+            if (q.status == SHEBAO_STATUS_UNSOURCED)
+                fail_msg("%s: %s %s has no source", id, q.path, q.from);
+        }
+        shebao_policy_free(p);
+    }
+    assert_null(shebao_policy_embedded_id(n));
+    shebao_policy *p = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "nosuch", &p), SHEBAO_EPOLICY);
+    assert_null(p);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "unknown policy 'nosuch'"));
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-taizhou", &p), SHEBAO_OK);
+    assert_string_equal(shebao_policy_lineage(p), "zhejiang-taizhou > zhejiang > national");
+    /* 浙人社发〔2022〕71号: 190 from 2022-07 is the one provincial figure with official status (urrbpi.md §3.2);
+     * Taizhou's own 280 from 2022-04 (台州 2022 notice) is official too */
+    shebao_param q;
+    assert_non_null(find(p, "resident_pension.base_pension", "2022-04", &q));
+    assert_string_equal(q.value, "280.00");
+    assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
+    shebao_policy_free(p);
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &p), SHEBAO_OK);
+    assert_non_null(find(p, "resident_pension.base_pension", "2022-07", &q));
+    assert_string_equal(q.value, "190.00");
+    assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
+    assert_non_null(find(p, "resident_pension.account_divisor", NULL, &q));
+    assert_string_equal(q.value, "139");
+    /* the account interest rate is not an official figure in Zhejiang (urrbpi-addendum.md §1) */
+    assert_non_null(find(p, "resident_pension.interest.assumed_future_rate", NULL, &q));
+    assert_int_equal(q.status, SHEBAO_STATUS_ASSUMPTION);
+    shebao_policy_free(p);
+}
+
+/* Objects merge key by key; arrays and scalars replace the parent's whole; values without a source are
+ * "unsourced". */
+static void test_extends_merge(void **state)
+{
+    (void)state;
+    const char *child = "{\"schema\": \"shebao-policy/1\", \"id\": \"child\", \"name\": \"c\", \"extends\": \"zhejiang\","
+                        " \"sources\": {\"MINE\": {\"title\": \"my note\", \"status\": \"inferred\"}},"
+                        " \"resident_pension\": {\"base_pension\": [{\"from\": \"2024-01\", \"value\": \"300\","
+                        " \"source\": \"MINE\"}], \"claim_age\": 65,"
+                        " \"interest\": {\"assumed_future_rate\": \"0.02\"}}}";
+    shebao_policy *p = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, child, "child.json", &p), SHEBAO_OK);
+    assert_string_equal(shebao_policy_lineage(p), "child > zhejiang > national");
+    size_t base_rows = 0;
+    for (size_t i = 0; i < shebao_policy_param_count(p); i++) {
+        shebao_param q;
+        shebao_policy_param(p, i, &q);
+        if (strcmp(q.path, "resident_pension.base_pension") == 0) {
+            base_rows++;
+            assert_string_equal(q.value, "300.00");
+            assert_int_equal(q.status, SHEBAO_STATUS_INFERRED);
+            assert_string_equal(q.title, "my note");
+        }
+    }
+    assert_int_equal(base_rows, 1); /* the array replaced the parent's whole series */
+    shebao_param q;
+    assert_non_null(find(p, "resident_pension.claim_age", NULL, &q));
+    assert_string_equal(q.value, "65");
+    assert_int_equal(q.status, SHEBAO_STATUS_UNSOURCED);
+    /* interest merged key by key: the future rate is replaced, the method is inherited */
+    assert_non_null(find(p, "resident_pension.interest.assumed_future_rate", NULL, &q));
+    assert_string_equal(q.value, "0.02");
+    assert_non_null(find(p, "resident_pension.interest.method", NULL, &q));
+    assert_string_equal(q.value, "year_end");
+    assert_non_null(find(p, "resident_pension.funeral_grant_months", NULL, &q));
+    assert_string_equal(q.value, "20");
+    shebao_policy_free(p);
+}
+
+/* The resolved policy as JSON loads back to exactly the same parameters. */
+static void test_json_round_trip(void **state)
+{
+    (void)state;
+    shebao_policy *a = NULL, *b = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-jinhua", &a), SHEBAO_OK);
+    char *json = NULL;
+    assert_int_equal(shebao_policy_to_json(a, &json), SHEBAO_OK);
+    assert_null(strstr(json, "\"extends\""));
+    assert_int_equal(shebao_policy_load_string(ctx, json, "round.json", &b), SHEBAO_OK);
+    assert_int_equal(shebao_policy_param_count(a), shebao_policy_param_count(b));
+    for (size_t i = 0; i < shebao_policy_param_count(a); i++) {
+        shebao_param x, y;
+        shebao_policy_param(a, i, &x);
+        shebao_policy_param(b, i, &y);
+        assert_string_equal(x.path, y.path);
+        assert_string_equal(x.from, y.from);
+        assert_string_equal(x.value, y.value);
+        assert_string_equal(x.source, y.source);
+        assert_int_equal(x.status, y.status);
+    }
+    shebao_free(json);
+    shebao_policy_free(a);
+    shebao_policy_free(b);
+}
+
+static void test_errors_are_one_line(void **state)
+{
+    (void)state;
+    shebao_policy *p = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, "{\"schema\": ", "x.json", &p), SHEBAO_EPOLICY);
+    assert_null(p);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "x.json:1:"));
+    assert_null(strchr(shebao_ctx_errmsg(ctx), '\n'));
+    const char *typo = "{\"schema\": \"shebao-policy/1\", \"id\": \"t\", \"name\": \"t\", \"extends\": \"zhejiang\","
+                       " \"sources\": {}, \"resident_pension\": {\"clam_age\": 60}}";
+    assert_int_equal(shebao_policy_load_string(ctx, typo, "t.json", &p), SHEBAO_EPOLICY);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "t.json: $.resident_pension.clam_age: unknown key 'clam_age'");
+    assert_int_equal(shebao_policy_load_file(ctx, "/nonexistent/p.json", &p), SHEBAO_EPOLICY);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "/nonexistent/p.json: cannot open"));
+    assert_int_equal(shebao_policy_load_string(ctx, "{}", "x", NULL), SHEBAO_EUSAGE);
+    assert_string_equal(shebao_strerror(SHEBAO_EPOLICY), "policy or data error");
+    assert_string_equal(shebao_strerror(12345), "unknown error");
+}
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_string_equal(shebao_version(), SHEBAO_VERSION_STRING);
+    assert_int_equal(shebao_version_num(), SHEBAO_VERSION_NUM);
+    assert_true(SHEBAO_AT_LEAST_VERSION(0, 1, 0));
+    assert_false(SHEBAO_AT_LEAST_VERSION(99, 0, 0));
+}
+
+/* One immutable policy shared by 4 threads, each with its own context, gives the single-threaded results. */
+typedef struct job {
+    const shebao_policy *policy;
+    shebao_fen totals[40];
+    int rc;
+} job;
+
+static void *worker(void *arg)
+{
+    job *j = arg;
+    shebao_ctx *c = NULL;
+    if (shebao_ctx_new(&c) != SHEBAO_OK) {
+        j->rc = -1;
+        return NULL;
+    }
+    for (int k = 0; k < 40 && j->rc == 0; k++) {
+        shebao_person pe = SHEBAO_PERSON_INIT;
+        shebao_segment seg = {2024, 2024 + 14 + k % 5, k % 2 ? 200000 : 30000};
+        pe.birth_year = 1985 + k % 4; /* claim 2045-2049, after the last plan year 2042 */
+        pe.birth_month = 1 + k % 12;
+        pe.plan = &seg;
+        pe.plan_count = 1;
+        pe.sex = k % 2 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
+        shebao_projection *p = NULL;
+        j->rc = shebao_project(c, j->policy, &pe, &p);
+        if (j->rc == 0) {
+            shebao_fen epv = 0;
+            shebao_projection_figure(p, SHEBAO_FIG_EPV_BENEFITS, &epv);
+            shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &j->totals[k]);
+            j->totals[k] = j->totals[k] * 1000003 + epv;
+        }
+        shebao_projection_free(p);
+    }
+    shebao_ctx_free(c);
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    job ref = {.policy = pol};
+    worker(&ref);
+    assert_int_equal(ref.rc, 0);
+    job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (job){.policy = pol};
+        assert_int_equal(pthread_create(&th[i], NULL, worker, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].rc, 0);
+        assert_memory_equal(jobs[i].totals, ref.totals, sizeof ref.totals);
+    }
+    shebao_policy_free(pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_embedded),       cmocka_unit_test(test_extends_merge),
+        cmocka_unit_test(test_json_round_trip), cmocka_unit_test(test_errors_are_one_line),
+        cmocka_unit_test(test_version),        cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests_name("policy", tests, setup, teardown);
+}
