@@ -69,6 +69,8 @@ int shebao_ctx_new(shebao_ctx **out);
 
 /**
  * @brief Free a context. NULL is allowed.
+ *
+ * Call it in the thread that used the context: it also releases that thread's MPFR caches.
  * @param ctx context to free.
  */
 void shebao_ctx_free(shebao_ctx *ctx);

@@ -40,6 +40,8 @@ void shebao_ctx_free(shebao_ctx *ctx)
         return;
     sb_lifetable_release(ctx);
     free(ctx);
+    /* MPFR keeps per-thread caches (constants, powers); release this thread's. */
+    mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
 }
 
 const char *shebao_ctx_errmsg(const shebao_ctx *ctx) { return ctx ? ctx->msg : "no context"; }
