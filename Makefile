@@ -114,8 +114,8 @@ $(BUILD)/obj $(BUILD)/cli $(BUILD)/tests:
 demo: deps
 	$(MAKE) all
 	@echo
-	@echo '== shebao policy show zhejiang (embedded policy, no file needed) =='
-	$(CLI) policy show zhejiang
+	@echo '== shebao project: born 1975-03, grade 2000 from 2020 for 15 years, embedded Zhejiang policy =='
+	$(CLI) project --birth 1975-03 --grade 2000 --start 2020 --years 15
 
 check: deps
 	$(MAKE) test
