@@ -53,7 +53,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 .PHONY: all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
-        clean
+        clean FORCE
 
 all: lib cli
 
@@ -90,11 +90,15 @@ $(BUILD)/libshebao.so: $(SHARED_REAL)
 	ln -sf libshebao.so.$(VERSION) $(BUILD)/$(SHARED_SONAME)
 	ln -sf libshebao.so.$(VERSION) $@
 
-$(BUILD)/shebao.pc: Makefile $(VERSION_H) | $(BUILD)/obj
+# Rewritten whenever PREFIX/LIBDIR/INCLUDEDIR differ from the last run (FORCE), touched only when it changes.
+$(BUILD)/shebao.pc: FORCE | $(BUILD)/obj
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	  'Name: shebao' 'Description: Exact Chinese social-insurance contributions and benefits' \
 	  'Version: $(VERSION)' 'Requires.private: $(PKG_DEPS)' 'Libs: -L$${libdir} -lshebao' \
-	  'Cflags: -I$${includedir}' > $@
+	  'Cflags: -I$${includedir}' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
 
 $(BUILD)/cli/%.o: examples/shebao/%.c examples/shebao/cli.h include/shebao.h | $(BUILD)/cli
 	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -c $< -o $@
@@ -140,7 +144,7 @@ install-check: lib
 	  sh -c '$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c -o $(BUILD)/hello_installed \
 	    $$(pkg-config --cflags shebao) $$(pkg-config --libs shebao) $(ALL_LDFLAGS)'
 	LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib $(BUILD)/hello_installed
-	@ldd $(BUILD)/hello_installed | grep -q 'libshebao.so.$(SOVERSION) => $(CURDIR)/$(BUILD)/stage' \
+	@LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib ldd $(BUILD)/hello_installed | grep -q 'libshebao.so.$(SOVERSION) => $(CURDIR)/$(BUILD)/stage' \
 	  || { echo 'install-check: hello_installed did not load the staged libshebao'; exit 1; }
 
 sanitize: deps
@@ -149,7 +153,7 @@ sanitize: deps
 
 docs: deps
 	@mkdir -p $(BUILD)/docs
-	doxygen docs/Doxyfile
+	SHEBAO_VERSION=$(VERSION) doxygen docs/Doxyfile
 
 # ---- install ----------------------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@
  * One umbrella header. Every public name starts with `shebao_` or `SHEBAO_`.
  *
  * Conventions (see docs/mainpage.md):
- *  - Functions return an @ref shebao_code: 0 on success, a negative code on failure. Functions that take a
+ *  - Functions return a ::shebao_code: 0 on success, a negative code on failure. Functions that take a
  *    ::shebao_ctx leave a one-line human message in it (shebao_ctx_errmsg()).
  *  - Objects are opaque and come in `_new`/`_free` (or `_load`/`_free`) pairs. Out-parameters are owned by the
  *    caller unless documented otherwise; strings returned through `char **` are freed with shebao_free().
