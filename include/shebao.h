@@ -450,6 +450,14 @@ int shebao_projection_years_missing(const shebao_projection *p);
  */
 const char *shebao_projection_claim_month(const shebao_projection *p);
 
+/**
+ * @brief Whether the base pension at the claim is the policy's last dated value carried forward into a later
+ *        year (so it rests on "no change since", not on a published figure for that year).
+ * @param p projection.
+ * @return 1 carried forward, 0 otherwise (also when not eligible).
+ */
+int shebao_projection_base_carried_forward(const shebao_projection *p);
+
 /** Money figures of a projection. */
 typedef enum shebao_figure {
     SHEBAO_FIG_BALANCE = 0,         /**< account balance at the claim, back payment included */

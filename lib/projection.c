@@ -36,6 +36,11 @@ int shebao_projection_years_paid(const shebao_projection *p) { return p ? p->yea
 
 int shebao_projection_years_missing(const shebao_projection *p) { return p ? p->years_missing : 0; }
 
+int shebao_projection_base_carried_forward(const shebao_projection *p)
+{
+    return p && p->eligible && p->base_carried_forward;
+}
+
 const char *shebao_projection_claim_month(const shebao_projection *p) { return p ? p->claim_text : NULL; }
 
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out)

@@ -44,11 +44,10 @@ static const char *fig(const shebao_projection *p, shebao_figure w, char buf[SHE
     return money(f, buf);
 }
 
-static void print_table(const shebao_projection *p, const char *json)
+static void print_table(const shebao_projection *p)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
         e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
-    (void)json;
     printf("个人账户 Individual account ledger\n");
     printf("%-6s %10s %10s %10s %10s %8s %10s %10s %12s\n", "year", "grade", "personal", "subsidy", "collective",
            "rate", "interest", "backpay", "balance");
@@ -72,6 +71,8 @@ static void print_table(const shebao_projection *p, const char *json)
     } else {
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
         printf("  基础养老金     base pension          %12s\n", fig(p, SHEBAO_FIG_BASE_PENSION, a));
+        if (shebao_projection_base_carried_forward(p))
+            printf("                 (carried forward past the last dated value in the policy; 沿用最近公布标准)\n");
         printf("  缴费年限养老金 years pension         %12s\n", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
         printf("  个人账户养老金 account pension       %12s   (balance %s)\n", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
                fig(p, SHEBAO_FIG_BALANCE, b));
@@ -107,7 +108,7 @@ static void print_csv(const shebao_projection *p)
 {
     char a[SHEBAO_MONEY_BUFSZ], month[8] = "";
     printf("status,claim_month,years_paid,balance,account_pension,base_pension,years_pension,age_supplement,"
-           "monthly_total,personal_total,breakeven_month,epv_benefits\n");
+           "monthly_total,personal_total,breakeven_month,epv_benefits,non_official_values\n");
     printf("%s,%s,%d,", shebao_projection_eligible(p) ? "ok" : "not_eligible", shebao_projection_claim_month(p),
            shebao_projection_years_paid(p));
     printf("%s,", fig(p, SHEBAO_FIG_BALANCE, a));
@@ -119,7 +120,15 @@ static void print_csv(const shebao_projection *p)
     printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
     shebao_projection_breakeven(p, NULL, month);
     printf("%s,", month);
-    printf("%s\n", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+    printf("%s,\"", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+    /* the non-official values the result rests on: path[@from]=value(status), separated by ';' */
+    for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
+        shebao_param q;
+        shebao_projection_assumption(p, i, &q);
+        printf("%s%s%s%s=%s(%s)", i ? ";" : "", q.path, q.from[0] ? "@" : "", q.from, q.value,
+               shebao_status_name(q.status));
+    }
+    printf("\"\n");
 }
 
 int cmd_project(shebao_ctx *ctx, int argc, char **argv)
@@ -270,7 +279,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
             print_csv(p);
         } else {
             printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-            print_table(p, NULL);
+            print_table(p);
         }
     }
     shebao_projection_free(p);
