@@ -39,7 +39,9 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o $(BUILD)/obj/tables.o
-POLICIES := $(sort $(wildcard data/policies/*.json))
+# national and the province first, then the city overlays (the order of `shebao policy list`)
+POLICIES := data/policies/national.json data/policies/zhejiang.json \
+            $(filter-out data/policies/national.json data/policies/zhejiang.json,$(sort $(wildcard data/policies/*.json)))
 TABLES := $(sort $(wildcard data/lifetables/*.csv))
 STATIC := $(BUILD)/libshebao.a
 SHARED_REAL := $(BUILD)/libshebao.so.$(VERSION)
@@ -67,7 +69,7 @@ $(BUILD)/obj/%.o: lib/%.c lib/internal.h include/shebao.h $(VERSION_H) | $(BUILD
 $(BUILD)/embed: tools/embed.c | $(BUILD)/obj
 	$(CC) -std=c17 -Wall -Wextra -Werror $(CFLAGS) $< -o $@
 
-$(BUILD)/gen/embedded.c: $(BUILD)/embed $(POLICIES) | $(BUILD)/obj
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(POLICIES) Makefile | $(BUILD)/obj
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/embed sb_embedded_policies $@ $(POLICIES)
 

@@ -55,13 +55,13 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
             cap *= 2;
         }
     }
-    int bad = ferror(f);
+    int bad = ferror(f) ? errno : 0;
     fclose(f);
     if (!buf)
         return sb_fail(ctx, SHEBAO_ENOMEM, "%s: out of memory", path);
     if (bad) {
         free(buf);
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: read error", path);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(bad));
     }
     buf[len] = '\0';
     if (strlen(buf) != len) {
@@ -72,7 +72,69 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
     return SHEBAO_OK;
 }
 
-/* Merge child into parent (in place): objects key by key, everything else replaced whole. */
+/* Make every value's source explicit inside one file, so that a merge can never move one file's source onto
+ * another file's values: an array entry gets "source" (its own or the enclosing one), a scalar member of a plain
+ * object becomes {"value", "source"}, and the plain object's own "source" key is then dropped. */
+static void push_entry(json_t *e, const char *inherited);
+
+static void push_object(json_t *obj, const char *inherited)
+{
+    json_t *s = json_object_get(obj, "source");
+    const char *src = s && json_is_string(s) ? json_string_value(s) : inherited;
+    const char *key;
+    json_t *v;
+    void *tmp;
+    json_object_foreach_safe(obj, tmp, key, v) {
+        if (strcmp(key, "source") == 0 || json_is_null(v))
+            continue;
+        if (json_is_object(v)) {
+            if (json_object_get(v, "value")) {
+                if (!json_object_get(v, "source") && src)
+                    json_object_set_new(v, "source", json_string(src));
+            } else {
+                push_object(v, src);
+            }
+        } else if (json_is_array(v)) {
+            size_t i;
+            json_t *e;
+            json_array_foreach(v, i, e)
+                if (json_is_object(e))
+                    push_entry(e, src);
+        } else if (src) {
+            json_object_set_new(obj, key, json_pack("{s:O,s:s}", "value", v, "source", src));
+        }
+    }
+    json_object_del(obj, "source"); /* last: src may point into it */
+}
+
+static void push_entry(json_t *e, const char *inherited)
+{
+    json_t *s = json_object_get(e, "source");
+    const char *src = s && json_is_string(s) ? json_string_value(s) : inherited;
+    if (!s && src)
+        json_object_set_new(e, "source", json_string(src));
+    src = json_string_value(json_object_get(e, "source"));
+    const char *key;
+    json_t *v;
+    json_object_foreach(e, key, v) {
+        size_t i;
+        json_t *row;
+        if (json_is_array(v))
+            json_array_foreach(v, i, row)
+                if (json_is_object(row))
+                    push_entry(row, src);
+    }
+}
+
+static void push_sources(json_t *doc)
+{
+    json_t *rp = json_object_get(doc, "resident_pension");
+    if (json_is_object(rp))
+        push_object(rp, NULL);
+}
+
+/* Merge child into parent (in place): objects key by key, everything else replaced whole; a null in the child
+ * removes the inherited value. */
 static int merge(json_t *parent, json_t *child)
 {
     const char *key;
@@ -80,6 +142,10 @@ static int merge(json_t *parent, json_t *child)
     json_object_foreach(child, key, cv) {
         if (strcmp(key, "extends") == 0)
             continue;
+        if (json_is_null(cv)) {
+            json_object_del(parent, key);
+            continue;
+        }
         json_t *pv = json_object_get(parent, key);
         if (pv && json_is_object(pv) && json_is_object(cv)) {
             if (merge(pv, cv) != 0)
@@ -106,7 +172,7 @@ static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain 
         const sb_embedded *e = find_embedded(ext);
         if (!e)
             return sb_fail(ctx, SHEBAO_EPOLICY,
-                           "%s: $.extends: unknown parent policy '%.64s' (not an embedded id; a file must end in .json)",
+                           "%s: $.extends: unknown parent policy '%.64s' (not an embedded id; a file path must end in .json or contain '/')",
                            o->name, ext);
         snprintf(po.identity, sizeof po.identity, "embedded:%s", e->name);
         po.name = po.identity;
@@ -133,7 +199,7 @@ static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain 
     char *dir = NULL;
     if (path) {
         const char *slash = strrchr(path, '/');
-        dir = slash ? sb_asprintf("%.*s", (int)(slash - path), path) : sb_strdup("");
+        dir = slash == path ? sb_strdup("/") : slash ? sb_asprintf("%.*s", (int)(slash - path), path) : sb_strdup("");
         if (!dir) {
             free(path);
             free(text);
@@ -166,10 +232,14 @@ static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *c
         return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: more than %d levels of extends", o->name,
                        SB_POLICY_MAX_DEPTH);
     json_error_t jerr;
+    if ((unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB && (unsigned char)text[2] == 0xBF)
+        text += 3; /* a UTF-8 byte-order mark is harmless: skip it */
     json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
     if (!doc)
         return sb_fail(ctx, SHEBAO_EPOLICY, "%s:%d:%d: %s", o->name, jerr.line, jerr.column, jerr.text);
     int rc = sb_policy_build(ctx, doc, o->name, false, NULL);
+    if (rc == SHEBAO_OK)
+        push_sources(doc);
     json_t *ext = rc == SHEBAO_OK ? json_object_get(doc, "extends") : NULL;
     const char *id = rc == SHEBAO_OK ? json_string_value(json_object_get(doc, "id")) : "";
     char *lin = NULL;

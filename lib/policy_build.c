@@ -126,6 +126,13 @@ static int rd_amount(bctx *b, json_t *v, int64_t *fen)
 {
     sb_dec d;
     TRY(rd_dec(b, v, &d));
+    const char *text = json_string_value(v), *dot = strchr(text, '.');
+    if (text[0] == '-' && d.num == 0)
+        return err(b, "amount '%s' must not be negative", text);
+    if (text[0] == '+')
+        return err(b, "amount '%s' must be written without a sign", text);
+    if (dot && strlen(dot + 1) > 2)
+        return err(b, "amount '%s' has more than two decimals", text);
     if (d.num < 0)
         return err(b, "amount '%s' must not be negative", json_string_value(v));
     if (d.scale > 2)
@@ -195,6 +202,8 @@ static int member(bctx *b, json_t *obj, const char *key, bool required, const ch
 {
     *v = NULL;
     json_t *m = json_object_get(obj, key);
+    if (m && json_is_null(m) && !b->full)
+        return SHEBAO_OK; /* a child's null removes the inherited value */
     if (!m) {
         if (required && b->full)
             return err(b, "missing required field '%s'", key);
@@ -652,6 +661,8 @@ static int f_name(bctx *b, json_t *obj, const char *key, bool req, const char *i
 static int section(bctx *b, json_t *obj, const char *key, bool req, json_t **out, size_t *old)
 {
     *out = json_object_get(obj, key);
+    if (*out && json_is_null(*out) && !b->full)
+        *out = NULL; /* a child's null removes the inherited value */
     if (!*out) {
         if (req && b->full)
             return err(b, "missing required field '%s'", key);
@@ -665,6 +676,8 @@ static int section(bctx *b, json_t *obj, const char *key, bool req, json_t **out
 static int array_member(bctx *b, json_t *obj, const char *key, bool req, json_t **out, size_t *old)
 {
     *out = json_object_get(obj, key);
+    if (*out && json_is_null(*out) && !b->full)
+        *out = NULL; /* a child's null removes the inherited value */
     if (!*out) {
         if (req && b->full)
             return err(b, "missing required field '%s'", key);
@@ -691,7 +704,8 @@ static int rd_interest(bctx *b, json_t *obj, const char *inh, sb_resident *rp)
     TRY(f_name(b, obj, "method", true, src, method_names, &method, &rp->p_method));
     rp->method = method < 0 ? SB_INTEREST_YEAR_END : (sb_interest_method)method;
     bool monthly = method == SB_INTEREST_MONTHLY;
-    if (json_object_get(obj, "deposit_month") && method >= 0 && !monthly) {
+    json_t *dm = json_object_get(obj, "deposit_month");
+    if (dm && !json_is_null(dm) && method >= 0 && !monthly) {
         size_t old = push_key(b, "deposit_month");
         int rc = err(b, "deposit_month applies only to method \"monthly\"");
         pop(b, old);

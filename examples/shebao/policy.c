@@ -22,7 +22,7 @@ static void print_table(const shebao_policy *p)
 {
     printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
     printf("lineage  %s\n\n", shebao_policy_lineage(p));
-    cli_pad(stdout, "PARAMETER 参数", 44, false);
+    cli_pad(stdout, "PARAMETER 参数", 52, false);
     cli_pad(stdout, " FROM 起始", 9, false);
     cli_pad(stdout, " VALUE 数值", 37, false);
     cli_pad(stdout, " STATUS 状态", 12, false);
@@ -31,7 +31,7 @@ static void print_table(const shebao_policy *p)
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         shebao_policy_param(p, i, &q);
-        printf("%-44s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
+        printf("%-52s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
                q.source[0] ? q.source : "-");
         if (q.status != SHEBAO_STATUS_OFFICIAL)
             unofficial++;
@@ -103,7 +103,7 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
 static int policy_check(shebao_ctx *ctx, int argc, char **argv)
 {
     if (argc != 4)
-        return cli_usage("usage: shebao policy check FILE");
+        return cli_usage("policy check takes exactly one FILE");
     shebao_policy *p = NULL;
     int rc = shebao_policy_load_file(ctx, argv[3], &p);
     if (rc != SHEBAO_OK)

@@ -1,6 +1,7 @@
 /* Policy data: embedded policies, extends/merge semantics, provenance, JSON round trip, sharing across threads. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -160,6 +161,58 @@ static void test_errors_are_one_line(void **state)
     assert_string_equal(shebao_strerror(12345), "unknown error");
 }
 
+
+/* A source written on an object in a child applies to the child's own values only, never to values it inherits
+ * (the parent's rounding stays an assumption; the child's bare max_grade is unsourced). A null removes an inherited
+ * value: a monthly parent can be switched to year_end by dropping its deposit_month. */
+static void test_sources_stay_in_their_file(void **state)
+{
+    (void)state;
+    const char *child = "{\"schema\":\"shebao-policy/1\",\"id\":\"a\",\"name\":\"a\",\"extends\":\"national\","
+                        "\"sources\":{\"MY-DOC\":{\"title\":\"mine\",\"status\":\"official\"}},"
+                        "\"resident_pension\":{\"interest\":{\"source\":\"MY-DOC\",\"method\":\"year_start\"},"
+                        "\"backpay\":{\"max_grade\":\"3000\"}}}";
+    shebao_policy *p = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, child, "a.json", &p), SHEBAO_OK);
+    shebao_param q;
+    assert_non_null(find(p, "resident_pension.interest.method", NULL, &q));
+    assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
+    assert_string_equal(q.source, "MY-DOC");
+    assert_non_null(find(p, "resident_pension.interest.rounding", NULL, &q));
+    assert_int_equal(q.status, SHEBAO_STATUS_ASSUMPTION); /* national's, untouched */
+    assert_string_equal(q.source, "ASSUME-RATE-METHOD");
+    assert_non_null(find(p, "resident_pension.backpay.max_grade", NULL, &q));
+    assert_int_equal(q.status, SHEBAO_STATUS_UNSOURCED);
+    shebao_policy_free(p);
+
+    const char *monthly = "{\"schema\":\"shebao-policy/1\",\"id\":\"m\",\"name\":\"m\",\"extends\":\"zhejiang\","
+                          "\"resident_pension\":{\"interest\":{\"method\":\"monthly\",\"deposit_month\":7}}}";
+    assert_int_equal(shebao_policy_load_string(ctx, monthly, "m.json", &p), SHEBAO_OK);
+    char *json = NULL;
+    assert_int_equal(shebao_policy_to_json(p, &json), SHEBAO_OK);
+    shebao_policy_free(p);
+    /* the resolved monthly policy as a parent (a file in /tmp), and a child that drops deposit_month */
+    char dir[] = "/tmp/shebao-test-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/parent.json", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(json, f);
+    fclose(f);
+    shebao_free(json);
+    char doc[512];
+    snprintf(doc, sizeof doc,
+             "{\"schema\":\"shebao-policy/1\",\"id\":\"y\",\"name\":\"y\",\"extends\":\"%s\","
+             "\"resident_pension\":{\"interest\":{\"method\":\"year_end\",\"deposit_month\":null}}}", path);
+    int rc = shebao_policy_load_string(ctx, doc, "y.json", &p);
+    remove(path);
+    rmdir(dir);
+    if (rc != SHEBAO_OK)
+        fail_msg("%s", shebao_ctx_errmsg(ctx));
+    assert_null(find(p, "resident_pension.interest.deposit_month", NULL, &q));
+    shebao_policy_free(p);
+}
+
 static void test_version(void **state)
 {
     (void)state;
@@ -234,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_embedded),       cmocka_unit_test(test_extends_merge),
         cmocka_unit_test(test_json_round_trip), cmocka_unit_test(test_errors_are_one_line),
         cmocka_unit_test(test_version),        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_sources_stay_in_their_file),
     };
     return cmocka_run_group_tests_name("policy", tests, setup, teardown);
 }
