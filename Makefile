@@ -28,7 +28,8 @@ V_PATCH := $(shell sed -n 's/^\#define SHEBAO_VERSION_PATCH \([0-9]*\)/\1/p' $(V
 SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VERSION_H))
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
-DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind
+DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
+            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -63,7 +64,12 @@ lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
 cli: $(CLI)
 
-$(BUILD)/obj/%.o: lib/%.c lib/internal.h include/shebao.h $(VERSION_H) | $(BUILD)/obj
+PUBLIC_H := include/shebao.h $(wildcard include/shebao/*.h)
+# the CLI alone draws charts (cairo) and reads CSV (libcsv); the library needs neither
+CLI_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
+CLI_LIBS = $(shell pkg-config --libs cairo 2>/dev/null || echo -lcairo) -lcsv
+
+$(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*.h) $(PUBLIC_H) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)/obj
@@ -102,11 +108,11 @@ $(BUILD)/shebao.pc: FORCE | $(BUILD)/obj
 
 FORCE:
 
-$(BUILD)/cli/%.o: examples/shebao/%.c examples/shebao/cli.h include/shebao.h | $(BUILD)/cli
-	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -c $< -o $@
+$(BUILD)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) $(PUBLIC_H) | $(BUILD)/cli
+	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -c $< -o $@
 
 $(CLI): $(CLI_OBJ) $(STATIC)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(CLI_LIBS) $(DEP_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(ALL_LDFLAGS) \
@@ -162,7 +168,7 @@ docs: deps
 install: lib $(CLI)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/shebao $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
 	install -m 644 include/shebao.h $(DESTDIR)$(INCLUDEDIR)/shebao.h
-	install -m 644 include/shebao/version.h $(DESTDIR)$(INCLUDEDIR)/shebao/version.h
+	install -m 644 include/shebao/*.h $(DESTDIR)$(INCLUDEDIR)/shebao/
 	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libshebao.a
 	install -m 755 $(SHARED_REAL) $(DESTDIR)$(LIBDIR)/libshebao.so.$(VERSION)
 	ln -sf libshebao.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME)
@@ -171,7 +177,7 @@ install: lib $(CLI)
 	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/shebao
 
 uninstall:
-	rm -f $(DESTDIR)$(INCLUDEDIR)/shebao.h $(DESTDIR)$(INCLUDEDIR)/shebao/version.h
+	rm -f $(DESTDIR)$(INCLUDEDIR)/shebao.h $(patsubst include/%,$(DESTDIR)$(INCLUDEDIR)/%,$(wildcard include/shebao/*.h))
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/shebao 2>/dev/null
 	rm -f $(DESTDIR)$(LIBDIR)/libshebao.a $(DESTDIR)$(LIBDIR)/libshebao.so.$(VERSION) \
 	      $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/libshebao.so \

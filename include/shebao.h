@@ -575,4 +575,9 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
 }
 #endif
 
+/* Per-module headers (they use the types above). */
+#include "shebao/compare.h"
+#include "shebao/ltc.h"
+#include "shebao/batch.h"
+
 #endif /* SHEBAO_H */

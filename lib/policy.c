@@ -128,9 +128,12 @@ static void push_entry(json_t *e, const char *inherited)
 
 static void push_sources(json_t *doc)
 {
-    json_t *rp = json_object_get(doc, "resident_pension");
-    if (json_is_object(rp))
-        push_object(rp, NULL);
+    static const char *const sections[] = {"resident_pension", "long_term_care"};
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+        json_t *sec = json_object_get(doc, sections[i]);
+        if (json_is_object(sec))
+            push_object(sec, NULL);
+    }
 }
 
 /* Merge child into parent (in place): objects key by key, everything else replaced whole; a null in the child
