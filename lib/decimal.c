@@ -320,3 +320,45 @@ void sb_q_format(const mpq_t q, int decimals, char *buf, size_t size)
     mpz_clear(r);
     mpz_clear(p10);
 }
+
+#ifdef __SIZEOF_INT128__
+int sb_round_ratio(__int128 num, __int128 den, shebao_rounding mode, shebao_fen *out)
+{
+    int64_t unit;
+    switch (mode) {
+    case SHEBAO_ROUND_FEN_HALF_UP:
+    case SHEBAO_ROUND_FEN_TRUNCATE: unit = 1; break;
+    case SHEBAO_ROUND_JIAO_UP:
+    case SHEBAO_ROUND_JIAO_HALF_UP: unit = 10; break;
+    case SHEBAO_ROUND_YUAN_HALF_UP: unit = 100; break;
+    default: return SHEBAO_EUSAGE;
+    }
+    if (den <= 0)
+        return SHEBAO_EUSAGE;
+    __int128 d;
+    if (__builtin_mul_overflow(den, (__int128)unit, &d))
+        return SHEBAO_ECOMPUTE;
+    __int128 k, r; /* k toward zero, r has the sign of num */
+    if (num >= INT64_MIN && num <= INT64_MAX && d <= INT64_MAX) {
+        k = (int64_t)num / (int64_t)d; /* 64-bit division when it fits: much faster */
+        r = (int64_t)num % (int64_t)d;
+    } else {
+        k = num / d;
+        r = num % d;
+    }
+    if (r != 0) {
+        bool away = mode == SHEBAO_ROUND_JIAO_UP;
+        if (mode != SHEBAO_ROUND_JIAO_UP && mode != SHEBAO_ROUND_FEN_TRUNCATE) {
+            __int128 ar = r < 0 ? -r : r;
+            away = ar >= d - ar; /* 2|r| >= d without overflow */
+        }
+        if (away)
+            k += num < 0 ? -1 : 1;
+    }
+    k *= unit;
+    if (k > INT64_MAX || k < INT64_MIN)
+        return SHEBAO_ECOMPUTE;
+    *out = (int64_t)k;
+    return SHEBAO_OK;
+}
+#endif

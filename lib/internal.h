@@ -24,6 +24,18 @@ struct shebao_ctx {
     bool lt_ready[2];
     unsigned lt_prec[2];
     mpfr_t lt_l[2][SB_LT_LAST + 2];
+    /* per-context cache of annuity tails T[j] = Σ_{k>=j} l(a+k)/l(a)·v^k (see sb_annuity_tail) */
+    struct sb_tail_cache {
+        bool used;
+        int sex;
+        long age_months;
+        int64_t disc_num;
+        int disc_scale;
+        unsigned prec;
+        size_t n;
+        mpfr_t *tail; /* n + 1 values, tail[n] = 0 */
+    } tails[4];
+    unsigned next_tail;
 };
 
 /* Survivors l(x) for sex at the context's precision (computed once per context); NULL + error on failure. */
@@ -31,6 +43,9 @@ const mpfr_t *sb_lifetable(shebao_ctx *ctx, int sex);
 /* l(months / 12) interpolated linearly within the year of age (UDD). */
 void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months);
 void sb_lifetable_release(shebao_ctx *ctx);
+
+/* Round an MPFR amount of fen to whole fen, ties away from zero (fen_half_up on the exact binary value). */
+int sb_mpfr_round_fen(const mpfr_t fen, int64_t *out);
 
 /* Record a failure on ctx (which may be NULL) and return code. */
 int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
@@ -70,6 +85,11 @@ void sb_dec_to_q(mpq_t rop, sb_dec d);
 /* Compare with 0 and with another decimal. */
 int sb_dec_sgn(sb_dec d);
 int sb_dec_cmp(sb_dec a, sb_dec b);
+/* Annuity tails for (sex, exact age in months, yearly discount rate): tail[j] = Σ_{k>=j} l(a+k)/l(a)·(1+i)^(−k/12)
+ * for j = 0..n (tail[n] = 0, n = months until l reaches 0). Computed once per context and reused. NULL + error
+ * on failure. */
+const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long age_months, sb_dec discount, size_t *n);
+
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);
 /* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */
@@ -77,6 +97,11 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
 /* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
+#ifdef __SIZEOF_INT128__
+/* The same rounding for the exact ratio num / den fen (den > 0), in 128-bit integers: the fast path.
+ * SHEBAO_ECOMPUTE when the result does not fit (callers then fall back to sb_round_q). */
+int sb_round_ratio(__int128 num, __int128 den, shebao_rounding mode, shebao_fen *out);
+#endif
 
 /* ---- months (month.c) ------------------------------------------------------------------------------ */
 

@@ -1,5 +1,6 @@
 /* Life tables: the embedded China Life Insurance Mortality Table 2010-2013 (pension business, CL5 male / CL6
  * female), survivors l(x) computed in MPFR once per context and interpolated linearly within each year of age. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,8 +97,11 @@ void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months)
     mpfr_add(rop, rop, l[x], MPFR_RNDN);
 }
 
+static void release_tails(shebao_ctx *ctx);
+
 void sb_lifetable_release(shebao_ctx *ctx)
 {
+    release_tails(ctx);
     for (int s = 0; s < 2; s++) {
         if (!ctx->lt_ready[s])
             continue;
@@ -116,4 +120,101 @@ int shebao_mortality_from_name(const char *name, shebao_mortality *out)
     else
         return SHEBAO_EINPUT;
     return SHEBAO_OK;
+}
+
+static void tail_clear(struct sb_tail_cache *c)
+{
+    if (!c->used)
+        return;
+    for (size_t j = 0; j <= c->n; j++)
+        mpfr_clear(c->tail[j]);
+    free(c->tail);
+    c->used = false;
+}
+
+static void release_tails(shebao_ctx *ctx)
+{
+    for (size_t i = 0; i < sizeof ctx->tails / sizeof ctx->tails[0]; i++)
+        tail_clear(&ctx->tails[i]);
+}
+
+const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount, size_t *n)
+{
+    const size_t slots = sizeof ctx->tails / sizeof ctx->tails[0];
+    for (size_t i = 0; i < slots; i++) {
+        struct sb_tail_cache *c = &ctx->tails[i];
+        if (c->used && c->sex == sex && c->age_months == a && c->disc_num == discount.num &&
+            c->disc_scale == discount.scale && c->prec == ctx->precision) {
+            *n = c->n;
+            return (const mpfr_t *)c->tail;
+        }
+    }
+    const mpfr_t *l = sb_lifetable(ctx, sex);
+    if (!l)
+        return NULL;
+    long end = (long)(SB_LT_LAST + 1) * 12; /* l = 0 from age 106 */
+    if (a < 0 || a >= end) {
+        sb_fail(ctx, SHEBAO_EINPUT, "age %ld months is outside the life table (0..%ld)", a, end - 1);
+        return NULL;
+    }
+    struct sb_tail_cache *c = &ctx->tails[ctx->next_tail++ % slots];
+    tail_clear(c);
+    size_t len = (size_t)(end - a);
+    c->tail = malloc((len + 1) * sizeof *c->tail);
+    if (!c->tail) {
+        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        return NULL;
+    }
+    unsigned prec = ctx->precision;
+    for (size_t j = 0; j <= len; j++)
+        mpfr_init2(c->tail[j], prec);
+    mpfr_t la, w, v, vj;
+    mpfr_inits2(prec, la, w, v, vj, (mpfr_ptr)0);
+    /* v = (1 + i)^(-1/12) */
+    mpq_t q;
+    mpq_init(q);
+    sb_dec_to_q(q, discount);
+    mpfr_set_q(v, q, MPFR_RNDN);
+    mpq_clear(q);
+    mpfr_add_ui(v, v, 1, MPFR_RNDN);
+    mpfr_rootn_ui(v, v, 12, MPFR_RNDN);
+    mpfr_ui_div(v, 1, v, MPFR_RNDN);
+    sb_lifetable_l(la, l, a);
+    /* terms forward (tail[j] holds w_j v^j for now), then suffix sums backward */
+    mpfr_set_ui(vj, 1, MPFR_RNDN);
+    for (size_t j = 0; j < len; j++) {
+        sb_lifetable_l(w, l, a + (long)j);
+        mpfr_div(w, w, la, MPFR_RNDN);
+        mpfr_mul(c->tail[j], w, vj, MPFR_RNDN);
+        mpfr_mul(vj, vj, v, MPFR_RNDN);
+    }
+    mpfr_set_ui(c->tail[len], 0, MPFR_RNDN);
+    for (size_t j = len; j-- > 0;)
+        mpfr_add(c->tail[j], c->tail[j], c->tail[j + 1], MPFR_RNDN);
+    mpfr_clears(la, w, v, vj, (mpfr_ptr)0);
+    c->used = true;
+    c->sex = sex;
+    c->age_months = a;
+    c->disc_num = discount.num;
+    c->disc_scale = discount.scale;
+    c->prec = prec;
+    c->n = len;
+    *n = len;
+    return (const mpfr_t *)c->tail;
+}
+
+int sb_mpfr_round_fen(const mpfr_t fen, int64_t *out)
+{
+    if (!mpfr_number_p(fen))
+        return SHEBAO_ECOMPUTE;
+    mpfr_t r;
+    mpfr_init2(r, mpfr_get_prec(fen));
+    mpfr_round(r, fen); /* nearest integer, ties away from zero: exact */
+    int rc = SHEBAO_OK;
+    if (!mpfr_fits_intmax_p(r, MPFR_RNDN))
+        rc = SHEBAO_ECOMPUTE;
+    else
+        *out = (int64_t)mpfr_get_sj(r, MPFR_RNDN);
+    mpfr_clear(r);
+    return rc;
 }

@@ -78,6 +78,41 @@ static void monthly_discount(mpfr_t v, sb_dec i)
     mpq_clear(q);
 }
 
+/* EPV in fen of pay_j = fixed + the supplements of rp in force in month claim + j at age a + j (rp may be NULL):
+ * fixed·T[0] + Σ_s value_s·(T[j0_s] − T[j1_s]), T the cached annuity tails, [j0_s, j1_s) the months supplement s
+ * is paid. Exactly the per-month sum, evaluated once per (sex, age, rate) and reused. */
+int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
+               sb_dec discount, int64_t *out)
+{
+    size_t n;
+    const mpfr_t *T = sb_annuity_tail(ctx, sex, a, discount, &n);
+    if (!T)
+        return shebao_ctx_errcode(ctx);
+    mpfr_t sum, t;
+    mpfr_inits2(ctx->precision, sum, t, (mpfr_ptr)0);
+    mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
+    for (size_t i = 0; rp && i < rp->nsupp; i++) {
+        const sb_supplement *s = &rp->supp[i];
+        long j0 = (long)(s->from - claim), age0 = 12L * s->min_age - a, j1 = (long)n;
+        if (age0 > j0)
+            j0 = age0;
+        if (j0 < 0)
+            j0 = 0;
+        if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && (long)(rp->supp[i + 1].from - claim) < j1)
+            j1 = (long)(rp->supp[i + 1].from - claim);
+        if (j0 >= j1)
+            continue;
+        mpfr_sub(t, T[j0], T[j1], MPFR_RNDN);
+        mpfr_mul_si(t, t, (long)s->fen, MPFR_RNDN);
+        mpfr_add(sum, sum, t, MPFR_RNDN);
+    }
+    int rc = sb_mpfr_round_fen(sum, out);
+    mpfr_clears(sum, t, (mpfr_ptr)0);
+    if (rc != SHEBAO_OK)
+        return sb_fail(ctx, rc, "expected value out of range");
+    return SHEBAO_OK;
+}
+
 int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex sex, int age_months,
                        shebao_fen monthly, const char *discount, shebao_fen *out)
 {
@@ -89,28 +124,11 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
     if (!discount || sb_dec_parse(discount, &i, NULL) != SHEBAO_OK || i.num < 0 || sb_dec_cmp(i, (sb_dec){1, 0}) >= 0)
         return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)",
                        discount ? discount : "(null)");
-    mpfr_t *w;
-    size_t n = survival(ctx, (int)sex, age_months, &w);
-    if (!n)
-        return shebao_ctx_errcode(ctx);
-    mpfr_t sum, v, vj, t;
-    mpfr_inits2(ctx->precision, sum, v, vj, t, (mpfr_ptr)0);
-    mpfr_set_ui(sum, 0, MPFR_RNDN);
-    mpfr_set_ui(vj, 1, MPFR_RNDN);
-    monthly_discount(v, i);
-    for (size_t j = 0; j < n; j++) {
-        mpfr_mul(t, w[j], vj, MPFR_RNDN);
-        mpfr_add(sum, sum, t, MPFR_RNDN);
-        mpfr_mul(vj, vj, v, MPFR_RNDN);
-    }
-    /* sum is in "payments"; × monthly fen / 100 = yuan */
-    mpfr_mul_si(sum, sum, (long)monthly, MPFR_RNDN);
-    mpfr_div_ui(sum, sum, 100, MPFR_RNDN);
-    int rc = mpfr_to_fen(sum, out);
-    mpfr_clears(sum, v, vj, t, (mpfr_ptr)0);
-    free_weights(w, n);
+    if (sex != SHEBAO_SEX_MALE && sex != SHEBAO_SEX_FEMALE)
+        return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
+    int rc = sb_epv_fen(ctx, (int)sex, age_months, 0, monthly, NULL, i, out);
     if (rc != SHEBAO_OK)
-        return sb_fail(ctx, rc, "expected value out of range");
+        return rc;
     return sb_ok(ctx);
 }
 
@@ -167,8 +185,6 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         mpfr_init2(S[j], prec);
         mpfr_mul_si(S[j], w[j], (long)pay, MPFR_RNDN);
         mpfr_div_ui(S[j], S[j], 100, MPFR_RNDN);
-        mpfr_mul(t, S[j], vj, MPFR_RNDN);
-        mpfr_add(epv, epv, t, MPFR_RNDN);
         /* inheritance: the account pays the account pension each month; death in month j leaves the rest */
         bal -= p->account;
         if (bal < 0)
@@ -228,11 +244,13 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         mpfr_div_ui(t, t, 100, MPFR_RNDN);
         mpfr_add(pvc, pvc, t, MPFR_RNDN);
     }
-    if (mpfr_to_fen(epv, &p->epv) != SHEBAO_OK || mpfr_to_fen(pvc, &p->pvc) != SHEBAO_OK ||
-        mpfr_to_fen(inh, &p->inheritable) != SHEBAO_OK)
+    rc = sb_epv_fen(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
+    if (rc == SHEBAO_OK && (mpfr_to_fen(pvc, &p->pvc) != SHEBAO_OK || mpfr_to_fen(inh, &p->inheritable) != SHEBAO_OK))
         rc = sb_fail(ctx, SHEBAO_ECOMPUTE, "lifetime values out of range");
     p->have_epv = rc == SHEBAO_OK;
     if (rc == SHEBAO_OK && mpfr_sgn(pvc) > 0) {
+        mpfr_set_si(epv, (long)p->epv, MPFR_RNDN);
+        mpfr_div_ui(epv, epv, 100, MPFR_RNDN);
         mpfr_div(t, epv, pvc, MPFR_RNDN);
         mpfr_format(t, 4, p->ratio, sizeof p->ratio);
         p->have_ratio = true;

@@ -25,5 +25,18 @@ bool sb_month_parse(const char *s, sb_month *out)
 
 void sb_month_format(sb_month m, char *buf, size_t size)
 {
-    snprintf(buf, size, "%04d-%02d", SB_MONTH_YEAR(m), SB_MONTH_MON(m));
+    int y = SB_MONTH_YEAR(m), mo = SB_MONTH_MON(m);
+    if (size < 8 || y < 0 || y > 9999) {
+        snprintf(buf, size, "%04d-%02d", y, mo);
+        return;
+    }
+    /* hot in batch runs: no printf */
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + mo / 10);
+    buf[6] = (char)('0' + mo % 10);
+    buf[7] = '\0';
 }

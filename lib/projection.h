@@ -16,6 +16,7 @@ typedef struct sb_flow {
 } sb_flow;
 
 struct shebao_projection {
+    bool full; /* false: the allocation-free summary run (no ledger rows, provenance, lifetime extras) */
     char *policy_id, *policy_lineage;
     sb_month birth, claim;
     shebao_sex sex;
@@ -59,6 +60,10 @@ int sb_proj_use(shebao_projection *p, uint32_t param);
 
 /* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. */
 int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount);
+
+/* EPV in fen of a pension paying `fixed` plus rp's supplements (lifetime.c). */
+int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
+               sb_dec discount, int64_t *out);
 
 /* Supplements in force at month m for a person of the given age in whole years (resident.c). */
 int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use);

@@ -16,6 +16,8 @@ static void money(int64_t fen, char buf[SHEBAO_MONEY_BUFSZ]) { shebao_money_form
 
 int sb_proj_use(shebao_projection *p, uint32_t param)
 {
+    if (!p->full)
+        return SHEBAO_OK;
     for (size_t i = 0; i < p->nused; i++)
         if (p->used[i] == param)
             return SHEBAO_OK;
@@ -136,11 +138,26 @@ int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, sheba
 
 /* I = R((B·m + D·k)·r / 12), where m = months of the year credited (12, or e in the claim year) and k = months
  * the year's deposit earns: 0 (year_end), m (year_start), max(0, m − deposit_month) (monthly). */
+static const int64_t pow10_i64[19] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+                                       100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+                                       1000000000000LL, 10000000000000LL, 100000000000000LL,
+                                       1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+                                       1000000000000000000LL};
+
 static int interest(const sb_resident *rp, int64_t B, int64_t D, int m, sb_dec r, int64_t *out)
 {
     int k = rp->method == SB_INTEREST_YEAR_END ? 0
           : rp->method == SB_INTEREST_YEAR_START ? m
           : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
+#ifdef __SIZEOF_INT128__
+    /* fast exact path: (B·m + D·k)·r.num / (12 · 10^scale) fen in 128-bit integers when nothing overflows */
+    {
+        __int128 x = (__int128)B * m + (__int128)D * k, num;
+        if (!__builtin_mul_overflow(x, (__int128)r.num, &num) &&
+            sb_round_ratio(num, (__int128)12 * pow10_i64[r.scale], rp->rounding, out) == SHEBAO_OK)
+            return SHEBAO_OK;
+    }
+#endif
     mpz_t x, t;
     mpq_t q;
     mpz_init(x);
@@ -231,10 +248,14 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
         if (pe->plan[i].first_year < y0)
             y0 = pe->plan[i].first_year;
     p->nrows = (size_t)(yc - y0 + 1);
-    p->rows = calloc(p->nrows, sizeof *p->rows);
-    p->rates = calloc(p->nrows, sizeof *p->rates);
-    if (!p->rows || !p->rates)
-        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    if (p->full) {
+        p->rows = calloc(p->nrows, sizeof *p->rows);
+        p->rates = calloc(p->nrows, sizeof *p->rates);
+        if (!p->rows || !p->rates)
+            return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    }
+    shebao_ledger_row scratch;
+    char scratch_rate[48];
     int64_t B = 0;
     char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], t4[SHEBAO_MONEY_BUFSZ],
         pt[400];
@@ -246,7 +267,9 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
     if (rp->method == SB_INTEREST_MONTHLY)
         TRY(sb_proj_use(p, rp->p_deposit_month));
     for (int y = y0; y <= yc; y++) {
-        shebao_ledger_row *row = &p->rows[y - y0];
+        shebao_ledger_row *row = p->rows ? &p->rows[y - y0] : &scratch;
+        char *rate_text = p->rates ? p->rates[y - y0] : scratch_rate;
+        memset(row, 0, sizeof *row);
         row->year = y;
         const shebao_segment *seg = segment_for(pe, y);
         int64_t D = 0;
@@ -262,7 +285,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             TRY(add_checked(ctx, &p->personal, row->personal));
             p->contrib_years++;
             sb_month pay_month = SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month : 1);
-            p->flows[p->nflows++] = (sb_flow){pay_month, row->personal};
+            if (p->flows)
+                p->flows[p->nflows++] = (sb_flow){pay_month, row->personal};
             if (p->explain_on) {
                 money(row->grade, t1);
                 money(row->subsidy, t2);
@@ -280,7 +304,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             TRY(sb_proj_use(p, rparam));
         else
             p->future_override_used = true;
-        sb_dec_format(r, p->rates[y - y0], sizeof p->rates[0]);
+        if (p->full)
+            sb_dec_format(r, rate_text, sizeof scratch_rate);
         int m = y < yc ? 12 : e;
         int64_t I;
         if (interest(rp, B, D, m, r, &I) != SHEBAO_OK)
@@ -295,7 +320,7 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                           rp->method == SB_INTEREST_YEAR_END ? "B·r·m/12"
                           : rp->method == SB_INTEREST_YEAR_START ? "(B + D)·r·m/12"
                                                                  : "B·r·m/12 + D·r·max(0, m − deposit_month)/12",
-                          t1, t2, p->rates[y - y0], m, t3,
+                          t1, t2, rate_text, m, t3,
                           is_future && future_overridden ? "run option future_rate" : param_text(P, rparam, pt, sizeof pt),
                           "");
         }
@@ -309,7 +334,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             row->backpay = bp;
             TRY(add_checked(ctx, &B, bp));
             TRY(add_checked(ctx, &p->personal, bp));
-            p->flows[p->nflows++] = (sb_flow){p->claim, bp};
+            if (p->flows)
+                p->flows[p->nflows++] = (sb_flow){p->claim, bp};
             if (p->explain_on) {
                 money(pe->backpay_grade, t1);
                 money(bp, t2);
@@ -354,6 +380,12 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     const sb_resident *rp = &P->rp;
     char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], dv[48], pt[400];
     /* account pension = fen_half_up(B / divisor) */
+    int rc = SHEBAO_ECOMPUTE;
+#ifdef __SIZEOF_INT128__
+    rc = sb_round_ratio((__int128)p->balance * pow10_i64[rp->divisor.scale], (__int128)rp->divisor.num,
+                        SHEBAO_ROUND_FEN_HALF_UP, &p->account);
+#endif
+    if (rc != SHEBAO_OK) {
     mpq_t q, d;
     mpq_init(q);
     mpq_init(d);
@@ -362,9 +394,10 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     mpq_canonicalize(q);
     sb_dec_to_q(d, rp->divisor);
     mpq_div(q, q, d);
-    int rc = sb_round_q(q, SHEBAO_ROUND_FEN_HALF_UP, &p->account);
+    rc = sb_round_q(q, SHEBAO_ROUND_FEN_HALF_UP, &p->account);
     mpq_clear(q);
     mpq_clear(d);
+    }
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, "account pension overflows");
     TRY(sb_proj_use(p, rp->p_divisor));
@@ -484,42 +517,38 @@ static int collect_notes(const shebao_policy *P, shebao_projection *p, const cha
     return SHEBAO_OK;
 }
 
+static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+               sb_month birth, sb_month claim, sb_dec future, sb_dec discount);
+static int prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, sb_month *birth,
+                   sb_month *claim, sb_dec *future, sb_dec *discount);
+
 int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection **out)
 {
-    if (!P || !pe || !out)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy, person or output pointer");
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     *out = NULL;
-    if (pe->version != SHEBAO_PERSON_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
-                       SHEBAO_PERSON_VERSION);
-    if (!ctx)
-        return SHEBAO_EUSAGE;
-    const sb_resident *rp = &P->rp;
-    if (!rp->present)
-        return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
-    sb_month birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
-    sb_month claim = birth + rp->claim_age * 12 + rp->offset_months;
-    TRY(check_person(ctx, rp, pe, claim));
-
-    sb_dec future = rp->future_rate, discount = {25, 3};
-    const char *why = NULL;
-    if (pe->future_rate) {
-        if (sb_dec_parse(pe->future_rate, &future, &why) != SHEBAO_OK || future.num < 0 ||
-            sb_dec_cmp(future, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
-    }
-    if (pe->discount) {
-        if (sb_dec_parse(pe->discount, &discount, &why) != SHEBAO_OK || discount.num < 0 ||
-            sb_dec_cmp(discount, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
-    }
-
+    sb_month birth, claim;
+    sb_dec future, discount;
+    TRY(prepare(ctx, P, pe, &birth, &claim, &future, &discount));
     shebao_projection *p = calloc(1, sizeof *p);
     if (!p)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    p->full = true;
+    int rc = run(ctx, P, pe, p, birth, claim, future, discount);
+    if (rc != SHEBAO_OK) {
+        if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
+            sb_fail(ctx, rc, "out of memory");
+        shebao_projection_free(p);
+        return rc;
+    }
+    *out = p;
+    return sb_ok(ctx);
+}
+
+static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+               sb_month birth, sb_month claim, sb_dec future, sb_dec discount)
+{
+    const sb_resident *rp = &P->rp;
     p->birth = birth;
     p->claim = claim;
     p->sex = pe->sex;
@@ -528,16 +557,21 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     p->claim_age_years = (claim - birth) / 12;
     p->claim_age_extra_months = (claim - birth) % 12;
     sb_month_format(claim, p->claim_text, sizeof p->claim_text);
-    sb_dec_format(discount, p->discount, sizeof p->discount);
-    sb_dec_format(future, p->future, sizeof p->future);
-    p->policy_id = sb_strdup(P->id);
-    p->policy_lineage = sb_strdup(P->lineage);
-    size_t maxflows = 1;
-    for (size_t i = 0; i < pe->plan_count; i++)
-        maxflows += (size_t)(pe->plan[i].last_year - pe->plan[i].first_year + 1);
-    p->flows = calloc(maxflows, sizeof *p->flows);
-    int rc = (!p->policy_id || !p->policy_lineage || !p->flows) ? sb_fail(ctx, SHEBAO_ENOMEM, "out of memory")
-                                                                 : SHEBAO_OK;
+    if (p->full) {
+        sb_dec_format(discount, p->discount, sizeof p->discount);
+        sb_dec_format(future, p->future, sizeof p->future);
+    }
+    int rc = SHEBAO_OK;
+    if (p->full) {
+        p->policy_id = sb_strdup(P->id);
+        p->policy_lineage = sb_strdup(P->lineage);
+        size_t maxflows = 1;
+        for (size_t i = 0; i < pe->plan_count; i++)
+            maxflows += (size_t)(pe->plan[i].last_year - pe->plan[i].first_year + 1);
+        p->flows = calloc(maxflows, sizeof *p->flows);
+        if (!p->policy_id || !p->policy_lineage || !p->flows)
+            rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    }
     if (rc == SHEBAO_OK && p->explain_on) {
         char pt[400], pt2[400];
         sb_buf_printf(&p->explain,
@@ -592,7 +626,13 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         }
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
-            rc = sb_lifetime(ctx, P, p, discount);
+            if (p->full) {
+                rc = sb_lifetime(ctx, P, p, discount);
+            } else {
+                rc = sb_epv_fen(ctx, (int)p->sex, (long)(claim - birth), claim,
+                                p->base + p->account + p->years_pension, rp, discount, &p->epv);
+                p->have_epv = rc == SHEBAO_OK;
+            }
         }
         if (rc == SHEBAO_OK && p->explain_on) {
             char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ];
@@ -610,16 +650,86 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
             }
         }
     }
-    if (rc == SHEBAO_OK)
+    if (rc == SHEBAO_OK && p->full)
         rc = collect_notes(P, p, p->future_override_used ? p->future : NULL, epv);
     if (rc == SHEBAO_OK && p->explain.failed)
         rc = SHEBAO_ENOMEM;
-    if (rc != SHEBAO_OK) {
-        if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
-            sb_fail(ctx, rc, "out of memory");
-        shebao_projection_free(p);
-        return rc;
+    return rc;
+}
+
+/* Validate the person and the run options; compute the birth and claim months. */
+static int prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, sb_month *birth,
+                   sb_month *claim, sb_dec *future, sb_dec *discount)
+{
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (!P || !pe)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy or person");
+    if (pe->version != SHEBAO_PERSON_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
+                       SHEBAO_PERSON_VERSION);
+    const sb_resident *rp = &P->rp;
+    if (!rp->present)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    *birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
+    *claim = *birth + rp->claim_age * 12 + rp->offset_months;
+    TRY(check_person(ctx, rp, pe, *claim));
+    *future = rp->future_rate;
+    *discount = (sb_dec){25, 3};
+    const char *why = NULL;
+    if (pe->future_rate) {
+        if (sb_dec_parse(pe->future_rate, future, &why) != SHEBAO_OK || future->num < 0 ||
+            sb_dec_cmp(*future, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
     }
-    *out = p;
+    if (pe->discount) {
+        if (sb_dec_parse(pe->discount, discount, &why) != SHEBAO_OK || discount->num < 0 ||
+            sb_dec_cmp(*discount, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
+    }
+    return SHEBAO_OK;
+}
+
+int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_summary *out)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    if (out->version != SHEBAO_SUMMARY_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "summary.version %u is not %d (use SHEBAO_SUMMARY_INIT)", out->version,
+                       SHEBAO_SUMMARY_VERSION);
+    sb_month birth, claim;
+    sb_dec future, discount;
+    TRY(prepare(ctx, P, pe, &birth, &claim, &future, &discount));
+    if (pe->explain)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "the summary has no explanation: use shebao_project");
+    shebao_projection p;
+    memset(&p, 0, sizeof p);
+    int rc = run(ctx, P, pe, &p, birth, claim, future, discount);
+    if (rc != SHEBAO_OK)
+        return rc;
+    *out = (shebao_summary)SHEBAO_SUMMARY_INIT;
+    out->eligible = p.eligible;
+    out->years_paid = p.years_paid;
+    out->years_missing = p.years_missing;
+    memcpy(out->claim_month, p.claim_text, sizeof out->claim_month);
+    out->balance = p.balance;
+    out->personal_total = p.personal;
+    if (p.eligible) {
+        out->account_pension = p.account;
+        out->base_pension = p.base;
+        out->years_pension = p.years_pension;
+        out->age_supplement = p.supplement;
+        out->monthly_total = p.total;
+        out->has_breakeven = p.have_breakeven;
+        if (p.have_breakeven) {
+            out->breakeven_months = p.breakeven_m;
+            sb_month_format(p.breakeven_month, out->breakeven_month, sizeof out->breakeven_month);
+        }
+        out->has_epv = p.have_epv;
+        out->epv_benefits = p.epv;
+    }
     return sb_ok(ctx);
 }

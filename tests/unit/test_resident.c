@@ -568,6 +568,97 @@ static void test_assumptions_listed(void **state)
     shebao_policy_free(pol);
 }
 
+
+/* The allocation-free summary gives exactly shebao_project's figures (same rules, same rounding, same cached
+ * annuity factors), for a spread of people with supplements (Taizhou 80+/90+), back payment and not-eligible rows. */
+static void test_summary_matches_project(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {"zhejiang", "zhejiang-taizhou"};
+    static const shebao_fen grades[] = {30000, 50000, 100000, 200000, 500000, 700000};
+    for (int pi = 0; pi < 2; pi++) {
+        shebao_policy *pol = NULL;
+        assert_int_equal(shebao_policy_load_embedded(ctx, ids[pi], &pol), SHEBAO_OK);
+        for (int k = 0; k < 120; k++) {
+            shebao_person pe = SHEBAO_PERSON_INIT;
+            shebao_segment seg = {2024, 2024 + 3 + k % 19, grades[k % 6]};
+            pe.birth_year = 1965 + k % 25;
+            pe.birth_month = 1 + k % 12;
+            if (seg.last_year > pe.birth_year + 60)
+                seg.last_year = pe.birth_year + 60;
+            pe.plan = &seg;
+            pe.plan_count = 1;
+            pe.sex = k % 2 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
+            if (k % 7 == 0) {
+                pe.backpay_years = 2;
+                pe.backpay_grade = 30000;
+            }
+            shebao_projection *p = NULL;
+            shebao_summary sm = SHEBAO_SUMMARY_INIT;
+            int rc1 = shebao_project(ctx, pol, &pe, &p);
+            int rc2 = shebao_project_summary(ctx, pol, &pe, &sm);
+            assert_int_equal(rc1, rc2);
+            if (rc1 != SHEBAO_OK)
+                continue;
+            assert_int_equal(sm.eligible, shebao_projection_eligible(p));
+            assert_int_equal(sm.years_paid, shebao_projection_years_paid(p));
+            assert_string_equal(sm.claim_month, shebao_projection_claim_month(p));
+            shebao_fen f;
+            shebao_projection_figure(p, SHEBAO_FIG_BALANCE, &f);
+            assert_true(f == sm.balance);
+            if (sm.eligible) {
+                shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &f);
+                assert_true(f == sm.monthly_total);
+                shebao_projection_figure(p, SHEBAO_FIG_EPV_BENEFITS, &f);
+                assert_true(f == sm.epv_benefits);
+                shebao_projection_figure(p, SHEBAO_FIG_AGE_SUPPLEMENT, &f);
+                assert_true(f == sm.age_supplement);
+            }
+            shebao_projection_free(p);
+        }
+        shebao_policy_free(pol);
+    }
+    shebao_summary bad = SHEBAO_SUMMARY_INIT;
+    bad.version = 7;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    assert_int_equal(shebao_project_summary(ctx, NULL, &pe, &bad), SHEBAO_EUSAGE);
+}
+
+
+/* EPV with age supplements, against an independent month-by-month sum (Python, 50-digit decimals, CL5):
+ * base 100, grade 1000 without subsidy for 15 years and no interest: B = 15000, account 15000/139 = 107.913… →
+ * 107.91, total 207.91 from 2010-02 (born 1950-01, a = 721 months); supplements +30 from age 80 and +30 more from
+ * 90: pay_j = 207.91 + 30·[a+j >= 960] + 30·[a+j >= 1080]; Σ_j pay_j·l(a+j)/l(a)·1.025^(−j/12) = 47210.6906… →
+ * 47210.69. */
+static void test_epv_with_supplements(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schema\": \"shebao-policy/1\", \"id\": \"s\", \"name\": \"s\", \"sources\": {},"
+        " \"resident_pension\": {\"scheme_start\": \"1990-01\", \"claim_age\": 60, \"benefit_start_offset_months\": 1,"
+        " \"min_years\": 15, \"account_divisor\": \"139\", \"base_pension\": [{\"from\": \"1990-01\", \"value\": \"100\"}],"
+        " \"age_supplements\": [{\"from\": \"1990-01\", \"min_age\": 80, \"value\": \"30\"},"
+        " {\"from\": \"1990-01\", \"min_age\": 90, \"value\": \"30\"}],"
+        " \"grades\": [{\"from\": \"1990-01\", \"table\": [{\"grade\": \"1000\", \"subsidy\": \"0\"}]}],"
+        " \"backpay\": {\"max_grade\": \"1000\", \"subsidised\": false, \"counts_for_years_pension\": true},"
+        " \"interest\": {\"method\": \"year_end\", \"rounding\": \"fen_half_up\", \"rates\": [],"
+        " \"assumed_future_rate\": \"0\", \"after_claim\": false}}}";
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, json, "s.json", &pol), SHEBAO_OK);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {1995, 2009, 100000};
+    pe.birth_year = 1950;
+    pe.birth_month = 1;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    shebao_projection *p = NULL;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "207.91");
+    expect_fig(p, SHEBAO_FIG_EPV_BENEFITS, "47210.69");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -584,6 +675,8 @@ int main(void)
         cmocka_unit_test(test_epv_cl5),
         cmocka_unit_test(test_projection_epv_consistent),
         cmocka_unit_test(test_assumptions_listed),
+        cmocka_unit_test(test_summary_matches_project),
+        cmocka_unit_test(test_epv_with_supplements),
     };
     return cmocka_run_group_tests_name("resident", tests, setup, teardown);
 }
