@@ -55,7 +55,7 @@ CLI := $(BUILD)/shebao
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
+.PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE
 
 all: lib cli
@@ -162,6 +162,23 @@ sanitize: deps
 docs: deps
 	@mkdir -p $(BUILD)/docs
 	SHEBAO_VERSION=$(VERSION) doxygen docs/Doxyfile
+
+# ---- speed (figures only; see docs/performance.md) ------------------------------------------------------
+
+BENCH_BIN := $(BUILD)/bench/gen_population $(BUILD)/bench/bench_api $(BUILD)/bench/measure
+BENCH_ROWS ?= 1000000
+
+$(BUILD)/bench/gen_population $(BUILD)/bench/measure: $(BUILD)/bench/%: bench/%.c
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(WARN) $(CFLAGS) -o $@ $<
+
+$(BUILD)/bench/bench_api: bench/bench_api.c $(STATIC)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+bench: deps
+	$(MAKE) all $(BENCH_BIN)
+	sh bench/run.sh $(BUILD) $(BENCH_ROWS)
 
 # ---- install ----------------------------------------------------------------------------------------------
 
