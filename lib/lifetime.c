@@ -255,32 +255,61 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         mpfr_format(t, 4, p->ratio, sizeof p->ratio);
         p->have_ratio = true;
     }
-    /* IRR by bisection on [-0.99, 10] where NPV changes sign */
+    /* IRR: the root of NPV(x), which falls as x rises (the pension comes after the payments). Bracket it from
+     * x = 0 outwards, then regula falsi with the Illinois step (always bracketed, superlinear). */
     if (rc == SHEBAO_OK && p->nflows > 0 && p->personal > 0) {
-        mpfr_t lo, hi, mid, flo, fmid;
-        mpfr_inits2(prec, lo, hi, mid, flo, fmid, (mpfr_ptr)0);
-        mpfr_set_d(lo, -0.99, MPFR_RNDN);
-        mpfr_set_ui(hi, 10, MPFR_RNDN);
-        npv(flo, lo, (const mpfr_t *)S, n, p, prec);
-        npv(fmid, hi, (const mpfr_t *)S, n, p, prec);
-        if (mpfr_sgn(flo) * mpfr_sgn(fmid) < 0) {
-            for (int it = 0; it < 80; it++) {
-                mpfr_add(mid, lo, hi, MPFR_RNDN);
-                mpfr_div_2ui(mid, mid, 1, MPFR_RNDN);
-                npv(fmid, mid, (const mpfr_t *)S, n, p, prec);
-                if (mpfr_sgn(fmid) == 0)
-                    break;
-                if (mpfr_sgn(fmid) * mpfr_sgn(flo) > 0) {
-                    mpfr_set(lo, mid, MPFR_RNDN);
-                    mpfr_set(flo, fmid, MPFR_RNDN);
-                } else {
-                    mpfr_set(hi, mid, MPFR_RNDN);
-                }
+        mpfr_t xa, xb, xc, fxa, fxb, fxc, d;
+        mpfr_inits2(prec, xa, xb, xc, fxa, fxb, fxc, d, (mpfr_ptr)0);
+        static const double up[] = {0.5, 10}, down[] = {-0.5, -0.99};
+        mpfr_set_ui(xa, 0, MPFR_RNDN);
+        npv(fxa, xa, (const mpfr_t *)S, n, p, prec);
+        const double *steps = mpfr_sgn(fxa) > 0 ? up : down;
+        bool bracketed = mpfr_sgn(fxa) == 0;
+        for (int k = 0; k < 2 && !bracketed; k++) {
+            mpfr_set_d(xb, steps[k], MPFR_RNDN);
+            npv(fxb, xb, (const mpfr_t *)S, n, p, prec);
+            bracketed = mpfr_sgn(fxb) != mpfr_sgn(fxa);
+            if (!bracketed) {
+                mpfr_set(xa, xb, MPFR_RNDN);
+                mpfr_set(fxa, fxb, MPFR_RNDN);
             }
-            mpfr_format(mid, 6, p->irr, sizeof p->irr);
+        }
+        if (mpfr_sgn(fxa) == 0) {
+            mpfr_set(xc, xa, MPFR_RNDN);
+        } else if (bracketed) {
+            int side = 0;
+            for (int it = 0; it < 200; it++) {
+                /* xc = xb − fxb·(xb − xa)/(fxb − fxa) */
+                mpfr_sub(d, xb, xa, MPFR_RNDN);
+                mpfr_mul(d, d, fxb, MPFR_RNDN);
+                mpfr_sub(xc, fxb, fxa, MPFR_RNDN);
+                mpfr_div(d, d, xc, MPFR_RNDN);
+                mpfr_sub(xc, xb, d, MPFR_RNDN);
+                npv(fxc, xc, (const mpfr_t *)S, n, p, prec);
+                mpfr_sub(d, xb, xa, MPFR_RNDN);
+                if (mpfr_zero_p(fxc) || mpfr_cmpabs_ui(d, 0) == 0 ||
+                    mpfr_get_exp(d) < -45) /* |xb − xa| < 2^-45 ≈ 3e-14: far below the 6 decimals shown */
+                    break;
+                if (mpfr_sgn(fxc) == mpfr_sgn(fxb)) {
+                    if (side == -1)
+                        mpfr_div_2ui(fxa, fxa, 1, MPFR_RNDN); /* Illinois: halve the stale end */
+                    side = -1;
+                } else {
+                    mpfr_set(xa, xb, MPFR_RNDN);
+                    mpfr_set(fxa, fxb, MPFR_RNDN);
+                    if (side == 1)
+                        mpfr_div_2ui(fxa, fxa, 1, MPFR_RNDN);
+                    side = 1;
+                }
+                mpfr_set(xb, xc, MPFR_RNDN);
+                mpfr_set(fxb, fxc, MPFR_RNDN);
+            }
+        }
+        if (mpfr_sgn(fxa) == 0 || bracketed) {
+            mpfr_format(xc, 6, p->irr, sizeof p->irr);
             p->have_irr = true;
         }
-        mpfr_clears(lo, hi, mid, flo, fmid, (mpfr_ptr)0);
+        mpfr_clears(xa, xb, xc, fxa, fxb, fxc, d, (mpfr_ptr)0);
     }
     for (size_t j = 0; j < n; j++)
         mpfr_clear(S[j]);
