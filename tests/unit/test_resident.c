@@ -541,6 +541,17 @@ static void test_projection_epv_consistent(void **state)
     assert_string_equal(month, "2023-08");
     /* funeral grant 20 × base 1200 */
     expect_fig(p, SHEBAO_FIG_FUNERAL_GRANT, "24000.00");
+    /* Checked against an independent computation (Python, 60-digit decimals, CL6, same model): EPV at 2.5 %
+     * 396190.79; the 18 payments of 2300 (each in January 2003–2020) accumulated to 2021-07 at 2.5 %:
+     * Σ 2300·1.025^(t/12) = 53431.44; ratio 396190.79 / 53431.44… = 7.4149; IRR by 100 bisections of
+     * Σ_j 1625.83·p_j·(1+x)^(−j/12) = Σ_k 2300·(1+x)^(t_k/12): 0.123167. */
+    expect_fig(p, SHEBAO_FIG_EPV_BENEFITS, "396190.79");
+    expect_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, "53431.44");
+    char *json = NULL;
+    assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
+    assert_non_null(strstr(json, "\"moneys_worth_ratio\": \"7.4149\""));
+    assert_non_null(strstr(json, "\"irr\": \"0.123167\""));
+    shebao_free(json);
     shebao_projection_free(p);
     shebao_policy_free(pol);
 }
