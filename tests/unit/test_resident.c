@@ -547,6 +547,9 @@ static void test_projection_epv_consistent(void **state)
      * Σ_j 1625.83·p_j·(1+x)^(−j/12) = Σ_k 2300·(1+x)^(t_k/12): 0.123167. */
     expect_fig(p, SHEBAO_FIG_EPV_BENEFITS, "396190.79");
     expect_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, "53431.44");
+    /* expected inheritance (no interest after the claim in this policy): the account 50850 pays 365.83 a month;
+     * Σ_j (p_j − p_{j+1})·max(0, 50850 − (j+1)·365.83)·1.025^(−j/12) = 886.10 (same independent computation) */
+    expect_fig(p, SHEBAO_FIG_INHERITABLE, "886.10");
     char *json = NULL;
     assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
     assert_non_null(strstr(json, "\"moneys_worth_ratio\": \"7.4149\""));
