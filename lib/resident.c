@@ -221,9 +221,17 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
             if (s->first_year <= pe->plan[j].last_year && pe->plan[j].first_year <= s->last_year)
                 return sb_fail(ctx, SHEBAO_EINPUT, "plan segments %zu and %zu overlap (%d-%d and %d-%d)", j + 1,
                                i + 1, pe->plan[j].first_year, pe->plan[j].last_year, s->first_year, s->last_year);
-        for (int y = s->first_year; y <= s->last_year; y++)
-            if (!find_grade(grade_table(rp, y), s->grade))
+        /* the table in force changes only at a table's start year: check once per table the segment meets */
+        for (int y = s->first_year; y <= s->last_year;) {
+            const sb_grade_table *t = grade_table(rp, y);
+            if (!find_grade(t, s->grade))
                 return grade_error(ctx, rp, y, s->grade, "plan year");
+            int next = s->last_year + 1;
+            for (size_t k = 0; k < rp->ntables; k++)
+                if (SB_MONTH_YEAR(rp->tables[k].from) > y && SB_MONTH_YEAR(rp->tables[k].from) < next)
+                    next = SB_MONTH_YEAR(rp->tables[k].from);
+            y = next;
+        }
     }
     return SHEBAO_OK;
 }
@@ -256,6 +264,9 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
     }
     shebao_ledger_row scratch;
     char scratch_rate[48];
+    const shebao_segment *cur_seg = NULL;
+    const sb_grade_table *cur_table = NULL;
+    const sb_grade *cur_grade = NULL;
     int64_t B = 0;
     char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], t4[SHEBAO_MONEY_BUFSZ],
         pt[400];
@@ -271,10 +282,20 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
         char *rate_text = p->rates ? p->rates[y - y0] : scratch_rate;
         memset(row, 0, sizeof *row);
         row->year = y;
-        const shebao_segment *seg = segment_for(pe, y);
+        /* lookups cached across years: the segment and the grade change only at boundaries */
+        if (!cur_seg || y > cur_seg->last_year || y < cur_seg->first_year) {
+            cur_seg = segment_for(pe, y);
+            cur_grade = NULL;
+        }
+        const shebao_segment *seg = cur_seg;
         int64_t D = 0;
         if (seg) {
-            const sb_grade *g = find_grade(grade_table(rp, y), seg->grade);
+            const sb_grade_table *t = grade_table(rp, y);
+            if (t != cur_table || !cur_grade) {
+                cur_table = t;
+                cur_grade = find_grade(t, seg->grade);
+            }
+            const sb_grade *g = cur_grade;
             row->grade = row->personal = g->grade;
             row->subsidy = g->subsidy;
             row->collective = pe->collective;
@@ -401,8 +422,8 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, "account pension overflows");
     TRY(sb_proj_use(p, rp->p_divisor));
-    sb_dec_format(rp->divisor, dv, sizeof dv);
     if (p->explain_on) {
+        sb_dec_format(rp->divisor, dv, sizeof dv);
         money(p->balance, t1);
         money(p->account, t2);
         sb_buf_printf(&p->explain, "claim  account pension = fen_half_up(B / divisor) = fen_half_up(%s / %s) = %s   {%s}\n",
