@@ -55,10 +55,14 @@ CLI := $(BUILD)/shebao
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
-        clean FORCE
+# teaching examples (examples/*.c, docs/teaching.md): built by `make`, run by `make check`
+EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
+EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
-all: lib cli
+.PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
+        clean FORCE examples examples-run
+
+all: lib cli examples
 
 lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
@@ -67,7 +71,7 @@ cli: $(CLI)
 PUBLIC_H := include/shebao.h $(wildcard include/shebao/*.h)
 # the CLI alone draws charts (cairo) and reads CSV (libcsv); the library needs neither
 CLI_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
-CLI_LIBS = $(shell pkg-config --libs cairo 2>/dev/null || echo -lcairo) -lcsv
+CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv
 
 $(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*.h) $(PUBLIC_H) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
@@ -118,7 +122,18 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC) | $(BUILD)/test
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(STATIC) $(ALL_LDFLAGS) \
 	    $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(DEP_LIBS)
 
-$(BUILD)/obj $(BUILD)/cli $(BUILD)/tests:
+# the chart test links the CLI's chart code and cairo (it checks that Chinese labels are not tofu)
+$(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/testutil.h examples/shebao/chart.c \
+                           examples/shebao/chart.h $(STATIC) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Itests/unit -Iexamples/shebao -o $@ $< examples/shebao/chart.c $(STATIC) \
+	    $(ALL_LDFLAGS) $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(CLI_LIBS) $(DEP_LIBS)
+
+examples: $(EXAMPLE_BIN)
+
+$(BUILD)/examples/%: examples/%.c $(PUBLIC_H) $(STATIC) | $(BUILD)/examples
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(BUILD)/obj $(BUILD)/cli $(BUILD)/tests $(BUILD)/examples:
 	mkdir -p $@
 
 # ---- the README's two commands ----------------------------------------------------------------------------
@@ -128,13 +143,18 @@ demo: deps
 	@echo
 	@echo '== shebao project: born 1975-03, grade 2000 from 2020 for 15 years, embedded Zhejiang policy =='
 	$(CLI) project --birth 1975-03 --grade 2000 --start 2020 --years 15
+	@echo
+	@echo '== shebao compare: born 1980-05, paying from 2025, every grade, embedded Zhejiang policy =='
+	$(CLI) compare --birth 1980-05 --start 2025 --chart $(BUILD)/demo-compare.png
+	@echo
+	@echo '== chart written to $(BUILD)/demo-compare.png =='
 
 check: deps
 	$(MAKE) test
 
 # ---- tests ------------------------------------------------------------------------------------------------
 
-test: all unit-tests cli-tests install-check
+test: all unit-tests cli-tests install-check examples-run
 
 unit-tests: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -142,6 +162,12 @@ unit-tests: $(UNIT_BIN)
 cli-tests: $(CLI)
 	@sh tests/cli/run.sh $(CLI)
 	@sh tests/bad-policies/run.sh $(CLI)
+	@sh tests/cli/compare_vs_project.sh $(CLI)
+
+# Each teaching example must run and exit 0 (meizhou_table exits 1 on any difference from the official table).
+examples-run: $(EXAMPLE_BIN)
+	@set -e; for e in $(EXAMPLE_BIN); do \
+	  if $$e >$$e.out 2>&1; then echo "ok $$e"; else cat $$e.out; echo "FAIL $$e"; exit 1; fi; done
 
 # Install into a temporary DESTDIR and build an example against it through pkg-config.
 install-check: lib

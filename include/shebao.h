@@ -491,6 +491,23 @@ int shebao_projection_figure(const shebao_projection *p, shebao_figure which, sh
  */
 int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month);
 
+/**
+ * @brief Money's worth ratio: EPV of benefits / PV of contributions, 4 decimals ("1.2345"), display only.
+ * @param p projection.
+ * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
+ *         nothing paid).
+ */
+const char *shebao_projection_moneys_worth(const shebao_projection *p);
+
+/**
+ * @brief Internal rate of return of the personal payments against the survival-weighted pension, 6 decimals
+ *        ("0.054321"), display only.
+ * @param p projection.
+ * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
+ *         nothing paid, no sign change on [−0.99, 10]).
+ */
+const char *shebao_projection_irr(const shebao_projection *p);
+
 /** One calendar year of the account ledger. */
 typedef struct shebao_ledger_row {
     int year;               /**< calendar year */

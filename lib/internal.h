@@ -202,6 +202,79 @@ typedef struct sb_resident {
         p_after_claim;
 } sb_resident;
 
+/* ---- long-term care (section long_term_care; read in policy_build.c, used by ltc_*.c) ------------------- */
+
+#define SB_LTC_GRADES 6  /* grades 0..5 */
+#define SB_LTC_LEVELS 4  /* levels 0..3 of a first-level indicator */
+#define SB_LTC_DOMAINS 3 /* ADL, cognition, perception (index = shebao_ltc_domain) */
+#define SB_LTC_MODES 4   /* index = shebao_ltc_mode */
+#define SB_LTC_GROUPS 5  /* index = shebao_ltc_group */
+#define SB_LTC_PAYERS 5  /* index = shebao_ltc_payer */
+
+/* A value per grade ({"3": "0.7", "5": "0.8"}): bit g of `set` when grade g has one. */
+typedef struct sb_ltc_gmap {
+    unsigned set;
+    int64_t fen[SB_LTC_GRADES]; /* amounts */
+    sb_dec dec[SB_LTC_GRADES];  /* ratios and hours */
+    uint32_t param[SB_LTC_GRADES];
+} sb_ltc_gmap;
+
+typedef struct sb_ltc_band {
+    int level, min;
+    uint32_t param;
+} sb_ltc_band;
+
+typedef struct sb_ltc_mode {
+    bool present;
+    int convention; /* 0 cap_on_cost, 1 cap_on_payment (institution modes) */
+    uint32_t p_convention;
+    sb_ltc_gmap ratio, daily_cap, monthly_cap, max_hours, monthly;
+    int64_t hour_price_cap;
+    uint32_t p_hour_price_cap;
+    bool has_rounding;
+    shebao_rounding rounding; /* fen_half_up when absent */
+    uint32_t p_rounding;
+} sb_ltc_mode;
+
+typedef struct sb_ltc_benefits {
+    sb_month from;
+    sb_ltc_mode mode[SB_LTC_MODES];
+} sb_ltc_benefits;
+
+typedef struct sb_ltc_group {
+    bool present, is_rate, has_total, has_floor, has_cap, has_rounding;
+    unsigned parts; /* bit p: payer p has a part */
+    int64_t fen[SB_LTC_PAYERS];
+    sb_dec rate[SB_LTC_PAYERS];
+    uint32_t param[SB_LTC_PAYERS];
+    int64_t total_fen;
+    sb_dec total_rate;
+    uint32_t p_total;
+    int64_t floor, cap;
+    uint32_t p_floor, p_cap;
+    shebao_rounding rounding;
+    uint32_t p_rounding;
+} sb_ltc_group;
+
+typedef struct sb_ltc_funding {
+    sb_month from;
+    sb_ltc_group group[SB_LTC_GROUPS];
+} sb_ltc_funding;
+
+typedef struct sb_ltc {
+    bool present, has_assessment, has_eligibility;
+    sb_ltc_band bands[SB_LTC_DOMAINS][SB_LTC_LEVELS]; /* ascending by min */
+    size_t nbands[SB_LTC_DOMAINS];
+    int combination[SB_LTC_LEVELS][SB_LTC_LEVELS];
+    uint32_t p_combination;
+    int min_grade, min_disability_months, waiting_months;
+    uint32_t p_min_grade, p_min_disability_months, p_waiting_months;
+    sb_ltc_funding *funding;
+    size_t nfunding;
+    sb_ltc_benefits *benefits;
+    size_t nbenefits;
+} sb_ltc;
+
 struct shebao_policy {
     char *id, *name, *lineage, *json;
     sb_source *sources;
@@ -209,6 +282,7 @@ struct shebao_policy {
     sb_param *params;
     size_t nparams, capparams;
     sb_resident rp;
+    sb_ltc ltc;
 };
 
 /* Embedded data (generated at build time). */

@@ -97,9 +97,16 @@ static void push_object(json_t *obj, const char *inherited)
         } else if (json_is_array(v)) {
             size_t i;
             json_t *e;
+            bool entries = false;
             json_array_foreach(v, i, e)
-                if (json_is_object(e))
+                if (json_is_object(e)) {
                     push_entry(e, src);
+                    entries = true;
+                }
+            /* an array of plain values (e.g. the long_term_care combination matrix) is one value: it gets the
+             * source like a scalar */
+            if (!entries && json_array_size(v) > 0 && src)
+                json_object_set_new(obj, key, json_pack("{s:O,s:s}", "value", v, "source", src));
         } else if (src) {
             json_object_set_new(obj, key, json_pack("{s:O,s:s}", "value", v, "source", src));
         }
@@ -398,6 +405,8 @@ void shebao_policy_free(shebao_policy *P)
     free(rp->tables);
     free(rp->bands);
     free(rp->rates);
+    free(P->ltc.funding);
+    free(P->ltc.benefits);
     free(P->id);
     free(P->name);
     free(P->lineage);

@@ -795,6 +795,529 @@ static int rd_resident(bctx *b, json_t *obj, sb_resident *rp)
     return SHEBAO_OK;
 }
 
+/* ---- section long_term_care ------------------------------------------------------------------------------ */
+
+/* Key names; their order is the index order of sb_ltc (and of the public shebao_ltc_* enums). */
+static const char *const ltc_band_keys[SB_LTC_DOMAINS] = {"adl_bands", "cognition_bands", "perception_bands"};
+static const int ltc_band_max[SB_LTC_DOMAINS] = {100, 16, 12};
+static const char *const ltc_mode_keys[] = {"institution", "medical_institution", "home_visit", "home_cash", NULL};
+static const char *const ltc_group_keys[] = {"employee", "retiree", "resident", "minor", "assisted", NULL};
+static const char *const ltc_payer_keys[] = {"individual", "employer", "medical_fund", "fiscal", "other", NULL};
+static const char *const ltc_convention_names[] = {"cap_on_cost", "cap_on_payment", NULL};
+
+enum { LTC_AMOUNT, LTC_RATIO, LTC_RATE, LTC_HOURS };
+
+/* The provenance path of the value at b->path: without "$." and without array indices (a dated entry's values
+ * carry its `from` instead, as in a series). */
+static void ltc_ppath(const bctx *b, char *out, size_t size)
+{
+    const char *s = b->path;
+    if (s[0] == '$' && s[1] == '.')
+        s += 2;
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++) {
+        if (*s == '[') {
+            while (*s && *s != ']')
+                s++;
+            if (!*s)
+                break;
+            continue;
+        }
+        out[n++] = *s;
+    }
+    out[n] = '\0';
+}
+
+/* Present and not null; null inside a dated entry is refused (there is nothing to inherit there). */
+static int ltc_present(bctx *b, json_t *obj, const char *key, bool req, json_t **m)
+{
+    *m = json_object_get(obj, key);
+    if (!*m) {
+        if (req)
+            return err(b, "missing required field '%s'", key);
+        return SHEBAO_OK;
+    }
+    if (json_is_null(*m)) {
+        size_t old = push_key(b, key);
+        int rc = err(b, "must not be null inside a dated entry");
+        pop(b, old);
+        return rc;
+    }
+    return SHEBAO_OK;
+}
+
+/* Member `key` of obj (bare or {"value", "source"}) read as `kind` and recorded with `from`. Absent: *found is
+ * false (an error when req). */
+static int ltc_value(bctx *b, json_t *obj, const char *key, bool req, const char *inh, int kind, const char *from,
+                     int64_t *fen, sb_dec *dec, uint32_t *param, bool *found)
+{
+    json_t *m, *v;
+    *found = false;
+    TRY(ltc_present(b, obj, key, req, &m));
+    if (!m)
+        return SHEBAO_OK;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, false, inh, &v, &src, &old));
+    char text[64];
+    if (kind == LTC_AMOUNT) {
+        TRY(rd_amount(b, v, fen));
+        fmt_money(*fen, text);
+    } else if (kind == LTC_RATE) {
+        TRY(rd_rate(b, v, dec));
+        sb_dec_format(*dec, text, sizeof text);
+    } else {
+        TRY(rd_dec(b, v, dec));
+        const char *s = json_string_value(v);
+        if (s[0] == '-')
+            return err(b, "'%s' must not be negative", s);
+        if (s[0] == '+')
+            return err(b, "'%s' must be written without a sign", s);
+        if (kind == LTC_RATIO && sb_dec_cmp(*dec, (sb_dec){1, 0}) > 0)
+            return err(b, "ratio '%s' must be in [0, 1]", s);
+        sb_dec_format(*dec, text, sizeof text);
+    }
+    char pp[512];
+    ltc_ppath(b, pp, sizeof pp);
+    TRY(add_param(b, pp, from, text, src, param));
+    pop(b, old);
+    *found = true;
+    return SHEBAO_OK;
+}
+
+/* A name out of `names` (convention, rounding), recorded with `from`. */
+static int ltc_name(bctx *b, json_t *obj, const char *key, bool req, const char *inh, const char *const *names,
+                    const char *from, int *out, uint32_t *param, bool *found)
+{
+    json_t *m, *v;
+    *found = false;
+    TRY(ltc_present(b, obj, key, req, &m));
+    if (!m)
+        return SHEBAO_OK;
+    const char *src;
+    size_t old;
+    TRY(member(b, obj, key, false, inh, &v, &src, &old));
+    char list[160] = "";
+    for (int i = 0; names[i]; i++) {
+        if (json_is_string(v) && strcmp(json_string_value(v), names[i]) == 0) {
+            char pp[512];
+            ltc_ppath(b, pp, sizeof pp);
+            TRY(add_param(b, pp, from, names[i], src, param));
+            pop(b, old);
+            *out = i;
+            *found = true;
+            return SHEBAO_OK;
+        }
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, names[i], sizeof list - strlen(list) - 1);
+    }
+    return err(b, "must be one of %s", list);
+}
+
+/* A value per grade: {"3": "0.7", "5": {"value": "0.8", "source": "ID"}, "source": "ID"}. The map's own
+ * "source" applies to its grades that carry none. */
+static int ltc_gmap(bctx *b, json_t *obj, const char *key, bool req, const char *inh, int kind, const char *from,
+                    sb_ltc_gmap *out)
+{
+    json_t *m;
+    TRY(ltc_present(b, obj, key, req, &m));
+    if (!m)
+        return SHEBAO_OK;
+    size_t old = push_key(b, key);
+    if (!json_is_object(m) || json_object_get(m, "value"))
+        return err(b, "must be an object keyed by grade, e.g. {\"3\": \"60\", \"5\": \"100\"}");
+    const char *src;
+    TRY(rd_source(b, m, inh, &src));
+    const char *k;
+    json_t *v;
+    json_object_foreach(m, k, v) {
+        if (strcmp(k, "source") != 0 && !(k[0] >= '0' && k[0] <= '5' && k[1] == '\0')) {
+            push_key(b, k);
+            return err(b, "unknown grade '%s' (grades are \"0\" to \"5\")", k);
+        }
+    }
+    for (int g = 0; g < SB_LTC_GRADES; g++) {
+        char gk[2] = {(char)('0' + g), '\0'};
+        bool found;
+        TRY(ltc_value(b, m, gk, false, src, kind, from, &out->fen[g], &out->dec[g], &out->param[g], &found));
+        if (found)
+            out->set |= 1u << g;
+    }
+    if (!out->set)
+        return err(b, "must give a value for at least one grade (\"0\" to \"5\")");
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int ltc_bands(bctx *b, json_t *arr, const char *inh, int d, sb_ltc *L)
+{
+    static const char *const keys[] = {"level", "min", "source", NULL};
+    TRY(expect_array(b, arr, true));
+    size_t n = json_array_size(arr);
+    if (n > SB_LTC_LEVELS)
+        return err(b, "at most %d bands (levels 0 to 3)", SB_LTC_LEVELS);
+    char pp[512];
+    ltc_ppath(b, pp, sizeof pp);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"level\", \"min\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_ltc_band *bd = &L->bands[d][i];
+        json_t *level = json_object_get(e, "level"), *min = json_object_get(e, "min");
+        if (!level)
+            return err(b, "missing required field 'level'");
+        if (!min)
+            return err(b, "missing required field 'min'");
+        size_t o2 = push_key(b, "level");
+        TRY(rd_int(b, level, 0, SB_LTC_LEVELS - 1, &bd->level));
+        pop(b, o2);
+        o2 = push_key(b, "min");
+        TRY(rd_int(b, min, 0, ltc_band_max[d], &bd->min));
+        if (i == 0 && bd->min != 0)
+            return err(b, "the first band must start at 0, so that every total falls into a band");
+        if (i > 0 && bd->min <= L->bands[d][i - 1].min)
+            return err(b, "bands must be sorted by min, strictly ascending (%d after %d)", bd->min,
+                       L->bands[d][i - 1].min);
+        pop(b, o2);
+        if (i > 0 && bd->level >= L->bands[d][i - 1].level) {
+            o2 = push_key(b, "level");
+            return err(b, "a band with a higher min must have a better (lower) level (level %d after level %d)",
+                       bd->level, L->bands[d][i - 1].level);
+        }
+        L->nbands[d] = i + 1;
+        char text[48];
+        snprintf(text, sizeof text, "level %d from %d", bd->level, bd->min);
+        TRY(add_param(b, pp, "", text, src, &bd->param));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int ltc_assessment(bctx *b, json_t *obj, const char *inh, sb_ltc *L)
+{
+    static const char *const keys[] = {"adl_bands", "cognition_bands", "perception_bands", "combination", "source",
+                                       NULL};
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, inh, &src));
+    L->has_assessment = true;
+    for (int d = 0; d < SB_LTC_DOMAINS; d++) {
+        json_t *v;
+        size_t old;
+        TRY(array_member(b, obj, ltc_band_keys[d], true, &v, &old));
+        if (v) {
+            TRY(ltc_bands(b, v, src, d, L));
+            pop(b, old);
+        }
+    }
+    json_t *v;
+    const char *csrc;
+    size_t old;
+    TRY(member(b, obj, "combination", true, src, &v, &csrc, &old));
+    if (!v)
+        return SHEBAO_OK;
+    if (!json_is_array(v) || json_array_size(v) != SB_LTC_LEVELS)
+        return err(b, "must be 4 rows (ADL level 0 to 3) of 4 grades (column: the worse of the cognition and "
+                      "perception levels)");
+    char text[48] = "rows ";
+    for (size_t r = 0; r < SB_LTC_LEVELS; r++) {
+        json_t *row = json_array_get(v, r);
+        size_t o2 = push_idx(b, r);
+        if (!json_is_array(row) || json_array_size(row) != SB_LTC_LEVELS)
+            return err(b, "must be a row of 4 grades (0 to 5)");
+        for (size_t c = 0; c < SB_LTC_LEVELS; c++) {
+            size_t o3 = push_idx(b, c);
+            TRY(rd_int(b, json_array_get(row, c), 0, SB_LTC_GRADES - 1, &L->combination[r][c]));
+            pop(b, o3);
+            size_t len = strlen(text);
+            snprintf(text + len, sizeof text - len, "%s%d", r > 0 && c == 0 ? "/" : "", L->combination[r][c]);
+        }
+        pop(b, o2);
+    }
+    char pp[512];
+    ltc_ppath(b, pp, sizeof pp);
+    TRY(add_param(b, pp, "", text, csrc, &L->p_combination));
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int ltc_group(bctx *b, json_t *obj, const char *inh, const char *from, sb_ltc_group *g)
+{
+    static const char *const keys[] = {"fixed", "rate", "source", NULL};
+    static const char *const fixed_keys[] = {"total", "individual", "employer", "medical_fund", "fiscal", "other",
+                                             "source", NULL};
+    static const char *const rate_keys[] = {"base_floor", "base_cap", "total", "individual", "employer",
+                                            "medical_fund", "fiscal", "other", "rounding", "source", NULL};
+    TRY(expect_type(b, obj, JSON_OBJECT, "an object {\"fixed\": {...}} or {\"rate\": {...}}"));
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, inh, &src));
+    json_t *fixed = json_object_get(obj, "fixed"), *rate = json_object_get(obj, "rate");
+    if ((fixed != NULL) == (rate != NULL))
+        return err(b, "needs exactly one of \"fixed\" (yuan per person per year) or \"rate\" (rates on a base)");
+    g->present = true;
+    g->is_rate = rate != NULL;
+    json_t *f = rate ? rate : fixed;
+    size_t old = push_key(b, rate ? "rate" : "fixed");
+    TRY(expect_type(b, f, JSON_OBJECT, "an object"));
+    TRY(check_keys(b, f, rate ? rate_keys : fixed_keys));
+    const char *fsrc;
+    TRY(rd_source(b, f, src, &fsrc));
+    int kind = rate ? LTC_RATE : LTC_AMOUNT;
+    mpq_t sum, q;
+    mpq_init(sum);
+    mpq_init(q);
+    char parts[300] = "";
+    int rc = ltc_value(b, f, "total", false, fsrc, kind, from, &g->total_fen, &g->total_rate, &g->p_total,
+                       &g->has_total);
+    for (int p = 0; rc == SHEBAO_OK && p < SB_LTC_PAYERS; p++) {
+        bool found;
+        rc = ltc_value(b, f, ltc_payer_keys[p], false, fsrc, kind, from, &g->fen[p], &g->rate[p], &g->param[p],
+                       &found);
+        if (rc != SHEBAO_OK || !found)
+            continue;
+        g->parts |= 1u << p;
+        char text[48];
+        if (rate) {
+            sb_dec_to_q(q, g->rate[p]);
+            sb_dec_format(g->rate[p], text, sizeof text);
+        } else {
+            sb_mpz_set_i64(mpq_numref(q), g->fen[p]);
+            mpz_set_ui(mpq_denref(q), 1);
+            fmt_money(g->fen[p], text);
+        }
+        mpq_add(sum, sum, q);
+        size_t len = strlen(parts);
+        snprintf(parts + len, sizeof parts - len, "%s%s %s", len ? " + " : "", ltc_payer_keys[p], text);
+    }
+    if (rc == SHEBAO_OK && !g->parts)
+        rc = err(b, "needs at least one part (individual, employer, medical_fund, fiscal, other)");
+    if (rc == SHEBAO_OK && g->has_total) {
+        char total[48], got[48];
+        if (rate) {
+            sb_dec_to_q(q, g->total_rate);
+            sb_dec_format(g->total_rate, total, sizeof total);
+            sb_q_format(sum, SB_DEC_MAX_SCALE, got, sizeof got);
+            for (size_t n = strlen(got); n > 0 && got[n - 1] == '0'; n--) /* canonical: no trailing zeros */
+                got[n - 1] = '\0';
+            if (got[strlen(got) - 1] == '.')
+                got[strlen(got) - 1] = '\0';
+        } else {
+            sb_mpz_set_i64(mpq_numref(q), g->total_fen);
+            mpz_set_ui(mpq_denref(q), 1);
+            fmt_money(g->total_fen, total);
+            int64_t s = 0;
+            (void)sb_mpz_get_i64(mpq_numref(sum), &s);
+            fmt_money(s, got);
+        }
+        if (!mpq_equal(sum, q))
+            rc = err(b, "the parts add up to %s (%s), not the total %s", got, parts, total);
+    }
+    mpq_clear(sum);
+    mpq_clear(q);
+    TRY(rc);
+    if (rate) {
+        TRY(ltc_value(b, f, "base_floor", false, fsrc, LTC_AMOUNT, from, &g->floor, NULL, &g->p_floor,
+                      &g->has_floor));
+        TRY(ltc_value(b, f, "base_cap", false, fsrc, LTC_AMOUNT, from, &g->cap, NULL, &g->p_cap, &g->has_cap));
+        if (g->has_floor && g->has_cap && g->floor > g->cap) {
+            char fl[SHEBAO_MONEY_BUFSZ], ca[SHEBAO_MONEY_BUFSZ];
+            fmt_money(g->floor, fl);
+            fmt_money(g->cap, ca);
+            return err(b, "base_floor %s is above base_cap %s", fl, ca);
+        }
+        int rounding = 0;
+        TRY(ltc_name(b, f, "rounding", false, fsrc, rounding_names, from, &rounding, &g->p_rounding,
+                     &g->has_rounding));
+        g->rounding = (shebao_rounding)rounding;
+    }
+    pop(b, old);
+    return SHEBAO_OK;
+}
+
+static int ltc_funding(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
+{
+    static const char *const keys[] = {"from", "groups", "source", NULL};
+    static const char *const gkeys[] = {"employee", "retiree", "resident", "minor", "assisted", "source", NULL};
+    TRY(expect_array(b, arr, true));
+    size_t n = json_array_size(arr);
+    L->funding = calloc(n, sizeof *L->funding);
+    if (!L->funding)
+        return oom(b);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"groups\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_ltc_funding *fu = &L->funding[i];
+        json_t *from = json_object_get(e, "from"), *groups = json_object_get(e, "groups");
+        if (!from)
+            return err(b, "missing required field 'from'");
+        if (!groups)
+            return err(b, "missing required field 'groups'");
+        size_t o2 = push_key(b, "from");
+        TRY(rd_month(b, from, &fu->from));
+        if (i > 0 && fu->from <= L->funding[i - 1].from)
+            return err(b, "dates must be strictly increasing (%s after %s)", json_string_value(from),
+                       json_string_value(json_object_get(json_array_get(arr, i - 1), "from")));
+        pop(b, o2);
+        L->nfunding = i + 1;
+        o2 = push_key(b, "groups");
+        TRY(expect_type(b, groups, JSON_OBJECT, "an object keyed by insured group"));
+        TRY(check_keys(b, groups, gkeys));
+        const char *gsrc;
+        TRY(rd_source(b, groups, src, &gsrc));
+        for (int g = 0; g < SB_LTC_GROUPS; g++) {
+            json_t *gv;
+            TRY(ltc_present(b, groups, ltc_group_keys[g], false, &gv));
+            if (!gv)
+                continue;
+            size_t o3 = push_key(b, ltc_group_keys[g]);
+            TRY(ltc_group(b, gv, gsrc, json_string_value(from), &fu->group[g]));
+            pop(b, o3);
+        }
+        if (json_object_size(groups) == (json_object_get(groups, "source") ? 1u : 0u))
+            return err(b, "needs at least one insured group (employee, retiree, resident, minor, assisted)");
+        pop(b, o2);
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int ltc_mode(bctx *b, json_t *obj, int m, const char *inh, const char *from, sb_ltc_mode *md)
+{
+    static const char *const inst_keys[] = {"convention", "ratio", "daily_cap", "monthly_cap", "rounding", "source",
+                                            NULL};
+    static const char *const visit_keys[] = {"ratio", "hour_price_cap", "max_hours_month", "monthly_cap",
+                                             "rounding", "source", NULL};
+    static const char *const cash_keys[] = {"monthly", "rounding", "source", NULL};
+    TRY(expect_type(b, obj, JSON_OBJECT, "an object"));
+    TRY(check_keys(b, obj, m <= 1 ? inst_keys : m == 2 ? visit_keys : cash_keys));
+    const char *src;
+    TRY(rd_source(b, obj, inh, &src));
+    md->present = true;
+    bool found;
+    if (m <= 1) {
+        TRY(ltc_name(b, obj, "convention", true, src, ltc_convention_names, from, &md->convention,
+                     &md->p_convention, &found));
+        TRY(ltc_gmap(b, obj, "ratio", true, src, LTC_RATIO, from, &md->ratio));
+        TRY(ltc_gmap(b, obj, "daily_cap", true, src, LTC_AMOUNT, from, &md->daily_cap));
+        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, LTC_AMOUNT, from, &md->monthly_cap));
+    } else if (m == 2) {
+        TRY(ltc_gmap(b, obj, "ratio", true, src, LTC_RATIO, from, &md->ratio));
+        TRY(ltc_value(b, obj, "hour_price_cap", true, src, LTC_AMOUNT, from, &md->hour_price_cap, NULL,
+                      &md->p_hour_price_cap, &found));
+        TRY(ltc_gmap(b, obj, "max_hours_month", true, src, LTC_HOURS, from, &md->max_hours));
+        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, LTC_AMOUNT, from, &md->monthly_cap));
+    } else {
+        TRY(ltc_gmap(b, obj, "monthly", true, src, LTC_AMOUNT, from, &md->monthly));
+    }
+    int rounding = 0;
+    TRY(ltc_name(b, obj, "rounding", false, src, rounding_names, from, &rounding, &md->p_rounding,
+                 &md->has_rounding));
+    md->rounding = (shebao_rounding)rounding;
+    return SHEBAO_OK;
+}
+
+static int ltc_benefits(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
+{
+    static const char *const keys[] = {"from", "modes", "source", NULL};
+    static const char *const mkeys[] = {"institution", "medical_institution", "home_visit", "home_cash", "source",
+                                        NULL};
+    TRY(expect_array(b, arr, true));
+    size_t n = json_array_size(arr);
+    L->benefits = calloc(n, sizeof *L->benefits);
+    if (!L->benefits)
+        return oom(b);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(arr, i);
+        size_t old = push_idx(b, i);
+        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"modes\"}"));
+        TRY(check_keys(b, e, keys));
+        const char *src;
+        TRY(rd_source(b, e, inh, &src));
+        sb_ltc_benefits *be = &L->benefits[i];
+        json_t *from = json_object_get(e, "from"), *modes = json_object_get(e, "modes");
+        if (!from)
+            return err(b, "missing required field 'from'");
+        if (!modes)
+            return err(b, "missing required field 'modes'");
+        size_t o2 = push_key(b, "from");
+        TRY(rd_month(b, from, &be->from));
+        if (i > 0 && be->from <= L->benefits[i - 1].from)
+            return err(b, "dates must be strictly increasing (%s after %s)", json_string_value(from),
+                       json_string_value(json_object_get(json_array_get(arr, i - 1), "from")));
+        pop(b, o2);
+        L->nbenefits = i + 1;
+        o2 = push_key(b, "modes");
+        TRY(expect_type(b, modes, JSON_OBJECT, "an object keyed by care mode"));
+        TRY(check_keys(b, modes, mkeys));
+        const char *msrc;
+        TRY(rd_source(b, modes, src, &msrc));
+        int nmodes = 0;
+        for (int m = 0; m < SB_LTC_MODES; m++) {
+            json_t *mv;
+            TRY(ltc_present(b, modes, ltc_mode_keys[m], false, &mv));
+            if (!mv)
+                continue;
+            size_t o3 = push_key(b, ltc_mode_keys[m]);
+            TRY(ltc_mode(b, mv, m, msrc, json_string_value(from), &be->mode[m]));
+            pop(b, o3);
+            nmodes++;
+        }
+        if (nmodes == 0)
+            return err(b, "needs at least one care mode (institution, medical_institution, home_visit, home_cash)");
+        pop(b, o2);
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
+static int rd_ltc(bctx *b, json_t *obj, sb_ltc *L)
+{
+    static const char *const keys[] = {"assessment", "funding", "eligibility", "benefits", "source", NULL};
+    static const char *const ekeys[] = {"min_grade", "min_disability_months", "waiting_months", "source", NULL};
+    TRY(check_keys(b, obj, keys));
+    const char *src;
+    TRY(rd_source(b, obj, NULL, &src));
+    L->present = true;
+    json_t *v;
+    size_t old;
+    TRY(section(b, obj, "assessment", false, &v, &old));
+    if (v) {
+        TRY(ltc_assessment(b, v, src, L));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "funding", false, &v, &old));
+    if (v) {
+        TRY(ltc_funding(b, v, src, L));
+        pop(b, old);
+    }
+    TRY(section(b, obj, "eligibility", false, &v, &old));
+    if (v) {
+        TRY(check_keys(b, v, ekeys));
+        const char *esrc;
+        TRY(rd_source(b, v, src, &esrc));
+        L->has_eligibility = true;
+        TRY(f_int(b, v, "min_grade", true, esrc, 0, SB_LTC_GRADES - 1, &L->min_grade, &L->p_min_grade));
+        TRY(f_int(b, v, "min_disability_months", true, esrc, 0, 1200, &L->min_disability_months,
+                  &L->p_min_disability_months));
+        TRY(f_int(b, v, "waiting_months", true, esrc, 0, 1200, &L->waiting_months, &L->p_waiting_months));
+        pop(b, old);
+    }
+    TRY(array_member(b, obj, "benefits", false, &v, &old));
+    if (v) {
+        TRY(ltc_benefits(b, v, src, L));
+        pop(b, old);
+    }
+    return SHEBAO_OK;
+}
+
 static const char *const status_names[] = {"official", "secondary", "recalled", "inferred", "assumption", NULL};
 
 static int rd_sources(bctx *b, json_t *obj)
@@ -856,7 +1379,7 @@ static bool valid_id(const char *s)
 static int rd_top(bctx *b, json_t *doc)
 {
     static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources",
-                                       "resident_pension", NULL};
+                                       "resident_pension", "long_term_care", NULL};
     if (!json_is_object(doc))
         return err(b, "a policy must be a JSON object, not %s", json_type_name(doc));
     TRY(check_keys(b, doc, keys));
@@ -893,6 +1416,12 @@ static int rd_top(bctx *b, json_t *doc)
     TRY(section(b, doc, "resident_pension", false, &rp, &old));
     if (rp) {
         TRY(rd_resident(b, rp, &b->P->rp));
+        pop(b, old);
+    }
+    json_t *ltc;
+    TRY(section(b, doc, "long_term_care", false, &ltc, &old));
+    if (ltc) {
+        TRY(rd_ltc(b, ltc, &b->P->ltc));
         pop(b, old);
     }
     return SHEBAO_OK;

@@ -89,6 +89,16 @@ int shebao_projection_breakeven(const shebao_projection *p, int *months, char *m
     return SHEBAO_OK;
 }
 
+const char *shebao_projection_moneys_worth(const shebao_projection *p)
+{
+    return p && p->eligible && p->have_ratio ? p->ratio : NULL;
+}
+
+const char *shebao_projection_irr(const shebao_projection *p)
+{
+    return p && p->eligible && p->have_irr ? p->irr : NULL;
+}
+
 size_t shebao_projection_ledger_count(const shebao_projection *p) { return p ? p->nrows : 0; }
 
 int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_ledger_row *out)

@@ -20,6 +20,23 @@ static const char usage_text[] =
     "          [--mortality cl2010-2013-pension|none] [--format table|json|csv] [--explain]\n"
     "                                   one person's resident pension (城乡居民基本养老保险)\n"
     "                                   SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated\n"
+    "  ltc assess --adl S,...(10) --cognition S,...(4) --perception S,...(3)\n"
+    "                                   disability grade by the 2021 scale (长期护理失能等级)\n"
+    "  ltc benefit --grade N --mode institution|medical_institution|home_visit|home_cash\n"
+    "          --month YYYY-MM [--days N] [--hospital-days N] [--cost AMOUNT]\n"
+    "          [--hours H --price AMOUNT] [--disability-months N] [--insured-months N]\n"
+    "                                   one month's long-term care benefit (长期护理保险待遇)\n"
+    "  ltc fund --group employee|retiree|resident|minor|assisted --month YYYY-MM\n"
+    "          [--count N] [--base AMOUNT]  contributions per payer (长护险筹资)\n"
+    "  ltc cost --beneficiaries N --grade-mix G:S,... --mode-mix MODE:S,... --from YYYY-MM\n"
+    "          [--months N] [--cost AMOUNT] [--hours H --price AMOUNT] [--hospital-days N]\n"
+    "                                   fund spending estimate from the benefit rules\n"
+    "          (every ltc command: [--region ID | --policy FILE] [--format table|json])\n"
+    "  compare [--region ID | --policy FILE] --birth YYYY-MM [--sex male|female] --start YYYY\n"
+    "          [--grades all|G1,G2,...] [--years all|N1,N2,...] [--discount R]\n"
+    "          [--format table|json|csv] [--chart FILE.png|FILE.svg|FILE.pdf] [--lang zh|en]\n"
+    "                                   grades × years paid from START: pension, break-even, EPV,\n"
+    "                                   one grade up, one year longer, lowest vs highest (多缴多得)\n"
     "\n"
     "exit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
     "            5 computation error\n";
@@ -137,6 +154,10 @@ int main(int argc, char **argv)
         rc = cmd_policy(ctx, argc, argv);
     else if (strcmp(cmd, "project") == 0)
         rc = cmd_project(ctx, argc, argv);
+    else if (strcmp(cmd, "ltc") == 0)
+        rc = cmd_ltc(ctx, argc, argv);
+    else if (strcmp(cmd, "compare") == 0)
+        rc = cmd_compare(ctx, argc, argv);
     else
         rc = cli_usage("unknown command '%s'", cmd);
     shebao_ctx_free(ctx);

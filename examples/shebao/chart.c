@@ -1,0 +1,438 @@
+/* shebao compare --chart: the comparison as a picture a guide can show on a phone or print.
+ *
+ * Top: the monthly pension for every grade (rows) and contribution length (one bar each), value written at the
+ * end of each bar. Bottom: the individual-account balance year by year for the lowest and the highest grade at
+ * the longest length. Drawn with cairo (PNG, SVG, PDF) and its toy text API in the Noto Sans CJK SC family, so
+ * Chinese labels render (fontconfig resolves the family); text is drawn as outlines, so PNG, SVG and PDF look
+ * the same and no font subset is embedded. The canvas is 1080 units wide, the width of a phone
+ * screen held upright, with text of 26 units or more (values beside the bars shrink to 20 when there are
+ * five or more lengths, and a line too long for the width shrinks until it fits).
+ *
+ * Money is formatted from fen by the library; floating point is used only for positions on the page. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
+
+#include "chart.h"
+
+#define CW 1080.0   /* canvas width */
+#define MARGIN 60.0
+#define PLOT_H 620.0 /* height of the balance plot */
+
+/* Okabe–Ito colours: distinguishable with the common colour-vision deficiencies, dark enough on white. */
+static const double palette[][3] = {
+    {0.000, 0.447, 0.698}, {0.902, 0.624, 0.000}, {0.000, 0.620, 0.451},
+    {0.800, 0.475, 0.655}, {0.337, 0.706, 0.914}, {0.835, 0.369, 0.000},
+};
+#define NPALETTE (sizeof palette / sizeof palette[0])
+
+typedef struct labels {
+    const char *title, *subtitle, *panel1, *panel1_sub, *years, *per_year, *not_eligible, *panel2, *panel2_sub,
+        *lowest, *highest, *balance_at, *footer1, *footer2;
+} labels;
+
+static const labels zh_labels = {
+    "多缴多得、长缴长得：城乡居民养老金",
+    "%s 出生 · %d 年起缴 · %s 起领 · 政策 %s",
+    "每月养老金（元）",
+    "按每年缴费档次和缴费年限",
+    "缴%d年",
+    "%s元/年",
+    "不符合领取条件",
+    "个人账户余额（元）",
+    "最低档与最高档，各缴%d年，直到 %s 领取",
+    "最低档",
+    "最高档",
+    "%s %s：领取时余额 %s 元",
+    "估算，仅供参考，以当地人社部门公布为准。",
+    "依据 %zu 项非官方数值（如记账利率），详见 shebao compare 的输出。",
+};
+
+static const labels en_labels = {
+    "Resident pension: pay more, get more",
+    "born %s · paying from %d · pension from %s · policy %s",
+    "Monthly pension (yuan)",
+    "by yearly grade and years paid",
+    "%d years",
+    "%s/yr",
+    "not eligible",
+    "Account balance (yuan)",
+    "lowest and highest grade, %d years each, to the claim in %s",
+    "lowest",
+    "highest",
+    "%s %s: %s at the claim",
+    "An estimate; the local social-insurance bureau's figures prevail.",
+    "Rests on %zu non-official values (e.g. the interest rate); see shebao compare.",
+};
+
+void chart_font(cairo_t *cr, bool bold, double size)
+{
+    cairo_select_font_face(cr, CHART_FONT, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+}
+
+bool chart_font_covers(cairo_t *cr, const char *text)
+{
+    cairo_glyph_t *glyphs = NULL;
+    int n = 0;
+    cairo_scaled_font_t *sf = cairo_get_scaled_font(cr);
+    if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, text, -1, &glyphs, &n, NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS)
+        return false;
+    bool ok = n > 0;
+    for (int i = 0; i < n; i++)
+        if (glyphs[i].index == 0) /* .notdef: the font has no glyph for this character (tofu) */
+            ok = false;
+    cairo_glyph_free(glyphs);
+    return ok;
+}
+
+bool chart_path_ok(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && (strcasecmp(path + n - 4, ".png") == 0 || strcasecmp(path + n - 4, ".svg") == 0 ||
+                     strcasecmp(path + n - 4, ".pdf") == 0);
+}
+
+/* ---- small drawing helpers --------------------------------------------------------------------------------- */
+
+enum { LEFT, CENTER, RIGHT };
+
+static double text_width(cairo_t *cr, const char *s)
+{
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, s, &e);
+    return e.x_advance;
+}
+
+/* Text with its baseline at y, aligned at x. */
+static void text_at(cairo_t *cr, double x, double y, const char *s, int align)
+{
+    double w = text_width(cr, s);
+    cairo_move_to(cr, align == LEFT ? x : align == CENTER ? x - w / 2 : x - w, y);
+    cairo_text_path(cr, s); /* outlines: the same look in PNG, SVG and PDF, and no font subset to embed */
+    cairo_fill(cr);
+}
+
+/* A line of text that must fit between the margins: the font shrinks (down to 20) until it does. */
+static void line_at(cairo_t *cr, double x, double y, const char *s, bool bold, double size)
+{
+    chart_font(cr, bold, size);
+    while (size > 20 && x + text_width(cr, s) > CW - MARGIN) {
+        size -= 1;
+        chart_font(cr, bold, size);
+    }
+    text_at(cr, x, y, s, LEFT);
+}
+
+static void grey(cairo_t *cr, double v) { cairo_set_source_rgb(cr, v, v, v); }
+
+static void colour(cairo_t *cr, size_t i)
+{
+    const double *c = palette[i % NPALETTE];
+    cairo_set_source_rgb(cr, c[0], c[1], c[2]);
+}
+
+/* A grade as the user wrote it: "300" for 300.00, "1234.50" otherwise. */
+static void grade_text(shebao_fen g, char *buf, size_t size)
+{
+    shebao_money_format(g, buf, size);
+    size_t n = strlen(buf);
+    if (n > 3 && strcmp(buf + n - 3, ".00") == 0)
+        buf[n - 3] = '\0';
+}
+
+/* A tick value in yuan: 10万 / 1.5万 or 100k / 1.5k above a thousand. */
+static void tick_text(long v, bool zh, char *buf, size_t size)
+{
+    if (v != 0 && zh && v % 1000 == 0)
+        snprintf(buf, size, v % 10000 == 0 ? "%ld万" : "%ld.%ld万", v / 10000, (v % 10000) / 1000);
+    else if (v != 0 && !zh && v % 100 == 0 && v >= 1000)
+        snprintf(buf, size, v % 1000 == 0 ? "%ldk" : "%ld.%ldk", v / 1000, (v % 1000) / 100);
+    else
+        snprintf(buf, size, "%ld", v);
+}
+
+/* A "nice" step (1, 2 or 5 × 10^k) that cuts [0, max] into at most n pieces. */
+static double nice_step(double max, int n)
+{
+    if (max <= 0)
+        return 1;
+    double raw = max / n, mag = pow(10, floor(log10(raw))), norm = raw / mag;
+    return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
+}
+
+static double fen_to_units(shebao_fen f) { return (double)f / 100.0; } /* positions only */
+
+/* ---- the picture ------------------------------------------------------------------------------------------- */
+
+typedef struct layout {
+    double bar_h, bar_gap, group_h, bars_top, bars_h, plot_top, height;
+} layout;
+
+static layout make_layout(size_t ng, size_t ny)
+{
+    layout L;
+    L.bar_h = ny <= 2 ? 40 : ny <= 4 ? 32 : 24;
+    L.bar_gap = 6;
+    L.group_h = (double)ny * L.bar_h + (double)(ny - 1) * L.bar_gap + 34;
+    L.bars_top = MARGIN + 70 + 56 + 70 + 44 + 60;
+    L.bars_h = (double)ng * L.group_h;
+    L.plot_top = L.bars_top + L.bars_h + 40 + 44 + 2 * 46 + 50; /* panel title, subtitle, legend, gap */
+    L.height = L.plot_top + PLOT_H + 60 + 40 + 2 * 40 + MARGIN;
+    return L;
+}
+
+static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info, const labels *T, const layout *L)
+{
+    size_t ng = shebao_comparison_grade_count(c), ny = shebao_comparison_years_count(c);
+    char buf[256], a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    grey(cr, 1);
+    cairo_paint(cr);
+
+    /* title and subtitle */
+    double y = MARGIN + 46;
+    grey(cr, 0.1);
+    line_at(cr, MARGIN, y, T->title, true, 50);
+    y += 56;
+    grey(cr, 0.35);
+    snprintf(buf, sizeof buf, T->subtitle, info->birth, shebao_comparison_start_year(c),
+             shebao_comparison_claim_month(c), info->policy);
+    line_at(cr, MARGIN, y, buf, false, 30);
+
+    /* panel 1: monthly pension by grade and length */
+    y += 70;
+    grey(cr, 0.1);
+    chart_font(cr, true, 40);
+    text_at(cr, MARGIN, y, T->panel1, LEFT);
+    y += 44;
+    chart_font(cr, false, 28);
+    grey(cr, 0.35);
+    text_at(cr, MARGIN, y, T->panel1_sub, LEFT);
+    y += 52;
+    double lx = MARGIN;
+    chart_font(cr, false, 30);
+    for (size_t j = 0; j < ny; j++) {
+        colour(cr, j);
+        cairo_rectangle(cr, lx, y - 24, 28, 28);
+        cairo_fill(cr);
+        grey(cr, 0.15);
+        snprintf(buf, sizeof buf, T->years, shebao_comparison_years(c, j));
+        text_at(cr, lx + 38, y, buf, LEFT);
+        lx += 38 + text_width(cr, buf) + 36;
+    }
+    /* scale: the largest monthly total fills the bar area */
+    shebao_fen max = 1;
+    for (size_t i = 0; i < ng; i++)
+        for (size_t j = 0; j < ny; j++) {
+            shebao_compare_cell cell;
+            if (shebao_comparison_cell(c, i, j, &cell) == SHEBAO_OK && cell.eligible && cell.monthly_total > max)
+                max = cell.monthly_total;
+        }
+    chart_font(cr, true, 34);
+    double label_w = 0;
+    for (size_t i = 0; i < ng; i++) {
+        grade_text(shebao_comparison_grade(c, i), a, sizeof a);
+        snprintf(buf, sizeof buf, T->per_year, a);
+        double w = text_width(cr, buf);
+        if (w > label_w)
+            label_w = w;
+    }
+    double x0 = MARGIN + label_w + 20, x1 = CW - MARGIN - 150;
+    double value_font = L->bar_h >= 36 ? 30 : L->bar_h >= 30 ? 26 : 20;
+    for (size_t i = 0; i < ng; i++) {
+        double gy = L->bars_top + (double)i * L->group_h;
+        double inner = (double)ny * L->bar_h + (double)(ny - 1) * L->bar_gap;
+        grade_text(shebao_comparison_grade(c, i), a, sizeof a);
+        snprintf(buf, sizeof buf, T->per_year, a);
+        chart_font(cr, true, 34);
+        grey(cr, 0.1);
+        text_at(cr, x0 - 20, gy + inner / 2 + 12, buf, RIGHT);
+        for (size_t j = 0; j < ny; j++) {
+            shebao_compare_cell cell;
+            shebao_comparison_cell(c, i, j, &cell);
+            double by = gy + (double)j * (L->bar_h + L->bar_gap);
+            double len = cell.eligible ? (x1 - x0) * fen_to_units(cell.monthly_total) / fen_to_units(max) : 0;
+            colour(cr, j);
+            cairo_rectangle(cr, x0, by, len, L->bar_h);
+            cairo_fill(cr);
+            chart_font(cr, false, value_font);
+            grey(cr, 0.1);
+            if (cell.eligible)
+                shebao_money_format(cell.monthly_total, b, sizeof b);
+            text_at(cr, x0 + len + 10, by + L->bar_h / 2 + value_font * 0.36, cell.eligible ? b : T->not_eligible,
+                    LEFT);
+        }
+    }
+    grey(cr, 0.3);
+    cairo_set_line_width(cr, 2);
+    cairo_move_to(cr, x0, L->bars_top - 10);
+    cairo_line_to(cr, x0, L->bars_top + L->bars_h - 24);
+    cairo_stroke(cr);
+
+    /* panel 2: the balance year by year, lowest and highest grade, at the longest length */
+    size_t jl = ny - 1, hi = ng - 1;
+    y = L->bars_top + L->bars_h + 40;
+    grey(cr, 0.1);
+    chart_font(cr, true, 40);
+    text_at(cr, MARGIN, y, T->panel2, LEFT);
+    y += 44;
+    chart_font(cr, false, 28);
+    grey(cr, 0.35);
+    snprintf(buf, sizeof buf, T->panel2_sub, shebao_comparison_years(c, jl), shebao_comparison_claim_month(c));
+    line_at(cr, MARGIN, y, buf, false, 28);
+    const shebao_projection *lines[2] = {shebao_comparison_projection(c, 0, jl), shebao_comparison_projection(c, hi, jl)};
+    size_t nlines = hi > 0 ? 2 : 1;
+    shebao_fen bmax = 1;
+    int ymin = 0, ymax = 0;
+    for (size_t k = 0; k < nlines; k++) {
+        size_t n = shebao_projection_ledger_count(lines[k]);
+        for (size_t r = 0; r < n; r++) {
+            shebao_ledger_row row;
+            shebao_projection_ledger_row(lines[k], r, &row);
+            if (row.balance > bmax)
+                bmax = row.balance;
+            if (ymin == 0 || row.year < ymin)
+                ymin = row.year;
+            if (row.year > ymax)
+                ymax = row.year;
+        }
+    }
+    /* legend: one line each, with the balance at the claim */
+    chart_font(cr, false, 30);
+    for (size_t k = 0; k < nlines; k++) {
+        y += 46;
+        colour(cr, k == 0 ? 0 : 5);
+        cairo_rectangle(cr, MARGIN, y - 24, 28, 28);
+        cairo_fill(cr);
+        grey(cr, 0.15);
+        shebao_fen bal = 0;
+        shebao_projection_figure(lines[k], SHEBAO_FIG_BALANCE, &bal);
+        grade_text(shebao_comparison_grade(c, k == 0 ? 0 : hi), a, sizeof a);
+        char g[64];
+        snprintf(g, sizeof g, T->per_year, a);
+        shebao_money_format(bal, b, sizeof b);
+        snprintf(buf, sizeof buf, T->balance_at, k == 0 ? T->lowest : T->highest, g, b);
+        line_at(cr, MARGIN + 38, y, buf, false, 30);
+    }
+    /* axes, grid and ticks */
+    double top = L->plot_top, bottom = L->plot_top + PLOT_H;
+    chart_font(cr, false, 26);
+    double step = nice_step(fen_to_units(bmax), 5), ymaxv = ceil(fen_to_units(bmax) / step) * step;
+    double tick_w = 0;
+    for (double v = 0; v <= ymaxv + step / 2; v += step) {
+        tick_text(lround(v), info->zh, buf, sizeof buf);
+        if (text_width(cr, buf) > tick_w)
+            tick_w = text_width(cr, buf);
+    }
+    double px0 = MARGIN + tick_w + 14, px1 = CW - MARGIN - 20;
+    int span = ymax > ymin ? ymax - ymin : 1;
+    cairo_set_line_width(cr, 1.5);
+    for (double v = 0; v <= ymaxv + step / 2; v += step) {
+        double py = bottom - (bottom - top) * v / ymaxv;
+        grey(cr, 0.85);
+        cairo_move_to(cr, px0, py);
+        cairo_line_to(cr, px1, py);
+        cairo_stroke(cr);
+        grey(cr, 0.3);
+        tick_text(lround(v), info->zh, buf, sizeof buf);
+        text_at(cr, px0 - 10, py + 9, buf, RIGHT);
+    }
+    int ystep = span <= 10 ? 2 : span <= 25 ? 5 : 10;
+    grey(cr, 0.3);
+    for (int yr = ymin; yr <= ymax; yr++) {
+        if ((yr - ymin) % ystep != 0 && yr != ymax)
+            continue;
+        if (yr != ymax && ymax - yr < ystep / 2 + 1 && yr != ymin)
+            continue; /* keep the last label clear of the one before */
+        double px = px0 + (px1 - px0) * (yr - ymin) / span;
+        snprintf(buf, sizeof buf, "%d", yr);
+        text_at(cr, px, bottom + 36, buf, CENTER);
+    }
+    grey(cr, 0.3);
+    cairo_set_line_width(cr, 2);
+    cairo_move_to(cr, px0, top);
+    cairo_line_to(cr, px0, bottom);
+    cairo_line_to(cr, px1, bottom);
+    cairo_stroke(cr);
+    /* the lines, one dot per year */
+    for (size_t k = 0; k < nlines; k++) {
+        size_t n = shebao_projection_ledger_count(lines[k]);
+        colour(cr, k == 0 ? 0 : 5);
+        cairo_set_line_width(cr, 5);
+        for (size_t r = 0; r < n; r++) {
+            shebao_ledger_row row;
+            shebao_projection_ledger_row(lines[k], r, &row);
+            double px = px0 + (px1 - px0) * (row.year - ymin) / span;
+            double py = bottom - (bottom - top) * fen_to_units(row.balance) / ymaxv;
+            if (r == 0)
+                cairo_move_to(cr, px, py);
+            else
+                cairo_line_to(cr, px, py);
+        }
+        cairo_stroke(cr);
+        for (size_t r = 0; r < n; r++) {
+            shebao_ledger_row row;
+            shebao_projection_ledger_row(lines[k], r, &row);
+            double px = px0 + (px1 - px0) * (row.year - ymin) / span;
+            double py = bottom - (bottom - top) * fen_to_units(row.balance) / ymaxv;
+            cairo_arc(cr, px, py, 7, 0, 2 * M_PI);
+            cairo_fill(cr);
+        }
+    }
+
+    /* footer: what the figures rest on */
+    y = bottom + 60 + 40;
+    grey(cr, 0.35);
+    line_at(cr, MARGIN, y, T->footer1, false, 26);
+    snprintf(buf, sizeof buf, T->footer2, shebao_comparison_assumption_count(c));
+    line_at(cr, MARGIN, y + 40, buf, false, 26);
+}
+
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, char *err, size_t errsize)
+{
+    if (!chart_path_ok(path)) {
+        snprintf(err, errsize, "--chart '%.200s': the file name must end in .png, .svg or .pdf", path);
+        return -1;
+    }
+    layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
+    const char *ext = path + strlen(path) - 4;
+    cairo_surface_t *s;
+    if (strcasecmp(ext, ".svg") == 0)
+        s = cairo_svg_surface_create(path, CW, L.height);
+    else if (strcasecmp(ext, ".pdf") == 0)
+        s = cairo_pdf_surface_create(path, CW, L.height);
+    else
+        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(L.height));
+    cairo_t *cr = cairo_create(s);
+    /* Chinese only when the font really has the glyphs; otherwise English rather than boxes */
+    chart_font(cr, false, 30);
+    bool zh = info->zh && chart_font_covers(cr, zh_labels.title) && chart_font_covers(cr, "元年缴领档余额");
+    chart_info shown = *info;
+    shown.zh = zh;
+    draw(cr, c, &shown, zh ? &zh_labels : &en_labels, &L);
+    cairo_status_t st = cairo_status(cr);
+    cairo_destroy(cr);
+    if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
+        st = cairo_surface_write_to_png(s, path);
+    cairo_surface_finish(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
+        return -1;
+    }
+    return info->zh && !zh ? 1 : 0;
+}
+
+void chart_cleanup(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
+}

@@ -1,0 +1,35 @@
+/* shebao compare --chart: the comparison drawn with cairo (PNG, SVG or PDF). */
+#ifndef SHEBAO_CHART_H
+#define SHEBAO_CHART_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cairo.h>
+
+#include "shebao.h"
+
+/* The chart's font family, resolved by fontconfig (Debian package fonts-noto-cjk). */
+#define CHART_FONT "Noto Sans CJK SC"
+
+typedef struct chart_info {
+    const char *policy; /* policy id, for the subtitle */
+    const char *birth;  /* "YYYY-MM", for the subtitle */
+    bool zh;            /* Chinese labels; false: English */
+} chart_info;
+
+/* Select the chart's font on cr, regular or bold, at `size` pixels (cairo's toy text API). */
+void chart_font(cairo_t *cr, bool bold, double size);
+/* Whether the font selected on cr has a real glyph (not .notdef, glyph 0) for every character of text. */
+bool chart_font_covers(cairo_t *cr, const char *text);
+/* Whether a file name ends in .png, .svg or .pdf (case-insensitive). */
+bool chart_path_ok(const char *path);
+/* Draw the comparison into path (.png, .svg or .pdf, by its ending). Returns 0 when drawn as asked, 1 when drawn
+ * with English labels because no font with Chinese glyphs was found (info->zh asked for Chinese), -1 on failure
+ * with a one-line message in err. */
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, char *err, size_t errsize);
+/* Release cairo's and fontconfig's process-wide caches (so leak checkers see no leak). Call once, at the end,
+ * when no cairo object is left; drawing again afterwards is allowed (the caches are rebuilt). */
+void chart_cleanup(void);
+
+#endif

@@ -1,0 +1,461 @@
+/* shebao compare: one person over contribution grades × contribution lengths (多缴多得、长缴长得), with the
+ * value of one grade up and of one year longer, the lowest-versus-highest summary, and an optional chart. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "cli.h"
+
+static bool parse_month(const char *s, int *y, int *m)
+{
+    if (strlen(s) != 7 || s[4] != '-')
+        return false;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    *y = atoi(s);
+    *m = atoi(s + 5);
+    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+    if (!*s || strlen(s) > 9)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    long v = strtol(s, NULL, 10);
+    if (v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
+{
+    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
+    return buf;
+}
+
+static const char *fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ])
+{
+    shebao_fen f;
+    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
+        return "";
+    return money(f, buf);
+}
+
+/* "11y 7m" */
+static const char *ym(int months, char *buf, size_t size)
+{
+    snprintf(buf, size, "%dy %dm", months / 12, months % 12);
+    return buf;
+}
+
+/* Split a comma-separated list into at most `max` items; NULL items past the end. Returns the count, or -1. */
+static int split(char *s, char **items, int max)
+{
+    int n = 0;
+    for (char *p = s;; p++) {
+        char *comma = strchr(p, ',');
+        if (n == max)
+            return -1;
+        items[n++] = p;
+        if (!comma)
+            break;
+        *comma = '\0';
+        p = comma;
+    }
+    return n;
+}
+
+/* ---- table ------------------------------------------------------------------------------------------------- */
+
+typedef struct col {
+    const char *zh, *en;
+    int width;
+} col;
+
+static void header(const col *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? "  " : "  ", stdout);
+        cli_pad(stdout, cols[i].zh, cols[i].width, true);
+    }
+    putchar('\n');
+    for (size_t i = 0; i < n; i++) {
+        fputs("  ", stdout);
+        cli_pad(stdout, cols[i].en, cols[i].width, true);
+    }
+    putchar('\n');
+}
+
+static void cellv(const char *s, int width)
+{
+    fputs("  ", stdout);
+    cli_pad(stdout, s, width, true);
+}
+
+static void print_cells(const shebao_comparison *c)
+{
+    static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 5},
+                               {"月养老金", "monthly", 9},    {"账户养老金", "account", 10},
+                               {"个人缴费", "paid", 10},      {"回本年龄", "break-even", 10},
+                               {"待遇现值", "EPV", 11},       {"价值比", "ratio", 8},
+                               {"内部收益率", "IRR", 10},     {"预期可继承", "inheritable", 11},
+                               {"每万元月领", "per 10000", 10}};
+    size_t nc = sizeof cols / sizeof cols[0];
+    printf("档次 × 年限 Grade × years\n");
+    header(cols, nc);
+    char a[SHEBAO_MONEY_BUFSZ], t[32];
+    for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
+        for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
+            shebao_compare_cell f;
+            shebao_comparison_cell(c, i, j, &f);
+            size_t k = 0;
+            cellv(money(f.grade, a), cols[k++].width);
+            snprintf(t, sizeof t, "%d", f.years);
+            cellv(t, cols[k++].width);
+            if (!f.eligible) {
+                cellv("—", cols[k++].width);
+                fputs("  不符合领取条件 not eligible\n", stdout);
+                continue;
+            }
+            cellv(money(f.monthly_total, a), cols[k++].width);
+            cellv(money(f.account_pension, a), cols[k++].width);
+            cellv(money(f.personal_total, a), cols[k++].width);
+            cellv(f.has_breakeven ? ym(f.breakeven_age_years * 12 + f.breakeven_age_months, t, sizeof t) : "—",
+                  cols[k++].width);
+            cellv(f.has_epv ? money(f.epv_benefits, a) : "—", cols[k++].width);
+            cellv(f.moneys_worth ? f.moneys_worth : "—", cols[k++].width);
+            cellv(f.irr ? f.irr : "—", cols[k++].width);
+            cellv(f.has_epv ? money(f.inheritable, a) : "—", cols[k++].width);
+            cellv(f.has_per_10000 ? money(f.per_10000, a) : "—", cols[k++].width);
+            putchar('\n');
+        }
+}
+
+static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
+{
+    char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], t[96];
+    if (grade_kind) {
+        snprintf(t, sizeof t, "%d", d->from_years);
+        cellv(t, 5);
+        snprintf(t, sizeof t, "%s → %s", money(d->from_grade, a), money(d->to_grade, b));
+        cellv(t, 19);
+        cellv(money(d->extra_per_year, a), 10);
+    } else {
+        cellv(money(d->from_grade, a), 9);
+        snprintf(t, sizeof t, "%d → %d", d->from_years, d->to_years);
+        cellv(t, 8);
+    }
+    cellv(money(d->extra_paid, a), 10);
+    if (!d->available) {
+        fputs("  不符合领取条件 not eligible\n", stdout);
+        return;
+    }
+    cellv(money(d->extra_monthly, a), 11);
+    cellv(d->has_recoup ? ym(d->recoup_months, t, sizeof t) : "—", 8);
+    cellv(d->has_epv ? money(d->epv_difference, a) : "—", 11);
+    putchar('\n');
+}
+
+static void print_marginal(const shebao_comparison *c)
+{
+    size_t n = shebao_comparison_marginal_count(c);
+    bool any_grade = false, any_year = false;
+    for (size_t i = 0; i < n; i++) {
+        shebao_compare_delta d;
+        shebao_comparison_marginal(c, i, &d);
+        if (d.kind == SHEBAO_DELTA_GRADE) {
+            if (!any_grade) {
+                static const col cols[] = {{"年限", "years", 5},         {"档次", "grade from → to", 19},
+                                           {"每年多缴", "extra/yr", 10}, {"共多缴", "extra paid", 10},
+                                           {"每月多领", "extra/month", 11}, {"回本", "recoup", 8},
+                                           {"现值之差", "EPV diff", 11}};
+                printf("\n多缴一档 One grade up (same years)\n");
+                header(cols, sizeof cols / sizeof cols[0]);
+                any_grade = true;
+            }
+            print_delta_row(&d, true);
+        } else {
+            if (!any_year) {
+                static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 8},
+                                           {"共多缴", "extra paid", 10},  {"每月多领", "extra/month", 11},
+                                           {"回本", "recoup", 8},         {"现值之差", "EPV diff", 11}};
+                printf("\n多缴一年 One year longer (same grade)\n");
+                header(cols, sizeof cols / sizeof cols[0]);
+                any_year = true;
+            }
+            print_delta_row(&d, false);
+        }
+    }
+}
+
+static void print_summary(const shebao_compare_delta *d, const char *lang)
+{
+    char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
+        epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "";
+    money(d->from_grade, lo);
+    money(d->to_grade, hi);
+    money(d->extra_paid, paid);
+    money(d->extra_monthly, more);
+    money(d->epv_difference, epv);
+    int n = d->from_years, m = d->recoup_months;
+    bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
+    printf("\n最低档与最高档 Lowest vs highest grade\n");
+    if (!d->available) {
+        if (zh)
+            printf("按缴费%d年计：每年缴%s元而不是%s元，总共多缴%s元；有一个档次不符合领取条件，无法比较待遇。\n", n, hi,
+                   lo, paid);
+        if (en)
+            printf("Paying %s instead of %s a year for %d years costs %s more in total; one of the two is not "
+                   "eligible for a pension, so the pensions cannot be compared.\n", hi, lo, n, paid);
+        return;
+    }
+    if (d->has_recoup) {
+        snprintf(rz, sizeof rz, "，领取%d个月（%d年%d个月）后多缴的钱就回来了", m, m / 12, m % 12);
+        snprintf(re, sizeof re, "; the extra payment has come back after %d months (%d years %d months) of pension",
+                 m, m / 12, m % 12);
+    }
+    if (d->has_epv) {
+        snprintf(ez, sizeof ez, "，待遇精算现值多%s元", epv);
+        snprintf(ee, sizeof ee, ", and the expected present value of the pension is %s higher", epv);
+    }
+    if (zh)
+        printf("按缴费%d年计：每年缴最高档%s元而不是最低档%s元，总共多缴%s元，每月多领%s元%s%s。\n", n, hi, lo, paid,
+               more, rz, ez);
+    if (en)
+        printf("Paying the highest grade (%s a year) instead of the lowest (%s) for %d years costs %s more in total "
+               "and pays %s more a month%s%s.\n", hi, lo, n, paid, more, re, ee);
+}
+
+static void print_table(const shebao_comparison *c, const shebao_policy *pol, const char *birth, const char *lang)
+{
+    printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
+           shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
+    print_cells(c);
+    print_marginal(c);
+    size_t nex = shebao_comparison_excluded_count(c);
+    if (nex) {
+        printf("\n未比较的档次 Grades left out (not valid, or 代缴, in every year of the plan)\n");
+        for (size_t i = 0; i < nex; i++) {
+            shebao_compare_excluded x;
+            shebao_comparison_excluded(c, i, &x);
+            char g[SHEBAO_MONEY_BUFSZ];
+            money(x.grade, g);
+            if (!lang || strcmp(lang, "zh") == 0) {
+                if (x.daijiao)
+                    printf("  %s：在 %s 起的档次表中是代缴档次（政府为困难群体代缴），计划年份 %d-%d\n", g, x.table_from,
+                           x.first_year, x.last_year);
+                else
+                    printf("  %s：%s 起的档次表中没有这一档，计划年份 %d-%d\n", g, x.table_from, x.first_year,
+                           x.last_year);
+            }
+            if (!lang || strcmp(lang, "en") == 0)
+                printf("  %s\n", x.reason);
+        }
+    }
+    shebao_compare_delta d;
+    if (shebao_comparison_summary(c, shebao_comparison_years_count(c) - 1, &d) == SHEBAO_OK)
+        print_summary(&d, lang);
+    size_t n = shebao_comparison_assumption_count(c);
+    if (n) {
+        printf("\n非官方数值 These results rest on %zu non-official value(s):\n", n);
+        for (size_t i = 0; i < n; i++) {
+            shebao_param q;
+            shebao_comparison_assumption(c, i, &q);
+            printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q.status), q.path, q.from[0] ? "@" : "",
+                   q.from, q.value, q.source);
+        }
+    }
+}
+
+/* ---- csv --------------------------------------------------------------------------------------------------- */
+
+static void print_csv(const shebao_comparison *c)
+{
+    printf("grade,years,status,claim_month,years_paid,balance,account_pension,base_pension,years_pension,"
+           "age_supplement,monthly_total,personal_total,breakeven_months,breakeven_month,breakeven_age_years,"
+           "breakeven_age_months,funeral_grant,epv_benefits,pv_contributions,moneys_worth_ratio,irr,"
+           "expected_inheritable_balance,pension_per_10000_paid\n");
+    char a[SHEBAO_MONEY_BUFSZ];
+    for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
+        for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
+            const shebao_projection *p = shebao_comparison_projection(c, i, j);
+            shebao_compare_cell f;
+            shebao_comparison_cell(c, i, j, &f);
+            printf("%s,%d,%s,%s,%d,", money(f.grade, a), f.years, f.eligible ? "ok" : "not_eligible",
+                   shebao_projection_claim_month(p), shebao_projection_years_paid(p));
+            printf("%s,", fig(p, SHEBAO_FIG_BALANCE, a));
+            printf("%s,", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a));
+            printf("%s,", fig(p, SHEBAO_FIG_BASE_PENSION, a));
+            printf("%s,", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
+            printf("%s,", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
+            printf("%s,", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
+            printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+            if (f.has_breakeven)
+                printf("%d,%s,%d,%d,", f.breakeven_months, f.breakeven_month, f.breakeven_age_years,
+                       f.breakeven_age_months);
+            else
+                printf(",,,,");
+            printf("%s,", fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
+            printf("%s,", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+            printf("%s,", fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
+            printf("%s,%s,", f.moneys_worth ? f.moneys_worth : "", f.irr ? f.irr : "");
+            printf("%s,", fig(p, SHEBAO_FIG_INHERITABLE, a));
+            printf("%s\n", f.has_per_10000 ? money(f.per_10000, a) : "");
+        }
+}
+
+/* ---- the command ------------------------------------------------------------------------------------------- */
+
+#define MAX_LIST 64
+
+int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
+{
+    const char *file = NULL, *region = NULL, *format = "table", *grades_arg = NULL, *years_arg = NULL,
+               *chart = NULL, *lang = NULL, *birth = NULL;
+    int start = 0;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    cli_args a;
+    cli_args_init(&a, argc, argv, 2);
+    while (cli_next(&a)) {
+        const char *v = NULL;
+        if (!a.name)
+            return cli_usage("compare: unexpected argument '%s'", a.value);
+        if (!(v = cli_value(&a)))
+            return EXIT_USAGE;
+        if (strcmp(a.name, "policy") == 0) {
+            file = v;
+        } else if (strcmp(a.name, "region") == 0) {
+            region = v;
+        } else if (strcmp(a.name, "format") == 0) {
+            format = v;
+            if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
+                return cli_usage("--format must be table, json or csv, not '%s'", v);
+        } else if (strcmp(a.name, "birth") == 0) {
+            if (!parse_month(v, &pe.birth_year, &pe.birth_month)) {
+                fprintf(stderr, "shebao: --birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)\n", v);
+                return EXIT_INPUT;
+            }
+            birth = v;
+        } else if (strcmp(a.name, "sex") == 0) {
+            if (strcmp(v, "male") == 0)
+                pe.sex = SHEBAO_SEX_MALE;
+            else if (strcmp(v, "female") == 0)
+                pe.sex = SHEBAO_SEX_FEMALE;
+            else
+                return cli_usage("--sex must be male or female, not '%s'", v);
+        } else if (strcmp(a.name, "start") == 0) {
+            if (!parse_int(v, 1900, 2199, &start)) {
+                fprintf(stderr, "shebao: --start '%.40s': expected a year 1900-2199\n", v);
+                return EXIT_INPUT;
+            }
+        } else if (strcmp(a.name, "grades") == 0) {
+            grades_arg = v;
+        } else if (strcmp(a.name, "years") == 0) {
+            years_arg = v;
+        } else if (strcmp(a.name, "discount") == 0) {
+            pe.discount = v;
+        } else if (strcmp(a.name, "chart") == 0) {
+            chart = v;
+            if (!chart_path_ok(v))
+                return cli_usage("--chart '%.200s': the file name must end in .png, .svg or .pdf", v);
+        } else if (strcmp(a.name, "lang") == 0) {
+            lang = v;
+            if (strcmp(v, "zh") && strcmp(v, "en"))
+                return cli_usage("--lang must be zh or en, not '%s'", v);
+        } else {
+            return cli_usage("unknown option --%s for compare", a.name);
+        }
+    }
+    if (file && region)
+        return cli_usage("give --region or --policy, not both");
+    if (!birth)
+        return cli_usage("compare needs --birth YYYY-MM");
+    if (!start)
+        return cli_usage("compare needs --start YYYY (the first contribution year)");
+
+    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
+    opt.start_year = start;
+    shebao_fen grades[MAX_LIST];
+    int years[MAX_LIST];
+    char gbuf[1024], ybuf[1024];
+    if (grades_arg && strcmp(grades_arg, "all") != 0) {
+        char *items[MAX_LIST];
+        snprintf(gbuf, sizeof gbuf, "%s", grades_arg);
+        int n = strlen(grades_arg) < sizeof gbuf ? split(gbuf, items, MAX_LIST) : -1;
+        if (n < 0) {
+            fprintf(stderr, "shebao: --grades: at most %d grades\n", MAX_LIST);
+            return EXIT_INPUT;
+        }
+        for (int i = 0; i < n; i++) {
+            int rc = shebao_money_parse(ctx, items[i], &grades[i]);
+            if (rc != SHEBAO_OK || grades[i] <= 0) {
+                fprintf(stderr, "shebao: --grades '%.40s': %s\n", items[i],
+                        rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
+                return EXIT_INPUT;
+            }
+        }
+        opt.grades = grades;
+        opt.grade_count = (size_t)n;
+    }
+    if (years_arg && strcmp(years_arg, "all") != 0) {
+        char *items[MAX_LIST];
+        snprintf(ybuf, sizeof ybuf, "%s", years_arg);
+        int n = strlen(years_arg) < sizeof ybuf ? split(ybuf, items, MAX_LIST) : -1;
+        if (n < 0) {
+            fprintf(stderr, "shebao: --years: at most %d lengths\n", MAX_LIST);
+            return EXIT_INPUT;
+        }
+        for (int i = 0; i < n; i++)
+            if (!parse_int(items[i], 1, 100, &years[i])) {
+                fprintf(stderr, "shebao: --years '%.40s': expected 'all' or whole numbers of years 1-100, "
+                        "comma-separated\n", items[i]);
+                return EXIT_INPUT;
+            }
+        opt.years = years;
+        opt.years_count = (size_t)n;
+    }
+
+    shebao_policy *pol = NULL;
+    int rc = cli_load_policy(ctx, file, region, &pol);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    shebao_comparison *c = NULL;
+    rc = shebao_compare(ctx, pol, &pe, &opt, &c);
+    int exit_code = EXIT_OK;
+    if (rc != SHEBAO_OK) {
+        exit_code = cli_fail(ctx, rc);
+    } else if (strcmp(format, "json") == 0) {
+        char *text = NULL;
+        if (shebao_comparison_to_json(c, &text) == SHEBAO_OK)
+            printf("%s\n", text);
+        else
+            exit_code = EXIT_INTERNAL;
+        shebao_free(text);
+    } else if (strcmp(format, "csv") == 0) {
+        print_csv(c);
+    } else {
+        print_table(c, pol, birth, lang);
+    }
+    if (exit_code == EXIT_OK && chart) {
+        char err[512];
+        chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
+        int r = chart_write(c, &info, chart, err, sizeof err);
+        if (r < 0) {
+            fprintf(stderr, "shebao: %s\n", err);
+            exit_code = EXIT_INPUT;
+        } else if (r > 0) {
+            fprintf(stderr, "shebao: warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
+                    "the chart's labels are in English\n", CHART_FONT);
+        }
+        chart_cleanup();
+    }
+    shebao_comparison_free(c);
+    shebao_policy_free(pol);
+    return exit_code;
+}

@@ -1,0 +1,590 @@
+/* Planning comparison: one person over grades × contribution lengths (多缴多得、长缴长得). Every cell is a full
+ * shebao_project() run on the same policy and person, so its figures are those of `shebao project` to the fen;
+ * this file only chooses the plans, and takes differences (lib/marginal.c) and the union of the assumptions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "comparison.h"
+
+/* ---- grade tables over the years of the plan -------------------------------------------------------------- */
+
+static const sb_grade_table *table_for(const sb_resident *rp, int year)
+{
+    const sb_grade_table *t = NULL;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) <= year)
+            t = &rp->tables[i];
+    return t;
+}
+
+static const sb_grade *grade_in(const sb_grade_table *t, int64_t g)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->g[i].grade == g)
+            return &t->g[i];
+    return NULL;
+}
+
+/* The grade tables in force over [first, last], each with the plan years it covers. */
+typedef struct span {
+    const sb_grade_table *t;
+    int first, last;
+} span;
+
+static int spans_for(shebao_ctx *ctx, const sb_resident *rp, int first, int last, span *out, size_t *n)
+{
+    *n = 0;
+    for (int y = first; y <= last; y++) {
+        const sb_grade_table *t = table_for(rp, y);
+        if (!t)
+            return sb_fail(ctx, SHEBAO_EINPUT, "year %d: no grade table is in force (the first starts in %d)", y,
+                           SB_MONTH_YEAR(rp->tables[0].from));
+        if (*n && out[*n - 1].t == t) {
+            out[*n - 1].last = y;
+        } else {
+            out[*n] = (span){t, y, y};
+            (*n)++;
+        }
+    }
+    return SHEBAO_OK;
+}
+
+/* Grades valid (and, unless daijiao_ok, not 代缴) in every table of the spans, as "a, b, c". */
+static void common_list(const span *s, size_t ns, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t k = 0; k < s[0].t->n; k++) {
+        int64_t g = s[0].t->g[k].grade;
+        bool ok = true;
+        for (size_t m = 0; m < ns && ok; m++)
+            ok = grade_in(s[m].t, g) != NULL;
+        if (!ok)
+            continue;
+        char t[SHEBAO_MONEY_BUFSZ];
+        shebao_money_format(g, t, sizeof t);
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%s", len ? ", " : "", t);
+    }
+    if (!buf[0])
+        snprintf(buf, size, "none");
+}
+
+/* ---- helpers ---------------------------------------------------------------------------------------------- */
+
+static int cmp_fen(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t dedupe_fen(int64_t *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || v[k - 1] != v[i])
+            v[k++] = v[i];
+    return k;
+}
+
+static size_t dedupe_int(int *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || v[k - 1] != v[i])
+            v[k++] = v[i];
+    return k;
+}
+
+void shebao_comparison_free(shebao_comparison *c)
+{
+    if (!c)
+        return;
+    size_t n = c->ng * c->ny;
+    for (size_t k = 0; c->cells && k < n; k++)
+        shebao_projection_free(c->cells[k]);
+    for (size_t k = 0; c->next && k < n; k++)
+        if (c->next_owned && c->next_owned[k])
+            shebao_projection_free(c->next[k]);
+    free(c->cells);
+    free(c->next);
+    free(c->next_owned);
+    for (size_t k = 0; k < c->nex; k++)
+        free(c->ex[k].reason);
+    free(c->ex);
+    free(c->marg);
+    free(c->notes);
+    free(c->grades);
+    free(c->years);
+    free(c->policy_id);
+    free(c->policy_lineage);
+    free(c);
+}
+
+/* ---- choosing grades and lengths --------------------------------------------------------------------------- */
+
+static int choose_years(shebao_ctx *ctx, shebao_comparison *c, const shebao_compare_options *opt)
+{
+    if (opt->years_count) {
+        c->years = malloc(opt->years_count * sizeof *c->years);
+        if (!c->years)
+            return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        for (size_t i = 0; i < opt->years_count; i++) {
+            int n = opt->years[i];
+            if (n < 1)
+                return sb_fail(ctx, SHEBAO_EINPUT, "years %d: a contribution length is at least 1 year", n);
+            if (n > c->max_years)
+                return sb_fail(ctx, SHEBAO_EINPUT,
+                               "years %d: from %d at most %d year(s) fit before the claim in %s (years %d-%d)", n,
+                               c->start, c->max_years, c->claim, c->start, c->start + c->max_years - 1);
+            c->years[i] = n;
+        }
+        qsort(c->years, opt->years_count, sizeof *c->years, cmp_int);
+        c->ny = dedupe_int(c->years, opt->years_count);
+        return SHEBAO_OK;
+    }
+    /* 15, 20, 25, ... below the maximum, then the maximum (or the maximum alone when it is below 15) */
+    size_t cap = (size_t)(c->max_years / 5 + 2);
+    c->years = malloc(cap * sizeof *c->years);
+    if (!c->years)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    for (int n = 15; n < c->max_years; n += 5)
+        c->years[c->ny++] = n;
+    c->years[c->ny++] = c->max_years;
+    return SHEBAO_OK;
+}
+
+static int add_excluded(shebao_ctx *ctx, shebao_comparison *c, int64_t g, const span *s, bool daijiao)
+{
+    for (size_t k = 0; k < c->nex; k++)
+        if (c->ex[k].grade == g)
+            return SHEBAO_OK;
+    sb_excluded *n = realloc(c->ex, (c->nex + 1) * sizeof *n);
+    if (!n)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    c->ex = n;
+    sb_excluded *x = &c->ex[c->nex];
+    memset(x, 0, sizeof *x);
+    x->grade = g;
+    x->daijiao = daijiao;
+    sb_month_format(s->t->from, x->table_from, sizeof x->table_from);
+    x->first_year = s->first;
+    x->last_year = s->last;
+    char m[SHEBAO_MONEY_BUFSZ];
+    shebao_money_format(g, m, sizeof m);
+    if (daijiao)
+        x->reason = sb_asprintf("%s is a 代缴 grade (paid by the government for difficult groups) in the grade table "
+                                "from %s (plan years %d-%d)", m, x->table_from, s->first, s->last);
+    else
+        x->reason = sb_asprintf("%s is not in the grade table in force from %s (plan years %d-%d)", m, x->table_from,
+                                s->first, s->last);
+    if (!x->reason)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    c->nex++;
+    return SHEBAO_OK;
+}
+
+static int cmp_excluded(const void *a, const void *b)
+{
+    return cmp_fen(&((const sb_excluded *)a)->grade, &((const sb_excluded *)b)->grade);
+}
+
+static int choose_grades(shebao_ctx *ctx, shebao_comparison *c, const sb_resident *rp,
+                         const shebao_compare_options *opt)
+{
+    int last = c->start + c->years[c->ny - 1] - 1;
+    span *s = malloc((rp->ntables ? rp->ntables : 1) * sizeof *s);
+    if (!s)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    size_t ns = 0;
+    int rc = spans_for(ctx, rp, c->start, last, s, &ns);
+    if (rc == SHEBAO_OK && opt->grade_count) {
+        c->grades = malloc(opt->grade_count * sizeof *c->grades);
+        if (!c->grades)
+            rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        for (size_t i = 0; rc == SHEBAO_OK && i < opt->grade_count; i++) {
+            int64_t g = opt->grades[i];
+            for (size_t k = 0; rc == SHEBAO_OK && k < ns; k++) {
+                if (grade_in(s[k].t, g))
+                    continue;
+                char m[SHEBAO_MONEY_BUFSZ], from[8], list[400];
+                shebao_money_format(g, m, sizeof m);
+                sb_month_format(s[k].t->from, from, sizeof from);
+                common_list(s, ns, list, sizeof list);
+                rc = sb_fail(ctx, SHEBAO_EINPUT,
+                             "grade %s is not in the grade table in force from %s (plan years %d-%d); grades valid "
+                             "in every year %d-%d: %s", m, from, s[k].first, s[k].last, c->start, last, list);
+            }
+            c->grades[i] = g;
+        }
+        if (rc == SHEBAO_OK) {
+            qsort(c->grades, opt->grade_count, sizeof *c->grades, cmp_fen);
+            c->ng = dedupe_fen(c->grades, opt->grade_count);
+        }
+    } else if (rc == SHEBAO_OK) {
+        c->grades = malloc(s[0].t->n * sizeof *c->grades);
+        if (!c->grades)
+            rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        /* a grade is compared when every table of the plan lists it as a normal grade; else say why not */
+        for (size_t k = 0; rc == SHEBAO_OK && k < ns; k++) {
+            for (size_t q = 0; rc == SHEBAO_OK && q < s[k].t->n; q++) {
+                int64_t g = s[k].t->g[q].grade;
+                const span *why = NULL;
+                bool daijiao = false;
+                for (size_t m = 0; m < ns && !why; m++) {
+                    const sb_grade *x = grade_in(s[m].t, g);
+                    if (!x || x->daijiao) {
+                        why = &s[m];
+                        daijiao = x != NULL;
+                    }
+                }
+                if (why)
+                    rc = add_excluded(ctx, c, g, why, daijiao);
+                else if (k == 0)
+                    c->grades[c->ng++] = g; /* tables are strictly ascending: so is this list */
+            }
+        }
+        if (rc == SHEBAO_OK && c->nex > 1)
+            qsort(c->ex, c->nex, sizeof *c->ex, cmp_excluded);
+        if (rc == SHEBAO_OK && c->ng == 0)
+            rc = sb_fail(ctx, SHEBAO_EINPUT, "no normal grade is valid in every year %d-%d of the plan (%zu grade "
+                         "table(s)): give the grades to compare", c->start, last, ns);
+    }
+    free(s);
+    return rc;
+}
+
+/* ---- the comparison ---------------------------------------------------------------------------------------- */
+
+static int add_notes(shebao_ctx *ctx, shebao_comparison *c, const shebao_projection *p)
+{
+    for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
+        shebao_param q;
+        shebao_projection_assumption(p, i, &q);
+        bool seen = false;
+        for (size_t k = 0; k < c->nnotes && !seen; k++)
+            seen = strcmp(c->notes[k].path, q.path) == 0 && strcmp(c->notes[k].from, q.from) == 0 &&
+                   strcmp(c->notes[k].value, q.value) == 0 && strcmp(c->notes[k].source, q.source) == 0;
+        if (seen)
+            continue;
+        shebao_param *n = realloc(c->notes, (c->nnotes + 1) * sizeof *n);
+        if (!n)
+            return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        c->notes = n;
+        c->notes[c->nnotes++] = q; /* the strings belong to the projection, which lives as long as c */
+    }
+    return SHEBAO_OK;
+}
+
+static int project_plan(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person, int start, int years,
+                        int64_t grade, shebao_projection **out)
+{
+    shebao_person pe = *person;
+    shebao_segment seg = {start, start + years - 1, grade};
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    return shebao_project(ctx, P, &pe, out);
+}
+
+static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
+                        const shebao_compare_options *opt)
+{
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (!P || !pe || !opt)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy, person or options");
+    if (opt->version != SHEBAO_COMPARE_OPTIONS_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "options.version %u is not %d (use SHEBAO_COMPARE_OPTIONS_INIT)",
+                       opt->version, SHEBAO_COMPARE_OPTIONS_VERSION);
+    if (pe->version != SHEBAO_PERSON_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
+                       SHEBAO_PERSON_VERSION);
+    if ((opt->grade_count && !opt->grades) || (opt->years_count && !opt->years))
+        return sb_fail(ctx, SHEBAO_EUSAGE, "options: NULL grades or years with a non-zero count");
+    if (!P->rp.present)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
+    if (pe->plan_count || pe->backpay_years)
+        return sb_fail(ctx, SHEBAO_EINPUT,
+                       "compare: the person's plan must be empty and the back payment 0 (the comparison builds "
+                       "the plans)");
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    return SHEBAO_OK;
+}
+
+int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
+                   const shebao_compare_options *opt, shebao_comparison **out)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    *out = NULL;
+    int rc = check_inputs(ctx, P, person, opt);
+    if (rc != SHEBAO_OK)
+        return rc;
+    const sb_resident *rp = &P->rp;
+    sb_month birth = SB_MONTH_MAKE(person->birth_year, person->birth_month);
+    sb_month claim = birth + rp->claim_age * 12 + rp->offset_months;
+    int yc = SB_MONTH_YEAR(claim), first_allowed = person->birth_year + 16;
+    char claim_text[8];
+    sb_month_format(claim, claim_text, sizeof claim_text);
+    if (opt->start_year < first_allowed)
+        return sb_fail(ctx, SHEBAO_EINPUT, "start %d: before the person turns 16 (born %04d-%02d; first allowed year "
+                       "%d)", opt->start_year, person->birth_year, person->birth_month, first_allowed);
+    if (opt->start_year > yc)
+        return sb_fail(ctx, SHEBAO_EINPUT, "start %d: after the claim year %d (claim in %s)", opt->start_year, yc,
+                       claim_text);
+
+    shebao_comparison *c = calloc(1, sizeof *c);
+    if (!c)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    c->birth = birth;
+    c->sex = person->sex;
+    c->start = opt->start_year;
+    c->max_years = yc - opt->start_year + 1;
+    memcpy(c->claim, claim_text, sizeof c->claim);
+    c->policy_id = sb_strdup(P->id);
+    c->policy_lineage = sb_strdup(P->lineage);
+    if (!c->policy_id || !c->policy_lineage)
+        rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    if (rc == SHEBAO_OK)
+        rc = choose_years(ctx, c, opt);
+    if (rc == SHEBAO_OK)
+        rc = choose_grades(ctx, c, rp, opt);
+    size_t n = c->ng * c->ny;
+    if (rc == SHEBAO_OK) {
+        c->cells = calloc(n, sizeof *c->cells);
+        c->next = calloc(n, sizeof *c->next);
+        c->next_owned = calloc(n, sizeof *c->next_owned);
+        if (!c->cells || !c->next || !c->next_owned)
+            rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    }
+    /* the grid: one shebao_project() per cell, same policy, same person */
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
+            rc = project_plan(ctx, P, person, c->start, c->years[j], c->grades[i], &c->cells[i * c->ny + j]);
+    /* one year longer: the N + 1 plan, from the grid when it is there, else projected here */
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++) {
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++) {
+            int years = c->years[j];
+            if (years + 1 > c->max_years)
+                continue;
+            const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
+            if (!g || (g->daijiao && opt->grade_count == 0))
+                continue;
+            size_t k = i * c->ny + j;
+            if (j + 1 < c->ny && c->years[j + 1] == years + 1) {
+                c->next[k] = c->cells[k + 1];
+            } else {
+                rc = project_plan(ctx, P, person, c->start, years + 1, c->grades[i], &c->next[k]);
+                c->next_owned[k] = rc == SHEBAO_OK;
+            }
+        }
+    }
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        rc = add_notes(ctx, c, c->cells[k]);
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        if (c->next_owned[k])
+            rc = add_notes(ctx, c, c->next[k]);
+    if (rc == SHEBAO_OK)
+        rc = sb_compare_marginals(ctx, c);
+    if (rc != SHEBAO_OK) {
+        shebao_comparison_free(c);
+        return rc;
+    }
+    *out = c;
+    return sb_ok(ctx);
+}
+
+/* ---- getters ----------------------------------------------------------------------------------------------- */
+
+size_t shebao_comparison_grade_count(const shebao_comparison *c) { return c ? c->ng : 0; }
+
+shebao_fen shebao_comparison_grade(const shebao_comparison *c, size_t i) { return c && i < c->ng ? c->grades[i] : -1; }
+
+size_t shebao_comparison_years_count(const shebao_comparison *c) { return c ? c->ny : 0; }
+
+int shebao_comparison_years(const shebao_comparison *c, size_t j) { return c && j < c->ny ? c->years[j] : -1; }
+
+int shebao_comparison_start_year(const shebao_comparison *c) { return c ? c->start : 0; }
+
+int shebao_comparison_max_years(const shebao_comparison *c) { return c ? c->max_years : 0; }
+
+const char *shebao_comparison_claim_month(const shebao_comparison *c) { return c ? c->claim : NULL; }
+
+const shebao_projection *shebao_comparison_projection(const shebao_comparison *c, size_t i, size_t j)
+{
+    return c && i < c->ng && j < c->ny ? c->cells[i * c->ny + j] : NULL;
+}
+
+int shebao_comparison_cell(const shebao_comparison *c, size_t i, size_t j, shebao_compare_cell *out)
+{
+    if (!c || !out || i >= c->ng || j >= c->ny)
+        return SHEBAO_EUSAGE;
+    return sb_compare_cell(c->cells[i * c->ny + j], c->grades[i], c->years[j], out);
+}
+
+size_t shebao_comparison_excluded_count(const shebao_comparison *c) { return c ? c->nex : 0; }
+
+int shebao_comparison_excluded(const shebao_comparison *c, size_t i, shebao_compare_excluded *out)
+{
+    if (!c || !out || i >= c->nex)
+        return SHEBAO_EUSAGE;
+    const sb_excluded *x = &c->ex[i];
+    memset(out, 0, sizeof *out);
+    out->grade = x->grade;
+    out->daijiao = x->daijiao;
+    memcpy(out->table_from, x->table_from, sizeof out->table_from);
+    out->first_year = x->first_year;
+    out->last_year = x->last_year;
+    out->reason = x->reason;
+    return SHEBAO_OK;
+}
+
+size_t shebao_comparison_assumption_count(const shebao_comparison *c) { return c ? c->nnotes : 0; }
+
+int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_param *out)
+{
+    if (!c || !out || i >= c->nnotes)
+        return SHEBAO_EUSAGE;
+    *out = c->notes[i];
+    return SHEBAO_OK;
+}
+
+/* ---- JSON -------------------------------------------------------------------------------------------------- */
+
+static json_t *jmoney(int64_t fen)
+{
+    char m[SHEBAO_MONEY_BUFSZ];
+    shebao_money_format(fen, m, sizeof m);
+    return json_string(m);
+}
+
+/* A cell: grade, years, and every member of its projection's `claim` and `lifetime` objects, taken from
+ * shebao_projection_to_json() itself so that the two can never differ. */
+static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
+{
+    const shebao_projection *p = c->cells[i * c->ny + j];
+    char *text = NULL;
+    if (shebao_projection_to_json(p, &text) != SHEBAO_OK)
+        return NULL;
+    json_t *pj = json_loads(text, 0, NULL);
+    shebao_free(text);
+    if (!pj)
+        return NULL;
+    json_t *cell = json_object();
+    json_object_set_new(cell, "grade", jmoney(c->grades[i]));
+    json_object_set_new(cell, "years", json_integer(c->years[j]));
+    static const char *const top[] = {"eligible", "years_paid", "years_missing", "personal_total", "claim_month",
+                                      "not_eligible"};
+    for (size_t k = 0; k < sizeof top / sizeof top[0]; k++) {
+        json_t *v = json_object_get(pj, top[k]);
+        if (v)
+            json_object_set(cell, top[k], v);
+    }
+    json_t *claim = json_object_get(pj, "claim"), *life = json_object_get(pj, "lifetime");
+    if (json_is_object(claim))
+        json_object_update(cell, claim);
+    if (json_is_object(life))
+        json_object_update(cell, life);
+    shebao_compare_cell f;
+    sb_compare_cell(p, c->grades[i], c->years[j], &f);
+    json_object_set_new(cell, "breakeven_age_years", f.has_breakeven ? json_integer(f.breakeven_age_years) : json_null());
+    json_object_set_new(cell, "breakeven_age_months",
+                        f.has_breakeven ? json_integer(f.breakeven_age_months) : json_null());
+    json_object_set_new(cell, "pension_per_10000_paid", f.has_per_10000 ? jmoney(f.per_10000) : json_null());
+    json_decref(pj);
+    return cell;
+}
+
+static json_t *delta_json(const shebao_compare_delta *d)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "kind", json_string(d->kind == SHEBAO_DELTA_GRADE ? "grade" : "year"));
+    json_object_set_new(o, "from_grade", jmoney(d->from_grade));
+    json_object_set_new(o, "from_years", json_integer(d->from_years));
+    json_object_set_new(o, "to_grade", jmoney(d->to_grade));
+    json_object_set_new(o, "to_years", json_integer(d->to_years));
+    json_object_set_new(o, "extra_per_year", jmoney(d->extra_per_year));
+    json_object_set_new(o, "extra_paid", jmoney(d->extra_paid));
+    json_object_set_new(o, "available", json_boolean(d->available));
+    json_object_set_new(o, "extra_monthly", d->available ? jmoney(d->extra_monthly) : json_null());
+    json_object_set_new(o, "recoup_months", d->has_recoup ? json_integer(d->recoup_months) : json_null());
+    json_object_set_new(o, "epv_difference", d->has_epv ? jmoney(d->epv_difference) : json_null());
+    return o;
+}
+
+int shebao_comparison_to_json(const shebao_comparison *c, char **out)
+{
+    if (!c || !out)
+        return SHEBAO_EUSAGE;
+    *out = NULL;
+    json_t *root = json_object();
+    char b[8];
+    sb_month_format(c->birth, b, sizeof b);
+    json_object_set_new(root, "policy", json_string(c->policy_id));
+    json_object_set_new(root, "policy_lineage", json_string(c->policy_lineage));
+    json_object_set_new(root, "birth", json_string(b));
+    json_object_set_new(root, "sex", json_string(c->sex == SHEBAO_SEX_FEMALE ? "female" : "male"));
+    json_object_set_new(root, "start_year", json_integer(c->start));
+    json_object_set_new(root, "claim_month", json_string(c->claim));
+    json_object_set_new(root, "max_years", json_integer(c->max_years));
+    json_t *g = json_array(), *y = json_array(), *ex = json_array(), *cells = json_array(), *marg = json_array(),
+           *as = json_array();
+    for (size_t i = 0; i < c->ng; i++)
+        json_array_append_new(g, jmoney(c->grades[i]));
+    for (size_t j = 0; j < c->ny; j++)
+        json_array_append_new(y, json_integer(c->years[j]));
+    for (size_t k = 0; k < c->nex; k++) {
+        const sb_excluded *x = &c->ex[k];
+        json_t *o = json_object();
+        json_object_set_new(o, "grade", jmoney(x->grade));
+        json_object_set_new(o, "daijiao", json_boolean(x->daijiao));
+        json_object_set_new(o, "table_from", json_string(x->table_from));
+        json_object_set_new(o, "first_year", json_integer(x->first_year));
+        json_object_set_new(o, "last_year", json_integer(x->last_year));
+        json_object_set_new(o, "reason", json_string(x->reason));
+        json_array_append_new(ex, o);
+    }
+    bool ok = true;
+    for (size_t i = 0; i < c->ng; i++)
+        for (size_t j = 0; j < c->ny; j++) {
+            json_t *cell = cell_json(c, i, j);
+            ok = ok && cell;
+            if (cell)
+                json_array_append_new(cells, cell);
+        }
+    for (size_t k = 0; k < c->nmarg; k++)
+        json_array_append_new(marg, delta_json(&c->marg[k]));
+    for (size_t k = 0; k < c->nnotes; k++) {
+        const shebao_param *n = &c->notes[k];
+        json_t *a = json_object();
+        json_object_set_new(a, "parameter", json_string(n->path));
+        json_object_set_new(a, "from", json_string(n->from));
+        json_object_set_new(a, "value", json_string(n->value));
+        json_object_set_new(a, "status", json_string(shebao_status_name(n->status)));
+        json_object_set_new(a, "source", json_string(n->source));
+        json_object_set_new(a, "title", json_string(n->title));
+        json_array_append_new(as, a);
+    }
+    json_object_set_new(root, "grades", g);
+    json_object_set_new(root, "years", y);
+    json_object_set_new(root, "excluded_grades", ex);
+    json_object_set_new(root, "cells", cells);
+    json_object_set_new(root, "marginal", marg);
+    shebao_compare_delta d;
+    json_object_set_new(root, "summary", shebao_comparison_summary(c, c->ny - 1, &d) == SHEBAO_OK ? delta_json(&d)
+                                                                                                   : json_null());
+    json_object_set_new(root, "assumptions", as);
+    if (ok)
+        *out = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}

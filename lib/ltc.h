@@ -1,0 +1,52 @@
+/* Internal: long-term care (ltc_*.c). Not installed. */
+#ifndef SHEBAO_LTC_INTERNAL_H
+#define SHEBAO_LTC_INTERNAL_H
+
+#include "internal.h"
+
+typedef struct sb_ltc_note {
+    char *path, *from, *value, *source, *title, *url;
+    shebao_status status;
+} sb_ltc_note;
+
+struct shebao_ltc_notes {
+    uint32_t *used; /* policy parameters used by the computation in progress */
+    size_t nused, capused;
+    sb_ltc_note *run; /* the computation's own defaults, in order */
+    size_t nrun;
+    sb_ltc_note *v; /* the finished list: non-official policy values in policy order, then run notes */
+    size_t n;
+};
+
+/* Start a computation: empty the list (notes may be NULL: nothing is recorded). */
+void sb_ltc_notes_reset(shebao_ltc_notes *notes);
+/* Record that policy parameter `param` was used. */
+int sb_ltc_use(shebao_ltc_notes *notes, uint32_t param);
+/* Record one of the computation's own defaults (status assumption). */
+int sb_ltc_run_note(shebao_ltc_notes *notes, const char *path, const char *value, const char *why);
+/* Build the list at the end of a successful computation. */
+int sb_ltc_notes_finish(shebao_ltc_notes *notes, const shebao_policy *P);
+/* End of a computation: on failure empty the list again, turn ENOMEM into a message; returns rc. */
+int sb_ltc_done(shebao_ctx *ctx, shebao_ltc_notes *notes, const shebao_policy *P, int rc);
+
+/* Days in a month. */
+int sb_ltc_days_in_month(sb_month m);
+/* The month from (year, month), SHEBAO_EINPUT naming `what` if invalid. */
+int sb_ltc_month(shebao_ctx *ctx, int year, int month, const char *what, sb_month *out);
+/* The section, or SHEBAO_EPOLICY naming the missing part ("assessment", "eligibility", "benefits", "funding"). */
+int sb_ltc_section(shebao_ctx *ctx, const shebao_policy *P, const char *part, const sb_ltc **out);
+/* The benefit rules in force in month m (SHEBAO_EINPUT when none). */
+int sb_ltc_benefits_at(shebao_ctx *ctx, const shebao_policy *P, sb_month m, const sb_ltc_benefits **out);
+
+/* R(fen × a × b × mul / div) in a named mode: the exact product rounded once. */
+int sb_ltc_round(shebao_ctx *ctx, int64_t fen, sb_dec a, sb_dec b, int64_t mul, int64_t div, shebao_rounding mode,
+                 int64_t *out);
+
+/* The payment rule of one mode for one grade and month (ltc_benefit.c). The caller has checked eligibility
+ * and the inputs the mode needs (cost ≥ 0 for institution modes; hours and price for home_visit). Fills
+ * out->cost, fund_pays, self_pays, binding, limits; records the parameters used. */
+int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
+               int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
+               shebao_ltc_notes *notes);
+
+#endif

@@ -1,0 +1,257 @@
+/* Long-term care: a fund-level estimate of spending from the benefit rules (docs/ltc.md, "Cost estimate"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ltc.h"
+
+#define TRY(expr)                                                                                            \
+    do {                                                                                                     \
+        int rc_ = (expr);                                                                                    \
+        if (rc_ != SHEBAO_OK)                                                                                \
+            return rc_;                                                                                      \
+    } while (0)
+
+#define MIX_MAX_SCALE 6
+
+typedef struct mix {
+    int key[SB_LTC_GRADES];
+    sb_dec share[SB_LTC_GRADES];
+    size_t n;
+} mix;
+
+/* "KEY:SHARE,KEY:SHARE": keys are grades 0-5 (grades) or care-mode names; shares add up to exactly 1. */
+static int parse_mix(shebao_ctx *ctx, const char *spec, bool grades, mix *out)
+{
+    const char *what = grades ? "grade mix" : "mode mix";
+    size_t max = grades ? SB_LTC_GRADES : SB_LTC_MODES;
+    if (!spec || !*spec)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: empty (expected e.g. %s)", what,
+                       grades ? "3:0.5,4:0.3,5:0.2" : "institution:0.4,home_visit:0.4,home_cash:0.2");
+    out->n = 0;
+    int64_t sum = 0; /* in millionths */
+    const char *p = spec;
+    for (size_t item = 1;; item++) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char buf[64];
+        if (len == 0 || len >= sizeof buf)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu is empty or too long", what, item);
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        char *colon = strchr(buf, ':');
+        if (!colon)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu '%s' is not KEY:SHARE", what, item, buf);
+        *colon = '\0';
+        const char *k = buf, *s = colon + 1;
+        int key;
+        if (grades) {
+            if (!(k[0] >= '0' && k[0] <= '5' && k[1] == '\0'))
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: grade '%s' must be 0 to 5", what, item, k);
+            key = k[0] - '0';
+        } else {
+            shebao_ltc_mode mode;
+            if (shebao_ltc_mode_from_name(k, &mode) != SHEBAO_OK)
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: unknown care mode '%s' (institution, "
+                               "medical_institution, home_visit, home_cash)", what, item, k);
+            key = (int)mode;
+        }
+        for (size_t i = 0; i < out->n; i++)
+            if (out->key[i] == key)
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: '%s' is listed twice", what, item, k);
+        if (out->n == max)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: more than %zu items", what, max);
+        sb_dec d;
+        const char *why = NULL;
+        if (sb_dec_parse(s, &d, &why) != SHEBAO_OK)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%s': %s", what, item, s, why);
+        if (s[0] == '-' || s[0] == '+' || d.scale > MIX_MAX_SCALE || sb_dec_cmp(d, (sb_dec){1, 0}) > 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%s' must be a number from 0 to 1 with at most "
+                           "%d decimals", what, item, s, MIX_MAX_SCALE);
+        int64_t millionths = d.num;
+        for (int i = d.scale; i < MIX_MAX_SCALE; i++)
+            millionths *= 10;
+        sum += millionths;
+        out->key[out->n] = key;
+        out->share[out->n] = d;
+        out->n++;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    if (sum != 1000000) {
+        char t[48];
+        sb_dec_format((sb_dec){sum, MIX_MAX_SCALE}, t, sizeof t);
+        size_t n = strlen(t);
+        while (n > 0 && t[n - 1] == '0')
+            t[--n] = '\0';
+        if (n > 0 && t[n - 1] == '.')
+            t[--n] = '\0';
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: the shares add up to %s, not 1", what, t);
+    }
+    return SHEBAO_OK;
+}
+
+static int check_inputs(shebao_ctx *ctx, const shebao_ltc_cost_input *in, const mix *modes, sb_dec *hours)
+{
+    bool inst = false, visit = false;
+    for (size_t i = 0; i < modes->n; i++) {
+        inst |= modes->key[i] == SHEBAO_LTC_INSTITUTION || modes->key[i] == SHEBAO_LTC_MEDICAL_INSTITUTION;
+        visit |= modes->key[i] == SHEBAO_LTC_HOME_VISIT;
+    }
+    if (inst && in->cost < 0)
+        return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has an institution mode: give the monthly care cost per "
+                       "beneficiary");
+    if (!inst && in->cost >= 0)
+        return sb_fail(ctx, SHEBAO_EINPUT, "a care cost applies only to the institution modes, which the mode mix "
+                       "does not include");
+    if (visit && (!in->hours || in->price < 0))
+        return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has home_visit: give the hours per beneficiary per month "
+                       "and the price per hour");
+    if (!visit && (in->hours || in->price >= 0))
+        return sb_fail(ctx, SHEBAO_EINPUT, "hours and price apply only to home_visit, which the mode mix does not "
+                       "include");
+    if (in->hours) {
+        const char *why = NULL;
+        if (sb_dec_parse(in->hours, hours, &why) != SHEBAO_OK)
+            return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': %s", in->hours, why);
+        if (in->hours[0] == '-' || in->hours[0] == '+' || sb_dec_cmp(*hours, (sb_dec){744, 0}) > 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': must be a number from 0 to 744 without a sign",
+                           in->hours);
+    }
+    return SHEBAO_OK;
+}
+
+static int round_q_fen(shebao_ctx *ctx, mpq_t fen, int64_t *out)
+{
+    mpq_t y;
+    mpq_init(y);
+    mpq_set(y, fen);
+    mpz_mul_ui(mpq_denref(y), mpq_denref(y), 100); /* fen → yuan */
+    mpq_canonicalize(y);
+    int rc = sb_round_q(y, SHEBAO_ROUND_FEN_HALF_UP, out);
+    mpq_clear(y);
+    return rc == SHEBAO_OK ? SHEBAO_OK : sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate out of range");
+}
+
+static int persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, mpq_t q, char *buf, size_t size)
+{
+    mpq_t t;
+    mpq_init(t);
+    mpz_set_si(mpq_numref(q), 0);
+    sb_mpz_set_i64(mpq_numref(q), in->beneficiaries);
+    mpz_set_ui(mpq_denref(q), 1);
+    sb_dec_to_q(t, gs);
+    mpq_mul(q, q, t);
+    sb_dec_to_q(t, ms);
+    mpq_mul(q, q, t);
+    mpq_clear(t);
+    sb_q_format(q, gs.scale + ms.scale, buf, size); /* exact: the product has at most that many decimals */
+    if (strchr(buf, '.')) {
+        size_t n = strlen(buf);
+        while (buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+    return SHEBAO_OK;
+}
+
+static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
+                    shebao_ltc_notes *notes)
+{
+    if (!in || in->version != SHEBAO_LTC_COST_INPUT_VERSION || out->version != SHEBAO_LTC_COST_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "input or result not initialised with SHEBAO_LTC_COST_INPUT_INIT / "
+                       "SHEBAO_LTC_COST_INIT");
+    if (in->beneficiaries < 0 || in->beneficiaries > 10000000000LL)
+        return sb_fail(ctx, SHEBAO_EINPUT, "beneficiaries %lld: must be 0 to 10000000000", in->beneficiaries);
+    if (in->months < 1 || in->months > 1200)
+        return sb_fail(ctx, SHEBAO_EINPUT, "months %d: must be 1 to 1200", in->months);
+    if (in->cost < -1 || in->price < -1)
+        return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
+    if (in->hospital_days < 0 || in->hospital_days > 31)
+        return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to 31", in->hospital_days);
+    sb_month from;
+    TRY(sb_ltc_month(ctx, in->from_year, in->from_month, "from", &from));
+    if (from + in->months - 1 > SB_MONTH_MAKE(SB_YEAR_MAX, 12))
+        return sb_fail(ctx, SHEBAO_EINPUT, "the months run past %d-12", SB_YEAR_MAX);
+    mix grades, modes;
+    TRY(parse_mix(ctx, in->grade_mix, true, &grades));
+    TRY(parse_mix(ctx, in->mode_mix, false, &modes));
+    sb_dec hours = {0, 0};
+    TRY(check_inputs(ctx, in, &modes, &hours));
+    const sb_ltc *L;
+    TRY(sb_ltc_section(ctx, P, "eligibility", &L));
+    TRY(sb_ltc_use(notes, L->p_min_grade));
+    out->ncells = 0;
+    for (size_t i = 0; i < grades.n; i++)
+        for (size_t j = 0; j < modes.n; j++) {
+            shebao_ltc_cost_cell *c = &out->cells[out->ncells++];
+            c->grade = grades.key[i];
+            c->mode = (shebao_ltc_mode)modes.key[j];
+            c->eligible = c->grade >= L->min_grade;
+            c->per_person = 0;
+            c->total = 0;
+        }
+    for (int k = 0; k < in->months; k++) {
+        sb_month m = from + k;
+        int dim = sb_ltc_days_in_month(m);
+        char mt[8];
+        sb_month_format(m, mt, sizeof mt);
+        if (in->hospital_days > dim)
+            return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: %s has only %d days", in->hospital_days, mt, dim);
+        const sb_ltc_benefits *be;
+        TRY(sb_ltc_benefits_at(ctx, P, m, &be));
+        for (size_t i = 0; i < out->ncells; i++) {
+            shebao_ltc_cost_cell *c = &out->cells[i];
+            if (!c->eligible)
+                continue;
+            if (!be->mode[c->mode].present) {
+                char f[8];
+                sb_month_format(be->from, f, sizeof f);
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: the long-term care benefits of policy %s in force (from %s) "
+                               "define no %s benefit", mt, P->id, f, shebao_ltc_mode_name(c->mode));
+            }
+            shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+            TRY(sb_ltc_pay(ctx, be, c->grade, c->mode, dim, dim - in->hospital_days, in->cost, &hours, in->price,
+                           &b, notes));
+            if (__builtin_add_overflow(c->per_person, b.fund_pays, &c->per_person))
+                return sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate overflows");
+        }
+    }
+    TRY(sb_ltc_run_note(notes, "run.eligibility", "every beneficiary",
+                        "assumed to meet min_disability_months and waiting_months in every month"));
+    TRY(sb_ltc_run_note(notes, "run.care_days", "whole month", "every beneficiary is cared for every day"));
+    mpq_t persons, x, sum;
+    mpq_init(persons);
+    mpq_init(x);
+    mpq_init(sum);
+    int rc = SHEBAO_OK;
+    size_t idx = 0;
+    for (size_t i = 0; i < grades.n; i++)
+        for (size_t j = 0; j < modes.n; j++, idx++) {
+            shebao_ltc_cost_cell *c = &out->cells[idx];
+            persons_text(in, grades.share[i], modes.share[j], persons, c->persons, sizeof c->persons);
+            sb_mpz_set_i64(mpq_numref(x), c->per_person);
+            mpz_set_ui(mpq_denref(x), 1);
+            mpq_mul(x, x, persons);
+            mpq_add(sum, sum, x);
+            if (rc == SHEBAO_OK)
+                rc = round_q_fen(ctx, x, &c->total);
+        }
+    if (rc == SHEBAO_OK)
+        rc = round_q_fen(ctx, sum, &out->total);
+    mpq_clear(persons);
+    mpq_clear(x);
+    mpq_clear(sum);
+    return rc;
+}
+
+int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
+                             shebao_ltc_cost *out, shebao_ltc_notes *notes)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    sb_ltc_notes_reset(notes);
+    int rc = estimate(ctx, policy, in, out, notes);
+    return sb_ltc_done(ctx, notes, policy, rc);
+}

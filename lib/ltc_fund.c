@@ -1,0 +1,108 @@
+/* Long-term care: contributions of one insured group (docs/ltc.md, "Funding"). */
+#include <string.h>
+
+#include "ltc.h"
+
+#define TRY(expr)                                                                                            \
+    do {                                                                                                     \
+        int rc_ = (expr);                                                                                    \
+        if (rc_ != SHEBAO_OK)                                                                                \
+            return rc_;                                                                                      \
+    } while (0)
+
+static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group, int year, int month,
+                long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
+{
+    if (out->version != SHEBAO_LTC_FUNDING_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "result not initialised with SHEBAO_LTC_FUNDING_INIT");
+    if (!shebao_ltc_group_name(group))
+        return sb_fail(ctx, SHEBAO_EINPUT, "unknown insured group %d", (int)group);
+    if (count < 0 || count > 10000000000LL)
+        return sb_fail(ctx, SHEBAO_EINPUT, "count %lld: must be 0 to 10000000000", count);
+    if (base < -1)
+        return sb_fail(ctx, SHEBAO_EINPUT, "base must not be negative");
+    sb_month m;
+    TRY(sb_ltc_month(ctx, year, month, "month", &m));
+    const sb_ltc *L;
+    TRY(sb_ltc_section(ctx, P, "funding", &L));
+    const sb_ltc_funding *fu = NULL;
+    for (size_t i = 0; i < L->nfunding; i++)
+        if (L->funding[i].from <= m)
+            fu = &L->funding[i];
+    char mt[8], from[8];
+    sb_month_format(m, mt, sizeof mt);
+    if (!fu) {
+        sb_month_format(L->funding[0].from, from, sizeof from);
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: no long-term care funding rules are in force in policy %s (the first "
+                       "start in %s)", mt, P->id, from);
+    }
+    sb_month_format(fu->from, from, sizeof from);
+    const sb_ltc_group *g = &fu->group[group];
+    if (!g->present)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: the long-term care funding of policy %s in force (from %s) has no "
+                       "rule for the group %s", mt, P->id, from, shebao_ltc_group_name(group));
+    memcpy(out->from, from, sizeof out->from);
+    out->is_rate = g->is_rate;
+    out->base = 0;
+    out->base_limited = 0;
+    out->payers = g->parts;
+    out->count = count;
+    out->per_person_total = 0;
+    out->total_all = 0;
+    if (g->has_total)
+        TRY(sb_ltc_use(notes, g->p_total));
+    int64_t b = 0;
+    shebao_rounding R = g->has_rounding ? g->rounding : SHEBAO_ROUND_FEN_HALF_UP;
+    if (g->is_rate) {
+        if (base < 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "the group %s is funded by rates on a contribution base (from %s): "
+                           "give the monthly base", shebao_ltc_group_name(group), from);
+        b = base;
+        if (g->has_floor) {
+            TRY(sb_ltc_use(notes, g->p_floor));
+            if (b < g->floor) {
+                b = g->floor;
+                out->base_limited = -1;
+            }
+        }
+        if (g->has_cap) {
+            TRY(sb_ltc_use(notes, g->p_cap));
+            if (b > g->cap) {
+                b = g->cap;
+                out->base_limited = 1;
+            }
+        }
+        if (g->has_rounding)
+            TRY(sb_ltc_use(notes, g->p_rounding));
+        out->base = b;
+    } else if (base >= 0) {
+        return sb_fail(ctx, SHEBAO_EINPUT, "the group %s pays fixed amounts (from %s): a base does not apply",
+                       shebao_ltc_group_name(group), from);
+    }
+    for (int p = 0; p < SB_LTC_PAYERS; p++) {
+        out->per_person[p] = 0;
+        out->total[p] = 0;
+        if (!(g->parts & (1u << p)))
+            continue;
+        TRY(sb_ltc_use(notes, g->param[p]));
+        if (g->is_rate)
+            TRY(sb_ltc_round(ctx, b, g->rate[p], (sb_dec){1, 0}, 1, 1, R, &out->per_person[p]));
+        else
+            out->per_person[p] = g->fen[p];
+        if (__builtin_add_overflow(out->per_person_total, out->per_person[p], &out->per_person_total) ||
+            __builtin_mul_overflow(out->per_person[p], (int64_t)count, &out->total[p]) ||
+            __builtin_add_overflow(out->total_all, out->total[p], &out->total_all))
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, "contributions overflow (more than 92 233 720 368 547 758.07 yuan)");
+    }
+    return SHEBAO_OK;
+}
+
+int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
+                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    sb_ltc_notes_reset(notes);
+    int rc = fund(ctx, policy, group, year, month, count, base, out, notes);
+    return sb_ltc_done(ctx, notes, policy, rc);
+}

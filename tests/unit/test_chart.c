@@ -1,0 +1,175 @@
+/* The chart of `shebao compare --chart`: Chinese labels are drawn with real glyphs, not tofu, and the chart is
+ * written as PNG, SVG and PDF.
+ *
+ * Tofu check: the chart's font (chart_font(), the "Noto Sans CJK SC" family through fontconfig) must map every
+ * character of "多缴多得" to a glyph other than .notdef (glyph 0), and the ink of each rendered character must
+ * differ from the ink of the .notdef box of the same font, while a character no font has (U+E000, private use)
+ * renders exactly as that box. The two 多 must give the same bitmap and 缴 and 得 different ones. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "chart.h"
+
+#define SIDE 96 /* bitmap side; glyphs at 64 px */
+
+typedef struct bitmap {
+    unsigned char a[SIDE * SIDE]; /* 1: ink */
+    int ink;
+} bitmap;
+
+/* Render either a UTF-8 string (glyph index < 0) or one glyph index with the chart's font into a bitmap. */
+static void render(const char *text, long glyph, bitmap *out)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, SIDE, SIDE);
+    cairo_t *cr = cairo_create(s);
+    chart_font(cr, false, 64);
+    cairo_set_source_rgba(cr, 0, 0, 0, 1);
+    if (glyph >= 0) {
+        cairo_glyph_t g = {(unsigned long)glyph, 16, 72};
+        cairo_show_glyphs(cr, &g, 1);
+    } else {
+        cairo_move_to(cr, 16, 72);
+        cairo_show_text(cr, text);
+    }
+    cairo_surface_flush(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    out->ink = 0;
+    for (int y = 0; y < SIDE; y++)
+        for (int x = 0; x < SIDE; x++) {
+            out->a[y * SIDE + x] = data[y * stride + x] >= 128;
+            out->ink += out->a[y * SIDE + x];
+        }
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+static int differ(const bitmap *a, const bitmap *b)
+{
+    int n = 0;
+    for (int i = 0; i < SIDE * SIDE; i++)
+        n += a->a[i] != b->a[i];
+    return n;
+}
+
+static void test_cjk_glyphs_not_tofu(void **state)
+{
+    (void)state;
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 8, 8);
+    cairo_t *cr = cairo_create(s);
+    chart_font(cr, false, 64);
+    /* glyph coverage: every character has a glyph ... */
+    assert_true(chart_font_covers(cr, "多缴多得"));
+    assert_true(chart_font_covers(cr, "每月养老金（元）个人账户余额"));
+    /* ... and the check does fail for a character without one */
+    assert_false(chart_font_covers(cr, "\xee\x80\x80")); /* U+E000 */
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+
+    /* pixels: each character against the .notdef box */
+    static const char *const chars[] = {"多", "缴", "多", "得"};
+    bitmap notdef, pua, b[4];
+    render(NULL, 0, &notdef);
+    render("\xee\x80\x80", -1, &pua);
+    assert_true(notdef.ink > 0);
+    assert_int_equal(differ(&pua, &notdef), 0); /* a missing glyph is drawn as exactly this box: tofu */
+    for (int i = 0; i < 4; i++) {
+        render(chars[i], -1, &b[i]);
+        if (b[i].ink < 200) /* a 64 px CJK glyph has several hundred ink pixels */
+            fail_msg("'%s' has only %d ink pixels", chars[i], b[i].ink);
+        int d = differ(&b[i], &notdef);
+        if (d < b[i].ink / 4)
+            fail_msg("'%s' looks like the .notdef box (%d of %d pixels differ)", chars[i], d, b[i].ink);
+    }
+    assert_int_equal(differ(&b[0], &b[2]), 0); /* the same character twice: the same glyph */
+    assert_true(differ(&b[1], &b[3]) > b[1].ink / 4); /* 缴 and 得 are different glyphs */
+    assert_true(differ(&b[0], &b[1]) > b[0].ink / 4);
+}
+
+static shebao_comparison *sample(shebao_ctx *ctx, shebao_policy **pol)
+{
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", pol), SHEBAO_OK);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = 1980;
+    pe.birth_month = 5;
+    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
+    opt.start_year = 2025;
+    shebao_comparison *c = NULL;
+    assert_int_equal(shebao_compare(ctx, *pol, &pe, &opt, &c), SHEBAO_OK);
+    return c;
+}
+
+static void test_chart_files(void **state)
+{
+    (void)state;
+    shebao_ctx *ctx = NULL;
+    assert_int_equal(shebao_ctx_new(&ctx), SHEBAO_OK);
+    shebao_policy *pol = NULL;
+    shebao_comparison *c = sample(ctx, &pol);
+    char dir[] = "/tmp/shebao-chart.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char png[64], svg[64], pdf[64], err[256];
+    snprintf(png, sizeof png, "%s/c.png", dir);
+    snprintf(svg, sizeof svg, "%s/c.svg", dir);
+    snprintf(pdf, sizeof pdf, "%s/c.pdf", dir);
+    chart_info info = {"zhejiang", "1980-05", true};
+    /* 0: drawn with Chinese labels (the font has the glyphs) */
+    assert_int_equal(chart_write(c, &info, png, err, sizeof err), 0);
+    assert_int_equal(chart_write(c, &info, svg, err, sizeof err), 0);
+    assert_int_equal(chart_write(c, &info, pdf, err, sizeof err), 0);
+    info.zh = false;
+    /* the PNG: 1080 wide (a phone held upright), taller than wide, with ink in the title band */
+    cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    assert_int_equal(cairo_image_surface_get_width(s), 1080);
+    assert_true(cairo_image_surface_get_height(s) > 1080);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s), dark = 0;
+    for (int y = 60; y < 120; y++)
+        for (int x = 0; x < 1080; x++) {
+            const unsigned char *px = data + y * stride + 4 * x;
+            dark += px[0] < 100 && px[1] < 100 && px[2] < 100;
+        }
+    assert_true(dark > 2000); /* the 50 px bold title */
+    cairo_surface_destroy(s);
+    char head[8] = "";
+    FILE *f = fopen(svg, "rb");
+    assert_non_null(f);
+    assert_true(fread(head, 1, 5, f) == 5);
+    fclose(f);
+    assert_memory_equal(head, "<?xml", 5);
+    f = fopen(pdf, "rb");
+    assert_non_null(f);
+    assert_true(fread(head, 1, 5, f) == 5);
+    fclose(f);
+    assert_memory_equal(head, "%PDF-", 5);
+    /* English labels on request */
+    assert_int_equal(chart_write(c, &info, png, err, sizeof err), 0);
+    /* a bad name and an unwritable place are one-line errors */
+    assert_int_equal(chart_write(c, &info, "chart.jpg", err, sizeof err), -1);
+    assert_non_null(strstr(err, ".png, .svg or .pdf"));
+    assert_int_equal(chart_write(c, &info, "/nonexistent-dir/c.png", err, sizeof err), -1);
+    assert_non_null(strstr(err, "cannot write the chart"));
+    assert_true(chart_path_ok("A.PNG") && chart_path_ok("a.svg") && chart_path_ok("b.pdf"));
+    assert_false(chart_path_ok(".png") || chart_path_ok("png") || chart_path_ok("a.png.txt"));
+    unlink(png);
+    unlink(svg);
+    unlink(pdf);
+    rmdir(dir);
+    shebao_comparison_free(c);
+    shebao_policy_free(pol);
+    shebao_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cjk_glyphs_not_tofu),
+        cmocka_unit_test(test_chart_files),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    chart_cleanup();
+    return failed;
+}
