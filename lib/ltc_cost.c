@@ -133,11 +133,11 @@ static int round_q_fen(shebao_ctx *ctx, mpq_t fen, int64_t *out)
     return rc == SHEBAO_OK ? SHEBAO_OK : sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate out of range");
 }
 
-static int persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, mpq_t q, char *buf, size_t size)
+/* q = beneficiaries × grade share × mode share, and its exact decimal text. */
+static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, mpq_t q, char *buf, size_t size)
 {
     mpq_t t;
     mpq_init(t);
-    mpz_set_si(mpq_numref(q), 0);
     sb_mpz_set_i64(mpq_numref(q), in->beneficiaries);
     mpz_set_ui(mpq_denref(q), 1);
     sb_dec_to_q(t, gs);
@@ -153,7 +153,6 @@ static int persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, m
         if (buf[n - 1] == '.')
             buf[--n] = '\0';
     }
-    return SHEBAO_OK;
 }
 
 static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
