@@ -199,13 +199,26 @@ int shebao_money_format(shebao_fen fen, char *buf, size_t size)
 {
     if (!buf || size == 0)
         return SHEBAO_EUSAGE;
+    /* digits right to left (hot in batch output: no printf) */
     uint64_t mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
-    int n = snprintf(buf, size, "%s%llu.%02llu", fen < 0 ? "-" : "", (unsigned long long)(mag / 100),
-                     (unsigned long long)(mag % 100));
-    if (n < 0 || (size_t)n >= size) {
+    char tmp[SHEBAO_MONEY_BUFSZ];
+    size_t i = sizeof tmp;
+    tmp[--i] = '\0';
+    tmp[--i] = (char)('0' + mag % 10);
+    tmp[--i] = (char)('0' + mag / 10 % 10);
+    tmp[--i] = '.';
+    mag /= 100;
+    do
+        tmp[--i] = (char)('0' + mag % 10);
+    while ((mag /= 10) > 0);
+    if (fen < 0)
+        tmp[--i] = '-';
+    size_t n = sizeof tmp - i; /* with the terminator */
+    if (n > size) {
         buf[0] = '\0';
         return SHEBAO_EUSAGE;
     }
+    memcpy(buf, tmp + i, n);
     return SHEBAO_OK;
 }
 

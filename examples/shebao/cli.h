@@ -57,6 +57,7 @@ void cli_pad(FILE *f, const char *s, int width, bool right);
 
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
 int cmd_project(shebao_ctx *ctx, int argc, char **argv);
+int cmd_batch(shebao_ctx *ctx, int argc, char **argv);
 int cmd_ltc(shebao_ctx *ctx, int argc, char **argv);
 int cmd_compare(shebao_ctx *ctx, int argc, char **argv);
 

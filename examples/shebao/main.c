@@ -37,6 +37,10 @@ static const char usage_text[] =
     "          [--format table|json|csv] [--chart FILE.png|FILE.svg|FILE.pdf] [--lang zh|en]\n"
     "                                   grades × years paid from START: pension, break-even, EPV,\n"
     "                                   one grade up, one year longer, lowest vs highest (多缴多得)\n"
+    "  batch [--region ID | --policy FILE] [--in FILE|-] [--out FILE|-] [--threads N]\n"
+    "        [--discount R] [--mortality cl2010-2013-pension|none] [--progress]\n"
+    "                                   one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
+    "                                   CSV out in input order; exits 4 when any row is an error\n"
     "\n"
     "exit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
     "            5 computation error\n";
@@ -154,6 +158,8 @@ int main(int argc, char **argv)
         rc = cmd_policy(ctx, argc, argv);
     else if (strcmp(cmd, "project") == 0)
         rc = cmd_project(ctx, argc, argv);
+    else if (strcmp(cmd, "batch") == 0)
+        rc = cmd_batch(ctx, argc, argv);
     else if (strcmp(cmd, "ltc") == 0)
         rc = cmd_ltc(ctx, argc, argv);
     else if (strcmp(cmd, "compare") == 0)
