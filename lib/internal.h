@@ -97,6 +97,22 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
 /* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
+/* The same rounding for num / den fen in 64-bit integers (den > 0, den * 100 must not overflow): the hot path. */
+static inline int64_t sb_round_ratio64(int64_t num, int64_t den, shebao_rounding mode)
+{
+    int64_t unit = mode == SHEBAO_ROUND_JIAO_UP || mode == SHEBAO_ROUND_JIAO_HALF_UP ? 10
+                 : mode == SHEBAO_ROUND_YUAN_HALF_UP ? 100 : 1;
+    int64_t d = den * unit, k = num / d, r = num % d;
+    if (r != 0) {
+        int64_t ar = r < 0 ? -r : r;
+        bool away = mode == SHEBAO_ROUND_JIAO_UP ||
+                    (mode != SHEBAO_ROUND_FEN_TRUNCATE && ar >= d - ar); /* 2|r| >= d */
+        if (away)
+            k += num < 0 ? -1 : 1;
+    }
+    return k * unit;
+}
+
 #ifdef __SIZEOF_INT128__
 /* The same rounding for the exact ratio num / den fen (den > 0), in 128-bit integers: the fast path.
  * SHEBAO_ECOMPUTE when the result does not fit (callers then fall back to sb_round_q). */

@@ -149,6 +149,16 @@ static int interest(const sb_resident *rp, int64_t B, int64_t D, int m, sb_dec r
     int k = rp->method == SB_INTEREST_YEAR_END ? 0
           : rp->method == SB_INTEREST_YEAR_START ? m
           : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
+    /* fastest exact path: everything in 64-bit integers when nothing can overflow (balances below about
+     * 10^10 yuan and rates with up to 6 decimals: every real case) */
+    {
+        int64_t x, num;
+        if (r.scale <= 6 && !__builtin_mul_overflow(B, (int64_t)m, &x) && !__builtin_add_overflow(x, D * k, &x) &&
+            D < INT64_C(1) << 50 && D > -(INT64_C(1) << 50) && !__builtin_mul_overflow(x, r.num, &num)) {
+            *out = sb_round_ratio64(num, 12 * pow10_i64[r.scale], rp->rounding);
+            return SHEBAO_OK;
+        }
+    }
 #ifdef __SIZEOF_INT128__
     /* fast exact path: (B·m + D·k)·r.num / (12 · 10^scale) fen in 128-bit integers when nothing overflows */
     {

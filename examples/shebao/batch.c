@@ -542,22 +542,20 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (ok && bt.threads > 1) {
         pthread_barrier_init(&bt.start, NULL, (unsigned)bt.threads);
         pthread_barrier_init(&bt.done, NULL, (unsigned)bt.threads);
-        for (int t = 1; t < bt.threads; t++) {
+        for (int t = 1; t < bt.threads; t++, started++) {
             wa[t] = (worker_arg){&bt, t};
             if (pthread_create(&bt.tid[t], NULL, worker, &wa[t]) != 0) {
-                ok = false;
-                break;
+                /* the started workers wait at a barrier that can no longer fill: nothing to salvage */
+                fprintf(stderr, "shebao: batch: cannot start %d threads (started %d); try --threads %d\n",
+                        bt.threads, started + 1, started + 1);
+                exit(EXIT_INTERNAL);
             }
-            started++;
-        }
-        if (!ok) { /* run on the threads that did start */
-            bt.quit = false;
         }
     }
     bcsv reader;
     bool read_ok = ok && bcsv_init(&reader, on_record, &bt);
     bt.t0 = now();
-    if (read_ok && (started + 1 == bt.threads || bt.threads == 1)) {
+    if (read_ok) {
         static char ibuf[1 << 16];
         size_t n;
         while (!bt.fatal && (n = fread(ibuf, 1, sizeof ibuf, fin)) > 0)
