@@ -1,5 +1,5 @@
 /* Run a command, report its wall time and peak resident memory (from wait4's rusage).
- * usage: measure LABEL ROWS COMMAND [ARGS...]   (stdin/stdout/stderr pass through; the report goes to stderr) */
+ * usage: measure LABEL ROWS COMMAND [ARGS...]   (stdin/stdout/stderr pass through; the report goes to stdout after the command ends) */
 #define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double sec = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     double rows = atof(argv[2]);
-    fprintf(stderr, "%-28s %10.0f rows  %7.3f s  %10.0f rows/s  %6.3f us/row  peak RSS %6.1f MiB  exit %d\n", argv[1],
+    fprintf(stdout, "%-28s %10.0f rows  %7.3f s  %10.0f rows/s  %6.3f us/row  peak RSS %6.1f MiB  exit %d\n", argv[1],
             rows, sec, rows / sec, sec / rows * 1e6, (double)ru.ru_maxrss / 1024.0,
             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     return 0;

@@ -288,10 +288,13 @@ typedef struct worker_arg {
     int index;
 } worker_arg;
 
+/* Worker `index` projects one contiguous slice of the chunk into its own arena, so that the arenas, taken in
+ * worker order, are the output in input order. */
 static void work(batch *bt, int index)
 {
+    size_t t = (size_t)bt->threads, lo = bt->nrows * (size_t)index / t, hi = bt->nrows * ((size_t)index + 1) / t;
     bt->outs[index].len = 0;
-    for (size_t i = (size_t)index; i < bt->nrows; i += (size_t)bt->threads) {
+    for (size_t i = lo; i < hi; i++) {
         bt->rows[i].worker = index;
         format_row(bt->ctx[index], bt, &bt->rows[i], &bt->outs[index]);
     }
@@ -331,11 +334,13 @@ static void flush_chunk(batch *bt)
     } else {
         work(bt, 0);
     }
+    for (int t = 0; t < bt->threads; t++) /* each arena holds a contiguous slice, in order */
+        if (bt->outs[t].len && fwrite(bt->outs[t].s, 1, bt->outs[t].len, bt->out) != bt->outs[t].len)
+            bt->write_failed = true;
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
-        if (r->status == 3 ||
-            fwrite(bt->outs[r->worker].s + r->out_off, 1, r->out_len, bt->out) != r->out_len)
-            bt->write_failed = true; /* out of memory formatting the row, or a write error */
+        if (r->status == 3)
+            bt->write_failed = true; /* out of memory formatting the row: it is missing from the output */
         bt->ok += r->status == 0;
         bt->not_eligible += r->status == 1;
         bt->errors += r->status == 2;
