@@ -3,7 +3,10 @@
 #   make            build build/libshebao.a, build/libshebao.so and build/shebao
 #   make demo       install missing Debian packages, build, run the main job on the embedded policy
 #   make check      install missing Debian packages, build, run every test
-#   make sanitize   the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make sanitize   the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer, and the thread test
+#                   under ThreadSanitizer
+#   make check-valgrind  the bad-input and CLI suites with every run under valgrind (errors and leaks fail)
+#   make fuzz       each libFuzzer target in fuzz/ for FUZZ_SECONDS seconds (default 30)
 #   make docs       Doxygen HTML into build/docs (an undocumented public symbol fails it)
 #   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR
 #   make deps       install whatever Debian packages are missing (a no-op when all are present)
@@ -60,7 +63,8 @@ EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
 .PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
-        clean FORCE examples examples-run
+        clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
+        fuzz fuzz-lib fuzz-replay
 
 all: lib cli examples
 
@@ -154,7 +158,7 @@ check: deps
 
 # ---- tests ------------------------------------------------------------------------------------------------
 
-test: all unit-tests cli-tests install-check examples-run
+test: all unit-tests cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
 
 unit-tests: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -163,6 +167,32 @@ cli-tests: $(CLI)
 	@sh tests/cli/run.sh $(CLI)
 	@sh tests/bad-policies/run.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
+
+# Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
+bad-input-tests: $(CLI)
+	@sh tests/bad-input/run.sh $(CLI)
+
+# `shebao batch` on a generated population of BATCH_ROWS people: rows in = rows out, the same bytes on any number
+# of threads, sampled rows equal to `shebao project`.
+BATCH_ROWS ?= 1000000
+batch-tests: $(CLI) $(BUILD)/bench/gen_population
+	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
+
+# The same suites with every run under valgrind: memory errors and leaks fail them.
+check-valgrind: deps
+	$(MAKE) all
+	SHEBAO_VALGRIND=1 sh tests/bad-input/run.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/run.sh $(CLI)
+
+# ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
+abi-check: lib
+	@sh tests/abi/check.sh $(BUILD)
+
+# After a deliberate change of the public API: rewrite the checked-in export list (review the diff).
+abi-update: lib
+	nm -D --defined-only $(BUILD)/libshebao.so | awk 'NF >= 3 { sub(/@.*/, "", $$3); print $$3 }' \
+	  | LC_ALL=C sort -u > tests/abi/exports.txt
+	@echo "abi-update: tests/abi/exports.txt now lists $$(wc -l < tests/abi/exports.txt) symbols"
 
 # Each teaching example must run and exit 0 (meizhou_table exits 1 on any difference from the official table).
 examples-run: $(EXAMPLE_BIN)
@@ -183,7 +213,55 @@ install-check: lib
 
 sanitize: deps
 	$(MAKE) BUILD=build/sanitize CFLAGS='-O1 -g -fno-omit-frame-pointer' \
-	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' test
+	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' BATCH_ROWS=100000 test
+	$(MAKE) BUILD=build/tsan CFLAGS='-O1 -g -fno-omit-frame-pointer' SANFLAGS='-fsanitize=thread' \
+	  build/tsan/tests/test_threads
+	TSAN_OPTIONS='halt_on_error=1' build/tsan/tests/test_threads
+
+# ---- fuzzing (fuzz/run.sh) ----------------------------------------------------------------------------------
+# Targets fuzz/fuzz_NAME.c. The CLI sources go into every target with their main renamed (fuzz/fuzz.h), so that
+# a target can drive a whole command. `make fuzz` builds them with clang, libFuzzer, ASan and UBSan; `make check`
+# replays fuzz/corpus/NAME/ (seeds and past crashes) through the same sources without libFuzzer.
+
+FUZZ_SECONDS ?= 30
+FUZZ := build/fuzz
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib -Iexamples/shebao -Ifuzz $(DEP_CFLAGS) $(CLI_CFLAGS) \
+              -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_CLI_OBJ := $(patsubst examples/shebao/%.c,$(FUZZ)/cli/%.o,$(CLI_SRC))
+REPLAY := $(BUILD)/fuzz-replay
+REPLAY_CLI_OBJ := $(patsubst examples/shebao/%.c,$(REPLAY)/cli/%.o,$(CLI_SRC))
+REPLAY_BIN := $(patsubst %,$(REPLAY)/fuzz_%,$(FUZZ_NAMES))
+.SECONDARY: $(FUZZ_CLI_OBJ) $(REPLAY_CLI_OBJ)
+
+fuzz: deps
+	$(MAKE) fuzz-lib
+	$(MAKE) $(patsubst %,$(FUZZ)/fuzz_%,$(FUZZ_NAMES))
+	sh fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-lib:
+	$(MAKE) --no-print-directory BUILD=$(FUZZ) CC=clang CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  SANFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' $(FUZZ)/libshebao.a
+
+$(FUZZ)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz.h $(PUBLIC_H)
+	@mkdir -p $(FUZZ)/cli
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
+
+$(FUZZ)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/fuzz.h $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< fuzz/common.c $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a \
+	  $(CLI_LIBS) $(DEP_LIBS)
+
+fuzz-replay: $(REPLAY_BIN)
+	@sh fuzz/replay.sh $(REPLAY) $(FUZZ_NAMES)
+
+$(REPLAY)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz.h $(PUBLIC_H)
+	@mkdir -p $(REPLAY)/cli
+	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
+
+$(REPLAY)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/replay.c fuzz/fuzz.h $(REPLAY_CLI_OBJ) $(STATIC)
+	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -Ifuzz -o $@ $< fuzz/common.c fuzz/replay.c $(REPLAY_CLI_OBJ) $(STATIC) \
+	  $(ALL_LDFLAGS) $(CLI_LIBS) $(DEP_LIBS)
 
 docs: deps
 	@mkdir -p $(BUILD)/docs

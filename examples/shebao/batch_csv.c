@@ -1,17 +1,89 @@
 /* shebao batch: streaming RFC 4180 reader on libcsv, bounded per record, no allocation per field. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "batch_csv.h"
 
+/* Input is handed to libcsv in slices of this size, so that an over-long field is cut down before it grows far
+ * past the limit (see parse()). */
+#define SLICE ((size_t)64 << 10)
+
+static void note(bcsv *r, int problem, size_t field)
+{
+    if (r->problem == BCSV_OK) {
+        r->problem = problem;
+        r->problem_field = field;
+    }
+}
+
+/* BCSV_OK, or BCSV_NUL / BCSV_NOT_UTF8 for the first fault of the field: a NUL byte, or bytes that are not
+ * well-formed UTF-8 (an overlong form, a surrogate, a code point above U+10FFFF, a broken sequence). Eight bytes
+ * at a time while they are all ASCII and none is zero. */
+static int scan(const unsigned char *s, size_t len)
+{
+    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    size_t i = 0;
+    while (i < len) {
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & high) && !((w - ones) & ~w & high)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned c = s[i];
+        if (c == 0)
+            return BCSV_NUL;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned cp, min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1, cp = c & 0x1F, min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2, cp = c & 0x0F, min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3, cp = c & 0x07, min = 0x10000;
+        } else {
+            return BCSV_NOT_UTF8; /* a continuation byte first, an overlong lead (C0, C1) or above U+10FFFF */
+        }
+        if (len - i <= n)
+            return BCSV_NOT_UTF8;
+        for (size_t k = 1; k <= n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return BCSV_NOT_UTF8;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return BCSV_NOT_UTF8;
+        i += n + 1;
+    }
+    return BCSV_OK;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     bcsv *r = data;
-    if (r->n >= BCSV_MAX_FIELDS || len > BCSV_FIELD_LIMIT) {
-        r->overflow = true;
-        if (r->n >= BCSV_MAX_FIELDS)
-            return;
+    size_t i = r->n;
+    if (i >= BCSV_MAX_FIELDS) {
+        note(r, BCSV_TOO_MANY, i);
+        return;
+    }
+    if (len > r->field_limit || r->cut) {
+        note(r, BCSV_TOO_LONG, i);
         len = 0; /* keep the slot, not the contents */
+        r->cut = false;
+    } else if (r->size + len > r->row_limit) {
+        note(r, BCSV_ROW_TOO_LONG, i);
+        len = 0;
+    } else {
+        int fault = scan(s, len);
+        if (fault != BCSV_OK)
+            note(r, fault, i);
     }
     if (r->size + len + 1 > r->cap) {
         size_t cap = r->cap ? r->cap : 256;
@@ -36,11 +108,21 @@ static void on_row(int c, void *data)
 {
     (void)c;
     bcsv *r = data;
-    if (!r->failed)
-        r->on_row(r->user, r->text, r->size, r->offsets, r->n, r->overflow);
+    if (!r->failed) {
+        bcsv_record rec = {r->text, r->size, r->offsets, r->n, r->problem, r->problem_field};
+        r->on_row(r->user, &rec);
+    }
     r->n = 0;
     r->size = 0;
-    r->overflow = false;
+    r->problem = BCSV_OK;
+    r->problem_field = 0;
+}
+
+/* RFC 4180: spaces belong to the field (libcsv trims them unless told otherwise). */
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
 }
 
 bool bcsv_init(bcsv *r, bcsv_row_fn fn, void *user)
@@ -48,26 +130,62 @@ bool bcsv_init(bcsv *r, bcsv_row_fn fn, void *user)
     memset(r, 0, sizeof *r);
     r->on_row = fn;
     r->user = user;
-    return csv_init(&r->parser, 0) == 0;
+    r->field_limit = BCSV_FIELD_LIMIT;
+    r->row_limit = BCSV_FIELD_LIMIT;
+    if (csv_init(&r->parser, 0) != 0)
+        return false;
+    csv_set_space_func(&r->parser, no_space);
+    csv_set_blk_size(&r->parser, 4096);
+    return true;
+}
+
+/* Hand bytes to libcsv a slice at a time. Between slices, a field in progress that has grown past the limit is
+ * cut back to its last byte: libcsv keeps the field being read in entry_buf[0..entry_pos) (struct csv_parser,
+ * public in csv.h) and looks back at most one byte (the quote of a quoted field that may be ending, since no
+ * character counts as a space here), so its state stays consistent while the field's contents, which are dropped
+ * anyway, no longer take memory. */
+static bool parse(bcsv *r, const char *buf, size_t len)
+{
+    while (len > 0 && !r->failed) {
+        size_t n = len < SLICE ? len : SLICE;
+        if (csv_parse(&r->parser, buf, n, on_field, on_row, r) != n)
+            r->failed = true;
+        buf += n;
+        len -= n;
+        struct csv_parser *p = &r->parser;
+        if (p->entry_pos > r->field_limit) {
+            p->entry_buf[0] = p->entry_buf[p->entry_pos - 1];
+            p->entry_pos = 1;
+            r->cut = true;
+        }
+    }
+    return !r->failed;
 }
 
 bool bcsv_feed(bcsv *r, const char *buf, size_t len)
 {
-    if (!r->started && len > 0) {
-        r->started = true;
-        if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
-            (unsigned char)buf[2] == 0xBF) {
-            buf += 3;
-            len -= 3;
+    static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+    while (!r->started && len > 0) {
+        r->head[r->nhead] = (unsigned char)*buf++;
+        len--;
+        if (r->head[r->nhead] != bom[r->nhead]) {
+            r->started = true;
+            if (!parse(r, (const char *)r->head, r->nhead + 1))
+                return false;
+        } else if (++r->nhead == sizeof bom) {
+            r->started = true; /* a byte-order mark: dropped */
         }
     }
-    if (csv_parse(&r->parser, buf, len, on_field, on_row, r) != len)
-        r->failed = true;
-    return !r->failed;
+    return parse(r, buf, len);
 }
 
 bool bcsv_finish(bcsv *r)
 {
+    if (!r->started) { /* fewer than three bytes, all of them a prefix of the byte-order mark */
+        r->started = true;
+        if (!parse(r, (const char *)r->head, r->nhead))
+            return false;
+    }
     if (csv_fini(&r->parser, on_field, on_row, r) != 0)
         r->failed = true;
     return !r->failed;

@@ -55,6 +55,19 @@ int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */
 void cli_pad(FILE *f, const char *s, int width, bool right);
 
+/* A person's fields as text (person.c), shared by `project` and `batch`. */
+bool cli_parse_month(const char *s, int *y, int *m);       /* "YYYY-MM", year 1900-2150 */
+bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only, lo..hi */
+/* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
+const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
+typedef struct cli_person_text {
+    const char *birth, *sex, *plan, *collective, *backpay; /* "" when not given */
+} cli_person_text;
+/* Fill pe's birth, sex, collective, back payment and plan (*plan: the segments to shebao_free, or NULL). On a
+ * refusal: a library code and one line in err naming the field and the value. */
+int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment **plan,
+                      char *err, size_t esize);
+
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
 int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv);

@@ -4,32 +4,6 @@
 
 #include "cli.h"
 
-static bool parse_month(const char *s, int *y, int *m)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
-    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
-}
-
-static bool parse_int(const char *s, int lo, int hi, int *out)
-{
-    if (!*s || strlen(s) > 9)
-        return false;
-    for (const char *p = s; *p; p++)
-        if (*p < '0' || *p > '9')
-            return false;
-    long v = strtol(s, NULL, 10);
-    if (v < lo || v > hi)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
 static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
 {
     shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
@@ -157,7 +131,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
             if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
                 return cli_usage("--format must be table, json or csv, not '%s'", v);
         } else if (strcmp(a.name, "birth") == 0) {
-            if (!parse_month(v, &pe.birth_year, &pe.birth_month)) {
+            if (!cli_parse_month(v, &pe.birth_year, &pe.birth_month)) {
                 fprintf(stderr, "shebao: --birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)\n", v);
                 return EXIT_INPUT;
             }
@@ -174,12 +148,12 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
         } else if (strcmp(a.name, "grade") == 0) {
             grade = v;
         } else if (strcmp(a.name, "start") == 0) {
-            if (!parse_int(v, 1900, 2199, &start)) {
+            if (!cli_parse_int(v, 1900, 2199, &start)) {
                 fprintf(stderr, "shebao: --start '%.40s': expected a year 1900-2199\n", v);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "years") == 0) {
-            if (!parse_int(v, 1, 100, &years)) {
+            if (!cli_parse_int(v, 1, 100, &years)) {
                 fprintf(stderr, "shebao: --years '%.40s': expected a whole number of years 1-100\n", v);
                 return EXIT_INPUT;
             }
@@ -191,21 +165,9 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "backpay") == 0) {
-            const char *colon = strchr(v, ':');
-            char nbuf[16];
-            size_t nlen = colon ? (size_t)(colon - v) : 0;
-            if (!colon || nlen == 0 || nlen >= sizeof nbuf) {
-                fprintf(stderr, "shebao: --backpay '%.40s': expected N:GRADE (e.g. 5:1000)\n", v);
-                return EXIT_INPUT;
-            }
-            memcpy(nbuf, v, nlen);
-            nbuf[nlen] = '\0';
-            if (!parse_int(nbuf, 1, 100, &pe.backpay_years)) {
-                fprintf(stderr, "shebao: --backpay '%.40s': N must be a whole number of years 1-100\n", v);
-                return EXIT_INPUT;
-            }
-            if (shebao_money_parse(ctx, colon + 1, &pe.backpay_grade) != SHEBAO_OK || pe.backpay_grade <= 0) {
-                fprintf(stderr, "shebao: --backpay '%.40s': GRADE must be a positive amount\n", v);
+            const char *why = cli_parse_backpay(ctx, v, &pe.backpay_years, &pe.backpay_grade);
+            if (why) {
+                fprintf(stderr, "shebao: --backpay '%.40s': %s\n", v, why);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "future-rate") == 0) {

@@ -1,0 +1,273 @@
+/* shebao batch: one CSV record in, one CSV line out (see batch_row.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch_row.h"
+#include "cli.h"
+
+static const char *const col_names[BCOLS] = {"id", "birth", "sex", "plan", "collective", "backpay"};
+
+static const char out_header[] = "id,status,error,claim_month,years_paid,balance,account_pension,base_pension,"
+                                 "years_pension,age_supplement,monthly_total,personal_total,breakeven_month,"
+                                 "epv_benefits";
+
+/* ---- output ------------------------------------------------------------------------------------------------ */
+
+static bool reserve(bbuf *b, size_t n)
+{
+    if (b->failed)
+        return false;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *ns = realloc(b->s, cap);
+        if (!ns) {
+            b->failed = true;
+            return false;
+        }
+        b->s = ns;
+        b->cap = cap;
+    }
+    return true;
+}
+
+void bbuf_put(bbuf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void bbuf_field(bbuf *b, const char *s, bool first)
+{
+    if (!first)
+        bbuf_put(b, ",", 1);
+    if (!s || !*s)
+        return;
+    size_t n = strlen(s);
+    bool quote = strcspn(s, ",\"\r\n") != n || s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t';
+    if (!quote) {
+        bbuf_put(b, s, n);
+        return;
+    }
+    size_t need = csv_write(NULL, 0, s, n);
+    if (!reserve(b, need))
+        return;
+    b->len += csv_write(b->s + b->len, need, s, n);
+    b->s[b->len] = '\0';
+}
+
+static void put_money(bbuf *b, shebao_fen f)
+{
+    char m[SHEBAO_MONEY_BUFSZ];
+    shebao_money_format(f, m, sizeof m);
+    bbuf_field(b, m, false);
+}
+
+static void put_int(bbuf *b, int v)
+{
+    char n[16];
+    int k = (int)sizeof n;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    n[--k] = '\0';
+    do
+        n[--k] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        n[--k] = '-';
+    bbuf_field(b, n + k, false);
+}
+
+/* ---- the header -------------------------------------------------------------------------------------------- */
+
+/* "column 'plan'" for a field under a header name, "field 9" past the header. */
+static void field_label(const batch_head *h, size_t i, char *buf, size_t size)
+{
+    if (h && i < h->n)
+        snprintf(buf, size, "column '%.40s'", h->names[i]);
+    else
+        snprintf(buf, size, "field %zu", i + 1);
+}
+
+/* The reader's verdict on a record as a phrase, or NULL when it is fine. */
+static const char *problem_text(const bcsv_record *rec, char *buf, size_t size)
+{
+    switch (rec->problem) {
+    case BCSV_TOO_MANY:
+        snprintf(buf, size, "more than %d fields", BCSV_MAX_FIELDS);
+        return buf;
+    case BCSV_TOO_LONG:
+    case BCSV_ROW_TOO_LONG:
+        snprintf(buf, size, "longer than %zu bytes", BCSV_FIELD_LIMIT);
+        return buf;
+    case BCSV_NUL:
+        return "contains a NUL byte";
+    case BCSV_NOT_UTF8:
+        return "not valid UTF-8";
+    case BCSV_NOMEM:
+        return "out of memory";
+    default:
+        return NULL;
+    }
+}
+
+bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t esize)
+{
+    memset(h, 0, sizeof *h);
+    for (int c = 0; c < BCOLS; c++)
+        h->col[c] = -1;
+    char why[64];
+    const char *problem = problem_text(rec, why, sizeof why);
+    if (problem) {
+        if (rec->problem == BCSV_TOO_MANY)
+            snprintf(err, esize, "input header: %s", problem);
+        else if (rec->problem == BCSV_ROW_TOO_LONG)
+            snprintf(err, esize, "input header: %s in all", problem);
+        else
+            snprintf(err, esize, "input header: field %zu: %s", rec->problem_field + 1, problem);
+        return false;
+    }
+    h->n = rec->n;
+    h->names = calloc(rec->n, sizeof *h->names);
+    h->pass = calloc(rec->n, sizeof *h->pass);
+    if (!h->names || !h->pass) {
+        snprintf(err, esize, "out of memory");
+        return false;
+    }
+    for (size_t i = 0; i < rec->n; i++) {
+        const char *name = rec->text + rec->offsets[i];
+        if (!(h->names[i] = strdup(name))) {
+            snprintf(err, esize, "out of memory");
+            return false;
+        }
+        h->pass[i] = true;
+        for (int c = 0; c < BCOLS; c++) {
+            if (strcmp(name, col_names[c]) != 0)
+                continue;
+            if (h->col[c] >= 0) {
+                snprintf(err, esize, "input header: column '%s' appears twice (fields %d and %zu)", col_names[c],
+                         h->col[c] + 1, i + 1);
+                return false;
+            }
+            h->col[c] = (int)i;
+            h->pass[i] = false;
+        }
+    }
+    /* all six are required: a misspelt optional column would otherwise pass through unnoticed and the rows would
+     * be projected without it */
+    char missing[80] = "";
+    for (int c = 0; c < BCOLS; c++)
+        if (h->col[c] < 0)
+            snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", *missing ? ", " : "",
+                     col_names[c]);
+    if (*missing) {
+        snprintf(err, esize,
+                 "input header: missing column(s) %s (needs id,birth,sex,plan,collective,backpay in any order; "
+                 "other columns pass through)", missing);
+        return false;
+    }
+    bbuf_put(&h->line, out_header, sizeof out_header - 1);
+    for (size_t i = 0; i < h->n; i++)
+        if (h->pass[i])
+            bbuf_field(&h->line, h->names[i], false);
+    bbuf_put(&h->line, "\n", 1);
+    if (h->line.failed) {
+        snprintf(err, esize, "out of memory");
+        return false;
+    }
+    return true;
+}
+
+void batch_head_free(batch_head *h)
+{
+    for (size_t i = 0; h->names && i < h->n; i++)
+        free(h->names[i]);
+    free(h->names);
+    free(h->pass);
+    free(h->line.s);
+    memset(h, 0, sizeof *h);
+}
+
+/* ---- one row ----------------------------------------------------------------------------------------------- */
+
+static const char *field(const batch_head *h, const bcsv_record *rec, int c)
+{
+    size_t i = (size_t)h->col[c];
+    return i < rec->n ? rec->text + rec->offsets[i] : "";
+}
+
+/* The per-row work, the one place that calls the library for a row: fields → person → figures. */
+static int project_fields(shebao_ctx *ctx, const batch_opts *o, const cli_person_text *t, shebao_summary *sm,
+                          char *err, size_t esize)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.mortality = o->mortality;
+    pe.discount = o->discount;
+    shebao_segment *plan = NULL;
+    int rc = cli_person_fields(ctx, t, &pe, &plan, err, esize);
+    if (rc == SHEBAO_OK && (rc = shebao_project_summary(ctx, o->policy, &pe, sm)) != SHEBAO_OK)
+        snprintf(err, esize, "%s", shebao_ctx_errmsg(ctx));
+    shebao_free(plan);
+    return rc;
+}
+
+int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const bcsv_record *rec, bbuf *out)
+{
+    shebao_summary sm = SHEBAO_SUMMARY_INIT;
+    char err[600] = "", why[64], label[64];
+    int rc = SHEBAO_EINPUT;
+    const char *problem = problem_text(rec, why, sizeof why);
+    if (problem && rec->problem == BCSV_NOMEM) {
+        snprintf(err, sizeof err, "row could not be kept: %s", problem);
+    } else if (problem && (rec->problem == BCSV_TOO_MANY || rec->problem == BCSV_ROW_TOO_LONG)) {
+        snprintf(err, sizeof err, rec->problem == BCSV_TOO_MANY ? "row has %s" : "row is %s", problem);
+    } else if (problem) {
+        field_label(h, rec->problem_field, label, sizeof label);
+        snprintf(err, sizeof err, "%s: %s", label, problem);
+    } else if (rec->n != h->n) {
+        snprintf(err, sizeof err, "row has %zu fields, the header has %zu", rec->n, h->n);
+    } else {
+        cli_person_text t = {field(h, rec, BCOL_BIRTH), field(h, rec, BCOL_SEX), field(h, rec, BCOL_PLAN),
+                             field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY)};
+        rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
+    }
+    for (char *p = err; *p; p++) /* one line, always, like the library's messages (a value may hold a line break) */
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    int status = rc != SHEBAO_OK ? BATCH_ERROR : sm.eligible ? BATCH_OK : BATCH_NOT_ELIGIBLE;
+    bbuf_field(out, field(h, rec, BCOL_ID), true);
+    if (status == BATCH_ERROR) {
+        bbuf_field(out, "error", false);
+        bbuf_field(out, err, false);
+        bbuf_put(out, ",,,,,,,,,,,", 11); /* claim_month … epv_benefits: do not apply */
+    } else {
+        bbuf_field(out, sm.eligible ? "ok" : "not_eligible", false);
+        bbuf_field(out, NULL, false);
+        bbuf_field(out, sm.claim_month, false);
+        put_int(out, sm.years_paid);
+        put_money(out, sm.balance);
+        if (sm.eligible) {
+            put_money(out, sm.account_pension);
+            put_money(out, sm.base_pension);
+            put_money(out, sm.years_pension);
+            put_money(out, sm.age_supplement);
+            put_money(out, sm.monthly_total);
+        } else {
+            bbuf_put(out, ",,,,,", 5); /* the pension figures: not eligible */
+        }
+        put_money(out, sm.personal_total);
+        bbuf_field(out, sm.has_breakeven ? sm.breakeven_month : NULL, false);
+        if (sm.has_epv)
+            put_money(out, sm.epv_benefits);
+        else
+            bbuf_field(out, NULL, false);
+    }
+    for (size_t i = 0; i < h->n; i++) /* pass-through columns, in header order */
+        if (h->pass[i])
+            bbuf_field(out, i < rec->n ? rec->text + rec->offsets[i] : NULL, false);
+    bbuf_put(out, "\n", 1);
+    return out->failed ? BATCH_NOMEM : status;
+}
