@@ -563,17 +563,8 @@ int shebao_comparison_to_json(const shebao_comparison *c, char **out)
         }
     for (size_t k = 0; k < c->nmarg; k++)
         json_array_append_new(marg, delta_json(&c->marg[k]));
-    for (size_t k = 0; k < c->nnotes; k++) {
-        const shebao_param *n = &c->notes[k];
-        json_t *a = json_object();
-        json_object_set_new(a, "parameter", json_string(n->path));
-        json_object_set_new(a, "from", json_string(n->from));
-        json_object_set_new(a, "value", json_string(n->value));
-        json_object_set_new(a, "status", json_string(shebao_status_name(n->status)));
-        json_object_set_new(a, "source", json_string(n->source));
-        json_object_set_new(a, "title", json_string(n->title));
-        json_array_append_new(as, a);
-    }
+    for (size_t k = 0; k < c->nnotes; k++)
+        json_array_append_new(as, sb_param_json(&c->notes[k]));
     json_object_set_new(root, "grades", g);
     json_object_set_new(root, "years", y);
     json_object_set_new(root, "excluded_grades", ex);

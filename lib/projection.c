@@ -121,6 +121,18 @@ int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_pa
     return SHEBAO_OK;
 }
 
+json_t *sb_param_json(const shebao_param *q)
+{
+    json_t *a = json_object();
+    json_object_set_new(a, "parameter", json_string(q->path));
+    json_object_set_new(a, "from", json_string(q->from));
+    json_object_set_new(a, "value", json_string(q->value));
+    json_object_set_new(a, "status", json_string(shebao_status_name(q->status)));
+    json_object_set_new(a, "source", json_string(q->source));
+    json_object_set_new(a, "title", json_string(q->title));
+    return a;
+}
+
 static json_t *jmoney(int64_t fen)
 {
     char m[SHEBAO_MONEY_BUFSZ];
@@ -207,15 +219,9 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     }
     json_t *as = json_array();
     for (size_t i = 0; i < p->nnotes; i++) {
-        const sb_note *n = &p->notes[i];
-        json_t *a = json_object();
-        json_object_set_new(a, "parameter", json_string(n->path));
-        json_object_set_new(a, "from", json_string(n->from));
-        json_object_set_new(a, "value", json_string(n->value));
-        json_object_set_new(a, "status", json_string(shebao_status_name(n->status)));
-        json_object_set_new(a, "source", json_string(n->source));
-        json_object_set_new(a, "title", json_string(n->title));
-        json_array_append_new(as, a);
+        shebao_param q;
+        shebao_projection_assumption(p, i, &q);
+        json_array_append_new(as, sb_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
     if (p->explain_on) {

@@ -55,6 +55,11 @@ struct shebao_projection {
     sb_buf explain;
 };
 
+/* One non-official value as a JSON object {"parameter", "from", "value", "status", "source", "title"}; the shape
+ * every result's "assumptions" array uses. Returns a new reference (jansson's json_t). */
+struct json_t;
+struct json_t *sb_param_json(const shebao_param *q);
+
 /* Record that the projection used policy parameter `param`. */
 int sb_proj_use(shebao_projection *p, uint32_t param);
 

@@ -68,6 +68,9 @@ typedef struct cli_person_text {
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment **plan,
                       char *err, size_t esize);
 
+/* One non-official value a result rests on, as one indented line: status, path[@from] = value (source). */
+void cli_print_param(const shebao_param *q);
+
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
 int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv);

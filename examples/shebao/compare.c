@@ -267,8 +267,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
         for (size_t i = 0; i < n; i++) {
             shebao_param q;
             shebao_comparison_assumption(c, i, &q);
-            printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q.status), q.path, q.from[0] ? "@" : "",
-                   q.from, q.value, q.source);
+            cli_print_param(&q);
         }
     }
 }

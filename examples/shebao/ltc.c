@@ -148,8 +148,7 @@ static void print_notes(const shebao_ltc_notes *notes)
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         shebao_ltc_note(notes, i, &q);
-        printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q.status), q.path, q.from[0] ? "@" : "", q.from,
-               q.value, q.source);
+        cli_print_param(&q);
     }
 }
 

@@ -72,8 +72,7 @@ static void print_table(const shebao_projection *p)
         for (size_t i = 0; i < n; i++) {
             shebao_param q;
             shebao_projection_assumption(p, i, &q);
-            printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q.status), q.path, q.from[0] ? "@" : "",
-                   q.from, q.value, q.source);
+            cli_print_param(&q);
         }
     }
 }

@@ -54,3 +54,9 @@ void cli_pad(FILE *f, const char *s, int width, bool right)
         for (int i = 0; i < pad; i++)
             fputc(' ', f);
 }
+
+void cli_print_param(const shebao_param *q)
+{
+    printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q->status), q->path, q->from[0] ? "@" : "", q->from,
+           q->value, q->source);
+}
