@@ -1138,6 +1138,31 @@ static int ltc_group(bctx *b, json_t *obj, const char *inh, const char *from, sb
     return SHEBAO_OK;
 }
 
+/* The head of a dated entry {"from", BODY, "source"} of an array: type, keys, source, both members present, and
+ * `from` strictly after the previous entry's (prev_from < 0 for the first). Leaves the path at the entry. */
+static int dated_entry(bctx *b, json_t *arr, size_t i, const char *const *keys, const char *body_key,
+                       const char *what, const char *inh, sb_month prev_from, const char **src, sb_month *from,
+                       json_t **body)
+{
+    json_t *e = json_array_get(arr, i);
+    TRY(expect_type(b, e, JSON_OBJECT, what));
+    TRY(check_keys(b, e, keys));
+    TRY(rd_source(b, e, inh, src));
+    json_t *f = json_object_get(e, "from");
+    *body = json_object_get(e, body_key);
+    if (!f)
+        return err(b, "missing required field 'from'");
+    if (!*body)
+        return err(b, "missing required field '%s'", body_key);
+    size_t o2 = push_key(b, "from");
+    TRY(rd_month(b, f, from));
+    if (prev_from >= 0 && *from <= prev_from)
+        return err(b, "dates must be strictly increasing (%s after %s)", json_string_value(f),
+                   json_string_value(json_object_get(json_array_get(arr, i - 1), "from")));
+    pop(b, o2);
+    return SHEBAO_OK;
+}
+
 static int ltc_funding(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
 {
     static const char *const keys[] = {"from", "groups", "source", NULL};
@@ -1148,26 +1173,16 @@ static int ltc_funding(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
     if (!L->funding)
         return oom(b);
     for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
         size_t old = push_idx(b, i);
-        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"groups\"}"));
-        TRY(check_keys(b, e, keys));
         const char *src;
-        TRY(rd_source(b, e, inh, &src));
+        json_t *groups;
         sb_ltc_funding *fu = &L->funding[i];
-        json_t *from = json_object_get(e, "from"), *groups = json_object_get(e, "groups");
-        if (!from)
-            return err(b, "missing required field 'from'");
-        if (!groups)
-            return err(b, "missing required field 'groups'");
-        size_t o2 = push_key(b, "from");
-        TRY(rd_month(b, from, &fu->from));
-        if (i > 0 && fu->from <= L->funding[i - 1].from)
-            return err(b, "dates must be strictly increasing (%s after %s)", json_string_value(from),
-                       json_string_value(json_object_get(json_array_get(arr, i - 1), "from")));
-        pop(b, o2);
+        TRY(dated_entry(b, arr, i, keys, "groups", "an object {\"from\", \"groups\"}", inh,
+                        i > 0 ? L->funding[i - 1].from : -1, &src, &fu->from, &groups));
         L->nfunding = i + 1;
-        o2 = push_key(b, "groups");
+        char from[8];
+        sb_month_format(fu->from, from, sizeof from); /* the entry's "from", as written (strict YYYY-MM) */
+        size_t o2 = push_key(b, "groups");
         TRY(expect_type(b, groups, JSON_OBJECT, "an object keyed by insured group"));
         TRY(check_keys(b, groups, gkeys));
         const char *gsrc;
@@ -1178,7 +1193,7 @@ static int ltc_funding(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
             if (!gv)
                 continue;
             size_t o3 = push_key(b, ltc_group_keys[g]);
-            TRY(ltc_group(b, gv, gsrc, json_string_value(from), &fu->group[g]));
+            TRY(ltc_group(b, gv, gsrc, from, &fu->group[g]));
             pop(b, o3);
         }
         if (json_object_size(groups) == (json_object_get(groups, "source") ? 1u : 0u))
@@ -1235,26 +1250,16 @@ static int ltc_benefits(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
     if (!L->benefits)
         return oom(b);
     for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
         size_t old = push_idx(b, i);
-        TRY(expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"modes\"}"));
-        TRY(check_keys(b, e, keys));
         const char *src;
-        TRY(rd_source(b, e, inh, &src));
+        json_t *modes;
         sb_ltc_benefits *be = &L->benefits[i];
-        json_t *from = json_object_get(e, "from"), *modes = json_object_get(e, "modes");
-        if (!from)
-            return err(b, "missing required field 'from'");
-        if (!modes)
-            return err(b, "missing required field 'modes'");
-        size_t o2 = push_key(b, "from");
-        TRY(rd_month(b, from, &be->from));
-        if (i > 0 && be->from <= L->benefits[i - 1].from)
-            return err(b, "dates must be strictly increasing (%s after %s)", json_string_value(from),
-                       json_string_value(json_object_get(json_array_get(arr, i - 1), "from")));
-        pop(b, o2);
+        TRY(dated_entry(b, arr, i, keys, "modes", "an object {\"from\", \"modes\"}", inh,
+                        i > 0 ? L->benefits[i - 1].from : -1, &src, &be->from, &modes));
         L->nbenefits = i + 1;
-        o2 = push_key(b, "modes");
+        char from[8];
+        sb_month_format(be->from, from, sizeof from); /* the entry's "from", as written (strict YYYY-MM) */
+        size_t o2 = push_key(b, "modes");
         TRY(expect_type(b, modes, JSON_OBJECT, "an object keyed by care mode"));
         TRY(check_keys(b, modes, mkeys));
         const char *msrc;
@@ -1266,7 +1271,7 @@ static int ltc_benefits(bctx *b, json_t *arr, const char *inh, sb_ltc *L)
             if (!mv)
                 continue;
             size_t o3 = push_key(b, ltc_mode_keys[m]);
-            TRY(ltc_mode(b, mv, m, msrc, json_string_value(from), &be->mode[m]));
+            TRY(ltc_mode(b, mv, m, msrc, from, &be->mode[m]));
             pop(b, o3);
             nmodes++;
         }
