@@ -202,8 +202,10 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     } else if (grade) {
         int rc = shebao_money_parse(ctx, grade, &one.grade);
         if (rc != SHEBAO_OK || one.grade <= 0) {
-            fprintf(stderr, "shebao: --grade '%.40s': %s\n", grade,
-                    rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must be positive");
+            if (rc != SHEBAO_OK) /* the library's message already quotes the value */
+                fprintf(stderr, "shebao: --grade %s\n", shebao_ctx_errmsg(ctx));
+            else
+                fprintf(stderr, "shebao: --grade '%.40s': must be positive\n", grade);
             return EXIT_INPUT;
         }
         one.first_year = start;
