@@ -36,6 +36,9 @@ struct shebao_ctx {
         mpfr_t *tail; /* n + 1 values, tail[n] = 0 */
     } tails[4];
     unsigned next_tail;
+    /* scratch values for one EPV (sb_epv_fen), at scratch_prec bits; scratch_prec 0: not made yet */
+    unsigned scratch_prec;
+    mpfr_t scratch[3];
 };
 
 /* Survivors l(x) for sex at the context's precision (computed once per context); NULL + error on failure. */
@@ -44,8 +47,9 @@ const mpfr_t *sb_lifetable(shebao_ctx *ctx, int sex);
 void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months);
 void sb_lifetable_release(shebao_ctx *ctx);
 
-/* Round an MPFR amount of fen to whole fen, ties away from zero (fen_half_up on the exact binary value). */
-int sb_mpfr_round_fen(const mpfr_t fen, int64_t *out);
+/* Round an MPFR amount of fen to whole fen, ties away from zero (fen_half_up on the exact binary value); tmp is
+ * scratch of the same precision as fen. */
+int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out);
 
 /* Record a failure on ctx (which may be NULL) and return code. */
 int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
@@ -97,12 +101,18 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
 /* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
-/* The same rounding for num / den fen in 64-bit integers (den > 0, den * 100 must not overflow): the hot path. */
-static inline int64_t sb_round_ratio64(int64_t num, int64_t den, shebao_rounding mode)
+/* The rounding unit of a mode in fen: 1 (fen_*), 10 (jiao_*), 100 (yuan_half_up). */
+static inline int64_t sb_round_unit(shebao_rounding mode)
 {
-    int64_t unit = mode == SHEBAO_ROUND_JIAO_UP || mode == SHEBAO_ROUND_JIAO_HALF_UP ? 10
-                 : mode == SHEBAO_ROUND_YUAN_HALF_UP ? 100 : 1;
-    int64_t d = den * unit, k = num / d, r = num % d;
+    return mode == SHEBAO_ROUND_JIAO_UP || mode == SHEBAO_ROUND_JIAO_HALF_UP ? 10
+         : mode == SHEBAO_ROUND_YUAN_HALF_UP ? 100 : 1;
+}
+
+/* num / (d / unit) fen rounded by mode, where d = den · sb_round_unit(mode) > 0 is precomputed by the caller
+ * (loops hoist it); one 64-bit division. */
+static inline int64_t sb_round_div64(int64_t num, int64_t d, int64_t unit, shebao_rounding mode)
+{
+    int64_t k = num / d, r = num % d;
     if (r != 0) {
         int64_t ar = r < 0 ? -r : r;
         bool away = mode == SHEBAO_ROUND_JIAO_UP ||

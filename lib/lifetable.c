@@ -203,18 +203,17 @@ const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount,
     return (const mpfr_t *)c->tail;
 }
 
-int sb_mpfr_round_fen(const mpfr_t fen, int64_t *out)
+int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
 {
     if (!mpfr_number_p(fen))
         return SHEBAO_ECOMPUTE;
-    mpfr_t r;
-    mpfr_init2(r, mpfr_get_prec(fen));
-    mpfr_round(r, fen); /* nearest integer, ties away from zero: exact */
-    int rc = SHEBAO_OK;
-    if (!mpfr_fits_intmax_p(r, MPFR_RNDN))
-        rc = SHEBAO_ECOMPUTE;
-    else
-        *out = (int64_t)mpfr_get_sj(r, MPFR_RNDN);
-    mpfr_clear(r);
-    return rc;
+    mpfr_round(tmp, fen); /* nearest integer, ties away from zero: exact at tmp's precision (that of fen) */
+    if (!mpfr_fits_slong_p(tmp, MPFR_RNDN) || sizeof(long) < sizeof(int64_t)) {
+        if (!mpfr_fits_intmax_p(tmp, MPFR_RNDN))
+            return SHEBAO_ECOMPUTE;
+        *out = (int64_t)mpfr_get_sj(tmp, MPFR_RNDN);
+        return SHEBAO_OK;
+    }
+    *out = (int64_t)mpfr_get_si(tmp, MPFR_RNDN); /* an integer that fits: exact */
+    return SHEBAO_OK;
 }

@@ -88,8 +88,17 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
     const mpfr_t *T = sb_annuity_tail(ctx, sex, a, discount, &n);
     if (!T)
         return shebao_ctx_errcode(ctx);
-    mpfr_t sum, t;
-    mpfr_inits2(ctx->precision, sum, t, (mpfr_ptr)0);
+    /* the context's scratch values, made once (set_prec only when the precision changed) */
+    if (ctx->scratch_prec != ctx->precision) {
+        for (int i = 0; i < 3; i++) {
+            if (ctx->scratch_prec)
+                mpfr_set_prec(ctx->scratch[i], ctx->precision);
+            else
+                mpfr_init2(ctx->scratch[i], ctx->precision);
+        }
+        ctx->scratch_prec = ctx->precision;
+    }
+    mpfr_ptr sum = ctx->scratch[0], t = ctx->scratch[1];
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
     for (size_t i = 0; rp && i < rp->nsupp; i++) {
         const sb_supplement *s = &rp->supp[i];
@@ -106,8 +115,7 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
         mpfr_mul_si(t, t, (long)s->fen, MPFR_RNDN);
         mpfr_add(sum, sum, t, MPFR_RNDN);
     }
-    int rc = sb_mpfr_round_fen(sum, out);
-    mpfr_clears(sum, t, (mpfr_ptr)0);
+    int rc = sb_mpfr_round_fen(sum, ctx->scratch[2], out);
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, "expected value out of range");
     return SHEBAO_OK;

@@ -1,5 +1,6 @@
 /* Resident pension (城乡居民基本养老保险): the individual-account ledger, eligibility and the monthly pension at the
  * claim. The rules, one per function, follow docs/resident-pension.md exactly. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,26 +87,6 @@ static int grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t
                    what, year, m, from, list);
 }
 
-/* Interest rate for year y: the listed rate, or the future rate after the last listed year. */
-static int rate_for(shebao_ctx *ctx, const sb_resident *rp, int year, const sb_dec *future, sb_dec *out,
-                    uint32_t *param, bool *is_future)
-{
-    *is_future = false;
-    if (rp->nrates && year < rp->rates[0].year)
-        return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
-                       year, rp->rates[0].year);
-    if (rp->nrates && year <= rp->rates[rp->nrates - 1].year) {
-        const sb_rate *r = &rp->rates[year - rp->rates[0].year];
-        *out = r->rate;
-        *param = r->param;
-        return SHEBAO_OK;
-    }
-    *out = *future;
-    *param = rp->p_future_rate;
-    *is_future = true;
-    return SHEBAO_OK;
-}
-
 static const sb_dated_money *series_at(const sb_series *s, sb_month m, bool *last)
 {
     const sb_dated_money *v = NULL;
@@ -144,21 +125,42 @@ static const int64_t pow10_i64[19] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000L
                                        1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
                                        1000000000000000000LL};
 
-static int interest(const sb_resident *rp, int64_t B, int64_t D, int m, sb_dec r, int64_t *out)
+/* k: the months of a year of m credited months that the year's deposit earns, by the policy's method. */
+static int deposit_months(const sb_resident *rp, int m)
 {
-    int k = rp->method == SB_INTEREST_YEAR_END ? 0
-          : rp->method == SB_INTEREST_YEAR_START ? m
-          : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
-    /* fastest exact path: everything in 64-bit integers when nothing can overflow (balances below about
-     * 10^10 yuan and rates with up to 6 decimals: every real case) */
-    {
-        int64_t x, num;
-        if (r.scale <= 6 && !__builtin_mul_overflow(B, (int64_t)m, &x) && !__builtin_add_overflow(x, D * k, &x) &&
-            D < INT64_C(1) << 50 && D > -(INT64_C(1) << 50) && !__builtin_mul_overflow(x, r.num, &num)) {
-            *out = sb_round_ratio64(num, 12 * pow10_i64[r.scale], rp->rounding);
+    return rp->method == SB_INTEREST_YEAR_END ? 0
+         : rp->method == SB_INTEREST_YEAR_START ? m
+         : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
+}
+
+/* The interest rule's constants, hoisted out of the yearly loop: rounding mode and unit, and d = 12 · 10^6 · unit,
+ * the denominator of every rate written with 6 decimals. */
+typedef struct sb_irule {
+    shebao_rounding mode;
+    int64_t unit, d6;
+} sb_irule;
+
+static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int k, sb_dec r, int64_t *out);
+
+static inline int interest(const sb_resident *rp, const sb_irule *ir, int64_t B, int64_t D, int m, int k, sb_dec r,
+                           int64_t *out)
+{
+    /* fastest exact path, every real case: |B|, |D| < 2^38 fen (2.7 billion yuan) and a rate below 1.048 with at
+     * most 6 decimals (r6 = r·10^6 < 2^20), so (B·m + D·k)·r6 < 24·2^38·2^20 < 2^63 fits in 64 bits and
+     * I = round((B·m + D·k)·r6 / (12·10^6)) */
+    if (r.scale <= 6 && (uint64_t)r.num < (UINT64_C(1) << 20)) {
+        int64_t r6 = r.num * pow10_i64[6 - r.scale];
+        if (r6 < (INT64_C(1) << 20) && (uint64_t)B + (UINT64_C(1) << 38) < (UINT64_C(1) << 39) &&
+            (uint64_t)D + (UINT64_C(1) << 38) < (UINT64_C(1) << 39)) {
+            *out = sb_round_div64((B * m + D * k) * r6, ir->d6, ir->unit, ir->mode);
             return SHEBAO_OK;
         }
     }
+    return interest_wide(rp, B, D, m, k, r, out);
+}
+
+static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int k, sb_dec r, int64_t *out)
+{
 #ifdef __SIZEOF_INT128__
     /* fast exact path: (B·m + D·k)·r.num / (12 · 10^scale) fen in 128-bit integers when nothing overflows */
     {
@@ -246,16 +248,49 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
     return SHEBAO_OK;
 }
 
-static const shebao_segment *segment_for(const shebao_person *pe, int year)
-{
-    for (size_t i = 0; i < pe->plan_count; i++)
-        if (pe->plan[i].first_year <= year && year <= pe->plan[i].last_year)
-            return &pe->plan[i];
-    return NULL;
-}
-
 /* ---- the projection -------------------------------------------------------------------------------------- */
 
+/* The year from which the grade table after the one in force in year y applies (INT_MAX: none). */
+static int next_table_year(const sb_resident *rp, int year)
+{
+    int next = INT_MAX;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) > year && SB_MONTH_YEAR(rp->tables[i].from) < next)
+            next = SB_MONTH_YEAR(rp->tables[i].from);
+    return next;
+}
+
+static void explain_deposit(const shebao_policy *P, shebao_projection *p, const shebao_ledger_row *row,
+                            const sb_grade *g, int64_t D)
+{
+    char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], t4[SHEBAO_MONEY_BUFSZ], pt[400];
+    money(row->grade, t1);
+    money(row->subsidy, t2);
+    money(row->collective, t3);
+    money(D, t4);
+    sb_buf_printf(&p->explain, "%d  deposit D = grade %s + subsidy %s + collective %s = %s   {%s}\n", row->year, t1,
+                  t2, t3, t4, param_text(P, g->param, pt, sizeof pt));
+}
+
+static void explain_interest(const shebao_policy *P, shebao_projection *p, int y, int64_t B, int64_t D, int m,
+                             int64_t I, const char *rate_text, bool override, uint32_t rparam)
+{
+    const sb_resident *rp = &P->rp;
+    char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], pt[400];
+    money(B, t1);
+    money(D, t2);
+    money(I, t3);
+    sb_buf_printf(&p->explain, "%d  interest I = %s(%s) with B = %s, D = %s, r = %s, m = %d months = %s   {%s%s}\n", y,
+                  shebao_rounding_name(rp->rounding),
+                  rp->method == SB_INTEREST_YEAR_END ? "B·r·m/12"
+                  : rp->method == SB_INTEREST_YEAR_START ? "(B + D)·r·m/12"
+                                                         : "B·r·m/12 + D·r·max(0, m − deposit_month)/12",
+                  t1, t2, rate_text, m, t3, override ? "run option future_rate" : param_text(P, rparam, pt, sizeof pt),
+                  "");
+}
+
+/* The yearly ledger from the first contribution year to the claim year. Per year only the interest is
+ * computed; the segment, the grade table and hence the deposit D change only at boundary years, found once. */
 static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
                   const sb_dec *future, bool future_overridden)
 {
@@ -271,113 +306,144 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
         p->rates = calloc(p->nrows, sizeof *p->rates);
         if (!p->rows || !p->rates)
             return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        TRY(sb_proj_use(p, rp->p_method));
+        TRY(sb_proj_use(p, rp->p_rounding));
+        if (rp->method == SB_INTEREST_MONTHLY)
+            TRY(sb_proj_use(p, rp->p_deposit_month));
     }
-    shebao_ledger_row scratch;
-    char scratch_rate[48];
-    const shebao_segment *cur_seg = NULL;
-    const sb_grade_table *cur_table = NULL;
-    const sb_grade *cur_grade = NULL;
-    int64_t B = 0;
-    char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ], t3[SHEBAO_MONEY_BUFSZ], t4[SHEBAO_MONEY_BUFSZ],
-        pt[400];
-    const char *mname = rp->method == SB_INTEREST_YEAR_END ? "year_end"
-                      : rp->method == SB_INTEREST_YEAR_START ? "year_start" : "monthly";
-    const char *rname = shebao_rounding_name(rp->rounding);
-    TRY(sb_proj_use(p, rp->p_method));
-    TRY(sb_proj_use(p, rp->p_rounding));
-    if (rp->method == SB_INTEREST_MONTHLY)
-        TRY(sb_proj_use(p, rp->p_deposit_month));
+    const shebao_segment *seg = NULL;
+    const sb_grade *g = NULL;
+    int next = y0;           /* the next year at which the segment or the grade table may change */
+    int64_t B = 0, D = 0;    /* balance; the deposit of the current span of years */
+    int k12 = deposit_months(rp, 12), ke = deposit_months(rp, e);
+    const sb_irule ir = {rp->rounding, sb_round_unit(rp->rounding), 12 * INT64_C(1000000) * sb_round_unit(rp->rounding)};
+    int rfirst = rp->nrates ? rp->rates[0].year : INT_MAX, rlast = rp->nrates ? rp->rates[rp->nrates - 1].year : 0;
+    if (y0 < rfirst && rp->nrates)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
+                       y0, rfirst);
     for (int y = y0; y <= yc; y++) {
-        shebao_ledger_row *row = p->rows ? &p->rows[y - y0] : &scratch;
-        char *rate_text = p->rates ? p->rates[y - y0] : scratch_rate;
-        memset(row, 0, sizeof *row);
-        row->year = y;
-        /* lookups cached across years: the segment and the grade change only at boundaries */
-        if (!cur_seg || y > cur_seg->last_year || y < cur_seg->first_year) {
-            cur_seg = segment_for(pe, y);
-            cur_grade = NULL;
-        }
-        const shebao_segment *seg = cur_seg;
-        int64_t D = 0;
-        if (seg) {
-            const sb_grade_table *t = grade_table(rp, y);
-            if (t != cur_table || !cur_grade) {
-                cur_table = t;
-                cur_grade = find_grade(t, seg->grade);
+        if (y >= next) {
+            /* a boundary: find the segment paying this year (if any), the table in force and the grade */
+            seg = NULL;
+            next = yc + 1;
+            for (size_t i = 0; i < pe->plan_count; i++) {
+                const shebao_segment *s = &pe->plan[i];
+                if (s->first_year <= y && y <= s->last_year)
+                    seg = s;
+                else if (s->first_year > y && s->first_year < next)
+                    next = s->first_year;
             }
-            const sb_grade *g = cur_grade;
-            row->grade = row->personal = g->grade;
-            row->subsidy = g->subsidy;
-            row->collective = pe->collective;
-            TRY(sb_proj_use(p, g->param));
-            D = row->personal;
-            TRY(add_checked(ctx, &D, row->subsidy));
-            TRY(add_checked(ctx, &D, row->collective));
-            TRY(add_checked(ctx, &p->personal, row->personal));
+            g = NULL;
+            D = 0;
+            if (seg) {
+                if (seg->last_year + 1 < next)
+                    next = seg->last_year + 1;
+                int tn = next_table_year(rp, y);
+                if (tn < next)
+                    next = tn;
+                g = find_grade(grade_table(rp, y), seg->grade); /* check_person made sure it exists */
+                D = g->grade;
+                TRY(add_checked(ctx, &D, g->subsidy));
+                TRY(add_checked(ctx, &D, pe->collective));
+                if (p->full)
+                    TRY(sb_proj_use(p, g->param));
+            }
+        }
+        if (!p->full && y < yc) {
+            /* a summary run records nothing per year: the full years up to the next boundary in a tight loop,
+             * the same steps as below */
+            int stop = next < yc ? next : yc;
+            for (; y < stop; y++) {
+                sb_dec r = y > rlast ? *future : rp->rates[y - rfirst].rate;
+                int64_t I;
+                if (interest(rp, &ir, B, D, 12, k12, r, &I) != SHEBAO_OK)
+                    return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
+                if (y > rlast && future_overridden)
+                    p->future_override_used = true;
+                TRY(add_checked(ctx, &B, D));
+                TRY(add_checked(ctx, &B, I));
+                if (g) {
+                    TRY(add_checked(ctx, &p->personal, g->grade));
+                    p->contrib_years++;
+                }
+            }
+            y--; /* the loop's y++ brings y to stop: a boundary or the claim year */
+            continue;
+        }
+        if (g) {
+            TRY(add_checked(ctx, &p->personal, g->grade));
             p->contrib_years++;
-            sb_month pay_month = SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month : 1);
             if (p->flows)
-                p->flows[p->nflows++] = (sb_flow){pay_month, row->personal};
-            if (p->explain_on) {
-                money(row->grade, t1);
-                money(row->subsidy, t2);
-                money(row->collective, t3);
-                money(D, t4);
-                sb_buf_printf(&p->explain, "%d  deposit D = grade %s + subsidy %s + collective %s = %s   {%s}\n", y, t1,
-                              t2, t3, t4, param_text(P, g->param, pt, sizeof pt));
-            }
+                p->flows[p->nflows++] = (sb_flow){SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month
+                                                                                                     : 1),
+                                                  g->grade};
         }
+        /* the year's rate: the listed one, or the future rate after the list */
         sb_dec r;
-        uint32_t rparam = 0;
-        bool is_future;
-        TRY(rate_for(ctx, rp, y, future, &r, &rparam, &is_future));
-        if (!(is_future && future_overridden))
-            TRY(sb_proj_use(p, rparam));
-        else
-            p->future_override_used = true;
-        if (p->full)
-            sb_dec_format(r, rate_text, sizeof scratch_rate);
-        int m = y < yc ? 12 : e;
+        uint32_t rparam;
+        bool is_future = y > rlast;
+        if (is_future) {
+            r = *future;
+            rparam = rp->p_future_rate;
+        } else {
+            r = rp->rates[y - rfirst].rate;
+            rparam = rp->rates[y - rfirst].param;
+        }
+        int m = y < yc ? 12 : e, k = y < yc ? k12 : ke;
         int64_t I;
-        if (interest(rp, B, D, m, r, &I) != SHEBAO_OK)
+        if (interest(rp, &ir, B, D, m, k, r, &I) != SHEBAO_OK)
             return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
-        if (p->explain_on) {
-            money(B, t1);
-            money(D, t2);
-            money(I, t3);
-            sb_buf_printf(&p->explain,
-                          "%d  interest I = %s(%s) with B = %s, D = %s, r = %s, m = %d months = %s   {%s%s}\n", y,
-                          rname,
-                          rp->method == SB_INTEREST_YEAR_END ? "B·r·m/12"
-                          : rp->method == SB_INTEREST_YEAR_START ? "(B + D)·r·m/12"
-                                                                 : "B·r·m/12 + D·r·max(0, m − deposit_month)/12",
-                          t1, t2, rate_text, m, t3,
-                          is_future && future_overridden ? "run option future_rate" : param_text(P, rparam, pt, sizeof pt),
-                          "");
+        if (is_future && future_overridden)
+            p->future_override_used = true;
+        shebao_ledger_row *row = NULL;
+        if (p->full) {
+            if (!(is_future && future_overridden))
+                TRY(sb_proj_use(p, rparam));
+            row = &p->rows[y - y0];
+            row->year = y;
+            if (g) {
+                row->grade = row->personal = g->grade;
+                row->subsidy = g->subsidy;
+                row->collective = pe->collective;
+            }
+            row->interest = I;
+            sb_dec_format(r, p->rates[y - y0], sizeof p->rates[y - y0]);
+            if (p->explain_on) {
+                if (g)
+                    explain_deposit(P, p, row, g, D);
+                explain_interest(P, p, y, B, D, m, I, p->rates[y - y0], is_future && future_overridden, rparam);
+            }
         }
         TRY(add_checked(ctx, &B, D));
         TRY(add_checked(ctx, &B, I));
-        row->interest = I;
         if (y == yc && pe->backpay_years > 0) {
             int64_t bp = 0;
             if (__builtin_mul_overflow(pe->backpay_grade, (int64_t)pe->backpay_years, &bp))
                 return sb_fail(ctx, SHEBAO_ECOMPUTE, "back payment overflows");
-            row->backpay = bp;
             TRY(add_checked(ctx, &B, bp));
             TRY(add_checked(ctx, &p->personal, bp));
             if (p->flows)
                 p->flows[p->nflows++] = (sb_flow){p->claim, bp};
+            if (row)
+                row->backpay = bp;
             if (p->explain_on) {
+                char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ];
                 money(pe->backpay_grade, t1);
                 money(bp, t2);
                 sb_buf_printf(&p->explain, "%d  back payment %d years × %s = %s (no subsidy, no interest)\n", y,
                               pe->backpay_years, t1, t2);
             }
         }
-        row->balance = B;
-        if (p->explain_on) {
-            money(B, t1);
-            sb_buf_printf(&p->explain, "%d  balance B = %s   (interest method %s)\n", y, t1, mname);
+        if (row) {
+            row->balance = B;
+            if (p->explain_on) {
+                char t1[SHEBAO_MONEY_BUFSZ];
+                money(B, t1);
+                sb_buf_printf(&p->explain, "%d  balance B = %s   (interest method %s)\n", y, t1,
+                              rp->method == SB_INTEREST_YEAR_END     ? "year_end"
+                              : rp->method == SB_INTEREST_YEAR_START ? "year_start"
+                                                                     : "monthly");
+            }
         }
     }
     p->balance = B;
