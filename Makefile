@@ -177,12 +177,14 @@ bad-input-tests: $(CLI)
 BATCH_ROWS ?= 1000000
 batch-tests: $(CLI) $(BUILD)/bench/gen_population
 	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
+	@sh tests/cli/batch_blocks.sh $(CLI)
 
 # The same suites with every run under valgrind: memory errors and leaks fail them.
 check-valgrind: deps
 	$(MAKE) all
 	SHEBAO_VALGRIND=1 sh tests/bad-input/run.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/run.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh $(CLI)
 
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
 abi-check: lib

@@ -13,6 +13,22 @@
 
 #define CHUNK_ROWS 4096
 #define CHUNK_BYTES ((size_t)8 << 20) /* a chunk is also full at this much row text (rows of up to 1 MiB each) */
+#define BLOCK ((size_t)2 << 20)      /* input is read in blocks of this size (SHEBAO_BATCH_BLOCK: tests) */
+
+struct batch;
+
+/* A worker's own reader for its piece of a block (see run_block), and what became of the piece. */
+typedef struct piece {
+    struct batch *bt;
+    int index;
+    bcsv reader;
+    bool reader_ok;
+    const char *s; /* the piece: whole records, from a record start to just after a '\n' */
+    size_t len;
+    bool idle;     /* the reader ended the piece between records, as the piece assumed */
+    bool oom;
+    long long ok, not_eligible, errors, rows;
+} piece;
 
 typedef struct brow {
     size_t text_off; /* the record's packed fields in the chunk's text arena */
@@ -47,6 +63,10 @@ typedef struct batch {
     pthread_t *tid;
     pthread_barrier_t start, done;
     bool quit;
+    /* the current job of the workers: a chunk of rows the main reader kept, or a block cut into pieces */
+    bool block_job;
+    piece *pieces;
+    size_t block; /* bytes per block read */
     /* output */
     FILE *out;
     bool write_failed, progress;
@@ -81,8 +101,14 @@ typedef struct worker_arg {
 
 /* Worker `index` projects one contiguous slice of the chunk into its own arena, so that the arenas, taken in
  * worker order, are the output in input order. */
+static void work_piece(batch *bt, int index);
+
 static void work(batch *bt, int index)
 {
+    if (bt->block_job) {
+        work_piece(bt, index);
+        return;
+    }
     size_t t = (size_t)bt->threads, lo = bt->nrows * (size_t)index / t, hi = bt->nrows * ((size_t)index + 1) / t;
     bt->outs[index].len = 0;
     for (size_t i = lo; i < hi; i++)
@@ -216,6 +242,185 @@ static void on_record(void *user, const bcsv_record *rec)
         flush_chunk(bt);
 }
 
+/* ---- blocks: whole records parsed and projected in parallel ------------------------------------------------ */
+
+/* A record of a worker's piece: projected straight into the worker's arena (no copy into a chunk). */
+static void on_piece_record(void *user, const bcsv_record *rec)
+{
+    piece *pc = user;
+    batch *bt = pc->bt;
+    bbuf *out = &bt->outs[pc->index];
+    if (pc->oom)
+        return;
+    size_t start = out->len;
+    int status = batch_row(bt->ctx[pc->index], &bt->opts, &bt->head, rec, out);
+    if (status == BATCH_NOMEM) { /* as in flush_chunk: the row would be missing, the run fails */
+        out->failed = false;
+        out->len = start;
+        pc->oom = true;
+        return;
+    }
+    pc->rows++;
+    pc->ok += status == BATCH_OK;
+    pc->not_eligible += status == BATCH_NOT_ELIGIBLE;
+    pc->errors += status == BATCH_ERROR;
+}
+
+static void work_piece(batch *bt, int index)
+{
+    piece *pc = &bt->pieces[index];
+    bt->outs[index].len = 0;
+    pc->ok = pc->not_eligible = pc->errors = pc->rows = 0;
+    pc->oom = false;
+    if (pc->len && !bcsv_feed_records(&pc->reader, pc->s, pc->len))
+        pc->oom = true;
+    pc->idle = bcsv_idle(&pc->reader);
+}
+
+static size_t count_quotes(const char *s, size_t n)
+{
+    size_t q = 0;
+    const char *end = s + n;
+    while ((s = memchr(s, '"', (size_t)(end - s))) != NULL) {
+        q++;
+        s++;
+    }
+    return q;
+}
+
+/* Cut buf[0, len), which starts where a record starts, into `t` pieces of whole records: ends[i] is just after a
+ * '\n' preceded by an even number of quotes since buf (with RFC 4180's balanced quotes, a record end; run_block
+ * checks that it was). Returns ends[t - 1], the end of the whole records (0 when there is none yet). */
+static size_t cut_block(const char *buf, size_t len, int t, size_t *ends)
+{
+    size_t last = len;
+    unsigned par = (unsigned)(count_quotes(buf, len) & 1); /* parity of the quotes before position `last` */
+    while (last > 0 && !(buf[last - 1] == '\n' && par == 0)) {
+        if (buf[last - 1] == '"')
+            par ^= 1;
+        last--;
+    }
+    size_t p = 0;
+    for (int i = 0; i + 1 < t; i++) {
+        size_t j = last / (size_t)t * (size_t)(i + 1);
+        if (j < p)
+            j = p;
+        par = (unsigned)(count_quotes(buf + p, j - p) & 1);
+        while (j < last && !(j > p && buf[j - 1] == '\n' && par == 0)) {
+            if (buf[j] == '"')
+                par ^= 1;
+            j++;
+        }
+        ends[i] = p = j;
+    }
+    ends[t - 1] = last;
+    return last;
+}
+
+/* Parse and project s[0, ends[threads - 1]) (whole records, cut by cut_block) on all threads, each worker its own piece with its
+ * own reader, and write the pieces' output in order. False when a piece's reader did not end between records (a
+ * quoted field across a cut, or quotes RFC 4180 would not write): then nothing of the block was written or
+ * counted, and the caller hands the block to the main reader instead. */
+static bool run_block(batch *bt, const char *s, size_t *ends)
+{
+    flush_chunk(bt); /* rows the main reader kept come first */
+    size_t p = 0;
+    for (int t = 0; t < bt->threads; t++) {
+        bt->pieces[t].s = s + p;
+        bt->pieces[t].len = ends[t] - p;
+        p = ends[t];
+    }
+    bt->block_job = true;
+    if (bt->threads > 1) {
+        pthread_barrier_wait(&bt->start);
+        work(bt, 0);
+        pthread_barrier_wait(&bt->done);
+    } else {
+        work(bt, 0);
+    }
+    bt->block_job = false;
+    bool idle = true;
+    for (int t = 0; t < bt->threads; t++) {
+        piece *pc = &bt->pieces[t];
+        bt->oom |= pc->oom;
+        if (!pc->idle) { /* a fresh reader for the next block */
+            idle = false;
+            bcsv_free(&pc->reader);
+            pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc);
+            bt->oom |= !pc->reader_ok;
+        }
+    }
+    if (!idle || bt->oom)
+        return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
+    for (int t = 0; t < bt->threads; t++) {
+        piece *pc = &bt->pieces[t];
+        if (bt->outs[t].len && fwrite(bt->outs[t].s, 1, bt->outs[t].len, bt->out) != bt->outs[t].len)
+            bt->write_failed = true;
+        bt->ok += pc->ok;
+        bt->not_eligible += pc->not_eligible;
+        bt->errors += pc->errors;
+        bt->total += pc->rows;
+    }
+    if (bt->progress)
+        draw_progress(bt, false);
+    return true;
+}
+
+/* Read the input block by block. The main reader takes the header, and any record it is in the middle of, a line
+ * at a time; whole records after that go to run_block. Rows keep their order either way. */
+static bool read_all(batch *bt, bcsv *reader, FILE *fin)
+{
+    const size_t block = bt->block;
+    char *blk = malloc(block);
+    size_t *ends = calloc((size_t)bt->threads, sizeof *ends);
+    if (!blk || !ends) {
+        free(blk);
+        free(ends);
+        bt->oom = true;
+        return true;
+    }
+    size_t have = 0;
+    bool eof = false;
+    while (!bt->fatal && !bt->oom && (!eof || have > 0)) {
+        if (!eof) {
+            size_t want = block - have, n = fread(blk + have, 1, want, fin);
+            have += n;
+            bt->in_bytes += (long long)n;
+            eof = n < want;
+        }
+        size_t used = 0;
+        while (used < have && !bt->fatal && !bt->oom) {
+            if (!bt->have_header || !bcsv_idle(reader)) {
+                const char *nl = memchr(blk + used, '\n', have - used);
+                size_t take = nl ? (size_t)(nl - (blk + used)) + 1 : have - used;
+                if (!nl && !eof && used > 0)
+                    break; /* the rest of a line: read more first */
+                if (!bcsv_feed(reader, blk + used, take))
+                    bt->oom = true;
+                used += take;
+                continue;
+            }
+            size_t cut = cut_block(blk + used, have - used, bt->threads, ends);
+            if (cut == 0)
+                break; /* no whole record in what is left */
+            if (!run_block(bt, blk + used, ends) && !bcsv_feed(reader, blk + used, cut))
+                bt->oom = true;
+            used += cut;
+        }
+        if (used < have && !bt->fatal && !bt->oom && (eof || used == 0)) {
+            /* the end of the input, or one record longer than a block: the main reader takes it */
+            if (!bcsv_feed(reader, blk + used, have - used))
+                bt->oom = true;
+            used = have;
+        }
+        memmove(blk, blk + used, have - used);
+        have -= used;
+    }
+    free(blk);
+    free(ends);
+    return !ferror(fin);
+}
+
 /* ---- the command ----------------------------------------------------------------------------------------- */
 
 static int open_streams(const char *in, const char *out, FILE **fin, FILE **fout)
@@ -243,6 +448,10 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     bt.threads = ncpu > 0 ? (int)(ncpu > 256 ? 256 : ncpu) : 1;
     bt.opts.mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;
+    bt.block = BLOCK;
+    const char *blk_env = getenv("SHEBAO_BATCH_BLOCK"); /* tests: small blocks cut records everywhere */
+    if (blk_env && atol(blk_env) >= 1 && atol(blk_env) <= (1L << 30))
+        bt.block = (size_t)atol(blk_env);
     cli_args a;
     cli_args_init(&a, argc, argv, 2);
     while (cli_next(&a)) {
@@ -305,9 +514,14 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     bt.tid = calloc((size_t)bt.threads, sizeof *bt.tid);
     bt.outs = calloc((size_t)bt.threads, sizeof *bt.outs);
     worker_arg *wa = calloc((size_t)bt.threads, sizeof *wa);
-    bool ok = bt.rows && bt.ctx && bt.tid && bt.outs && wa;
+    bt.pieces = calloc((size_t)bt.threads, sizeof *bt.pieces);
+    bool ok = bt.rows && bt.ctx && bt.tid && bt.outs && wa && bt.pieces;
     for (int t = 0; ok && t < bt.threads; t++)
         ok = shebao_ctx_new(&bt.ctx[t]) == SHEBAO_OK;
+    for (int t = 0; ok && t < bt.threads; t++) {
+        bt.pieces[t] = (piece){.bt = &bt, .index = t};
+        ok = bt.pieces[t].reader_ok = bcsv_init(&bt.pieces[t].reader, on_piece_record, &bt.pieces[t]);
+    }
     int started = 0;
     if (ok && bt.threads > 1) {
         pthread_barrier_init(&bt.start, NULL, (unsigned)bt.threads);
@@ -329,14 +543,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         bt.in_size = (long long)st.st_size;
     bt.t0 = now();
     if (read_ok) {
-        static char ibuf[1 << 16];
-        size_t n;
-        while (!bt.fatal && !bt.oom && (n = fread(ibuf, 1, sizeof ibuf, fin)) > 0) {
-            bt.in_bytes += (long long)n;
-            if (!bcsv_feed(&reader, ibuf, n))
-                bt.oom = true; /* the reader fails only for want of memory */
-        }
-        if (ferror(fin))
+        if (!read_all(&bt, &reader, fin))
             read_ok = false;
         else if (!bt.fatal && !bt.oom && !bcsv_finish(&reader))
             bt.oom = true;
@@ -387,6 +594,10 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     for (int t = 0; t < bt.threads && bt.outs; t++)
         free(bt.outs[t].s);
     free(bt.outs);
+    for (int t = 0; t < bt.threads && bt.pieces; t++)
+        if (bt.pieces[t].reader_ok)
+            bcsv_free(&bt.pieces[t].reader);
+    free(bt.pieces);
     free(bt.text);
     free(bt.offs);
     free(bt.rows);

@@ -179,6 +179,19 @@ bool bcsv_feed(bcsv *r, const char *buf, size_t len)
     return parse(r, buf, len);
 }
 
+bool bcsv_feed_records(bcsv *r, const char *buf, size_t len)
+{
+    r->started = true;
+    return parse(r, buf, len);
+}
+
+/* libcsv's state between records is the one csv_init leaves (ROW_NOT_BEGUN, 0 in libcsv.c), with nothing of a
+ * field buffered; and no byte-order-mark bytes are held back. */
+bool bcsv_idle(const bcsv *r)
+{
+    return r->started && r->parser.pstate == 0 && r->parser.entry_pos == 0 && r->n == 0 && !r->failed;
+}
+
 bool bcsv_finish(bcsv *r)
 {
     if (!r->started) { /* fewer than three bytes, all of them a prefix of the byte-order mark */

@@ -59,6 +59,11 @@ bool bcsv_init(bcsv *r, bcsv_row_fn on_row, void *user);
 /* Feed bytes (a UTF-8 byte-order mark at the very start of the stream is skipped, even when split across calls).
  * False on a fatal error (out of memory). */
 bool bcsv_feed(bcsv *r, const char *buf, size_t len);
+/* Feed whole records that start where a record starts, from the middle of a stream (no byte-order-mark check):
+ * batch.c hands each worker's reader a piece of a block this way. False on a fatal error (out of memory). */
+bool bcsv_feed_records(bcsv *r, const char *buf, size_t len);
+/* True when the reader is between records: everything fed so far was whole records (or blank lines). */
+bool bcsv_idle(const bcsv *r);
 /* End of input: flush the last record. */
 bool bcsv_finish(bcsv *r);
 void bcsv_free(bcsv *r);
