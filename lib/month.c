@@ -25,12 +25,25 @@ bool sb_month_parse(const char *s, sb_month *out)
 
 void sb_month_format(sb_month m, char *buf, size_t size)
 {
+    if (size >= 8 && m >= 0 && m < 10000 * 12) {
+        /* hot in batch runs: no printf, and unsigned arithmetic (cheaper divisions) */
+        unsigned u = (unsigned)m, y = u / 12, mo = u % 12 + 1, hi = y / 100, lo = y % 100;
+        buf[0] = (char)('0' + hi / 10);
+        buf[1] = (char)('0' + hi % 10);
+        buf[2] = (char)('0' + lo / 10);
+        buf[3] = (char)('0' + lo % 10);
+        buf[4] = '-';
+        buf[5] = (char)('0' + mo / 10);
+        buf[6] = (char)('0' + mo % 10);
+        buf[7] = '\0';
+        return;
+    }
     int y = SB_MONTH_YEAR(m), mo = SB_MONTH_MON(m);
     if (size < 8 || y < 0 || y > 9999) {
         snprintf(buf, size, "%04d-%02d", y, mo);
         return;
     }
-    /* hot in batch runs: no printf */
+    /* (a month just before year 0: the digits as they come) */
     buf[0] = (char)('0' + y / 1000);
     buf[1] = (char)('0' + y / 100 % 10);
     buf[2] = (char)('0' + y / 10 % 10);
