@@ -200,6 +200,22 @@ static const char digit_pairs[201] = "000102030405060708091011121314151617181920
                                      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                      "8081828384858687888990919293949596979899";
 
+/* The decimal digits of v < 10^18 (1 for 0). */
+static size_t count_digits(uint64_t v)
+{
+    v |= 1; /* (the same count: 10^k - 1 is odd; and 0 has one digit, like 1) */
+#if defined(__GNUC__) || defined(__clang__)
+    /* t = floor(log10(v)) or one more; then one comparison settles it */
+    size_t t = (size_t)((64 - __builtin_clzll(v)) * 1233) >> 12;
+    return t + (v >= (uint64_t)pow10_tab[t]);
+#else
+    size_t n = 1;
+    while (n < 18 && v >= (uint64_t)pow10_tab[n])
+        n++;
+    return n;
+#endif
+}
+
 int shebao_money_format(shebao_fen fen, char *buf, size_t size)
 {
     if (!buf || size == 0)
@@ -208,10 +224,7 @@ int shebao_money_format(shebao_fen fen, char *buf, size_t size)
     uint64_t mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
     uint64_t yuan = mag / 100;
     unsigned cents = (unsigned)(mag % 100);
-    size_t digits = 1;
-    while (digits < 19 && yuan >= (uint64_t)pow10_tab[digits])
-        digits++;
-    size_t n = (fen < 0) + digits + 3; /* sign, yuan, '.', two decimals */
+    size_t n = (fen < 0) + count_digits(yuan) + 3; /* sign, yuan, '.', two decimals */
     if (n + 1 > size) {
         buf[0] = '\0';
         return SHEBAO_EUSAGE;
