@@ -14,23 +14,28 @@ static const char out_header[] = "id,status,error,claim_month,years_paid,balance
 
 /* ---- output ------------------------------------------------------------------------------------------------ */
 
-static bool reserve(bbuf *b, size_t n)
+/* Grow b for n more bytes and the terminator; false (and b->failed) when out of memory. */
+static bool grow(bbuf *b, size_t n)
+{
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *ns = realloc(b->s, cap);
+    if (!ns) {
+        b->failed = true;
+        return false;
+    }
+    b->s = ns;
+    b->cap = cap;
+    return true;
+}
+
+/* Room for n more bytes and the terminator; false once an allocation has failed. */
+static inline bool reserve(bbuf *b, size_t n)
 {
     if (b->failed)
         return false;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *ns = realloc(b->s, cap);
-        if (!ns) {
-            b->failed = true;
-            return false;
-        }
-        b->s = ns;
-        b->cap = cap;
-    }
-    return true;
+    return b->len + n + 1 <= b->cap || grow(b, n);
 }
 
 void bbuf_put(bbuf *b, const char *s, size_t n)
@@ -129,6 +134,12 @@ static char *put_int(char *d, int v)
 static char *put_month(char *d, const char m[8])
 {
     *d++ = ',';
+    const uint32_t ones = 0x01010101u, high = 0x80808080u;
+    uint32_t a, b;
+    memcpy(&a, m, 4);
+    memcpy(&b, m + 3, 4);
+    if (!((a - ones) & ~a & high) && !((b - ones) & ~b & high)) /* no zero among m[0..6]: all seven */
+        return put_text(d, m, 7);
     for (int i = 0; i < 7 && m[i]; i++)
         *d++ = m[i];
     return d;
@@ -321,6 +332,9 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     for (size_t i = 0; i < h->n; i++) /* pass-through columns, in header order */
         if (h->pass[i])
             bbuf_field(out, i < rec->n ? rec->text + rec->offsets[i] : NULL, false);
-    bbuf_put(out, "\n", 1);
+    if (reserve(out, 1)) {
+        out->s[out->len++] = '\n';
+        out->s[out->len] = '\0';
+    }
     return out->failed ? BATCH_NOMEM : status;
 }
