@@ -5,6 +5,13 @@
 
 #include "batch_csv.h"
 
+/* A function off the per-field path (faults, growth): kept out of line so that on_field stays small. */
+#if defined(__GNUC__) || defined(__clang__)
+#define COLD __attribute__((cold, noinline))
+#else
+#define COLD
+#endif
+
 /* Input is handed to libcsv in slices of this size, so that an over-long field is cut down before it grows far
  * past the limit (see parse()). */
 #define SLICE ((size_t)64 << 10)
@@ -20,7 +27,7 @@ static void note(bcsv *r, int problem, size_t field)
 /* BCSV_OK, or BCSV_NUL / BCSV_NOT_UTF8 for the first fault of the field: a NUL byte, or bytes that are not
  * well-formed UTF-8 (an overlong form, a surrogate, a code point above U+10FFFF, a broken sequence). Eight bytes
  * at a time while they are all ASCII and none is zero. */
-static int scan(const unsigned char *s, size_t len)
+COLD static int scan(const unsigned char *s, size_t len)
 {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
     size_t i = 0;
@@ -96,6 +103,48 @@ static bool plain_ascii(const unsigned char *s, size_t len)
     return !(w & high) && !((w - ones) & ~w & high);
 }
 
+/* Room for need bytes of record text; false (and r->failed) when out of memory. */
+COLD static bool grow_text(bcsv *r, size_t need)
+{
+    size_t cap = r->cap ? r->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *t = realloc(r->text, cap);
+    if (!t) {
+        r->failed = true;
+        return false;
+    }
+    r->text = t;
+    r->cap = cap;
+    return true;
+}
+
+/* Copy n <= 16 bytes without a call: two overlapping loads and stores (of 8, 4 or 2 bytes), or one byte. */
+static void copy_short(char *d, const char *s, size_t n)
+{
+    if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n >= 2) {
+        uint16_t a, b;
+        memcpy(&a, s, 2);
+        memcpy(&b, s + n - 2, 2);
+        memcpy(d, &a, 2);
+        memcpy(d + n - 2, &b, 2);
+    } else if (n == 1) {
+        d[0] = s[0];
+    }
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     bcsv *r = data;
@@ -116,20 +165,12 @@ static void on_field(void *s, size_t len, void *data)
         if (fault != BCSV_OK)
             note(r, fault, i);
     }
-    if (r->size + len + 1 > r->cap) {
-        size_t cap = r->cap ? r->cap : 256;
-        while (cap < r->size + len + 1)
-            cap *= 2;
-        char *t = realloc(r->text, cap);
-        if (!t) {
-            r->failed = true;
-            return;
-        }
-        r->text = t;
-        r->cap = cap;
-    }
+    if (r->size + len + 1 > r->cap && !grow_text(r, r->size + len + 1))
+        return;
     r->offsets[r->n++] = r->size;
-    if (len)
+    if (len <= 16)
+        copy_short(r->text + r->size, s, len);
+    else
         memcpy(r->text + r->size, s, len);
     r->size += len;
     r->text[r->size++] = '\0';
