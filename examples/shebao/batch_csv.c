@@ -5,11 +5,12 @@
 
 #include "batch_csv.h"
 
-/* A function off the per-field path (faults, growth): kept out of line so that on_field stays small. */
+/* A function off on_field's common path (the UTF-8 scan of a field that is not plain ASCII, the growth of the
+ * record buffer): kept out of line so that on_field stays small. */
 #if defined(__GNUC__) || defined(__clang__)
-#define COLD __attribute__((cold, noinline))
+#define OUT_OF_LINE __attribute__((noinline))
 #else
-#define COLD
+#define OUT_OF_LINE
 #endif
 
 /* Input is handed to libcsv in slices of this size, so that an over-long field is cut down before it grows far
@@ -27,7 +28,7 @@ static void note(bcsv *r, int problem, size_t field)
 /* BCSV_OK, or BCSV_NUL / BCSV_NOT_UTF8 for the first fault of the field: a NUL byte, or bytes that are not
  * well-formed UTF-8 (an overlong form, a surrogate, a code point above U+10FFFF, a broken sequence). Eight bytes
  * at a time while they are all ASCII and none is zero. */
-COLD static int scan(const unsigned char *s, size_t len)
+OUT_OF_LINE static int scan(const unsigned char *s, size_t len)
 {
     const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
     size_t i = 0;
@@ -104,7 +105,7 @@ static bool plain_ascii(const unsigned char *s, size_t len)
 }
 
 /* Room for need bytes of record text; false (and r->failed) when out of memory. */
-COLD static bool grow_text(bcsv *r, size_t need)
+OUT_OF_LINE static bool grow_text(bcsv *r, size_t need)
 {
     size_t cap = r->cap ? r->cap : 256;
     while (cap < need)
