@@ -195,30 +195,54 @@ int shebao_rounding_from_name(const char *name, shebao_rounding *out)
     return SHEBAO_EINPUT;
 }
 
+/* "00" "01" ... "99": two digits at a time */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                     "8081828384858687888990919293949596979899";
+
+/* The decimal digits of v < 10^18 (1 for 0). */
+static size_t count_digits(uint64_t v)
+{
+    v |= 1; /* (the same count: 10^k - 1 is odd; and 0 has one digit, like 1) */
+#if defined(__GNUC__) || defined(__clang__)
+    /* t = floor(log10(v)) or one more; then one comparison settles it */
+    size_t t = (size_t)((64 - __builtin_clzll(v)) * 1233) >> 12;
+    return t + (v >= (uint64_t)pow10_tab[t]);
+#else
+    size_t n = 1;
+    while (n < 18 && v >= (uint64_t)pow10_tab[n])
+        n++;
+    return n;
+#endif
+}
+
 int shebao_money_format(shebao_fen fen, char *buf, size_t size)
 {
     if (!buf || size == 0)
         return SHEBAO_EUSAGE;
-    /* digits right to left (hot in batch output: no printf) */
+    /* hot in batch output: no printf; the length first, then the digits right to left straight into buf */
     uint64_t mag = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
-    char tmp[SHEBAO_MONEY_BUFSZ];
-    size_t i = sizeof tmp;
-    tmp[--i] = '\0';
-    tmp[--i] = (char)('0' + mag % 10);
-    tmp[--i] = (char)('0' + mag / 10 % 10);
-    tmp[--i] = '.';
-    mag /= 100;
-    do
-        tmp[--i] = (char)('0' + mag % 10);
-    while ((mag /= 10) > 0);
-    if (fen < 0)
-        tmp[--i] = '-';
-    size_t n = sizeof tmp - i; /* with the terminator */
-    if (n > size) {
+    uint64_t yuan = mag / 100;
+    unsigned cents = (unsigned)(mag % 100);
+    size_t n = (fen < 0) + count_digits(yuan) + 3; /* sign, yuan, '.', two decimals */
+    if (n + 1 > size) {
         buf[0] = '\0';
         return SHEBAO_EUSAGE;
     }
-    memcpy(buf, tmp + i, n);
+    char *p = buf + n;
+    *p = '\0';
+    memcpy(p -= 2, digit_pairs + 2 * cents, 2);
+    *--p = '.';
+    while (yuan >= 100) {
+        memcpy(p -= 2, digit_pairs + 2 * (yuan % 100), 2);
+        yuan /= 100;
+    }
+    if (yuan >= 10)
+        memcpy(p -= 2, digit_pairs + 2 * yuan, 2);
+    else
+        *--p = (char)('0' + yuan);
+    if (fen < 0)
+        *--p = '-';
     return SHEBAO_OK;
 }
 
@@ -233,6 +257,25 @@ static int parse_arg(shebao_ctx *ctx, const char *s, sb_dec *d)
 
 int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
 {
+    /* the common shape first (hot in batch input): 1-15 digits, then '.' and one or two digits or nothing (at most
+     * 15 integer digits cannot overflow); anything else takes the general reading below, which words the errors */
+    if (s && *s >= '0' && *s <= '9') {
+        const char *p = s;
+        uint64_t v = 0;
+        while (*p >= '0' && *p <= '9' && p - s < 15)
+            v = v * 10 + (uint64_t)(*p++ - '0');
+        v *= 100;
+        if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+            v += (uint64_t)(p[1] - '0') * 10;
+            p += 2;
+            if (*p >= '0' && *p <= '9')
+                v += (uint64_t)(*p++ - '0');
+        }
+        if (*p == '\0') {
+            *out = (shebao_fen)v;
+            return sb_ok(ctx);
+        }
+    }
     sb_dec d;
     int rc = parse_arg(ctx, s, &d);
     if (rc != SHEBAO_OK)

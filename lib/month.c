@@ -1,5 +1,6 @@
 /* Calendar months "YYYY-MM" as a single integer. */
 #include <stdio.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -25,12 +26,25 @@ bool sb_month_parse(const char *s, sb_month *out)
 
 void sb_month_format(sb_month m, char *buf, size_t size)
 {
+    if (size >= 8 && m >= 0 && m < 10000 * 12) {
+        /* hot in batch runs: no printf; unsigned arithmetic and two digits at a time */
+        static const char pairs[201] = "0001020304050607080910111213141516171819202122232425262728293031323334353637383940"
+                                       "4142434445464748495051525354555657585960616263646566676869707172737475767778798081"
+                                       "828384858687888990919293949596979899";
+        unsigned u = (unsigned)m, y = u / 12, mo = u - y * 12 + 1, hi = y / 100, lo = y - hi * 100;
+        memcpy(buf, pairs + 2 * hi, 2);
+        memcpy(buf + 2, pairs + 2 * lo, 2);
+        buf[4] = '-';
+        memcpy(buf + 5, pairs + 2 * mo, 2);
+        buf[7] = '\0';
+        return;
+    }
     int y = SB_MONTH_YEAR(m), mo = SB_MONTH_MON(m);
     if (size < 8 || y < 0 || y > 9999) {
         snprintf(buf, size, "%04d-%02d", y, mo);
         return;
     }
-    /* hot in batch runs: no printf */
+    /* (a month just before year 0: the digits as they come) */
     buf[0] = (char)('0' + y / 1000);
     buf[1] = (char)('0' + y / 100 % 10);
     buf[2] = (char)('0' + y / 10 % 10);

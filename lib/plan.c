@@ -1,8 +1,15 @@
-/* Contribution plans: "YYYY-YYYY:GRADE,YYYY:GRADE,..." */
+/* Contribution plans: "YYYY-YYYY:GRADE,YYYY:GRADE,..."
+ *
+ * A batch run parses a plan on every row, so the common shape (4-digit years, a grade of plain digits with at
+ * most two decimals) is read in one pass without copying or formatting (read_common). Anything else, every error
+ * included, is read by read_general, which alone builds messages. Both give the same segments for a plan in the
+ * common shape. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 static bool parse_year(const char *s, size_t len, int *out)
 {
@@ -10,7 +17,7 @@ static bool parse_year(const char *s, size_t len, int *out)
         return false;
     int y = 0;
     for (size_t i = 0; i < 4; i++) {
-        if (s[i] < '0' || s[i] > '9')
+        if (!is_digit(s[i]))
             return false;
         y = y * 10 + (s[i] - '0');
     }
@@ -20,14 +27,58 @@ static bool parse_year(const char *s, size_t len, int *out)
     return true;
 }
 
-int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+/* ---- any plan ------------------------------------------------------------------------------------------------ */
+
+/* A segment's text for a message: at most 60 bytes of it. */
+static void segment_text(char *buf, size_t size, const char *p, size_t len)
 {
-    if (!spec || !out || !count)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL plan or output pointer");
-    *out = NULL;
-    *count = 0;
-    if (!*spec)
-        return sb_fail(ctx, SHEBAO_EINPUT, "plan: empty (expected YYYY-YYYY:GRADE[,...])");
+    snprintf(buf, size, "%.*s", (int)(len < 60 ? len : 60), p);
+}
+
+/* Segment i (0-based) of len bytes at p, or the error. */
+static int read_segment(shebao_ctx *ctx, size_t i, const char *p, size_t len, shebao_segment *seg)
+{
+    char text[80];
+    const char *colon = memchr(p, ':', len);
+    const char *dash = memchr(p, '-', colon ? (size_t)(colon - p) : len);
+    if (!colon) {
+        segment_text(text, sizeof text, p, len);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': expected YYYY-YYYY:GRADE or YYYY:GRADE", i + 1,
+                       text);
+    }
+    if (!parse_year(p, (size_t)((dash ? dash : colon) - p), &seg->first_year) ||
+        !parse_year(dash ? dash + 1 : p, (size_t)(colon - (dash ? dash + 1 : p)), &seg->last_year)) {
+        segment_text(text, sizeof text, p, len);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': years must be 4-digit years %d-%d", i + 1, text,
+                       SB_YEAR_MIN, SB_YEAR_MAX);
+    }
+    if (seg->last_year < seg->first_year) {
+        segment_text(text, sizeof text, p, len);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': last year before first year", i + 1, text);
+    }
+    char grade[64];
+    size_t glen = len - (size_t)(colon + 1 - p);
+    if (glen >= sizeof grade)
+        glen = sizeof grade - 1;
+    memcpy(grade, colon + 1, glen);
+    grade[glen] = '\0';
+    sb_dec d;
+    const char *why = NULL;
+    if (sb_dec_parse(grade, &d, &why) != SHEBAO_OK) {
+        segment_text(text, sizeof text, p, len);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' %s", i + 1, text, grade,
+                       why ? why : "is invalid");
+    }
+    if (d.scale > 2 || d.num <= 0 || !sb_dec_to_fen(d, &seg->grade)) {
+        segment_text(text, sizeof text, p, len);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' must be a positive amount with at most "
+                       "two decimals", i + 1, text, grade);
+    }
+    return SHEBAO_OK;
+}
+
+static int read_general(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+{
     size_t n = 1;
     for (const char *p = spec; *p; p++)
         n += *p == ',';
@@ -38,45 +89,102 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     const char *p = spec;
     for (size_t i = 0; i < n; i++) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        char text[80];
-        snprintf(text, sizeof text, "%.*s", (int)(len < 60 ? len : 60), p);
-        const char *colon = memchr(p, ':', len);
-        const char *dash = memchr(p, '-', colon ? (size_t)(colon - p) : len);
-        int rc = SHEBAO_OK;
-        if (!colon) {
-            rc = sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': expected YYYY-YYYY:GRADE or YYYY:GRADE", i + 1,
-                         text);
-        } else if (!parse_year(p, (size_t)((dash ? dash : colon) - p), &seg[i].first_year) ||
-                   !parse_year(dash ? dash + 1 : p, (size_t)(colon - (dash ? dash + 1 : p)), &seg[i].last_year)) {
-            rc = sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': years must be 4-digit years %d-%d", i + 1,
-                         text, SB_YEAR_MIN, SB_YEAR_MAX);
-        } else if (seg[i].last_year < seg[i].first_year) {
-            rc = sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': last year before first year", i + 1, text);
-        } else {
-            char grade[64];
-            size_t glen = len - (size_t)(colon + 1 - p);
-            if (glen >= sizeof grade)
-                glen = sizeof grade - 1;
-            memcpy(grade, colon + 1, glen);
-            grade[glen] = '\0';
-            sb_dec d;
-            const char *why = NULL;
-            if (sb_dec_parse(grade, &d, &why) != SHEBAO_OK)
-                rc = sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' %s", i + 1, text, grade,
-                             why ? why : "is invalid");
-            else if (d.scale > 2 || d.num <= 0 || !sb_dec_to_fen(d, &seg[i].grade))
-                rc = sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' must be a positive amount with "
-                             "at most two decimals", i + 1, text, grade);
-        }
+        size_t len = 0;
+        while (p[len] && p[len] != ',')
+            len++;
+        int rc = read_segment(ctx, i, p, len, &seg[i]);
         if (rc != SHEBAO_OK) {
             free(seg);
             return rc;
         }
-        p = end ? end + 1 : p + len;
+        p += len + (p[len] == ',');
     }
     *out = seg;
     *count = n;
     return sb_ok(ctx);
+}
+
+/* ---- the common shape ---------------------------------------------------------------------------------------- */
+
+/* Segments read_common keeps on the stack; a longer plan is read by read_general. */
+#define COMMON_MAX 16
+
+/* Four digits at s (stopping at a terminator) making a year SB_YEAR_MIN..SB_YEAR_MAX. */
+static inline bool year4(const char *s, int *out)
+{
+    unsigned d0 = (unsigned)(s[0] - '0'), d1, d2, d3;
+    if (d0 > 9 || (d1 = (unsigned)(s[1] - '0')) > 9 || (d2 = (unsigned)(s[2] - '0')) > 9 ||
+        (d3 = (unsigned)(s[3] - '0')) > 9)
+        return false;
+    int y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+    *out = y;
+    return y >= SB_YEAR_MIN && y <= SB_YEAR_MAX;
+}
+
+/* A plan in the common shape: at most COMMON_MAX segments "YYYY[-YYYY]:D[.D[D]]", separated by commas, each valid,
+ * with at most 15 integer digits in its grade (so that the fen cannot overflow) and a grade above zero. Anything
+ * else is handed to read_general (which words the error, if any). */
+static int read_common(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+{
+    shebao_segment seg[COMMON_MAX];
+    size_t n = 0;
+    const char *p = spec;
+    for (;;) {
+        int first, last;
+        if (n == COMMON_MAX || !year4(p, &first))
+            goto general;
+        p += 4;
+        last = first;
+        if (*p == '-') {
+            if (!year4(p + 1, &last) || last < first)
+                goto general;
+            p += 5;
+        }
+        if (*p != ':' || !is_digit(p[1]))
+            goto general;
+        p++;
+        const char *digits = p;
+        uint64_t fen = 0; /* (wraps past 19 digits, but more than 15 are refused below) */
+        while (is_digit(*p))
+            fen = fen * 10 + (uint64_t)(*p++ - '0');
+        if (p - digits > 15)
+            goto general;
+        fen *= 100;
+        if (*p == '.') {
+            if (!is_digit(p[1]))
+                goto general;
+            fen += (uint64_t)(p[1] - '0') * 10;
+            p += 2;
+            if (is_digit(*p))
+                fen += (uint64_t)(*p++ - '0');
+        }
+        if ((*p != ',' && *p != '\0') || fen == 0)
+            goto general;
+        seg[n].first_year = first;
+        seg[n].last_year = last;
+        seg[n].grade = (shebao_fen)fen;
+        n++;
+        if (!*p++)
+            break;
+    }
+    shebao_segment *s = malloc(n * sizeof *s); /* (every member is set: no need to clear it) */
+    if (!s)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    memcpy(s, seg, n * sizeof *s);
+    *out = s;
+    *count = n;
+    return sb_ok(ctx);
+general:
+    return read_general(ctx, spec, out, count);
+}
+
+int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+{
+    if (!spec || !out || !count)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL plan or output pointer");
+    *out = NULL;
+    *count = 0;
+    if (!*spec)
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan: empty (expected YYYY-YYYY:GRADE[,...])");
+    return read_common(ctx, spec, out, count);
 }

@@ -1,4 +1,5 @@
 /* shebao batch: one CSV record in, one CSV line out (see batch_row.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,23 +14,28 @@ static const char out_header[] = "id,status,error,claim_month,years_paid,balance
 
 /* ---- output ------------------------------------------------------------------------------------------------ */
 
-static bool reserve(bbuf *b, size_t n)
+/* Grow b for n more bytes and the terminator; false (and b->failed) when out of memory. */
+static bool grow(bbuf *b, size_t n)
+{
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *ns = realloc(b->s, cap);
+    if (!ns) {
+        b->failed = true;
+        return false;
+    }
+    b->s = ns;
+    b->cap = cap;
+    return true;
+}
+
+/* Room for n more bytes and the terminator; false once an allocation has failed. */
+static inline bool reserve(bbuf *b, size_t n)
 {
     if (b->failed)
         return false;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *ns = realloc(b->s, cap);
-        if (!ns) {
-            b->failed = true;
-            return false;
-        }
-        b->s = ns;
-        b->cap = cap;
-    }
-    return true;
+    return b->len + n + 1 <= b->cap || grow(b, n);
 }
 
 void bbuf_put(bbuf *b, const char *s, size_t n)
@@ -41,16 +47,46 @@ void bbuf_put(bbuf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
+static bool csv_special(char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; }
+
+/* Whether the n > 0 bytes at s need RFC 4180 quotes: a comma, a quote, CR or LF anywhere, or a space or tab first or
+ * last. Eight bytes at a time while none of them is below '-' (',' '"' CR LF all are). */
+static bool needs_quotes(const char *s, size_t n)
+{
+    if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+        return true;
+    const uint64_t below = 0x2D2D2D2D2D2D2D2DULL, high = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!((w - below) & ~w & high)) /* no byte below '-' in the eight */
+            continue;
+        for (size_t k = 0; k < 8; k++)
+            if (csv_special(s[i + k]))
+                return true;
+    }
+    for (; i < n; i++)
+        if (csv_special(s[i]))
+            return true;
+    return false;
+}
+
 void bbuf_field(bbuf *b, const char *s, bool first)
 {
-    if (!first)
-        bbuf_put(b, ",", 1);
-    if (!s || !*s)
+    size_t n = s ? strlen(s) : 0;
+    if (!reserve(b, n + 1))
         return;
-    size_t n = strlen(s);
-    bool quote = strcspn(s, ",\"\r\n") != n || s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t';
-    if (!quote) {
-        bbuf_put(b, s, n);
+    if (!first)
+        b->s[b->len++] = ',';
+    if (n == 0) {
+        b->s[b->len] = '\0';
+        return;
+    }
+    if (!needs_quotes(s, n)) {
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len] = '\0';
         return;
     }
     size_t need = csv_write(NULL, 0, s, n);
@@ -60,25 +96,53 @@ void bbuf_field(bbuf *b, const char *s, bool first)
     b->s[b->len] = '\0';
 }
 
-static void put_money(bbuf *b, shebao_fen f)
+/* ---- fields that never need quoting (numbers, months, status words), written in place ------------------------ */
+
+/* Room for the figures of a line after the id and the error field: ",not_eligible", "," (the empty error field),
+ * two months ",YYYY-MM", the years ",-2147483648", eight amounts (a comma and at most a whole money buffer each) and
+ * the terminator. */
+#define FIGURES_MAX (13 + 1 + 2 * 8 + 12 + 8 * (1 + SHEBAO_MONEY_BUFSZ) + 1)
+
+static char *put_text(char *d, const char *s, size_t n)
 {
-    char m[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(f, m, sizeof m);
-    bbuf_field(b, m, false);
+    memcpy(d, s, n);
+    return d + n;
 }
 
-static void put_int(bbuf *b, int v)
+static char *put_money(char *d, shebao_fen f)
 {
-    char n[16];
+    *d++ = ',';
+    shebao_money_format(f, d, SHEBAO_MONEY_BUFSZ); /* (cannot fail: the buffer is always big enough) */
+    return d + strlen(d);
+}
+
+static char *put_int(char *d, int v)
+{
+    char n[12];
     int k = (int)sizeof n;
     unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    n[--k] = '\0';
     do
         n[--k] = (char)('0' + u % 10);
     while ((u /= 10) > 0);
     if (v < 0)
         n[--k] = '-';
-    bbuf_field(b, n + k, false);
+    *d++ = ',';
+    return put_text(d, n + k, sizeof n - (size_t)k);
+}
+
+/* A month from a summary ("YYYY-MM", or empty): at most 7 bytes before its terminator. */
+static char *put_month(char *d, const char m[8])
+{
+    *d++ = ',';
+    const uint32_t ones = 0x01010101u, high = 0x80808080u;
+    uint32_t a, b;
+    memcpy(&a, m, 4);
+    memcpy(&b, m + 3, 4);
+    if (!((a - ones) & ~a & high) && !((b - ones) & ~b & high)) /* no zero among m[0..6]: all seven */
+        return put_text(d, m, 7);
+    for (int i = 0; i < 7 && m[i]; i++)
+        *d++ = m[i];
+    return d;
 }
 
 /* ---- the header -------------------------------------------------------------------------------------------- */
@@ -217,7 +281,8 @@ static int project_fields(shebao_ctx *ctx, const batch_opts *o, const cli_person
 int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const bcsv_record *rec, bbuf *out)
 {
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
-    char err[600] = "", why[64], label[64];
+    char err[600], why[64], label[64];
+    err[0] = '\0';
     int rc = SHEBAO_EINPUT;
     const char *problem = problem_text(rec, why, sizeof why);
     if (problem && rec->problem == BCSV_NOMEM) {
@@ -240,34 +305,36 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     int status = rc != SHEBAO_OK ? BATCH_ERROR : sm.eligible ? BATCH_OK : BATCH_NOT_ELIGIBLE;
     bbuf_field(out, field(h, rec, BCOL_ID), true);
     if (status == BATCH_ERROR) {
-        bbuf_field(out, "error", false);
+        bbuf_put(out, ",error", 6);
         bbuf_field(out, err, false);
         bbuf_put(out, ",,,,,,,,,,,", 11); /* claim_month … epv_benefits: do not apply */
-    } else {
-        bbuf_field(out, sm.eligible ? "ok" : "not_eligible", false);
-        bbuf_field(out, NULL, false);
-        bbuf_field(out, sm.claim_month, false);
-        put_int(out, sm.years_paid);
-        put_money(out, sm.balance);
+    } else if (reserve(out, FIGURES_MAX)) {
+        char *d = out->s + out->len;
+        d = sm.eligible ? put_text(d, ",ok,", 4) : put_text(d, ",not_eligible,", 14); /* and the empty error */
+        d = put_month(d, sm.claim_month);
+        d = put_int(d, sm.years_paid);
+        d = put_money(d, sm.balance);
         if (sm.eligible) {
-            put_money(out, sm.account_pension);
-            put_money(out, sm.base_pension);
-            put_money(out, sm.years_pension);
-            put_money(out, sm.age_supplement);
-            put_money(out, sm.monthly_total);
+            d = put_money(d, sm.account_pension);
+            d = put_money(d, sm.base_pension);
+            d = put_money(d, sm.years_pension);
+            d = put_money(d, sm.age_supplement);
+            d = put_money(d, sm.monthly_total);
         } else {
-            bbuf_put(out, ",,,,,", 5); /* the pension figures: not eligible */
+            d = put_text(d, ",,,,,", 5); /* the pension figures: not eligible */
         }
-        put_money(out, sm.personal_total);
-        bbuf_field(out, sm.has_breakeven ? sm.breakeven_month : NULL, false);
-        if (sm.has_epv)
-            put_money(out, sm.epv_benefits);
-        else
-            bbuf_field(out, NULL, false);
+        d = put_money(d, sm.personal_total);
+        d = sm.has_breakeven ? put_month(d, sm.breakeven_month) : put_text(d, ",", 1);
+        d = sm.has_epv ? put_money(d, sm.epv_benefits) : put_text(d, ",", 1);
+        *d = '\0';
+        out->len = (size_t)(d - out->s);
     }
     for (size_t i = 0; i < h->n; i++) /* pass-through columns, in header order */
         if (h->pass[i])
             bbuf_field(out, i < rec->n ? rec->text + rec->offsets[i] : NULL, false);
-    bbuf_put(out, "\n", 1);
+    if (reserve(out, 1)) {
+        out->s[out->len++] = '\n';
+        out->s[out->len] = '\0';
+    }
     return out->failed ? BATCH_NOMEM : status;
 }

@@ -5,29 +5,39 @@
 
 #include "cli.h"
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* s is the word w (strcmp(s, w) == 0, inline: the words here are short) */
+static bool is_word(const char *s, const char *w)
+{
+    while (*w && *s == *w)
+        s++, w++;
+    return *s == *w;
+}
+
 bool cli_parse_month(const char *s, int *y, int *m)
 {
-    if (strlen(s) != 7 || s[4] != '-')
+    /* (stops at the first mismatch, so never reads past the terminator) */
+    if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) || s[4] != '-' ||
+        !is_digit(s[5]) || !is_digit(s[6]) || s[7] != '\0')
         return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
+    *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *m = (s[5] - '0') * 10 + (s[6] - '0');
     return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
 }
 
 bool cli_parse_int(const char *s, int lo, int hi, int *out)
 {
-    if (!*s || strlen(s) > 9)
-        return false;
-    for (const char *p = s; *p; p++)
-        if (*p < '0' || *p > '9')
+    int v = 0;
+    size_t n = 0;
+    for (; s[n]; n++) { /* at most 9 digits: no overflow */
+        if (n == 9 || !is_digit(s[n]))
             return false;
-    long v = strtol(s, NULL, 10);
-    if (v < lo || v > hi)
+        v = v * 10 + (s[n] - '0');
+    }
+    if (n == 0 || v < lo || v > hi)
         return false;
-    *out = (int)v;
+    *out = v;
     return true;
 }
 
@@ -55,9 +65,9 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
         snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", t->birth);
         return SHEBAO_EINPUT;
     }
-    if (strcmp(t->sex, "female") == 0) {
+    if (is_word(t->sex, "female")) {
         pe->sex = SHEBAO_SEX_FEMALE;
-    } else if (!*t->sex || strcmp(t->sex, "male") == 0) {
+    } else if (!*t->sex || is_word(t->sex, "male")) {
         pe->sex = SHEBAO_SEX_MALE;
     } else {
         snprintf(err, esize, "sex '%.40s': must be male or female (empty: male)", t->sex);

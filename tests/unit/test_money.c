@@ -164,6 +164,43 @@ static void test_format(void **state)
     assert_string_equal(fen_str(INT64_MIN, buf), "-92233720368547758.08");
     char small[4];
     assert_int_equal(shebao_money_format(123450, small, sizeof small), SHEBAO_EUSAGE);
+    /* each digit count of the yuan, odd and even (the digits are written two at a time) */
+    assert_string_equal(fen_str(99, buf), "0.99");
+    assert_string_equal(fen_str(100, buf), "1.00");
+    assert_string_equal(fen_str(1000, buf), "10.00");
+    assert_string_equal(fen_str(99999, buf), "999.99");
+    assert_string_equal(fen_str(-100000, buf), "-1000.00");
+    assert_string_equal(fen_str(1234567801, buf), "12345678.01");
+    /* "1234.50" takes 7 bytes and the terminator: 8 is enough, 7 is not (and leaves an empty string) */
+    char eight[8];
+    assert_int_equal(shebao_money_format(123450, eight, sizeof eight), SHEBAO_OK);
+    assert_string_equal(eight, "1234.50");
+    assert_int_equal(shebao_money_format(123450, eight, 7), SHEBAO_EUSAGE);
+    assert_string_equal(eight, "");
+}
+
+/* The common shape (up to 15 integer digits, up to two decimals) and what lies just past it read the same way. */
+static void test_parse_lengths(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    assert_int_equal(shebao_money_parse(ctx, "0", &f), 0);
+    assert_true(f == 0);
+    assert_int_equal(shebao_money_parse(ctx, "0.5", &f), 0); /* half a yuan: 50 fen */
+    assert_true(f == 50);
+    assert_int_equal(shebao_money_parse(ctx, "007.10", &f), 0); /* 7.1 yuan: 710 fen */
+    assert_true(f == 710);
+    assert_int_equal(shebao_money_parse(ctx, "999999999999999", &f), 0); /* 15 nines yuan × 100 */
+    assert_true(f == 99999999999999900);
+    assert_int_equal(shebao_money_parse(ctx, "9999999999999999.99", &f), 0); /* 16 nines yuan × 100 + 99 */
+    assert_true(f == 999999999999999999);
+    assert_int_equal(shebao_money_parse(ctx, "5.123", &f), SHEBAO_EINPUT); /* three decimals: not a whole fen */
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'5.123': an amount has at most two decimals (fen)");
+    assert_int_equal(shebao_money_parse(ctx, "12.", &f), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'12.': not a plain decimal number (digits with an optional '.' and "
+                                                "sign)");
+    assert_int_equal(shebao_money_parse(ctx, "12", &f), 0); /* success clears the message */
+    assert_string_equal(shebao_ctx_errmsg(ctx), "");
 }
 
 static void test_rounding_names(void **state)
@@ -194,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_fen_half_up_ties), cmocka_unit_test(test_jiao_up),
         cmocka_unit_test(test_other_modes),      cmocka_unit_test(test_products_quotients),
         cmocka_unit_test(test_parse_accepts),    cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_parse_lengths),
         cmocka_unit_test(test_format),           cmocka_unit_test(test_rounding_names),
         cmocka_unit_test(test_overflow),
     };

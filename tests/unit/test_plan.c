@@ -1,0 +1,114 @@
+/* Plan syntax (shebao_plan_parse): plans in the common shape (read in one pass) and plans that take the general
+ * reading (a sign, extra decimals, many segments, long grades) give the same segments, and the errors name the
+ * segment. Each expectation is worked out by hand in the comment beside it (1 yuan = 100 fen). */
+#include "testutil.h"
+
+static shebao_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return shebao_ctx_new(&ctx);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    shebao_ctx_free(ctx);
+    return 0;
+}
+
+/* Parse spec, which must give exactly one segment first-last at grade fen. */
+static void expect_one(const char *spec, int first, int last, shebao_fen fen)
+{
+    shebao_segment *s = NULL;
+    size_t n = 0;
+    int rc = shebao_plan_parse(ctx, spec, &s, &n);
+    if (rc != SHEBAO_OK)
+        fail_msg("'%s': %s", spec, shebao_ctx_errmsg(ctx));
+    assert_int_equal(n, 1);
+    assert_int_equal(s[0].first_year, first);
+    assert_int_equal(s[0].last_year, last);
+    if (s[0].grade != fen)
+        fail_msg("'%s': grade %lld fen, want %lld", spec, (long long)s[0].grade, (long long)fen);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "");
+    shebao_free(s);
+}
+
+static void expect_error(const char *spec, const char *msg)
+{
+    shebao_segment *s = (shebao_segment *)&s; /* must come back NULL */
+    size_t n = 99;
+    assert_int_equal(shebao_plan_parse(ctx, spec, &s, &n), SHEBAO_EINPUT);
+    assert_null(s);
+    assert_int_equal(n, 0);
+    assert_string_equal(shebao_ctx_errmsg(ctx), msg);
+}
+
+static void test_grades(void **state)
+{
+    (void)state;
+    expect_one("2010-2014:300", 2010, 2014, 30000);  /* 300 yuan */
+    expect_one("2015:300", 2015, 2015, 30000);       /* one year: first = last */
+    expect_one("2010-2010:300", 2010, 2010, 30000);  /* first = last written out */
+    expect_one("2010-2014:300.5", 2010, 2014, 30050); /* 300.5 yuan = 30000 + 50 fen */
+    expect_one("2010-2014:300.05", 2010, 2014, 30005);
+    expect_one("2010-2014:300.10", 2010, 2014, 30010); /* trailing zero: the same amount as 300.1 */
+    expect_one("2010-2014:0.01", 2010, 2014, 1);        /* the smallest grade: one fen */
+    expect_one("2010-2014:00300", 2010, 2014, 30000);   /* leading zeros */
+    expect_one("1900-2199:1", 1900, 2199, 100);         /* the year bounds SB_YEAR_MIN..SB_YEAR_MAX */
+    /* the general reading: a sign, more than two decimals that are zeros, many integer digits */
+    expect_one("2010-2014:+300", 2010, 2014, 30000);
+    expect_one("2010-2014:300.000", 2010, 2014, 30000);
+    expect_one("2010-2014:999999999999999", 2010, 2014, 99999999999999900);     /* 15 nines yuan, × 100 */
+    expect_one("2010-2014:1000000000000000", 2010, 2014, 100000000000000000);   /* 10^15 yuan = 10^17 fen */
+    expect_one("2010-2014:92233720368547758.07", 2010, 2014, INT64_MAX);        /* the largest amount */
+}
+
+/* Plans of 16 segments (read in one pass) and 17 (read by the general reading) give every segment. */
+static void test_many_segments(void **state)
+{
+    (void)state;
+    for (int k = 16; k <= 17; k++) {
+        char spec[400] = "";
+        for (int i = 0; i < k; i++) /* segment i: year 2000 + i at (i + 1) yuan */
+            snprintf(spec + strlen(spec), sizeof spec - strlen(spec), "%s%d:%d", i ? "," : "", 2000 + i, i + 1);
+        shebao_segment *s = NULL;
+        size_t n = 0;
+        assert_int_equal(shebao_plan_parse(ctx, spec, &s, &n), SHEBAO_OK);
+        assert_int_equal(n, (size_t)k);
+        for (int i = 0; i < k; i++) {
+            assert_int_equal(s[i].first_year, 2000 + i);
+            assert_int_equal(s[i].last_year, 2000 + i);
+            assert_true(s[i].grade == (shebao_fen)(i + 1) * 100);
+        }
+        shebao_free(s);
+    }
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("2010-2014:0", "plan segment 1 '2010-2014:0': grade '0' must be a positive amount with at most two "
+                                "decimals");
+    expect_error("2010-2014:300,2014-2010:300", "plan segment 2 '2014-2010:300': last year before first year");
+    expect_error("2010-2014:300,", "plan segment 2 '': expected YYYY-YYYY:GRADE or YYYY:GRADE");
+    expect_error("2010-2014:300.", "plan segment 1 '2010-2014:300.': grade '300.' not a plain decimal number "
+                                   "(digits with an optional '.' and sign)");
+    expect_error("2010-2200:300", "plan segment 1 '2010-2200:300': years must be 4-digit years 1900-2199");
+    expect_error("2010-2014:300.001", "plan segment 1 '2010-2014:300.001': grade '300.001' must be a positive "
+                                      "amount with at most two decimals");
+    expect_error("2010-2014: 300", "plan segment 1 '2010-2014: 300': grade ' 300' not a plain decimal number "
+                                   "(digits with an optional '.' and sign)");
+    expect_error("", "plan: empty (expected YYYY-YYYY:GRADE[,...])");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grades),
+        cmocka_unit_test(test_many_segments),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests_name("plan", tests, setup, teardown);
+}
