@@ -108,21 +108,6 @@ static inline int64_t sb_round_unit(shebao_rounding mode)
          : mode == SHEBAO_ROUND_YUAN_HALF_UP ? 100 : 1;
 }
 
-/* num / (d / unit) fen rounded by mode, where d = den · sb_round_unit(mode) > 0 is precomputed by the caller
- * (loops hoist it); one 64-bit division. */
-static inline int64_t sb_round_div64(int64_t num, int64_t d, int64_t unit, shebao_rounding mode)
-{
-    int64_t k = num / d, r = num % d;
-    if (r != 0) {
-        int64_t ar = r < 0 ? -r : r;
-        bool away = mode == SHEBAO_ROUND_JIAO_UP ||
-                    (mode != SHEBAO_ROUND_FEN_TRUNCATE && ar >= d - ar); /* 2|r| >= d */
-        if (away)
-            k += num < 0 ? -1 : 1;
-    }
-    return k * unit;
-}
-
 #ifdef __SIZEOF_INT128__
 /* The same rounding for the exact ratio num / den fen (den > 0), in 128-bit integers: the fast path.
  * SHEBAO_ECOMPUTE when the result does not fit (callers then fall back to sb_round_q). */
@@ -196,8 +181,19 @@ typedef struct sb_band {
 typedef struct sb_rate {
     int year;
     sb_dec rate;
+    int64_t r6; /* rate · 10^6 when that is a whole number below 2^20 (the ledger's fast path), else -1 */
     uint32_t param;
 } sb_rate;
+
+/* The r6 of a rate (see sb_rate). */
+static inline int64_t sb_rate6(sb_dec r)
+{
+    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+    if (r.scale > 6 || r.num < 0 || r.num >= (INT64_C(1) << 20))
+        return -1;
+    int64_t r6 = r.num * p10[r.scale];
+    return r6 < (INT64_C(1) << 20) ? r6 : -1;
+}
 
 typedef enum sb_interest_method { SB_INTEREST_YEAR_END, SB_INTEREST_YEAR_START, SB_INTEREST_MONTHLY } sb_interest_method;
 

@@ -533,6 +533,7 @@ static int rd_rates(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
         pop(b, o2);
         o2 = push_key(b, "value");
         TRY(rd_rate(b, json_object_get(e, "value"), &r->rate));
+        r->r6 = sb_rate6(r->rate);
         pop(b, o2);
         rp->nrates = i + 1;
         char y[8], text[48];

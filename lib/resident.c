@@ -133,28 +133,33 @@ static int deposit_months(const sb_resident *rp, int m)
          : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
 }
 
-/* The interest rule's constants, hoisted out of the yearly loop: rounding mode and unit, and d = 12 · 10^6 · unit,
- * the denominator of every rate written with 6 decimals. */
+/* The interest rule's constants, hoisted out of the yearly loop: rounding mode and unit; d = 12 · 10^6 · unit, the
+ * denominator of every rate written with 6 decimals (even); and `add` such that for a numerator x >= 0 the rounded
+ * interest is (x + add) / d · unit in integer division: d / 2 for the half-up modes (round(x/d) = floor((x + d/2)
+ * / d) as d is even), d − 1 for jiao_up (the ceiling), 0 for fen_truncate. */
 typedef struct sb_irule {
     shebao_rounding mode;
-    int64_t unit, d6;
+    int64_t unit, d6, add;
 } sb_irule;
+
+static sb_irule irule(shebao_rounding mode)
+{
+    int64_t unit = sb_round_unit(mode), d = 12 * INT64_C(1000000) * unit;
+    return (sb_irule){mode, unit, d,
+                      mode == SHEBAO_ROUND_FEN_TRUNCATE ? 0 : mode == SHEBAO_ROUND_JIAO_UP ? d - 1 : d / 2};
+}
 
 static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int k, sb_dec r, int64_t *out);
 
+/* I = R((B·m + D·k)·r / 12) for a rate whose r6 = r·10^6 is known (r6 < 0: not representable, the wide paths). The
+ * fast path, every real case: 0 <= B, D < 2^38 fen (2.7 billion yuan) and r6 < 2^20, so x = (B·m + D·k)·r6 <
+ * 24·2^38·2^20 < 2^63 − d fits in 64 bits, x >= 0, and I = (x + add) / d · unit. */
 static inline int interest(const sb_resident *rp, const sb_irule *ir, int64_t B, int64_t D, int m, int k, sb_dec r,
-                           int64_t *out)
+                           int64_t r6, int64_t *out)
 {
-    /* fastest exact path, every real case: |B|, |D| < 2^38 fen (2.7 billion yuan) and a rate below 1.048 with at
-     * most 6 decimals (r6 = r·10^6 < 2^20), so (B·m + D·k)·r6 < 24·2^38·2^20 < 2^63 fits in 64 bits and
-     * I = round((B·m + D·k)·r6 / (12·10^6)) */
-    if (r.scale <= 6 && (uint64_t)r.num < (UINT64_C(1) << 20)) {
-        int64_t r6 = r.num * pow10_i64[6 - r.scale];
-        if (r6 < (INT64_C(1) << 20) && (uint64_t)B + (UINT64_C(1) << 38) < (UINT64_C(1) << 39) &&
-            (uint64_t)D + (UINT64_C(1) << 38) < (UINT64_C(1) << 39)) {
-            *out = sb_round_div64((B * m + D * k) * r6, ir->d6, ir->unit, ir->mode);
-            return SHEBAO_OK;
-        }
+    if (r6 >= 0 && (uint64_t)B < (UINT64_C(1) << 38) && (uint64_t)D < (UINT64_C(1) << 38)) {
+        *out = ((B * m + D * k) * r6 + ir->add) / ir->d6 * ir->unit;
+        return SHEBAO_OK;
     }
     return interest_wide(rp, B, D, m, k, r, out);
 }
@@ -316,7 +321,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
     int next = y0;           /* the next year at which the segment or the grade table may change */
     int64_t B = 0, D = 0;    /* balance; the deposit of the current span of years */
     int k12 = deposit_months(rp, 12), ke = deposit_months(rp, e);
-    const sb_irule ir = {rp->rounding, sb_round_unit(rp->rounding), 12 * INT64_C(1000000) * sb_round_unit(rp->rounding)};
+    const sb_irule ir = irule(rp->rounding);
+    const int64_t fut6 = sb_rate6(*future);
     int rfirst = rp->nrates ? rp->rates[0].year : INT_MAX, rlast = rp->nrates ? rp->rates[rp->nrates - 1].year : 0;
     if (y0 < rfirst && rp->nrates)
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
@@ -353,13 +359,14 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             /* a summary run records nothing per year: the full years up to the next boundary in a tight loop,
              * the same steps as below */
             int stop = next < yc ? next : yc;
+            if (future_overridden && stop - 1 > rlast)
+                p->future_override_used = true;
             for (; y < stop; y++) {
-                sb_dec r = y > rlast ? *future : rp->rates[y - rfirst].rate;
+                bool listed = y <= rlast;
                 int64_t I;
-                if (interest(rp, &ir, B, D, 12, k12, r, &I) != SHEBAO_OK)
+                if (interest(rp, &ir, B, D, 12, k12, listed ? rp->rates[y - rfirst].rate : *future,
+                             listed ? rp->rates[y - rfirst].r6 : fut6, &I) != SHEBAO_OK)
                     return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
-                if (y > rlast && future_overridden)
-                    p->future_override_used = true;
                 TRY(add_checked(ctx, &B, D));
                 TRY(add_checked(ctx, &B, I));
                 if (g) {
@@ -380,18 +387,21 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
         }
         /* the year's rate: the listed one, or the future rate after the list */
         sb_dec r;
+        int64_t r6;
         uint32_t rparam;
         bool is_future = y > rlast;
         if (is_future) {
             r = *future;
+            r6 = fut6;
             rparam = rp->p_future_rate;
         } else {
             r = rp->rates[y - rfirst].rate;
+            r6 = rp->rates[y - rfirst].r6;
             rparam = rp->rates[y - rfirst].param;
         }
         int m = y < yc ? 12 : e, k = y < yc ? k12 : ke;
         int64_t I;
-        if (interest(rp, &ir, B, D, m, k, r, &I) != SHEBAO_OK)
+        if (interest(rp, &ir, B, D, m, k, r, r6, &I) != SHEBAO_OK)
             return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
         if (is_future && future_overridden)
             p->future_override_used = true;

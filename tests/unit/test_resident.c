@@ -342,6 +342,51 @@ static void test_methods(void **state)
     shebao_policy_free(pol);
 }
 
+/* The ledger's 64-bit fast path takes balances below 2^38 fen (2,748,779,069.44 yuan); above it the 128-bit path
+ * takes over. Both must round alike, ties included. Grade G = 2,000,000,031.60 yuan (below the bound), no subsidy,
+ * r = 0.0125 = 1/80, year_end, pays 2000–2001, born 1943-06, claim 2003-07 (e = 6). In fen, half-up:
+ *   2000: I = 0, B = G = 200000003160
+ *   2001: I = R(200000003160 / 80) = R(2500000039.5) = 2500000040 (a tie, fast path),
+ *         B = 2·200000003160 + 2500000040 = 402500006360 (now above 2^38 = 274877906944)
+ *   2002: I = R(402500006360 / 80) = R(5031250079.5) = 5031250080 (a tie, wide path), B = 407531256440
+ *   2003: I = R(407531256440 / 80 · 6/12) = R(2547070352.75) = 2547070353, B = 410078326793 = 4,100,783,267.93
+ * fen_truncate: 2500000039, B = 402500006359; 5031250079.4875 → 5031250079, B = 407531256438;
+ *   2547070352.7375 → 2547070352, B = 410078326790 = 4,100,783,267.90.
+ * The summary API (the batch's path, a separate loop) must give the same balance. */
+static void test_interest_paths_large_balances(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *mode, *i2001, *i2002, *balance;
+    } cases[] = {{"fen_half_up", "25000000.40", "50312500.80", "4100783267.93"},
+                 {"fen_truncate", "25000000.39", "50312500.79", "4100783267.90"}};
+    char buf[SHEBAO_MONEY_BUFSZ];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tp t = {.base = "100", .grades = "{\"grade\":\"2000000031.60\",\"subsidy\":\"0\"}", .bands = "",
+                .method = "year_end", .rounding = cases[i].mode, .rate = "0.0125"};
+        shebao_policy *pol = make_policy(&t);
+        shebao_projection *p = project(pol, 1943, 6, "2000-2001:2000000031.60", 0, 0);
+        shebao_ledger_row r;
+        shebao_projection_ledger_row(p, 1, &r);
+        assert_string_equal(fen_str(r.interest, buf), cases[i].i2001);
+        shebao_projection_ledger_row(p, 2, &r);
+        assert_string_equal(fen_str(r.interest, buf), cases[i].i2002);
+        expect_fig(p, SHEBAO_FIG_BALANCE, cases[i].balance);
+        shebao_projection_free(p);
+        shebao_person pe = SHEBAO_PERSON_INIT;
+        shebao_segment seg = {2000, 2001, INT64_C(200000003160)};
+        pe.birth_year = 1943;
+        pe.birth_month = 6;
+        pe.plan = &seg;
+        pe.plan_count = 1;
+        pe.mortality = SHEBAO_MORTALITY_NONE;
+        shebao_summary sm = SHEBAO_SUMMARY_INIT;
+        assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_OK);
+        assert_string_equal(fen_str(sm.balance, buf), cases[i].balance);
+        shebao_policy_free(pol);
+    }
+}
+
 /* The 2023 → 2024 grade-table change in the bundled Zhejiang policy (浙人社发〔2023〕66号): grade 2000 draws
  * subsidy 80 under the 2015 table and 200 under the 2024 table; grade 1500 exists only until 2023. */
 static void test_zhejiang_grade_change(void **state)
@@ -683,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_lanxi),
         cmocka_unit_test(test_rounding_modes_on_a_tie),
         cmocka_unit_test(test_methods),
+        cmocka_unit_test(test_interest_paths_large_balances),
         cmocka_unit_test(test_zhejiang_grade_change),
         cmocka_unit_test(test_not_eligible_and_backpay),
         cmocka_unit_test(test_input_errors),
