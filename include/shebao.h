@@ -375,6 +375,20 @@ typedef struct shebao_segment {
  */
 int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count);
 
+/**
+ * @brief Parse a plan like shebao_plan_parse(), into the caller's storage: nothing is allocated for the common
+ * plans (4-digit years, grades of plain digits), so a loop over millions of rows (`shebao batch`) can keep the
+ * segments on its stack.
+ * @param ctx context for the error message.
+ * @param spec the plan text.
+ * @param[out] out room for cap segments.
+ * @param cap number of segments out can hold.
+ * @param[out] count number of segments; when the plan is valid but has more than cap, the number it needs.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (the same message as shebao_plan_parse()), #SHEBAO_EUSAGE (more than cap
+ *         segments: *count says how many) or #SHEBAO_ENOMEM.
+ */
+int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
+
 /** Version of ::shebao_person understood by this library. */
 #define SHEBAO_PERSON_VERSION 1
 

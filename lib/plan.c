@@ -121,45 +121,44 @@ static inline bool year4(const char *s, int *out)
     return y >= SB_YEAR_MIN && y <= SB_YEAR_MAX;
 }
 
-/* A plan in the common shape: at most COMMON_MAX segments "YYYY[-YYYY]:D[.D[D]]", separated by commas, each valid,
- * with at most 15 integer digits in its grade (so that the fen cannot overflow) and a grade above zero. Anything
- * else is handed to read_general (which words the error, if any). */
-static int read_common(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+/* A plan in the common shape: at most `cap` segments "YYYY[-YYYY]:D[.D[D]]", separated by commas, each valid,
+ * with at most 15 integer digits in its grade (so that the fen cannot overflow) and a grade above zero, read into
+ * seg[0, *count). False for anything else (read_general then reads it, and words the error, if any). */
+static bool read_common(const char *spec, shebao_segment *seg, size_t cap, size_t *count)
 {
-    shebao_segment seg[COMMON_MAX];
     size_t n = 0;
     const char *p = spec;
     for (;;) {
         int first, last;
-        if (n == COMMON_MAX || !year4(p, &first))
-            goto general;
+        if (n == cap || !year4(p, &first))
+            return false;
         p += 4;
         last = first;
         if (*p == '-') {
             if (!year4(p + 1, &last) || last < first)
-                goto general;
+                return false;
             p += 5;
         }
         if (*p != ':' || !is_digit(p[1]))
-            goto general;
+            return false;
         p++;
         const char *digits = p;
         uint64_t fen = 0; /* (wraps past 19 digits, but more than 15 are refused below) */
         while (is_digit(*p))
             fen = fen * 10 + (uint64_t)(*p++ - '0');
         if (p - digits > 15)
-            goto general;
+            return false;
         fen *= 100;
         if (*p == '.') {
             if (!is_digit(p[1]))
-                goto general;
+                return false;
             fen += (uint64_t)(p[1] - '0') * 10;
             p += 2;
             if (is_digit(*p))
                 fen += (uint64_t)(*p++ - '0');
         }
         if ((*p != ',' && *p != '\0') || fen == 0)
-            goto general;
+            return false;
         seg[n].first_year = first;
         seg[n].last_year = last;
         seg[n].grade = (shebao_fen)fen;
@@ -167,6 +166,31 @@ static int read_common(shebao_ctx *ctx, const char *spec, shebao_segment **out, 
         if (!*p++)
             break;
     }
+    *count = n;
+    return true;
+}
+
+static int check_args(shebao_ctx *ctx, const char *spec, const void *out, size_t *count)
+{
+    if (!spec || !out || !count)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL plan or output pointer");
+    *count = 0;
+    if (!*spec)
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan: empty (expected YYYY-YYYY:GRADE[,...])");
+    return SHEBAO_OK;
+}
+
+int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+{
+    if (out)
+        *out = NULL;
+    int rc = check_args(ctx, spec, out, count);
+    if (rc != SHEBAO_OK)
+        return rc;
+    shebao_segment seg[COMMON_MAX];
+    size_t n;
+    if (!read_common(spec, seg, COMMON_MAX, &n))
+        return read_general(ctx, spec, out, count);
     shebao_segment *s = malloc(n * sizeof *s); /* (every member is set: no need to clear it) */
     if (!s)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
@@ -174,17 +198,25 @@ static int read_common(shebao_ctx *ctx, const char *spec, shebao_segment **out, 
     *out = s;
     *count = n;
     return sb_ok(ctx);
-general:
-    return read_general(ctx, spec, out, count);
 }
 
-int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count)
+int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count)
 {
-    if (!spec || !out || !count)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL plan or output pointer");
-    *out = NULL;
-    *count = 0;
-    if (!*spec)
-        return sb_fail(ctx, SHEBAO_EINPUT, "plan: empty (expected YYYY-YYYY:GRADE[,...])");
-    return read_common(ctx, spec, out, count);
+    int rc = check_args(ctx, spec, out, count);
+    if (rc != SHEBAO_OK)
+        return rc;
+    if (read_common(spec, out, cap, count))
+        return sb_ok(ctx);
+    shebao_segment *all;
+    size_t n;
+    if ((rc = read_general(ctx, spec, &all, &n)) != SHEBAO_OK)
+        return rc;
+    *count = n;
+    if (n > cap) {
+        free(all);
+        return sb_fail(ctx, SHEBAO_EUSAGE, "plan: %zu segments, room for %zu", n, cap);
+    }
+    memcpy(out, all, n * sizeof *all);
+    free(all);
+    return sb_ok(ctx);
 }

@@ -270,8 +270,8 @@ static int project_fields(shebao_ctx *ctx, const batch_opts *o, const cli_person
     shebao_person pe = SHEBAO_PERSON_INIT;
     pe.mortality = o->mortality;
     pe.discount = o->discount;
-    shebao_segment *plan = NULL;
-    int rc = cli_person_fields(ctx, t, &pe, &plan, err, esize);
+    shebao_segment room[16], *plan = NULL;
+    int rc = cli_person_fields(ctx, t, &pe, room, sizeof room / sizeof room[0], &plan, err, esize);
     if (rc == SHEBAO_OK && (rc = shebao_project_summary(ctx, o->policy, &pe, sm)) != SHEBAO_OK)
         snprintf(err, esize, "%s", shebao_ctx_errmsg(ctx));
     shebao_free(plan);

@@ -63,10 +63,11 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
 typedef struct cli_person_text {
     const char *birth, *sex, *plan, *collective, *backpay; /* "" when not given */
 } cli_person_text;
-/* Fill pe's birth, sex, collective, back payment and plan (*plan: the segments to shebao_free, or NULL). On a
- * refusal: a library code and one line in err naming the field and the value. */
-int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment **plan,
-                      char *err, size_t esize);
+/* Fill pe's birth, sex, collective, back payment and plan. The plan's segments go into room[0, nroom) when they
+ * fit, else into *plan (to shebao_free; NULL when room was enough). On a refusal: a library code and one line in
+ * err naming the field and the value. */
+int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
+                      size_t nroom, shebao_segment **plan, char *err, size_t esize);
 
 /* One non-official value a result rests on, as one indented line: status, path[@from] = value (source). */
 void cli_print_param(const shebao_param *q);

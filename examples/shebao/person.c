@@ -57,8 +57,8 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
     return NULL;
 }
 
-int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment **plan,
-                      char *err, size_t esize)
+int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
+                      size_t nroom, shebao_segment **plan, char *err, size_t esize)
 {
     *plan = NULL;
     if (!cli_parse_month(t->birth, &pe->birth_year, &pe->birth_month)) {
@@ -93,16 +93,20 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
     pe->plan = NULL;
     pe->plan_count = 0;
     if (*t->plan) {
-        shebao_segment *seg = NULL;
+        shebao_segment *seg = room;
         size_t n = 0;
-        int rc = shebao_plan_parse(ctx, t->plan, &seg, &n);
+        int rc = shebao_plan_parse_into(ctx, t->plan, room, nroom, &n);
+        if (rc == SHEBAO_EUSAGE && n > nroom) { /* more segments than room: the allocating parser */
+            seg = NULL;
+            if ((rc = shebao_plan_parse(ctx, t->plan, &seg, &n)) == SHEBAO_OK)
+                *plan = seg;
+        }
         if (rc != SHEBAO_OK) {
             snprintf(err, esize, "%s", shebao_ctx_errmsg(ctx));
             return rc;
         }
         pe->plan = seg;
         pe->plan_count = n;
-        *plan = seg;
     } else if (pe->backpay_years == 0) {
         snprintf(err, esize, "plan: empty (give a plan, a back payment, or both)");
         return SHEBAO_EINPUT;

@@ -1,4 +1,4 @@
-/* Plan syntax (shebao_plan_parse): plans in the common shape (read in one pass) and plans that take the general
+/* Plan syntax (shebao_plan_parse, and shebao_plan_parse_into into the caller's room): plans in the common shape (read in one pass) and plans that take the general
  * reading (a sign, extra decimals, many segments, long grades) give the same segments, and the errors name the
  * segment. Each expectation is worked out by hand in the comment beside it (1 yuan = 100 fen). */
 #include "testutil.h"
@@ -33,6 +33,14 @@ static void expect_one(const char *spec, int first, int last, shebao_fen fen)
         fail_msg("'%s': grade %lld fen, want %lld", spec, (long long)s[0].grade, (long long)fen);
     assert_string_equal(shebao_ctx_errmsg(ctx), "");
     shebao_free(s);
+    shebao_segment room[2] = {{0, 0, 0}, {-1, -1, -1}}; /* room[1] must stay as it is */
+    n = 0;
+    assert_int_equal(shebao_plan_parse_into(ctx, spec, room, 2, &n), SHEBAO_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(room[0].first_year, first);
+    assert_int_equal(room[0].last_year, last);
+    assert_true(room[0].grade == fen);
+    assert_int_equal(room[1].first_year, -1);
 }
 
 static void expect_error(const char *spec, const char *msg)
@@ -41,6 +49,11 @@ static void expect_error(const char *spec, const char *msg)
     size_t n = 99;
     assert_int_equal(shebao_plan_parse(ctx, spec, &s, &n), SHEBAO_EINPUT);
     assert_null(s);
+    assert_int_equal(n, 0);
+    assert_string_equal(shebao_ctx_errmsg(ctx), msg);
+    shebao_segment room[4];
+    n = 99;
+    assert_int_equal(shebao_plan_parse_into(ctx, spec, room, 4, &n), SHEBAO_EINPUT);
     assert_int_equal(n, 0);
     assert_string_equal(shebao_ctx_errmsg(ctx), msg);
 }
@@ -86,6 +99,37 @@ static void test_many_segments(void **state)
     }
 }
 
+/* Into the caller's room: a plan of 3 segments fits in 3, not in 2 (EUSAGE, and the count it needs); a 17-segment
+ * plan (the general reading) fits in 17. */
+static void test_into_room(void **state)
+{
+    (void)state;
+    shebao_segment room[17];
+    size_t n = 0;
+    /* 2010-2014 at 300 yuan, 2015 at 500.5 yuan, 2016-2020 at 0.01 yuan */
+    assert_int_equal(shebao_plan_parse_into(ctx, "2010-2014:300,2015:500.5,2016-2020:0.01", room, 3, &n), SHEBAO_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(room[1].first_year, 2015);
+    assert_int_equal(room[1].last_year, 2015);
+    assert_true(room[1].grade == 50050);
+    assert_true(room[2].grade == 1);
+    n = 0;
+    assert_int_equal(shebao_plan_parse_into(ctx, "2010-2014:300,2015:500.5,2016-2020:0.01", room, 2, &n),
+                     SHEBAO_EUSAGE);
+    assert_int_equal(n, 3);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan: 3 segments, room for 2");
+    char spec[400] = "";
+    for (int i = 0; i < 17; i++) /* segment i: year 2000 + i at (i + 1) yuan */
+        snprintf(spec + strlen(spec), sizeof spec - strlen(spec), "%s%d:%d", i ? "," : "", 2000 + i, i + 1);
+    assert_int_equal(shebao_plan_parse_into(ctx, spec, room, 17, &n), SHEBAO_OK);
+    assert_int_equal(n, 17);
+    assert_int_equal(room[16].first_year, 2016);
+    assert_true(room[16].grade == 1700);
+    assert_int_equal(shebao_plan_parse_into(ctx, spec, room, 16, &n), SHEBAO_EUSAGE);
+    assert_int_equal(n, 17);
+    assert_int_equal(shebao_plan_parse_into(ctx, NULL, room, 16, &n), SHEBAO_EUSAGE);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -108,6 +152,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grades),
         cmocka_unit_test(test_many_segments),
+        cmocka_unit_test(test_into_room),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests_name("plan", tests, setup, teardown);
