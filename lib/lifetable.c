@@ -208,12 +208,16 @@ int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
     if (!mpfr_number_p(fen))
         return SHEBAO_ECOMPUTE;
     mpfr_round(tmp, fen); /* nearest integer, ties away from zero: exact at tmp's precision (that of fen) */
-    if (!mpfr_fits_slong_p(tmp, MPFR_RNDN) || sizeof(long) < sizeof(int64_t)) {
-        if (!mpfr_fits_intmax_p(tmp, MPFR_RNDN))
-            return SHEBAO_ECOMPUTE;
-        *out = (int64_t)mpfr_get_sj(tmp, MPFR_RNDN);
+    if (mpfr_zero_p(tmp)) {
+        *out = 0;
         return SHEBAO_OK;
     }
-    *out = (int64_t)mpfr_get_si(tmp, MPFR_RNDN); /* an integer that fits: exact */
+    if (mpfr_get_exp(tmp) <= 53) { /* |tmp| < 2^53: an integer a double holds exactly (every real amount) */
+        *out = (int64_t)mpfr_get_d(tmp, MPFR_RNDN);
+        return SHEBAO_OK;
+    }
+    if (!mpfr_fits_intmax_p(tmp, MPFR_RNDN))
+        return SHEBAO_ECOMPUTE;
+    *out = (int64_t)mpfr_get_sj(tmp, MPFR_RNDN);
     return SHEBAO_OK;
 }

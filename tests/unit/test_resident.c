@@ -549,6 +549,18 @@ static void test_epv_cl5(void **state)
                      SHEBAO_EINPUT);
     assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_NONE, SHEBAO_SEX_MALE, 60 * 12, 500000, "0", &f),
                      SHEBAO_EINPUT);
+    /* Age 105 years 11 months: l is 0 from age 106, so the only month paid is month 0, with weight l(a)/l(a) = 1
+     * and discount v^0 = 1: the EPV is exactly the monthly amount, whatever it is. Around 2^53 fen (where a
+     * double stops holding every integer, and the rounding to fen takes its wide path) and at the largest
+     * amounts: 2^53 − 1 = 9007199254740991, 2^53 + 1 = 9007199254740993, 9·10^18. */
+    static const shebao_fen big[] = {INT64_C(9007199254740991), INT64_C(9007199254740993),
+                                     INT64_C(9000000000000000000)};
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_FEMALE,
+                                            105 * 12 + 11, big[i], "0.025", &f),
+                         SHEBAO_OK);
+        assert_true(f == big[i]);
+    }
 }
 
 /* A projection's EPV is the annuity EPV of its monthly total when no supplement changes: the Shanghai case
