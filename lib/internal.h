@@ -39,6 +39,9 @@ struct shebao_ctx {
     /* scratch values for one EPV (sb_epv_fen), at scratch_prec bits; scratch_prec 0: not made yet */
     unsigned scratch_prec;
     mpfr_t scratch[3];
+    /* contexts are made one after another and then used by different threads, each writing to both ends of its
+     * own (code and message; scratch values): keep the next allocation off this one's last cache line */
+    char pad_end[64];
 };
 
 /* Survivors l(x) for sex at the context's precision (computed once per context); NULL + error on failure. */

@@ -17,6 +17,13 @@
 
 struct batch;
 
+/* A worker's output arena, padded so that two workers' arenas (their lengths change on every row) never share a
+ * cache line. */
+typedef struct wout {
+    bbuf b;
+    char pad[128];
+} wout;
+
 /* A worker's own reader for its piece of a block (see run_block), and what became of the piece. */
 typedef struct piece {
     struct batch *bt;
@@ -28,6 +35,7 @@ typedef struct piece {
     bool idle;     /* the reader ended the piece between records, as the piece assumed */
     bool oom;
     long long ok, not_eligible, errors, rows;
+    char pad[128]; /* the next worker's reader state (written on every byte) stays off these counters' line */
 } piece;
 
 typedef struct brow {
@@ -59,7 +67,7 @@ typedef struct batch {
     /* threads, each with its context and its output arena */
     int threads;
     shebao_ctx **ctx;
-    bbuf *outs;
+    wout *outs;
     pthread_t *tid;
     pthread_barrier_t start, done;
     bool quit;
@@ -110,9 +118,9 @@ static void work(batch *bt, int index)
         return;
     }
     size_t t = (size_t)bt->threads, lo = bt->nrows * (size_t)index / t, hi = bt->nrows * ((size_t)index + 1) / t;
-    bt->outs[index].len = 0;
+    bt->outs[index].b.len = 0;
     for (size_t i = lo; i < hi; i++)
-        format_row(bt->ctx[index], bt, &bt->rows[i], &bt->outs[index]);
+        format_row(bt->ctx[index], bt, &bt->rows[i], &bt->outs[index].b);
 }
 
 static void *worker(void *arg)
@@ -170,7 +178,7 @@ static void flush_chunk(batch *bt)
         work(bt, 0);
     }
     for (int t = 0; t < bt->threads; t++) /* each arena holds a contiguous slice, in order */
-        if (bt->outs[t].len && fwrite(bt->outs[t].s, 1, bt->outs[t].len, bt->out) != bt->outs[t].len)
+        if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
             bt->write_failed = true;
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
@@ -249,7 +257,7 @@ static void on_piece_record(void *user, const bcsv_record *rec)
 {
     piece *pc = user;
     batch *bt = pc->bt;
-    bbuf *out = &bt->outs[pc->index];
+    bbuf *out = &bt->outs[pc->index].b;
     if (pc->oom)
         return;
     size_t start = out->len;
@@ -269,7 +277,7 @@ static void on_piece_record(void *user, const bcsv_record *rec)
 static void work_piece(batch *bt, int index)
 {
     piece *pc = &bt->pieces[index];
-    bt->outs[index].len = 0;
+    bt->outs[index].b.len = 0;
     pc->ok = pc->not_eligible = pc->errors = pc->rows = 0;
     pc->oom = false;
     if (pc->len && !bcsv_feed_records(&pc->reader, pc->s, pc->len))
@@ -354,7 +362,7 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
         return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        if (bt->outs[t].len && fwrite(bt->outs[t].s, 1, bt->outs[t].len, bt->out) != bt->outs[t].len)
+        if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
             bt->write_failed = true;
         bt->ok += pc->ok;
         bt->not_eligible += pc->not_eligible;
@@ -592,7 +600,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         shebao_ctx_free(bt.ctx[t]);
     batch_head_free(&bt.head);
     for (int t = 0; t < bt.threads && bt.outs; t++)
-        free(bt.outs[t].s);
+        free(bt.outs[t].b.s);
     free(bt.outs);
     for (int t = 0; t < bt.threads && bt.pieces; t++)
         if (bt.pieces[t].reader_ok)
