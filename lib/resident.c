@@ -151,14 +151,27 @@ static sb_irule irule(shebao_rounding mode)
 
 static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int k, sb_dec r, int64_t *out);
 
-/* I = R((B·m + D·k)·r / 12) for a rate whose r6 = r·10^6 is known (r6 < 0: not representable, the wide paths). The
- * fast path, every real case: 0 <= B, D < 2^38 fen (2.7 billion yuan) and r6 < 2^20, so x = (B·m + D·k)·r6 <
- * 24·2^38·2^20 < 2^63 − d fits in 64 bits, x >= 0, and I = (x + add) / d · unit. */
+/* The fast path of the interest rule, every real case: 0 <= B, D < 2^38 fen (2.7 billion yuan) and a rate whose
+ * r6 = r·10^6 is known (0 <= r6 < 2^20), so x = (B·m + D·k)·r6 < 24·2^38·2^20 < 2^63 − d fits in 64 bits, x >= 0,
+ * and I = R(x / (12·10^6)) = (x + add) / d · unit. B + D + I < 2^40 cannot overflow either. */
+#define SB_FAST_BOUND (UINT64_C(1) << 38)
+static inline bool interest_fast_ok(int64_t B, int64_t D, int64_t r6)
+{
+    /* r6 is -1 or below 2^20: all three are in [0, 2^38) exactly when no bit from 38 up is set in any */
+    return ((uint64_t)r6 | (uint64_t)B | (uint64_t)D) < SB_FAST_BOUND;
+}
+
+static inline int64_t interest_fast(const sb_irule *ir, int64_t B, int64_t D, int m, int k, int64_t r6)
+{
+    return ((B * m + D * k) * r6 + ir->add) / ir->d6 * ir->unit;
+}
+
+/* I = R((B·m + D·k)·r / 12): the fast path, or the wide ones. */
 static inline int interest(const sb_resident *rp, const sb_irule *ir, int64_t B, int64_t D, int m, int k, sb_dec r,
                            int64_t r6, int64_t *out)
 {
-    if (r6 >= 0 && (uint64_t)B < (UINT64_C(1) << 38) && (uint64_t)D < (UINT64_C(1) << 38)) {
-        *out = ((B * m + D * k) * r6 + ir->add) / ir->d6 * ir->unit;
+    if (interest_fast_ok(B, D, r6)) {
+        *out = interest_fast(ir, B, D, m, k, r6);
         return SHEBAO_OK;
     }
     return interest_wide(rp, B, D, m, k, r, out);
@@ -361,18 +374,25 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             int stop = next < yc ? next : yc;
             if (future_overridden && stop - 1 > rlast)
                 p->future_override_used = true;
+            if (g) { /* the personal payments of the span: one overflow check */
+                int64_t paid;
+                if (__builtin_mul_overflow(g->grade, (int64_t)(stop - y), &paid))
+                    return sb_fail(ctx, SHEBAO_ECOMPUTE, "amount overflow (more than 92 233 720 368 547 758.07 yuan)");
+                TRY(add_checked(ctx, &p->personal, paid));
+                p->contrib_years += stop - y;
+            }
             for (; y < stop; y++) {
                 bool listed = y <= rlast;
+                int64_t r6 = listed ? rp->rates[y - rfirst].r6 : fut6;
+                if (interest_fast_ok(B, D, r6)) { /* B + D + I cannot overflow here */
+                    B += D + interest_fast(&ir, B, D, 12, k12, r6);
+                    continue;
+                }
                 int64_t I;
-                if (interest(rp, &ir, B, D, 12, k12, listed ? rp->rates[y - rfirst].rate : *future,
-                             listed ? rp->rates[y - rfirst].r6 : fut6, &I) != SHEBAO_OK)
+                if (interest_wide(rp, B, D, 12, k12, listed ? rp->rates[y - rfirst].rate : *future, &I) != SHEBAO_OK)
                     return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
                 TRY(add_checked(ctx, &B, D));
                 TRY(add_checked(ctx, &B, I));
-                if (g) {
-                    TRY(add_checked(ctx, &p->personal, g->grade));
-                    p->contrib_years++;
-                }
             }
             y--; /* the loop's y++ brings y to stop: a boundary or the claim year */
             continue;
