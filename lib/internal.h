@@ -210,6 +210,10 @@ typedef struct sb_resident {
     size_t nsupp;
     sb_grade_table *tables;
     size_t ntables;
+    /* per year SB_YEAR_MIN..SB_YEAR_MAX: the index of the table in force (-1: none yet) and the year the next table
+     * starts (INT_MAX: none), worked out when the policy is built */
+    int16_t table_at[SB_YEAR_MAX - SB_YEAR_MIN + 1];
+    int table_next[SB_YEAR_MAX - SB_YEAR_MIN + 1];
     int64_t backpay_max;
     bool backpay_subsidised, backpay_counts;
     sb_band *bands;

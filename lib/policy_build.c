@@ -1,6 +1,7 @@
 /* Policy validation: walk a shebao-policy/1 document, refuse anything malformed with a message naming the file
  * and the JSON path, and build the immutable in-memory policy with the provenance of every value. */
 #include <stdarg.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -447,6 +448,18 @@ static int rd_grades(bctx *b, json_t *arr, const char *inh, sb_resident *rp)
         }
         pop(b, o2);
         pop(b, old);
+    }
+    /* the table in force in each year, and the year the next one starts (the tables' years strictly increase) */
+    for (int y = SB_YEAR_MIN; y <= SB_YEAR_MAX; y++) {
+        int in_force = -1, next = INT_MAX;
+        for (size_t i = 0; i < rp->ntables; i++) {
+            if (SB_MONTH_YEAR(rp->tables[i].from) <= y)
+                in_force = (int)i;
+            else if (next == INT_MAX)
+                next = SB_MONTH_YEAR(rp->tables[i].from);
+        }
+        rp->table_at[y - SB_YEAR_MIN] = (int16_t)in_force;
+        rp->table_next[y - SB_YEAR_MIN] = next;
     }
     return SHEBAO_OK;
 }

@@ -47,11 +47,27 @@ static const char *param_text(const shebao_policy *P, uint32_t i, char *buf, siz
 /* The grade table in force for contribution year y: the latest `from` year <= y. */
 static const sb_grade_table *grade_table(const sb_resident *rp, int year)
 {
+    if (year >= SB_YEAR_MIN && year <= SB_YEAR_MAX) { /* (every year a person's plan can hold) */
+        int i = rp->table_at[year - SB_YEAR_MIN];
+        return i >= 0 && (size_t)i < rp->ntables ? &rp->tables[i] : NULL;
+    }
     const sb_grade_table *t = NULL;
     for (size_t i = 0; i < rp->ntables; i++)
         if (SB_MONTH_YEAR(rp->tables[i].from) <= year)
             t = &rp->tables[i];
     return t;
+}
+
+/* The year from which the grade table after the one in force in year y applies (INT_MAX: none). */
+static int next_table_year(const sb_resident *rp, int year)
+{
+    if (rp->ntables && year >= SB_YEAR_MIN && year <= SB_YEAR_MAX)
+        return rp->table_next[year - SB_YEAR_MIN];
+    int next = INT_MAX;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) > year && SB_MONTH_YEAR(rp->tables[i].from) < next)
+            next = SB_MONTH_YEAR(rp->tables[i].from);
+    return next;
 }
 
 static const sb_grade *find_grade(const sb_grade_table *t, int64_t grade)
@@ -256,11 +272,8 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
             const sb_grade_table *t = grade_table(rp, y);
             if (!find_grade(t, s->grade))
                 return grade_error(ctx, rp, y, s->grade, "plan year");
-            int next = s->last_year + 1;
-            for (size_t k = 0; k < rp->ntables; k++)
-                if (SB_MONTH_YEAR(rp->tables[k].from) > y && SB_MONTH_YEAR(rp->tables[k].from) < next)
-                    next = SB_MONTH_YEAR(rp->tables[k].from);
-            y = next;
+            int next = next_table_year(rp, y);
+            y = next < s->last_year + 1 ? next : s->last_year + 1;
         }
     }
     return SHEBAO_OK;
@@ -268,15 +281,6 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
 
 /* ---- the projection -------------------------------------------------------------------------------------- */
 
-/* The year from which the grade table after the one in force in year y applies (INT_MAX: none). */
-static int next_table_year(const sb_resident *rp, int year)
-{
-    int next = INT_MAX;
-    for (size_t i = 0; i < rp->ntables; i++)
-        if (SB_MONTH_YEAR(rp->tables[i].from) > year && SB_MONTH_YEAR(rp->tables[i].from) < next)
-            next = SB_MONTH_YEAR(rp->tables[i].from);
-    return next;
-}
 
 static void explain_deposit(const shebao_policy *P, shebao_projection *p, const shebao_ledger_row *row,
                             const sb_grade *g, int64_t D)
