@@ -273,6 +273,7 @@ docs: deps
 
 BENCH_BIN := $(BUILD)/bench/gen_population $(BUILD)/bench/bench_api $(BUILD)/bench/measure
 BENCH_ROWS ?= 1000000
+BENCH_RUNS ?= 5
 
 $(BUILD)/bench/gen_population $(BUILD)/bench/measure: $(BUILD)/bench/%: bench/%.c
 	@mkdir -p $(BUILD)/bench
@@ -284,7 +285,7 @@ $(BUILD)/bench/bench_api: bench/bench_api.c $(STATIC)
 
 bench: deps
 	$(MAKE) all $(BENCH_BIN)
-	sh bench/run.sh $(BUILD) $(BENCH_ROWS)
+	sh bench/run.sh $(BUILD) $(BENCH_ROWS) $(BENCH_RUNS)
 
 # ---- install ----------------------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ void shebao_ctx_free(shebao_ctx *ctx)
         return;
     sb_lifetable_release(ctx);
     if (ctx->scratch_prec)
-        mpfr_clears(ctx->scratch[0], ctx->scratch[1], ctx->scratch[2], (mpfr_ptr)0);
+        mpfr_clears(ctx->scratch[0], ctx->scratch[1], (mpfr_ptr)0);
     free(ctx);
     /* MPFR keeps per-thread caches (constants, powers); release this thread's. */
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);

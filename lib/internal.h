@@ -34,11 +34,19 @@ struct shebao_ctx {
         unsigned prec;
         size_t n;
         mpfr_t *tail; /* n + 1 values, tail[n] = 0 */
+        /* the last supplement terms (tail[j0] − tail[j1])·fen made from this tail, by (j0, j1, fen) */
+        struct sb_tail_term {
+            bool used;
+            long j0, j1;
+            int64_t fen;
+            mpfr_t t;
+        } terms[2];
+        unsigned next_term;
     } tails[4];
     unsigned next_tail;
     /* scratch values for one EPV (sb_epv_fen), at scratch_prec bits; scratch_prec 0: not made yet */
     unsigned scratch_prec;
-    mpfr_t scratch[3];
+    mpfr_t scratch[2]; /* the sum, and the rounding's scratch */
     /* contexts are made one after another and then used by different threads, each writing to both ends of its
      * own (code and message; scratch values): keep the next allocation off this one's last cache line */
     char pad_end[64];
@@ -96,6 +104,11 @@ int sb_dec_cmp(sb_dec a, sb_dec b);
  * for j = 0..n (tail[n] = 0, n = months until l reaches 0). Computed once per context and reused. NULL + error
  * on failure. */
 const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long age_months, sb_dec discount, size_t *n);
+/* (T[j0] − T[j1])·fen, at the context's precision, for T the tail sb_annuity_tail() last returned for these (sex,
+ * age, rate) and 0 <= j0 < j1 <= n: computed once per (j0, j1, fen) and kept with the tail (an EPV's supplement
+ * part, the same for everyone of one claim age). NULL + error on failure. */
+mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, int sex, long age_months, sb_dec discount, long j0, long j1,
+                            int64_t fen);
 
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);

@@ -129,7 +129,52 @@ static void tail_clear(struct sb_tail_cache *c)
     for (size_t j = 0; j <= c->n; j++)
         mpfr_clear(c->tail[j]);
     free(c->tail);
+    for (size_t i = 0; i < sizeof c->terms / sizeof c->terms[0]; i++)
+        if (c->terms[i].used)
+            mpfr_clear(c->terms[i].t);
+    memset(c->terms, 0, sizeof c->terms);
+    c->next_term = 0;
     c->used = false;
+}
+
+/* The cache entry of the tail for (sex, a, discount) at the context's precision, or NULL. */
+static struct sb_tail_cache *tail_entry(shebao_ctx *ctx, int sex, long a, sb_dec discount)
+{
+    for (size_t i = 0; i < sizeof ctx->tails / sizeof ctx->tails[0]; i++) {
+        struct sb_tail_cache *c = &ctx->tails[i];
+        if (c->used && c->sex == sex && c->age_months == a && c->disc_num == discount.num &&
+            c->disc_scale == discount.scale && c->prec == ctx->precision)
+            return c;
+    }
+    return NULL;
+}
+
+mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, int sex, long a, sb_dec discount, long j0, long j1, int64_t fen)
+{
+    size_t n;
+    struct sb_tail_cache *c = tail_entry(ctx, sex, a, discount);
+    if (!c && (!sb_annuity_tail(ctx, sex, a, discount, &n) || !(c = tail_entry(ctx, sex, a, discount))))
+        return NULL;
+    const size_t slots = sizeof c->terms / sizeof c->terms[0];
+    for (size_t i = 0; i < slots; i++) {
+        struct sb_tail_term *t = &c->terms[i];
+        if (t->used && t->j0 == j0 && t->j1 == j1 && t->fen == fen)
+            return t->t;
+    }
+    if (j0 < 0 || j0 >= j1 || (size_t)j1 > c->n) {
+        sb_fail(ctx, SHEBAO_EUSAGE, "annuity term: months %ld..%ld outside 0..%zu", j0, j1, c->n);
+        return NULL;
+    }
+    struct sb_tail_term *t = &c->terms[c->next_term++ % slots];
+    if (!t->used)
+        mpfr_init2(t->t, c->prec);
+    t->used = true;
+    t->j0 = j0;
+    t->j1 = j1;
+    t->fen = fen;
+    mpfr_sub(t->t, c->tail[j0], c->tail[j1], MPFR_RNDN);
+    mpfr_mul_si(t->t, t->t, (long)fen, MPFR_RNDN);
+    return t->t;
 }
 
 static void release_tails(shebao_ctx *ctx)
@@ -141,13 +186,10 @@ static void release_tails(shebao_ctx *ctx)
 const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount, size_t *n)
 {
     const size_t slots = sizeof ctx->tails / sizeof ctx->tails[0];
-    for (size_t i = 0; i < slots; i++) {
-        struct sb_tail_cache *c = &ctx->tails[i];
-        if (c->used && c->sex == sex && c->age_months == a && c->disc_num == discount.num &&
-            c->disc_scale == discount.scale && c->prec == ctx->precision) {
-            *n = c->n;
-            return (const mpfr_t *)c->tail;
-        }
+    struct sb_tail_cache *hit = tail_entry(ctx, sex, a, discount);
+    if (hit) {
+        *n = hit->n;
+        return (const mpfr_t *)hit->tail;
     }
     const mpfr_t *l = sb_lifetable(ctx, sex);
     if (!l)

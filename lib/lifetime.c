@@ -90,7 +90,7 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
         return shebao_ctx_errcode(ctx);
     /* the context's scratch values, made once (set_prec only when the precision changed) */
     if (ctx->scratch_prec != ctx->precision) {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             if (ctx->scratch_prec)
                 mpfr_set_prec(ctx->scratch[i], ctx->precision);
             else
@@ -98,7 +98,7 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
         }
         ctx->scratch_prec = ctx->precision;
     }
-    mpfr_ptr sum = ctx->scratch[0], t = ctx->scratch[1];
+    mpfr_ptr sum = ctx->scratch[0];
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
     for (size_t i = 0; rp && i < rp->nsupp; i++) {
         const sb_supplement *s = &rp->supp[i];
@@ -111,11 +111,12 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
             j1 = (long)(rp->supp[i + 1].from - claim);
         if (j0 >= j1)
             continue;
-        mpfr_sub(t, T[j0], T[j1], MPFR_RNDN);
-        mpfr_mul_si(t, t, (long)s->fen, MPFR_RNDN);
+        mpfr_srcptr t = sb_annuity_term(ctx, sex, a, discount, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
+        if (!t)
+            return shebao_ctx_errcode(ctx);
         mpfr_add(sum, sum, t, MPFR_RNDN);
     }
-    int rc = sb_mpfr_round_fen(sum, ctx->scratch[2], out);
+    int rc = sb_mpfr_round_fen(sum, ctx->scratch[1], out);
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, "expected value out of range");
     return SHEBAO_OK;

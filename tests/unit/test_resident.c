@@ -727,6 +727,28 @@ static void test_epv_with_supplements(void **state)
     expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "207.91");
     expect_fig(p, SHEBAO_FIG_EPV_BENEFITS, "47210.69");
     shebao_projection_free(p);
+    /* The context keeps each supplement's part of the EPV, (T[j0] − T[j1])·value, with the annuity tail, keyed by
+     * (j0, j1, value): a policy paying 60 instead of 30 on the same context must not reuse the 30's parts (it pays
+     * more), and going back to the first policy must give 47210.69 again, through shebao_project and through
+     * the summary. */
+    char json60[2048];
+    snprintf(json60, sizeof json60, "%s", json);
+    for (char *q = json60; (q = strstr(q, "\"value\": \"30\"")) != NULL;)
+        memcpy(q + 10, "60", 2);
+    shebao_policy *pol60 = NULL;
+    assert_int_equal(shebao_policy_load_string(ctx, json60, "s60.json", &pol60), SHEBAO_OK);
+    shebao_summary sm = SHEBAO_SUMMARY_INIT;
+    assert_int_equal(shebao_project_summary(ctx, pol60, &pe, &sm), SHEBAO_OK);
+    assert_true(sm.has_epv && sm.epv_benefits > 4721069);
+    shebao_policy_free(pol60);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+        expect_fig(p, SHEBAO_FIG_EPV_BENEFITS, "47210.69");
+        shebao_projection_free(p);
+        sm = (shebao_summary)SHEBAO_SUMMARY_INIT;
+        assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_OK);
+        assert_true(sm.epv_benefits == 4721069);
+    }
     shebao_policy_free(pol);
 }
 
