@@ -5,7 +5,11 @@
  * formatted.
  * Invariants: one output line per input record (rows in = rows out), each output line parses back (RFC 4180) into
  * 14 + pass-through fields, the same id as its input record, and a status of ok, not_eligible or error; an error
- * row carries a one-line message and a good one none. */
+ * row carries a one-line message and a good one none.
+ * The same bytes also go through the cutting that lets every batch thread read its own piece of a block (bcsv_cut,
+ * 1-4 pieces, each read by a fresh reader): when every piece's reader ends between records, the pieces' records
+ * are exactly, field for field and fault for fault, the records one reader finds in the same bytes, and that
+ * reader also ends between records there. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +82,77 @@ static void on_out(void *user, const bcsv_record *rec)
                error);
 }
 
+/* Records as bytes, to compare two readings: per record its field count, fault and faulty field, then each field
+ * with its length. */
+typedef struct rec_log {
+    char *s;
+    size_t len, cap;
+} rec_log;
+
+static void log_put(rec_log *g, const void *p, size_t n)
+{
+    if (g->len + n > g->cap) {
+        g->cap = (g->len + n) * 2 + 64;
+        g->s = realloc(g->s, g->cap);
+        if (!g->s)
+            abort();
+    }
+    memcpy(g->s + g->len, p, n);
+    g->len += n;
+}
+
+static void on_log(void *user, const bcsv_record *rec)
+{
+    rec_log *g = user;
+    size_t head[3] = {rec->n, (size_t)rec->problem, rec->problem_field};
+    log_put(g, head, sizeof head);
+    for (size_t i = 0; i < rec->n; i++) {
+        const char *f = rec->text + rec->offsets[i];
+        size_t n = strlen(f);
+        log_put(g, &n, sizeof n);
+        log_put(g, f, n);
+    }
+}
+
+static bool read_log(const char *s, size_t len, rec_log *g)
+{
+    bcsv r;
+    if (!bcsv_init(&r, on_log, g))
+        abort();
+    r.field_limit = 64;
+    r.row_limit = 1024;
+    bool ok = bcsv_feed_records(&r, s, len);
+    bool idle = bcsv_idle(&r);
+    bcsv_free(&r);
+    fuzz_check(ok, "the reader does not fail", NULL);
+    return idle;
+}
+
+static void check_cut(const char *data, size_t size)
+{
+    if (size == 0)
+        return;
+    int t = 1 + (unsigned char)data[0] % 4;
+    size_t ends[4];
+    size_t end = bcsv_cut(data, size, t, ends);
+    fuzz_check(end <= size && ends[t - 1] == end && (end == 0 || data[end - 1] == '\n'),
+               "the cut ends after a line end, within the input", NULL);
+    rec_log pieces = {0}, whole = {0};
+    bool all_idle = true;
+    for (int i = 0, p = 0; i < t; p = (int)ends[i], i++) {
+        fuzz_check(ends[i] >= (size_t)p && (ends[i] == (size_t)p || data[ends[i] - 1] == '\n'),
+                   "the pieces follow each other and end after a line end", NULL);
+        all_idle &= read_log(data + p, ends[i] - (size_t)p, &pieces);
+    }
+    if (all_idle && end > 0) {
+        fuzz_check(read_log(data, end, &whole), "one reader ends between records where all the pieces did", NULL);
+        fuzz_check(whole.len == pieces.len && (whole.len == 0 || memcmp(whole.s, pieces.s, whole.len) == 0),
+                   "the pieces give the records one reader gives", NULL);
+    }
+    free(pieces.s);
+    free(whole.s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!ctx && (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_policy_load_embedded(ctx, "zhejiang", &policy) != SHEBAO_OK))
@@ -109,6 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_check(ok, "the output parses back", NULL);
         fuzz_check(os.rows == in.rows + 1, "rows in = rows out (plus the header line)", NULL);
     }
+    check_cut((const char *)data, size);
     for (size_t i = 0; i < in.nids; i++)
         free(in.ids[i]);
     free(in.ids);

@@ -285,48 +285,8 @@ static void work_piece(batch *bt, int index)
     pc->idle = bcsv_idle(&pc->reader);
 }
 
-static size_t count_quotes(const char *s, size_t n)
-{
-    size_t q = 0;
-    const char *end = s + n;
-    while ((s = memchr(s, '"', (size_t)(end - s))) != NULL) {
-        q++;
-        s++;
-    }
-    return q;
-}
-
-/* Cut buf[0, len), which starts where a record starts, into `t` pieces of whole records: ends[i] is just after a
- * '\n' preceded by an even number of quotes since buf (with RFC 4180's balanced quotes, a record end; run_block
- * checks that it was). Returns ends[t - 1], the end of the whole records (0 when there is none yet). */
-static size_t cut_block(const char *buf, size_t len, int t, size_t *ends)
-{
-    size_t last = len;
-    unsigned par = (unsigned)(count_quotes(buf, len) & 1); /* parity of the quotes before position `last` */
-    while (last > 0 && !(buf[last - 1] == '\n' && par == 0)) {
-        if (buf[last - 1] == '"')
-            par ^= 1;
-        last--;
-    }
-    size_t p = 0;
-    for (int i = 0; i + 1 < t; i++) {
-        size_t j = last / (size_t)t * (size_t)(i + 1);
-        if (j < p)
-            j = p;
-        par = (unsigned)(count_quotes(buf + p, j - p) & 1);
-        while (j < last && !(j > p && buf[j - 1] == '\n' && par == 0)) {
-            if (buf[j] == '"')
-                par ^= 1;
-            j++;
-        }
-        ends[i] = p = j;
-    }
-    ends[t - 1] = last;
-    return last;
-}
-
-/* Parse and project s[0, ends[threads - 1]) (whole records, cut by cut_block) on all threads, each worker its own piece with its
- * own reader, and write the pieces' output in order. False when a piece's reader did not end between records (a
+/* Parse and project s[0, ends[threads - 1]) (whole records, cut by bcsv_cut) on all threads, each worker its own
+ * piece with its own reader, and write the pieces' output in order. False when a piece's reader did not end between records (a
  * quoted field across a cut, or quotes RFC 4180 would not write): then nothing of the block was written or
  * counted, and the caller hands the block to the main reader instead. */
 static bool run_block(batch *bt, const char *s, size_t *ends)
@@ -408,7 +368,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
                 used += take;
                 continue;
             }
-            size_t cut = cut_block(blk + used, have - used, bt->threads, ends);
+            size_t cut = bcsv_cut(blk + used, have - used, bt->threads, ends);
             if (cut == 0)
                 break; /* no whole record in what is left */
             if (!run_block(bt, blk + used, ends) && !bcsv_feed(reader, blk + used, cut))

@@ -252,6 +252,43 @@ bool bcsv_feed(bcsv *r, const char *buf, size_t len)
     return parse(r, buf, len);
 }
 
+static size_t count_quotes(const char *s, size_t n)
+{
+    size_t q = 0;
+    const char *end = s + n;
+    while ((s = memchr(s, '"', (size_t)(end - s))) != NULL) {
+        q++;
+        s++;
+    }
+    return q;
+}
+
+size_t bcsv_cut(const char *buf, size_t len, int t, size_t *ends)
+{
+    size_t last = len;
+    unsigned par = (unsigned)(count_quotes(buf, len) & 1); /* parity of the quotes before position `last` */
+    while (last > 0 && !(buf[last - 1] == '\n' && par == 0)) {
+        if (buf[last - 1] == '"')
+            par ^= 1;
+        last--;
+    }
+    size_t p = 0;
+    for (int i = 0; i + 1 < t; i++) {
+        size_t j = last / (size_t)t * (size_t)(i + 1);
+        if (j < p)
+            j = p;
+        par = (unsigned)(count_quotes(buf + p, j - p) & 1);
+        while (j < last && !(j > p && buf[j - 1] == '\n' && par == 0)) {
+            if (buf[j] == '"')
+                par ^= 1;
+            j++;
+        }
+        ends[i] = p = j;
+    }
+    ends[t - 1] = last;
+    return last;
+}
+
 bool bcsv_feed_records(bcsv *r, const char *buf, size_t len)
 {
     r->started = true;

@@ -62,6 +62,12 @@ bool bcsv_feed(bcsv *r, const char *buf, size_t len);
 /* Feed whole records that start where a record starts, from the middle of a stream (no byte-order-mark check):
  * batch.c hands each worker's reader a piece of a block this way. False on a fatal error (out of memory). */
 bool bcsv_feed_records(bcsv *r, const char *buf, size_t len);
+/* Cut buf[0, len), which starts where a record starts, into t >= 1 pieces of whole records for t readers:
+ * ends[i] (increasing; pieces may be empty) is just after a '\n' preceded by an even number of quotes since buf,
+ * which with RFC 4180's balanced quotes is a record end. Whether it really was shows afterwards: a reader given
+ * the piece from the previous cut ends it bcsv_idle() exactly when the cut was right. Returns ends[t - 1], the
+ * end of the whole records (0 when there is none yet). */
+size_t bcsv_cut(const char *buf, size_t len, int t, size_t *ends);
 /* True when the reader is between records: everything fed so far was whole records (or blank lines). */
 bool bcsv_idle(const bcsv *r);
 /* End of input: flush the last record. */
