@@ -217,8 +217,9 @@ sanitize: deps
 	$(MAKE) BUILD=build/sanitize CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' BATCH_ROWS=100000 test
 	$(MAKE) BUILD=build/tsan CFLAGS='-O1 -g -fno-omit-frame-pointer' SANFLAGS='-fsanitize=thread' \
-	  build/tsan/tests/test_threads
+	  build/tsan/tests/test_threads build/tsan/shebao
 	TSAN_OPTIONS='halt_on_error=1' build/tsan/tests/test_threads
+	TSAN_OPTIONS='halt_on_error=1 exitcode=66' sh tests/cli/batch_blocks.sh build/tsan/shebao
 
 # ---- fuzzing (fuzz/run.sh) ----------------------------------------------------------------------------------
 # Targets fuzz/fuzz_NAME.c. The CLI sources go into every target with their main renamed (fuzz/fuzz.h), so that
