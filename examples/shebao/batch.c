@@ -14,6 +14,11 @@
 #define CHUNK_ROWS 4096
 #define CHUNK_BYTES ((size_t)8 << 20) /* a chunk is also full at this much row text (rows of up to 1 MiB each) */
 #define BLOCK ((size_t)2 << 20)      /* input is read in blocks of this size (SHEBAO_BATCH_BLOCK: tests) */
+/* After a block, the workers' readers together keep at most this much for long records, and their output arenas
+ * at most OUTS_KEEP: each worker may meet long rows in a different block, and with many threads their buffers
+ * must not add up past a bound (the largest are given back first). */
+#define READERS_KEEP ((size_t)8 << 20)
+#define OUTS_KEEP ((size_t)24 << 20)
 
 struct batch;
 
@@ -285,6 +290,43 @@ static void work_piece(batch *bt, int index)
     pc->idle = bcsv_idle(&pc->reader);
 }
 
+/* Give back the largest reader buffers and output arenas until the workers keep at most READERS_KEEP and
+ * OUTS_KEEP in all (see there). */
+static void trim_workers(batch *bt)
+{
+    for (;;) {
+        size_t sum = 0, most = 0;
+        int big = -1;
+        for (int t = 0; t < bt->threads; t++) {
+            size_t f = bcsv_footprint(&bt->pieces[t].reader);
+            sum += f;
+            if (f > most)
+                most = f, big = t;
+        }
+        if (sum <= READERS_KEEP || big < 0)
+            break;
+        piece *pc = &bt->pieces[big];
+        bcsv_free(&pc->reader);
+        pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc); /* (between records: nothing is lost) */
+        bt->oom |= !pc->reader_ok;
+        if (!pc->reader_ok)
+            break;
+    }
+    for (;;) {
+        size_t sum = 0, most = 0;
+        int big = -1;
+        for (int t = 0; t < bt->threads; t++) {
+            sum += bt->outs[t].b.cap;
+            if (bt->outs[t].b.cap > most)
+                most = bt->outs[t].b.cap, big = t;
+        }
+        if (sum <= OUTS_KEEP || big < 0)
+            break;
+        free(bt->outs[big].b.s);
+        bt->outs[big].b = (bbuf){NULL, 0, 0, false};
+    }
+}
+
 /* Parse and project s[0, ends[threads - 1]) (whole records, cut by bcsv_cut) on all threads, each worker its own
  * piece with its own reader, and write the pieces' output in order. False when a piece's reader did not end between records (a
  * quoted field across a cut, or quotes RFC 4180 would not write): then nothing of the block was written or
@@ -322,13 +364,16 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
         return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
+        bbuf *o = &bt->outs[t].b;
+        if (o->len && fwrite(o->s, 1, o->len, bt->out) != o->len)
             bt->write_failed = true;
+
         bt->ok += pc->ok;
         bt->not_eligible += pc->not_eligible;
         bt->errors += pc->errors;
         bt->total += pc->rows;
     }
+    trim_workers(bt);
     if (bt->progress)
         draw_progress(bt, false);
     return true;

@@ -302,6 +302,11 @@ bool bcsv_idle(const bcsv *r)
     return r->started && r->parser.pstate == 0 && r->parser.entry_pos == 0 && r->n == 0 && !r->failed;
 }
 
+size_t bcsv_footprint(const bcsv *r)
+{
+    return r->cap + csv_get_buffer_size((struct csv_parser *)&r->parser);
+}
+
 bool bcsv_finish(bcsv *r)
 {
     if (!r->started) { /* fewer than three bytes, all of them a prefix of the byte-order mark */

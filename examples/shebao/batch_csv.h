@@ -68,6 +68,8 @@ bool bcsv_feed_records(bcsv *r, const char *buf, size_t len);
  * the piece from the previous cut ends it bcsv_idle() exactly when the cut was right. Returns ends[t - 1], the
  * end of the whole records (0 when there is none yet). */
 size_t bcsv_cut(const char *buf, size_t len, int t, size_t *ends);
+/* Bytes the reader holds for the record being read (its buffer and libcsv's), whatever the record's size was. */
+size_t bcsv_footprint(const bcsv *r);
 /* True when the reader is between records: everything fed so far was whole records (or blank lines). */
 bool bcsv_idle(const bcsv *r);
 /* End of input: flush the last record. */
