@@ -1,5 +1,6 @@
 /* Life tables: the embedded China Life Insurance Mortality Table 2010-2013 (pension business, CL5 male / CL6
  * female), survivors l(x) computed in MPFR once per context and interpolated linearly within each year of age. */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,6 +248,19 @@ const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount,
 
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
 {
+    /* Without exact work in the common case: d = fen rounded to a double is within 2^-53·|fen| <= 2^-52·|d| of it.
+     * When d is farther than that from the nearest half-integer, fen lies on the same side of every half-integer
+     * as d, so both round to the same integer; and below 2^51, d's integer and fractional parts are exact. Near a
+     * half-integer (a tie, or nearly one), for large or non-finite values: the exact rounding below. */
+    double d = mpfr_get_d(fen, MPFR_RNDN), a = fabs(d);
+    if (a < 0x1p51) {
+        double whole = floor(a), frac = a - whole;
+        if (fabs(frac - 0.5) > a * 0x1p-52) {
+            int64_t k = (int64_t)whole + (frac > 0.5);
+            *out = d < 0 ? -k : k;
+            return SHEBAO_OK;
+        }
+    }
     if (!mpfr_number_p(fen))
         return SHEBAO_ECOMPUTE;
     mpfr_round(tmp, fen); /* nearest integer, ties away from zero: exact at tmp's precision (that of fen) */

@@ -2,6 +2,8 @@
  * Each expectation is worked out by hand in the comment beside it. */
 #include "testutil.h"
 
+#include "internal.h" /* sb_mpfr_round_fen: the EPV's rounding to fen, tested directly below */
+
 static shebao_ctx *ctx;
 
 static int setup(void **state)
@@ -225,6 +227,41 @@ static void test_overflow(void **state)
                      SHEBAO_ECOMPUTE); /* 1e18 yuan = 1e20 fen > INT64_MAX ≈ 9.2e18 fen */
 }
 
+/* The rounding of an MPFR amount of fen (the EPV) to whole fen, ties away from zero, at 128 bits. Its quick path
+ * decides from the nearest double unless that double is within 2^-52 of its size from a half-integer; these cases
+ * sit on both sides of that margin. Expected values by hand: 2.5 → 3 and −2.5 → −3 (ties, away from zero);
+ * 2.5 − 2^-100 → 2 and 2.5 + 2^-100 → 3 (not ties, though the nearest double of both is 2.5); 1234567.4999 →
+ * 1234567; 2^51 + 0.5 → 2^51 + 1 (beyond the quick path: exact); 0 → 0; NaN and infinity: refused. */
+static void test_mpfr_round_fen(void **state)
+{
+    (void)state;
+    mpfr_t x, tmp;
+    mpfr_inits2(128, x, tmp, (mpfr_ptr)0);
+    int64_t k = 0;
+    static const struct {
+        const char *text; /* hexadecimal or decimal */
+        int64_t want;
+    } cases[] = {{"2.5", 3},
+                 {"-2.5", -3},
+                 {"0x2.7ffffffffffffffffffffffffp0", 2},  /* 2.5 − 2^-100 */
+                 {"0x2.80000000000000000000000010p0", 3}, /* 2.5 + 2^-100 */
+                 {"-0x2.80000000000000000000000010p0", -3},
+                 {"1234567.4999", 1234567},
+                 {"0x8000000000000.8p0", INT64_C(2251799813685249)}, /* 2^51 + 0.5 */
+                 {"0", 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(mpfr_set_str(x, cases[i].text, 0, MPFR_RNDN), 0); /* (the hexadecimal ones exactly) */
+        assert_int_equal(sb_mpfr_round_fen(x, tmp, &k), SHEBAO_OK);
+        if (k != cases[i].want)
+            fail_msg("%s: %lld, want %lld", cases[i].text, (long long)k, (long long)cases[i].want);
+    }
+    mpfr_set_nan(x);
+    assert_int_equal(sb_mpfr_round_fen(x, tmp, &k), SHEBAO_ECOMPUTE);
+    mpfr_set_inf(x, 1);
+    assert_int_equal(sb_mpfr_round_fen(x, tmp, &k), SHEBAO_ECOMPUTE);
+    mpfr_clears(x, tmp, (mpfr_ptr)0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_parse_lengths),
         cmocka_unit_test(test_format),           cmocka_unit_test(test_rounding_names),
         cmocka_unit_test(test_overflow),
+        cmocka_unit_test(test_mpfr_round_fen),
     };
     return cmocka_run_group_tests_name("money", tests, setup, teardown);
 }
