@@ -171,10 +171,10 @@ static void draw_progress(batch *bt, bool last)
         fputc('\n', stderr);
 }
 
-static void flush_chunk(batch *bt)
+/* The current job on every thread: the workers wake at the start barrier, the main thread does slice 0, and all
+ * meet again at the done barrier. */
+static void run_workers(batch *bt)
 {
-    if (bt->nrows == 0)
-        return;
     if (bt->threads > 1) {
         pthread_barrier_wait(&bt->start);
         work(bt, 0);
@@ -182,6 +182,13 @@ static void flush_chunk(batch *bt)
     } else {
         work(bt, 0);
     }
+}
+
+static void flush_chunk(batch *bt)
+{
+    if (bt->nrows == 0)
+        return;
+    run_workers(bt);
     for (int t = 0; t < bt->threads; t++) /* each arena holds a contiguous slice, in order */
         if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
             bt->write_failed = true;
@@ -341,13 +348,7 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
         p = ends[t];
     }
     bt->block_job = true;
-    if (bt->threads > 1) {
-        pthread_barrier_wait(&bt->start);
-        work(bt, 0);
-        pthread_barrier_wait(&bt->done);
-    } else {
-        work(bt, 0);
-    }
+    run_workers(bt);
     bt->block_job = false;
     bool idle = true;
     for (int t = 0; t < bt->threads; t++) {
