@@ -442,11 +442,11 @@ static int open_streams(const char *in, const char *out, FILE **fin, FILE **fout
     *fin = stdin;
     *fout = stdout;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
-        fprintf(stderr, "shebao: --in %s: %s\n", in, strerror(errno));
+        cli_err("--in %s: %s", in, strerror(errno));
         return EXIT_INPUT;
     }
     if (out && strcmp(out, "-") != 0 && !(*fout = fopen(out, "wb"))) {
-        fprintf(stderr, "shebao: --out %s: %s\n", out, strerror(errno));
+        cli_err("--out %s: %s", out, strerror(errno));
         if (*fin != stdin)
             fclose(*fin);
         return EXIT_INPUT;
@@ -544,7 +544,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
             wa[t] = (worker_arg){&bt, t};
             if (pthread_create(&bt.tid[t], NULL, worker, &wa[t]) != 0) {
                 /* the started workers wait at a barrier that can no longer fill: nothing to salvage */
-                fprintf(stderr, "shebao: batch: cannot start %d threads (started %d); try --threads %d\n",
+                cli_err("batch: cannot start %d threads (started %d); try --threads %d",
                         bt.threads, started + 1, started + 1);
                 exit(EXIT_INTERNAL);
             }
@@ -584,17 +584,17 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         draw_progress(&bt, true);
     int exit_code = EXIT_OK;
     if (!ok || !read_ok) {
-        fprintf(stderr, "shebao: batch: %s\n", !ok ? "out of memory or cannot start threads" : "read error on input");
+        cli_err("batch: %s", !ok ? "out of memory or cannot start threads" : "read error on input");
         exit_code = EXIT_INTERNAL;
     } else if (bt.fatal) {
-        fprintf(stderr, "shebao: %s\n", bt.fatal_msg);
+        cli_err("%s", bt.fatal_msg);
         exit_code = EXIT_INPUT;
     } else if (bt.oom) {
         fputs("shebao: batch: out of memory: the output is incomplete\n", stderr);
         exit_code = EXIT_INTERNAL;
     }
     if (fflush(fout) != 0 || ferror(fout) || bt.write_failed) {
-        fprintf(stderr, "shebao: batch: write error on output\n");
+        cli_err("batch: write error on output");
         exit_code = EXIT_INTERNAL;
     }
     if (!bt.fatal)

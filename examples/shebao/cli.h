@@ -29,6 +29,12 @@ int cli_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/* "shebao: MESSAGE" on stderr, always one line (line breaks in the message become spaces). */
+void cli_err(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 
 /* Simple option scanner over argv[start..argc): "--name value" or "--name=value". */
 typedef struct cli_args {

@@ -337,7 +337,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
                 return cli_usage("--format must be table, json or csv, not '%s'", v);
         } else if (strcmp(a.name, "birth") == 0) {
             if (!parse_month(v, &pe.birth_year, &pe.birth_month)) {
-                fprintf(stderr, "shebao: --birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)\n", v);
+                cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
                 return EXIT_INPUT;
             }
             birth = v;
@@ -350,7 +350,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
                 return cli_usage("--sex must be male or female, not '%s'", v);
         } else if (strcmp(a.name, "start") == 0) {
             if (!parse_int(v, 1900, 2199, &start)) {
-                fprintf(stderr, "shebao: --start '%.40s': expected a year 1900-2199\n", v);
+                cli_err("--start '%.40s': expected a year 1900-2199", v);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "grades") == 0) {
@@ -388,13 +388,13 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         snprintf(gbuf, sizeof gbuf, "%s", grades_arg);
         int n = strlen(grades_arg) < sizeof gbuf ? split(gbuf, items, MAX_LIST) : -1;
         if (n < 0) {
-            fprintf(stderr, "shebao: --grades: at most %d grades\n", MAX_LIST);
+            cli_err("--grades: at most %d grades", MAX_LIST);
             return EXIT_INPUT;
         }
         for (int i = 0; i < n; i++) {
             int rc = shebao_money_parse(ctx, items[i], &grades[i]);
             if (rc != SHEBAO_OK || grades[i] <= 0) {
-                fprintf(stderr, "shebao: --grades '%.40s': %s\n", items[i],
+                cli_err("--grades '%.40s': %s", items[i],
                         rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
                 return EXIT_INPUT;
             }
@@ -407,13 +407,13 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         snprintf(ybuf, sizeof ybuf, "%s", years_arg);
         int n = strlen(years_arg) < sizeof ybuf ? split(ybuf, items, MAX_LIST) : -1;
         if (n < 0) {
-            fprintf(stderr, "shebao: --years: at most %d lengths\n", MAX_LIST);
+            cli_err("--years: at most %d lengths", MAX_LIST);
             return EXIT_INPUT;
         }
         for (int i = 0; i < n; i++)
             if (!parse_int(items[i], 1, 100, &years[i])) {
-                fprintf(stderr, "shebao: --years '%.40s': expected 'all' or whole numbers of years 1-100, "
-                        "comma-separated\n", items[i]);
+                cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, "
+                        "comma-separated", items[i]);
                 return EXIT_INPUT;
             }
         opt.years = years;
@@ -446,11 +446,11 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
         int r = chart_write(c, &info, chart, err, sizeof err);
         if (r < 0) {
-            fprintf(stderr, "shebao: %s\n", err);
+            cli_err("%s", err);
             exit_code = EXIT_INPUT;
         } else if (r > 0) {
-            fprintf(stderr, "shebao: warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
-                    "the chart's labels are in English\n", CHART_FONT);
+            cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
+                    "the chart's labels are in English", CHART_FONT);
         }
         chart_cleanup();
     }

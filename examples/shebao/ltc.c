@@ -36,7 +36,7 @@ static bool ltc_month(const char *s, int *y, int *m)
 
 static int bad_value(const char *opt, const char *v, const char *expected)
 {
-    fprintf(stderr, "shebao: --%s '%.40s': expected %s\n", opt, v, expected);
+    cli_err("--%s '%.40s': expected %s", opt, v, expected);
     return EXIT_INPUT;
 }
 
@@ -45,7 +45,7 @@ static int money_opt(shebao_ctx *ctx, const char *opt, const char *v, shebao_fen
 {
     int rc = shebao_money_parse(ctx, v, out);
     if (rc != SHEBAO_OK || *out < 0) {
-        fprintf(stderr, "shebao: --%s '%.40s': %s\n", opt, v,
+        cli_err("--%s '%.40s': %s", opt, v,
                 rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
         return EXIT_INPUT;
     }
@@ -74,14 +74,14 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
         char buf[8];
         long long x;
         if (len == 0 || len >= sizeof buf) {
-            fprintf(stderr, "shebao: %s item %zu '%.*s' is not a whole number\n", domain, i + 1, (int)(len > 20 ? 20 : len), p);
+            cli_err("%s item %zu '%.*s' is not a whole number", domain, i + 1, (int)(len > 20 ? 20 : len), p);
             free(items);
             return EXIT_INPUT;
         }
         memcpy(buf, p, len);
         buf[len] = '\0';
         if (!ltc_int(buf, 0, 999, &x)) {
-            fprintf(stderr, "shebao: %s item %zu '%s' is not a whole number\n", domain, i + 1, buf);
+            cli_err("%s item %zu '%s' is not a whole number", domain, i + 1, buf);
             free(items);
             return EXIT_INPUT;
         }

@@ -57,21 +57,38 @@ int cli_exit_code(int rc)
     }
 }
 
+/* "shebao: MESSAGE SUFFIX" on one line of stderr, whatever the message holds (an argument may hold a line break). */
+static void err_line(const char *suffix, const char *fmt, va_list ap)
+{
+    char msg[1200];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    fprintf(stderr, "shebao: %s%s\n", msg, suffix);
+}
+
+void cli_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_line("", fmt, ap);
+    va_end(ap);
+}
+
 int cli_fail(shebao_ctx *ctx, int rc)
 {
     const char *msg = shebao_ctx_errmsg(ctx);
-    fprintf(stderr, "shebao: %s\n", msg && *msg ? msg : shebao_strerror(rc));
+    cli_err("%s", msg && *msg ? msg : shebao_strerror(rc));
     return cli_exit_code(rc);
 }
 
 int cli_usage(const char *fmt, ...)
 {
     va_list ap;
-    fputs("shebao: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    err_line(" (see 'shebao help')", fmt, ap);
     va_end(ap);
-    fputs(" (see 'shebao help')\n", stderr);
     return EXIT_USAGE;
 }
 

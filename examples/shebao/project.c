@@ -131,7 +131,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
                 return cli_usage("--format must be table, json or csv, not '%s'", v);
         } else if (strcmp(a.name, "birth") == 0) {
             if (!cli_parse_month(v, &pe.birth_year, &pe.birth_month)) {
-                fprintf(stderr, "shebao: --birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)\n", v);
+                cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
                 return EXIT_INPUT;
             }
             have_birth = 1;
@@ -148,25 +148,25 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
             grade = v;
         } else if (strcmp(a.name, "start") == 0) {
             if (!cli_parse_int(v, 1900, 2199, &start)) {
-                fprintf(stderr, "shebao: --start '%.40s': expected a year 1900-2199\n", v);
+                cli_err("--start '%.40s': expected a year 1900-2199", v);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "years") == 0) {
             if (!cli_parse_int(v, 1, 100, &years)) {
-                fprintf(stderr, "shebao: --years '%.40s': expected a whole number of years 1-100\n", v);
+                cli_err("--years '%.40s': expected a whole number of years 1-100", v);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "collective") == 0) {
             int rc = shebao_money_parse(ctx, v, &pe.collective);
             if (rc != SHEBAO_OK || pe.collective < 0) {
-                fprintf(stderr, "shebao: --collective: %s\n",
+                cli_err("--collective: %s",
                         rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "backpay") == 0) {
             const char *why = cli_parse_backpay(ctx, v, &pe.backpay_years, &pe.backpay_grade);
             if (why) {
-                fprintf(stderr, "shebao: --backpay '%.40s': %s\n", v, why);
+                cli_err("--backpay '%.40s': %s", v, why);
                 return EXIT_INPUT;
             }
         } else if (strcmp(a.name, "future-rate") == 0) {
@@ -203,9 +203,9 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
         int rc = shebao_money_parse(ctx, grade, &one.grade);
         if (rc != SHEBAO_OK || one.grade <= 0) {
             if (rc != SHEBAO_OK) /* the library's message already quotes the value */
-                fprintf(stderr, "shebao: --grade %s\n", shebao_ctx_errmsg(ctx));
+                cli_err("--grade %s", shebao_ctx_errmsg(ctx));
             else
-                fprintf(stderr, "shebao: --grade '%.40s': must be positive\n", grade);
+                cli_err("--grade '%.40s': must be positive", grade);
             return EXIT_INPUT;
         }
         one.first_year = start;
