@@ -100,15 +100,14 @@ void sb_dec_to_q(mpq_t rop, sb_dec d);
 /* Compare with 0 and with another decimal. */
 int sb_dec_sgn(sb_dec d);
 int sb_dec_cmp(sb_dec a, sb_dec b);
-/* Annuity tails for (sex, exact age in months, yearly discount rate): tail[j] = Σ_{k>=j} l(a+k)/l(a)·(1+i)^(−k/12)
- * for j = 0..n (tail[n] = 0, n = months until l reaches 0). Computed once per context and reused. NULL + error
- * on failure. */
-const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long age_months, sb_dec discount, size_t *n);
-/* (T[j0] − T[j1])·fen, at the context's precision, for T the tail sb_annuity_tail() last returned for these (sex,
- * age, rate) and 0 <= j0 < j1 <= n: computed once per (j0, j1, fen) and kept with the tail (an EPV's supplement
- * part, the same for everyone of one claim age). NULL + error on failure. */
-mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, int sex, long age_months, sb_dec discount, long j0, long j1,
-                            int64_t fen);
+/* Annuity tails for (sex, exact age in months, yearly discount rate): c->tail[j] = Σ_{k>=j} l(a+k)/l(a)·(1+i)^(−k/12)
+ * for j = 0..c->n (tail[n] = 0, n = months until l reaches 0). Computed once per context and reused (the entry
+ * stays valid until the next call for other arguments). NULL + error on failure. */
+struct sb_tail_cache *sb_annuity_tail(shebao_ctx *ctx, int sex, long age_months, sb_dec discount);
+/* (c->tail[j0] − c->tail[j1])·fen at the context's precision, for 0 <= j0 < j1 <= c->n: computed once per
+ * (j0, j1, fen) and kept with the tail (an EPV's supplement part, the same for everyone of one claim age). NULL +
+ * error on failure. */
+mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, struct sb_tail_cache *c, long j0, long j1, int64_t fen);
 
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);

@@ -150,12 +150,8 @@ static struct sb_tail_cache *tail_entry(shebao_ctx *ctx, int sex, long a, sb_dec
     return NULL;
 }
 
-mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, int sex, long a, sb_dec discount, long j0, long j1, int64_t fen)
+mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, struct sb_tail_cache *c, long j0, long j1, int64_t fen)
 {
-    size_t n;
-    struct sb_tail_cache *c = tail_entry(ctx, sex, a, discount);
-    if (!c && (!sb_annuity_tail(ctx, sex, a, discount, &n) || !(c = tail_entry(ctx, sex, a, discount))))
-        return NULL;
     const size_t slots = sizeof c->terms / sizeof c->terms[0];
     for (size_t i = 0; i < slots; i++) {
         struct sb_tail_term *t = &c->terms[i];
@@ -184,14 +180,12 @@ static void release_tails(shebao_ctx *ctx)
         tail_clear(&ctx->tails[i]);
 }
 
-const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount, size_t *n)
+struct sb_tail_cache *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount)
 {
     const size_t slots = sizeof ctx->tails / sizeof ctx->tails[0];
     struct sb_tail_cache *hit = tail_entry(ctx, sex, a, discount);
-    if (hit) {
-        *n = hit->n;
-        return (const mpfr_t *)hit->tail;
-    }
+    if (hit)
+        return hit;
     const mpfr_t *l = sb_lifetable(ctx, sex);
     if (!l)
         return NULL;
@@ -242,8 +236,7 @@ const mpfr_t *sb_annuity_tail(shebao_ctx *ctx, int sex, long a, sb_dec discount,
     c->disc_scale = discount.scale;
     c->prec = prec;
     c->n = len;
-    *n = len;
-    return (const mpfr_t *)c->tail;
+    return c;
 }
 
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)

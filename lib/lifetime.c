@@ -84,10 +84,11 @@ static void monthly_discount(mpfr_t v, sb_dec i)
 int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
                sb_dec discount, int64_t *out)
 {
-    size_t n;
-    const mpfr_t *T = sb_annuity_tail(ctx, sex, a, discount, &n);
-    if (!T)
+    struct sb_tail_cache *c = sb_annuity_tail(ctx, sex, a, discount);
+    if (!c)
         return shebao_ctx_errcode(ctx);
+    const mpfr_t *T = (const mpfr_t *)c->tail;
+    size_t n = c->n;
     /* the context's scratch values, made once (set_prec only when the precision changed) */
     if (ctx->scratch_prec != ctx->precision) {
         for (int i = 0; i < 2; i++) {
@@ -111,7 +112,7 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
             j1 = (long)(rp->supp[i + 1].from - claim);
         if (j0 >= j1)
             continue;
-        mpfr_srcptr t = sb_annuity_term(ctx, sex, a, discount, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
+        mpfr_srcptr t = sb_annuity_term(ctx, c, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
         if (!t)
             return shebao_ctx_errcode(ctx);
         mpfr_add(sum, sum, t, MPFR_RNDN);
