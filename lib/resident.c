@@ -149,20 +149,18 @@ static int deposit_months(const sb_resident *rp, int m)
          : (m - rp->deposit_month > 0 ? m - rp->deposit_month : 0);
 }
 
-/* The interest rule's constants, hoisted out of the yearly loop: rounding mode and unit; d = 12 · 10^6 · unit, the
+/* The interest rule's constants, hoisted out of the yearly loop: the rounding's unit; d = 12 · 10^6 · unit, the
  * denominator of every rate written with 6 decimals (even); and `add` such that for a numerator x >= 0 the rounded
  * interest is (x + add) / d · unit in integer division: d / 2 for the half-up modes (round(x/d) = floor((x + d/2)
  * / d) as d is even), d − 1 for jiao_up (the ceiling), 0 for fen_truncate. */
 typedef struct sb_irule {
-    shebao_rounding mode;
     int64_t unit, d6, add;
 } sb_irule;
 
 static sb_irule irule(shebao_rounding mode)
 {
     int64_t unit = sb_round_unit(mode), d = 12 * INT64_C(1000000) * unit;
-    return (sb_irule){mode, unit, d,
-                      mode == SHEBAO_ROUND_FEN_TRUNCATE ? 0 : mode == SHEBAO_ROUND_JIAO_UP ? d - 1 : d / 2};
+    return (sb_irule){unit, d, mode == SHEBAO_ROUND_FEN_TRUNCATE ? 0 : mode == SHEBAO_ROUND_JIAO_UP ? d - 1 : d / 2};
 }
 
 static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int k, sb_dec r, int64_t *out);
@@ -280,7 +278,6 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
 }
 
 /* ---- the projection -------------------------------------------------------------------------------------- */
-
 
 static void explain_deposit(const shebao_policy *P, shebao_projection *p, const shebao_ledger_row *row,
                             const sb_grade *g, int64_t D)
