@@ -1,5 +1,11 @@
 /* shebao batch: a streaming CSV → CSV filter projecting one person per row, in input order, on any number of
- * threads sharing one immutable policy. Rows in = rows out, always; a bad row becomes a row with status "error". */
+ * threads sharing one immutable policy. Rows in = rows out, always; a bad row becomes a row with status "error".
+ *
+ * Two ways a row goes through. Usually a block of input is cut into one piece of whole records per thread, and
+ * every thread reads its piece with its own reader and projects it (run_block). The header, a record the main
+ * reader is in the middle of, a record longer than a block, and a block whose cut proved wrong go instead through
+ * the main reader, which keeps the rows in a chunk that the threads then project slice by slice (flush_chunk).
+ * Either way the threads' arenas are written in order. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -105,7 +111,7 @@ static void format_row(shebao_ctx *ctx, const batch *bt, brow *r, bbuf *out)
     }
 }
 
-/* ---- threads: workers share the chunk, each projecting a contiguous slice of it ---------------------------- */
+/* ---- threads: each worker projects a slice of the chunk, or reads and projects a piece of the block ---------- */
 
 typedef struct worker_arg {
     batch *bt;
