@@ -5,7 +5,7 @@
 
 #include "internal.h"
 
-static const int64_t pow10_tab[19] = {
+const int64_t sb_pow10[19] = {
     1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
     10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL, 100000000000000LL,
     1000000000000000LL, 10000000000000000LL, 100000000000000000LL, 1000000000000000000LL};
@@ -106,7 +106,7 @@ int sb_dec_cmp(sb_dec a, sb_dec b)
 void sb_dec_format(sb_dec d, char *buf, size_t size)
 {
     uint64_t mag = d.num < 0 ? (uint64_t)0 - (uint64_t)d.num : (uint64_t)d.num;
-    uint64_t p = (uint64_t)pow10_tab[d.scale];
+    uint64_t p = (uint64_t)sb_pow10[d.scale];
     if (d.scale == 0)
         snprintf(buf, size, "%s%llu", d.num < 0 ? "-" : "", (unsigned long long)mag);
     else
@@ -118,7 +118,7 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen)
 {
     if (d.scale > 2)
         return false;
-    int64_t m = pow10_tab[2 - d.scale];
+    int64_t m = sb_pow10[2 - d.scale];
     if (d.num > INT64_MAX / m || d.num < INT64_MIN / m)
         return false;
     *fen = d.num * m;
@@ -207,10 +207,10 @@ static size_t count_digits(uint64_t v)
 #if defined(__GNUC__) || defined(__clang__)
     /* t = floor(log10(v)) or one more; then one comparison settles it */
     size_t t = (size_t)((64 - __builtin_clzll(v)) * 1233) >> 12;
-    return t + (v >= (uint64_t)pow10_tab[t]);
+    return t + (v >= (uint64_t)sb_pow10[t]);
 #else
     size_t n = 1;
-    while (n < 18 && v >= (uint64_t)pow10_tab[n])
+    while (n < 18 && v >= (uint64_t)sb_pow10[n])
         n++;
     return n;
 #endif

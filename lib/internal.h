@@ -116,6 +116,9 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
 /* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
+/* 10^0 .. 10^18 (decimal.c). */
+extern const int64_t sb_pow10[19];
+
 /* The rounding unit of a mode in fen: 1 (fen_*), 10 (jiao_*), 100 (yuan_half_up). */
 static inline int64_t sb_round_unit(shebao_rounding mode)
 {
@@ -203,10 +206,9 @@ typedef struct sb_rate {
 /* The r6 of a rate (see sb_rate). */
 static inline int64_t sb_rate6(sb_dec r)
 {
-    static const int64_t p10[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
     if (r.scale > 6 || r.num < 0 || r.num >= (INT64_C(1) << 20))
         return -1;
-    int64_t r6 = r.num * p10[r.scale];
+    int64_t r6 = r.num * sb_pow10[6 - r.scale];
     return r6 < (INT64_C(1) << 20) ? r6 : -1;
 }
 

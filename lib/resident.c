@@ -135,11 +135,6 @@ int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, sheba
 
 /* I = R((B·m + D·k)·r / 12), where m = months of the year credited (12, or e in the claim year) and k = months
  * the year's deposit earns: 0 (year_end), m (year_start), max(0, m − deposit_month) (monthly). */
-static const int64_t pow10_i64[19] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
-                                       100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
-                                       1000000000000LL, 10000000000000LL, 100000000000000LL,
-                                       1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
-                                       1000000000000000000LL};
 
 /* k: the months of a year of m credited months that the year's deposit earns, by the policy's method. */
 static int deposit_months(const sb_resident *rp, int m)
@@ -198,7 +193,7 @@ static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int
     {
         __int128 x = (__int128)B * m + (__int128)D * k, num;
         if (!__builtin_mul_overflow(x, (__int128)r.num, &num) &&
-            sb_round_ratio(num, (__int128)12 * pow10_i64[r.scale], rp->rounding, out) == SHEBAO_OK)
+            sb_round_ratio(num, (__int128)12 * sb_pow10[r.scale], rp->rounding, out) == SHEBAO_OK)
             return SHEBAO_OK;
     }
 #endif
@@ -510,7 +505,7 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     /* account pension = fen_half_up(B / divisor) */
     int rc = SHEBAO_ECOMPUTE;
 #ifdef __SIZEOF_INT128__
-    rc = sb_round_ratio((__int128)p->balance * pow10_i64[rp->divisor.scale], (__int128)rp->divisor.num,
+    rc = sb_round_ratio((__int128)p->balance * sb_pow10[rp->divisor.scale], (__int128)rp->divisor.num,
                         SHEBAO_ROUND_FEN_HALF_UP, &p->account);
 #endif
     if (rc != SHEBAO_OK) {
