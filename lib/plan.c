@@ -11,20 +11,22 @@
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Four digits at s (stopping at a terminator) making a year SB_YEAR_MIN..SB_YEAR_MAX. */
+static inline bool year4(const char *s, int *out)
+{
+    unsigned d0 = (unsigned)(s[0] - '0'), d1, d2, d3;
+    if (d0 > 9 || (d1 = (unsigned)(s[1] - '0')) > 9 || (d2 = (unsigned)(s[2] - '0')) > 9 ||
+        (d3 = (unsigned)(s[3] - '0')) > 9)
+        return false;
+    int y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+    *out = y;
+    return y >= SB_YEAR_MIN && y <= SB_YEAR_MAX;
+}
+
+/* The same for exactly len bytes at s. */
 static bool parse_year(const char *s, size_t len, int *out)
 {
-    if (len != 4)
-        return false;
-    int y = 0;
-    for (size_t i = 0; i < 4; i++) {
-        if (!is_digit(s[i]))
-            return false;
-        y = y * 10 + (s[i] - '0');
-    }
-    if (y < SB_YEAR_MIN || y > SB_YEAR_MAX)
-        return false;
-    *out = y;
-    return true;
+    return len == 4 && year4(s, out);
 }
 
 /* ---- any plan ------------------------------------------------------------------------------------------------ */
@@ -108,18 +110,6 @@ static int read_general(shebao_ctx *ctx, const char *spec, shebao_segment **out,
 
 /* Segments read_common keeps on the stack; a longer plan is read by read_general. */
 #define COMMON_MAX 16
-
-/* Four digits at s (stopping at a terminator) making a year SB_YEAR_MIN..SB_YEAR_MAX. */
-static inline bool year4(const char *s, int *out)
-{
-    unsigned d0 = (unsigned)(s[0] - '0'), d1, d2, d3;
-    if (d0 > 9 || (d1 = (unsigned)(s[1] - '0')) > 9 || (d2 = (unsigned)(s[2] - '0')) > 9 ||
-        (d3 = (unsigned)(s[3] - '0')) > 9)
-        return false;
-    int y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
-    *out = y;
-    return y >= SB_YEAR_MIN && y <= SB_YEAR_MAX;
-}
 
 /* A plan in the common shape: at most `cap` segments "YYYY[-YYYY]:D[.D[D]]", separated by commas, each valid,
  * with at most 15 integer digits in its grade (so that the fen cannot overflow) and a grade above zero, read into
