@@ -1,8 +1,11 @@
 /* Policy loading: files, strings and embedded policies, `extends` chains, merging, accessors. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "policy.h"
 
@@ -27,22 +30,59 @@ static const sb_embedded *find_embedded(const char *id)
     return NULL;
 }
 
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(mode_t mode)
+{
+    return S_ISDIR(mode)    ? "a directory"
+           : S_ISFIFO(mode) ? "a FIFO or pipe"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+                            : "of an unknown kind";
+}
+
+/* Read a policy file: a regular file only, checked on the opened descriptor (a name checked first and opened
+ * after could be swapped in between). O_NONBLOCK keeps the open of a FIFO from waiting for a writer; it is cleared
+ * before the read. */
 static int read_file(shebao_ctx *ctx, const char *path, char **out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
         return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot open: %s", path, strerror(errno));
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(e));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: not a regular file (%s)", path, file_kind(st.st_mode));
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
+        int e = errno;
+        close(fd);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(e));
+    }
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
+    int bad = 0;
     while (buf) {
-        size_t n = fread(buf + len, 1, cap - len - 1, f);
-        len += n;
+        ssize_t n = read(fd, buf + len, cap - len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            bad = errno;
+            break;
+        }
         if (n == 0)
             break;
+        len += (size_t)n;
         if (len + 1 == cap) {
             if (cap >= SB_POLICY_MAX_BYTES) {
                 free(buf);
-                fclose(f);
+                close(fd);
                 return sb_fail(ctx, SHEBAO_EPOLICY, "%s: larger than %u MiB", path, SB_POLICY_MAX_BYTES >> 20);
             }
             char *nb = realloc(buf, cap * 2);
@@ -55,8 +95,7 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
             cap *= 2;
         }
     }
-    int bad = ferror(f) ? errno : 0;
-    fclose(f);
+    close(fd);
     if (!buf)
         return sb_fail(ctx, SHEBAO_ENOMEM, "%s: out of memory", path);
     if (bad) {
