@@ -208,6 +208,22 @@ static int merge(json_t *parent, json_t *child)
 
 static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *ch, json_t **out, char **lineage);
 
+/* The folder rule: a parent file is named relative to the folder of the file that names it and stays in that
+ * folder or below it, so no absolute path and no ".." component (docs/policy-format.md says why). */
+static const char *leaves_folder(const char *path)
+{
+    if (path[0] == '/')
+        return "is an absolute path";
+    for (const char *s = path; *s;) {
+        size_t n = strcspn(s, "/");
+        if (n == 2 && s[0] == '.' && s[1] == '.')
+            return "has a '..' component";
+        s += n;
+        s += *s == '/';
+    }
+    return NULL;
+}
+
 /* Resolve the `extends` of a document loaded from origin o. */
 static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain *ch, json_t **out,
                        char **lineage)
@@ -231,7 +247,12 @@ static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain 
         if (!o->dir)
             return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: an embedded policy cannot extend a file ('%.64s')",
                            o->name, ext);
-        path = ext[0] == '/' || !o->dir[0] ? sb_strdup(ext) : sb_asprintf("%s/%s", o->dir, ext);
+        const char *why = leaves_folder(ext);
+        if (why)
+            return sb_fail(ctx, SHEBAO_EPOLICY,
+                           "%s: $.extends: '%.64s' %s; a parent file must be in the folder of this file or below it",
+                           o->name, ext, why);
+        path = !o->dir[0] ? sb_strdup(ext) : sb_asprintf("%s/%s", o->dir, ext);
         if (!path)
             return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
         rc = read_file(ctx, path, &text);

@@ -161,6 +161,30 @@ static void test_errors_are_one_line(void **state)
     assert_string_equal(shebao_strerror(12345), "unknown error");
 }
 
+/* The folder rule: a document given as a string under a name (as a server would load a user's policy) may name a
+ * parent file in its folder or below, never an absolute path or one with a ".." component; both are refused before
+ * anything is opened. */
+static void test_extends_folder_rule(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"/etc/passwd", "/srv/user.json: $.extends: '/etc/passwd' is an absolute path; "
+                        "a parent file must be in the folder of this file or below it"},
+        {"../etc/x.json", "/srv/user.json: $.extends: '../etc/x.json' has a '..' component; "
+                          "a parent file must be in the folder of this file or below it"},
+        {"a/../../x.json", "/srv/user.json: $.extends: 'a/../../x.json' has a '..' component; "
+                           "a parent file must be in the folder of this file or below it"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char doc[256];
+        snprintf(doc, sizeof doc, "{\"schema\":\"shebao-policy/1\",\"id\":\"u\",\"name\":\"u\",\"extends\":\"%s\"}",
+                 cases[i][0]);
+        shebao_policy *p = NULL;
+        assert_int_equal(shebao_policy_load_string(ctx, doc, "/srv/user.json", &p), SHEBAO_EPOLICY);
+        assert_null(p);
+        assert_string_equal(shebao_ctx_errmsg(ctx), cases[i][1]);
+    }
+}
 
 /* A source written on an object in a child applies to the child's own values only, never to values it inherits
  * (the parent's rounding stays an assumption; the child's bare max_grade is unsourced). A null removes an inherited
@@ -191,8 +215,8 @@ static void test_sources_stay_in_their_file(void **state)
     char *json = NULL;
     assert_int_equal(shebao_policy_to_json(p, &json), SHEBAO_OK);
     shebao_policy_free(p);
-    /* the resolved monthly policy as a parent (a file in /tmp), and a child that drops deposit_month */
-    char dir[] = "/tmp/shebao-test-XXXXXX", path[64];
+    /* the resolved monthly policy as a parent (a file in /tmp), and a child beside it that drops deposit_month */
+    char dir[] = "/tmp/shebao-test-XXXXXX", path[64], name[64];
     assert_non_null(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/parent.json", dir);
     FILE *f = fopen(path, "w");
@@ -200,11 +224,10 @@ static void test_sources_stay_in_their_file(void **state)
     fputs(json, f);
     fclose(f);
     shebao_free(json);
-    char doc[512];
-    snprintf(doc, sizeof doc,
-             "{\"schema\":\"shebao-policy/1\",\"id\":\"y\",\"name\":\"y\",\"extends\":\"%s\","
-             "\"resident_pension\":{\"interest\":{\"method\":\"year_end\",\"deposit_month\":null}}}", path);
-    int rc = shebao_policy_load_string(ctx, doc, "y.json", &p);
+    const char *doc = "{\"schema\":\"shebao-policy/1\",\"id\":\"y\",\"name\":\"y\",\"extends\":\"parent.json\","
+                      "\"resident_pension\":{\"interest\":{\"method\":\"year_end\",\"deposit_month\":null}}}";
+    snprintf(name, sizeof name, "%s/y.json", dir);
+    int rc = shebao_policy_load_string(ctx, doc, name, &p);
     remove(path);
     rmdir(dir);
     if (rc != SHEBAO_OK)
@@ -287,7 +310,7 @@ int main(void)
         cmocka_unit_test(test_embedded),       cmocka_unit_test(test_extends_merge),
         cmocka_unit_test(test_json_round_trip), cmocka_unit_test(test_errors_are_one_line),
         cmocka_unit_test(test_version),        cmocka_unit_test(test_threads),
-        cmocka_unit_test(test_sources_stay_in_their_file),
+        cmocka_unit_test(test_sources_stay_in_their_file), cmocka_unit_test(test_extends_folder_rule),
     };
     return cmocka_run_group_tests_name("policy", tests, setup, teardown);
 }
