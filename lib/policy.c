@@ -285,22 +285,58 @@ static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain 
     return rc;
 }
 
+/* A name longer than CHAIN_NAME_HEAD + CHAIN_NAME_TAIL bytes is shown as its first and last bytes around "…". */
+#define CHAIN_NAME_HEAD 20
+#define CHAIN_NAME_TAIL 40
+
+/* The chain ch followed by last, on one line of bounded length (under 400 bytes): every name when there are at
+ * most 5, else the first two and the last two around "… (N more)"; a long name is cut in the middle, at character
+ * boundaries. */
+static void chain_text(char *buf, size_t size, const chain *ch, const char *last)
+{
+    size_t n = ch->n + 1;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            strncat(buf, " > ", size - strlen(buf) - 1);
+        if (n > 5 && i == 2) {
+            char more[40];
+            snprintf(more, sizeof more, "… (%zu more)", n - 4);
+            strncat(buf, more, size - strlen(buf) - 1);
+            i = n - 3;
+            continue;
+        }
+        const char *name = i < ch->n ? ch->names[i] : last;
+        size_t len = strlen(name);
+        if (len > CHAIN_NAME_HEAD + CHAIN_NAME_TAIL) {
+            size_t head = CHAIN_NAME_HEAD;
+            while (head > 0 && ((unsigned char)name[head] & 0xC0) == 0x80)
+                head--;
+            const char *tail = name + len - CHAIN_NAME_TAIL;
+            while (((unsigned char)*tail & 0xC0) == 0x80)
+                tail++;
+            strncat(buf, name, head < size - strlen(buf) - 1 ? head : size - strlen(buf) - 1);
+            strncat(buf, "…", size - strlen(buf) - 1);
+            name = tail;
+        }
+        strncat(buf, name, size - strlen(buf) - 1);
+    }
+}
+
 static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *ch, json_t **out, char **lineage)
 {
+    char msg[400];
     for (size_t i = 0; i < ch->n; i++) {
         if (strcmp(ch->ids[i], o->identity) == 0) {
-            char msg[400] = "";
-            for (size_t j = 0; j < ch->n; j++) {
-                strncat(msg, ch->names[j], sizeof msg - strlen(msg) - 1);
-                strncat(msg, " > ", sizeof msg - strlen(msg) - 1);
-            }
-            strncat(msg, o->name, sizeof msg - strlen(msg) - 1);
+            chain_text(msg, sizeof msg, ch, o->name);
             return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: cycle: %s", ch->names[0], msg);
         }
     }
-    if (ch->n >= SB_POLICY_MAX_DEPTH)
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: more than %d levels of extends", o->name,
-                       SB_POLICY_MAX_DEPTH);
+    if (ch->n >= SB_POLICY_MAX_DEPTH) {
+        chain_text(msg, sizeof msg, ch, o->name);
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: $.extends: more than %d levels of extends: %s", ch->names[0],
+                       SB_POLICY_MAX_DEPTH, msg);
+    }
     json_error_t jerr;
     if ((unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB && (unsigned char)text[2] == 0xBF)
         text += 3; /* a UTF-8 byte-order mark is harmless: skip it */
