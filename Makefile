@@ -166,6 +166,7 @@ unit-tests: $(UNIT_BIN)
 cli-tests: $(CLI)
 	@sh tests/cli/run.sh $(CLI)
 	@sh tests/bad-policies/run.sh $(CLI)
+	@sh tests/cli/policy_files.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
@@ -184,6 +185,7 @@ check-valgrind: deps
 	$(MAKE) all
 	SHEBAO_VALGRIND=1 sh tests/bad-input/run.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/run.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/policy_files.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh $(CLI)
 
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
