@@ -12,6 +12,12 @@
  *  - A loaded ::shebao_policy is immutable and may be shared by any number of threads. A ::shebao_ctx belongs to
  *    one thread at a time. The library has no global mutable state, never prints and never exits.
  *  - Money crosses the API as `int64_t` fen (::shebao_fen) or as decimal strings, never as floating point.
+ *  - NULL never crashes. A NULL context, object or output pointer makes a function return #SHEBAO_EUSAGE (and
+ *    leave a message in the context when the context is not NULL); so does a NULL required input (a path, a
+ *    document, a plan, a person, a claim, an array with a non-zero count), except a NULL number or name to read,
+ *    which is refused like an empty one (#SHEBAO_EINPUT). `_free` functions and shebao_free() do nothing with
+ *    NULL. A getter that returns a value instead of a code returns what its comment gives for a NULL object (0,
+ *    -1 or NULL). Arguments documented as "may be NULL" or "if not NULL" are optional.
  */
 #ifndef SHEBAO_H
 #define SHEBAO_H
@@ -85,7 +91,7 @@ const char *shebao_ctx_errmsg(const shebao_ctx *ctx);
 
 /**
  * @brief Code of the last failure on @p ctx (#SHEBAO_OK when the last call succeeded).
- * @param ctx a context.
+ * @param ctx a context (NULL gives #SHEBAO_EUSAGE).
  * @return a ::shebao_code.
  */
 int shebao_ctx_errcode(const shebao_ctx *ctx);
@@ -94,7 +100,7 @@ int shebao_ctx_errcode(const shebao_ctx *ctx);
  * @brief Set the MPFR precision (bits) used for transcendental steps (discounting, survival sums, IRR).
  * @param ctx a context.
  * @param bits precision in bits, at least #SHEBAO_MIN_PRECISION (the default) and at most 4096.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (NULL @p ctx, @p bits out of range).
  */
 int shebao_ctx_set_precision(shebao_ctx *ctx, unsigned bits);
 
@@ -137,7 +143,7 @@ const char *shebao_rounding_name(shebao_rounding mode);
  * @brief Look a rounding mode up by its data-format name.
  * @param name e.g. "jiao_up".
  * @param[out] out the mode.
- * @return #SHEBAO_OK, or #SHEBAO_EINPUT for an unknown name.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT for an unknown (or NULL) name, or #SHEBAO_EUSAGE if @p out is NULL.
  */
 int shebao_rounding_from_name(const char *name, shebao_rounding *out);
 
@@ -162,7 +168,8 @@ int shebao_money_format(shebao_fen fen, char *buf, size_t size);
  * @param ctx context for the error message.
  * @param s the string.
  * @param[out] out the amount in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed, or not a whole fen) or #SHEBAO_ECOMPUTE (out of range).
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed or NULL, or not a whole fen), #SHEBAO_ECOMPUTE (out of range)
+ *         or #SHEBAO_EUSAGE (NULL @p ctx or @p out).
  */
 int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out);
 
@@ -172,7 +179,8 @@ int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out);
  * @param decimal the value, same syntax as shebao_money_parse() but with up to 18 decimals.
  * @param mode rounding mode.
  * @param[out] out the rounded amount in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ECOMPUTE.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed or NULL), #SHEBAO_ECOMPUTE or #SHEBAO_EUSAGE (NULL @p ctx or
+ *         @p out, an unknown mode).
  */
 int shebao_decimal_round(shebao_ctx *ctx, const char *decimal, shebao_rounding mode, shebao_fen *out);
 
@@ -183,7 +191,8 @@ int shebao_decimal_round(shebao_ctx *ctx, const char *decimal, shebao_rounding m
  * @param b second factor (decimal string).
  * @param mode rounding mode.
  * @param[out] out the rounded product in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ECOMPUTE.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed or NULL), #SHEBAO_ECOMPUTE or #SHEBAO_EUSAGE (NULL @p ctx or
+ *         @p out, an unknown mode).
  */
 int shebao_decimal_mul_round(shebao_ctx *ctx, const char *a, const char *b, shebao_rounding mode,
                              shebao_fen *out);
@@ -195,7 +204,8 @@ int shebao_decimal_mul_round(shebao_ctx *ctx, const char *a, const char *b, sheb
  * @param b divisor (decimal string, not zero).
  * @param mode rounding mode.
  * @param[out] out the rounded quotient in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed or division by zero) or #SHEBAO_ECOMPUTE.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed or NULL, or division by zero), #SHEBAO_ECOMPUTE or
+ *         #SHEBAO_EUSAGE (NULL @p ctx or @p out, an unknown mode).
  */
 int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, shebao_rounding mode,
                              shebao_fen *out);
@@ -241,8 +251,8 @@ typedef struct shebao_param {
  * @brief Load and validate a policy file (following `extends` to embedded ids or relative files).
  * @param ctx context for the error message (names file, line:column or JSON path).
  * @param path file path.
- * @param[out] out the policy, owned by the caller (free with shebao_policy_free()).
- * @return #SHEBAO_OK, #SHEBAO_EPOLICY, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
+ * @param[out] out the policy, owned by the caller (free with shebao_policy_free()); NULL when the call fails.
+ * @return #SHEBAO_OK, #SHEBAO_EPOLICY, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_policy_load_file(shebao_ctx *ctx, const char *path, shebao_policy **out);
 
@@ -250,9 +260,10 @@ int shebao_policy_load_file(shebao_ctx *ctx, const char *path, shebao_policy **o
  * @brief Load and validate a policy from a JSON string.
  * @param ctx context for the error message.
  * @param json the document (NUL-terminated).
- * @param name name used in messages and to resolve a relative `extends` path (as if it were a file name).
- * @param[out] out the policy, owned by the caller.
- * @return #SHEBAO_OK, #SHEBAO_EPOLICY, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
+ * @param name name used in messages and to resolve a relative `extends` path (as if it were a file name); may be
+ *        NULL ("<string>").
+ * @param[out] out the policy, owned by the caller; NULL when the call fails.
+ * @return #SHEBAO_OK, #SHEBAO_EPOLICY, #SHEBAO_EUSAGE (NULL @p ctx, @p json or @p out) or #SHEBAO_ENOMEM.
  */
 int shebao_policy_load_string(shebao_ctx *ctx, const char *json, const char *name, shebao_policy **out);
 
@@ -260,8 +271,8 @@ int shebao_policy_load_string(shebao_ctx *ctx, const char *json, const char *nam
  * @brief Load one of the policies compiled into the library ("national", "zhejiang", "zhejiang-taizhou", ...).
  * @param ctx context for the error message.
  * @param id embedded policy id.
- * @param[out] out the policy, owned by the caller.
- * @return #SHEBAO_OK, #SHEBAO_EPOLICY (unknown id) or #SHEBAO_ENOMEM.
+ * @param[out] out the policy, owned by the caller; NULL when the call fails.
+ * @return #SHEBAO_OK, #SHEBAO_EPOLICY (unknown id), #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_policy_load_embedded(shebao_ctx *ctx, const char *id, shebao_policy **out);
 
@@ -287,28 +298,28 @@ const char *shebao_policy_embedded_id(size_t i);
 /**
  * @brief Policy id (`id` member).
  * @param policy a policy.
- * @return a string owned by the policy.
+ * @return a string owned by the policy; NULL when @p policy is NULL.
  */
 const char *shebao_policy_id(const shebao_policy *policy);
 
 /**
  * @brief Policy name (`name` member).
  * @param policy a policy.
- * @return a string owned by the policy.
+ * @return a string owned by the policy; NULL when @p policy is NULL.
  */
 const char *shebao_policy_name(const shebao_policy *policy);
 
 /**
  * @brief Chain of policy ids this one was built from, child first ("zhejiang-taizhou > zhejiang > national").
  * @param policy a policy.
- * @return a string owned by the policy.
+ * @return a string owned by the policy; NULL when @p policy is NULL.
  */
 const char *shebao_policy_lineage(const shebao_policy *policy);
 
 /**
  * @brief Number of parameter values in the policy (each dated entry counts once).
  * @param policy a policy.
- * @return the count.
+ * @return the count (0 when @p policy is NULL).
  */
 size_t shebao_policy_param_count(const shebao_policy *policy);
 
@@ -317,7 +328,7 @@ size_t shebao_policy_param_count(const shebao_policy *policy);
  * @param policy a policy.
  * @param i index below shebao_policy_param_count().
  * @param[out] out filled with pointers owned by the policy.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE when @p i is out of range.
+ * @return #SHEBAO_OK, or #SHEBAO_EUSAGE when @p i is out of range or a pointer is NULL.
  */
 int shebao_policy_param(const shebao_policy *policy, size_t i, shebao_param *out);
 
@@ -325,7 +336,7 @@ int shebao_policy_param(const shebao_policy *policy, size_t i, shebao_param *out
  * @brief The resolved policy (after `extends`) as a `shebao-policy/1` JSON document that loads back unchanged.
  * @param policy a policy.
  * @param[out] out a NUL-terminated string owned by the caller (free with shebao_free()).
- * @return #SHEBAO_OK or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_policy_to_json(const shebao_policy *policy, char **out);
 
@@ -354,7 +365,7 @@ typedef enum shebao_mortality {
  * @brief Look a life table up by its CLI name ("cl2010-2013-pension" or "none").
  * @param name the name.
  * @param[out] out the table.
- * @return #SHEBAO_OK or #SHEBAO_EINPUT.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (unknown or NULL name) or #SHEBAO_EUSAGE (NULL @p out).
  */
 int shebao_mortality_from_name(const char *name, shebao_mortality *out);
 
@@ -369,9 +380,9 @@ typedef struct shebao_segment {
  * @brief Parse a plan "YYYY-YYYY:GRADE,YYYY:GRADE,..." (e.g. "2010-2014:300,2015-2029:2000").
  * @param ctx context for the error message (names the offending segment).
  * @param spec the plan text.
- * @param[out] out array of segments, owned by the caller (free with shebao_free()).
+ * @param[out] out array of segments, owned by the caller (free with shebao_free()); NULL when the call fails.
  * @param[out] count number of segments.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, size_t *count);
 
@@ -384,8 +395,8 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
  * @param[out] out room for cap segments.
  * @param cap number of segments out can hold.
  * @param[out] count number of segments; when the plan is valid but has more than cap, the number it needs.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT (the same message as shebao_plan_parse()), #SHEBAO_EUSAGE (more than cap
- *         segments: *count says how many) or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (the same message as shebao_plan_parse()), #SHEBAO_EUSAGE (a NULL argument;
+ *         or more than cap segments: *count says how many) or #SHEBAO_ENOMEM.
  */
 int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
 
@@ -422,10 +433,12 @@ typedef struct shebao_projection shebao_projection;
  * @param ctx context (error message; MPFR precision).
  * @param policy a loaded policy with a `resident_pension` section; not modified, may be shared.
  * @param person the person and the run's assumptions.
- * @param[out] out the projection, owned by the caller (free with shebao_projection_free()).
+ * @param[out] out the projection, owned by the caller (free with shebao_projection_free()); NULL when the call
+ *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, year before 16 or after the claim, overlapping
  *         segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
- *         #SHEBAO_ECOMPUTE (overflow) or #SHEBAO_ENOMEM.
+ *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a wrong person.version) or
+ *         #SHEBAO_ENOMEM.
  */
 int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
                    shebao_projection **out);
@@ -439,28 +452,28 @@ void shebao_projection_free(shebao_projection *p);
 /**
  * @brief Whether the person qualifies for a pension at the claim.
  * @param p projection.
- * @return 1 eligible, 0 not eligible.
+ * @return 1 eligible, 0 not eligible (or @p p NULL).
  */
 int shebao_projection_eligible(const shebao_projection *p);
 
 /**
  * @brief Years paid: contribution years plus back-paid years.
  * @param p projection.
- * @return the count.
+ * @return the count (0 when @p p is NULL).
  */
 int shebao_projection_years_paid(const shebao_projection *p);
 
 /**
  * @brief Years still missing for eligibility (0 when eligible).
  * @param p projection.
- * @return the count.
+ * @return the count (0 when @p p is NULL).
  */
 int shebao_projection_years_missing(const shebao_projection *p);
 
 /**
  * @brief The claim month (first month of pension), "YYYY-MM".
  * @param p projection.
- * @return a string owned by the projection.
+ * @return a string owned by the projection; NULL when @p p is NULL.
  */
 const char *shebao_projection_claim_month(const shebao_projection *p);
 
@@ -468,7 +481,7 @@ const char *shebao_projection_claim_month(const shebao_projection *p);
  * @brief Whether the base pension at the claim is the policy's last dated value carried forward into a later
  *        year (so it rests on "no change since", not on a published figure for that year).
  * @param p projection.
- * @return 1 carried forward, 0 otherwise (also when not eligible).
+ * @return 1 carried forward, 0 otherwise (also when not eligible, or @p p is NULL).
  */
 int shebao_projection_base_carried_forward(const shebao_projection *p);
 
@@ -492,7 +505,8 @@ typedef enum shebao_figure {
  * @param p projection.
  * @param which the figure.
  * @param[out] out the amount in fen.
- * @return #SHEBAO_OK, or #SHEBAO_EINPUT when the figure does not apply (not eligible; no life table).
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT when the figure does not apply (not eligible; no life table), or
+ *         #SHEBAO_EUSAGE (a NULL argument, an unknown figure).
  */
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out);
 
@@ -501,7 +515,8 @@ int shebao_projection_figure(const shebao_projection *p, shebao_figure which, sh
  * @param p projection.
  * @param[out] months m (may be NULL).
  * @param[out] month the month of the m-th payment, "YYYY-MM" (a buffer of at least 8 bytes; may be NULL).
- * @return #SHEBAO_OK, or #SHEBAO_EINPUT when not eligible or the pension is zero.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT when not eligible or the pension is zero, or #SHEBAO_EUSAGE when @p p is
+ *         NULL.
  */
 int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month);
 
@@ -509,7 +524,7 @@ int shebao_projection_breakeven(const shebao_projection *p, int *months, char *m
  * @brief Money's worth ratio: EPV of benefits / PV of contributions, 4 decimals ("1.2345"), display only.
  * @param p projection.
  * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
- *         nothing paid).
+ *         nothing paid) or @p p is NULL.
  */
 const char *shebao_projection_moneys_worth(const shebao_projection *p);
 
@@ -518,7 +533,7 @@ const char *shebao_projection_moneys_worth(const shebao_projection *p);
  *        ("0.054321"), display only.
  * @param p projection.
  * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
- *         nothing paid, no sign change on [−0.99, 10]).
+ *         nothing paid, no sign change on [−0.99, 10]) or @p p is NULL.
  */
 const char *shebao_projection_irr(const shebao_projection *p);
 
@@ -538,7 +553,7 @@ typedef struct shebao_ledger_row {
 /**
  * @brief Number of ledger rows (first contribution year to the claim year).
  * @param p projection.
- * @return the count.
+ * @return the count (0 when @p p is NULL).
  */
 size_t shebao_projection_ledger_count(const shebao_projection *p);
 
@@ -547,14 +562,14 @@ size_t shebao_projection_ledger_count(const shebao_projection *p);
  * @param p projection.
  * @param i index below shebao_projection_ledger_count().
  * @param[out] out the row.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_ledger_row *out);
 
 /**
  * @brief Number of non-official values the projection rests on (policy values and run assumptions).
  * @param p projection.
- * @return the count.
+ * @return the count (0 when @p p is NULL).
  */
 size_t shebao_projection_assumption_count(const shebao_projection *p);
 
@@ -563,7 +578,7 @@ size_t shebao_projection_assumption_count(const shebao_projection *p);
  * @param p projection.
  * @param i index below shebao_projection_assumption_count().
  * @param[out] out pointers owned by the projection or its policy.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out);
 
@@ -571,7 +586,7 @@ int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_pa
  * @brief The projection as a JSON document (the `shebao project --format json` contract).
  * @param p projection.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
- * @return #SHEBAO_OK or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_projection_to_json(const shebao_projection *p, char **out);
 
@@ -579,7 +594,8 @@ int shebao_projection_to_json(const shebao_projection *p, char **out);
  * @brief Every step with its formula, inputs, parameters and rounding (needs person->explain).
  * @param p projection.
  * @param[out] out NUL-terminated text owned by the caller (free with shebao_free()).
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE when the projection was made without @c explain, or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument, or the projection was made without @c explain), or
+ *         #SHEBAO_ENOMEM.
  */
 int shebao_projection_explain(const shebao_projection *p, char **out);
 
@@ -595,7 +611,8 @@ int shebao_projection_explain(const shebao_projection *p, char **out);
  * @param monthly payment per month in fen.
  * @param discount yearly discount rate as a decimal string ("0" for none).
  * @param[out] out the value in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT or #SHEBAO_ECOMPUTE.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (also a NULL @p discount), #SHEBAO_ECOMPUTE or #SHEBAO_EUSAGE (NULL @p ctx
+ *         or @p out).
  */
 int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex sex, int age_months,
                        shebao_fen monthly, const char *discount, shebao_fen *out);

@@ -185,10 +185,11 @@ const char *shebao_rounding_name(shebao_rounding mode)
 
 int shebao_rounding_from_name(const char *name, shebao_rounding *out)
 {
+    if (!out)
+        return SHEBAO_EUSAGE;
     for (size_t i = 0; name && i < sizeof rounding_names / sizeof rounding_names[0]; i++) {
         if (strcmp(name, rounding_names[i]) == 0) {
-            if (out)
-                *out = (shebao_rounding)i;
+            *out = (shebao_rounding)i;
             return SHEBAO_OK;
         }
     }
@@ -257,6 +258,10 @@ static int parse_arg(shebao_ctx *ctx, const char *s, sb_dec *d)
 
 int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     /* the common shape first (hot in batch input): 1-15 digits, then '.' and one or two digits or nothing (at most
      * 15 integer digits cannot overflow); anything else takes the general reading below, which words the errors */
     if (s && *s >= '0' && *s <= '9') {
@@ -292,6 +297,8 @@ typedef enum { OP_NONE, OP_MUL, OP_DIV } op_kind;
 static int op_round(shebao_ctx *ctx, const char *a, const char *b, op_kind op, shebao_rounding mode,
                     shebao_fen *out)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!out || !shebao_rounding_name(mode))
         return sb_fail(ctx, SHEBAO_EUSAGE, "invalid rounding mode or output pointer");
     sb_dec da, db = {1, 0};

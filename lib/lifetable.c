@@ -114,6 +114,8 @@ void sb_lifetable_release(shebao_ctx *ctx)
 
 int shebao_mortality_from_name(const char *name, shebao_mortality *out)
 {
+    if (!out)
+        return SHEBAO_EUSAGE;
     if (name && strcmp(name, "cl2010-2013-pension") == 0)
         *out = SHEBAO_MORTALITY_CL2010_2013_PENSION;
     else if (name && strcmp(name, "none") == 0)

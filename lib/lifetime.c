@@ -126,8 +126,10 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
 int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex sex, int age_months,
                        shebao_fen monthly, const char *discount, shebao_fen *out)
 {
-    if (!ctx || !out)
+    if (!ctx)
         return SHEBAO_EUSAGE;
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     if (mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
         return sb_fail(ctx, SHEBAO_EINPUT, "mortality: an expected value needs a life table");
     sb_dec i;

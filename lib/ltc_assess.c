@@ -12,7 +12,9 @@ static const size_t domain_items[SB_LTC_DOMAINS] = {SHEBAO_LTC_ADL_ITEMS, SHEBAO
 
 static int check_items(shebao_ctx *ctx, int d, const int *v, size_t n, int *total)
 {
-    if (n != domain_items[d] || (n && !v)) {
+    if (n && !v)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "%s: NULL item scores (count %zu)", domain_names[d], n);
+    if (n != domain_items[d]) {
         char list[200] = "";
         for (size_t i = 0; i < domain_items[d]; i++) {
             strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
@@ -77,6 +79,8 @@ int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *a
                       const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
                       shebao_ltc_assessment *out, shebao_ltc_notes *notes)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     sb_ltc_notes_reset(notes);

@@ -239,6 +239,8 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
                              shebao_ltc_benefit *out, shebao_ltc_notes *notes)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     sb_ltc_notes_reset(notes);

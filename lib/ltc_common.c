@@ -38,10 +38,11 @@ const char *shebao_ltc_mode_name(shebao_ltc_mode mode)
 
 int shebao_ltc_mode_from_name(const char *name, shebao_ltc_mode *out)
 {
+    if (!out)
+        return SHEBAO_EUSAGE;
     for (int i = 0; name && i < SB_LTC_MODES; i++)
         if (strcmp(name, mode_names[i]) == 0) {
-            if (out)
-                *out = (shebao_ltc_mode)i;
+            *out = (shebao_ltc_mode)i;
             return SHEBAO_OK;
         }
     return SHEBAO_EINPUT;
@@ -54,10 +55,11 @@ const char *shebao_ltc_group_name(shebao_ltc_group group)
 
 int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out)
 {
+    if (!out)
+        return SHEBAO_EUSAGE;
     for (int i = 0; name && i < SB_LTC_GROUPS; i++)
         if (strcmp(name, group_names[i]) == 0) {
-            if (out)
-                *out = (shebao_ltc_group)i;
+            *out = (shebao_ltc_group)i;
             return SHEBAO_OK;
         }
     return SHEBAO_EINPUT;

@@ -248,6 +248,8 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
                              shebao_ltc_cost *out, shebao_ltc_notes *notes)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     sb_ltc_notes_reset(notes);

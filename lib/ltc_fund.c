@@ -100,6 +100,8 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
 int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
                     long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     sb_ltc_notes_reset(notes);

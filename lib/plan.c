@@ -162,6 +162,8 @@ static bool read_common(const char *spec, shebao_segment *seg, size_t cap, size_
 
 static int check_args(shebao_ctx *ctx, const char *spec, const void *out, size_t *count)
 {
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!spec || !out || !count)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL plan or output pointer");
     *count = 0;

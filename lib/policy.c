@@ -429,6 +429,10 @@ static int load_policy(shebao_ctx *ctx, const char *text, const origin *o, sheba
 
 int shebao_policy_load_file(shebao_ctx *ctx, const char *path, shebao_policy **out)
 {
+    if (out)
+        *out = NULL;
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!path || !out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL path or output pointer");
     char *text = NULL;
@@ -453,6 +457,10 @@ int shebao_policy_load_file(shebao_ctx *ctx, const char *path, shebao_policy **o
 
 int shebao_policy_load_string(shebao_ctx *ctx, const char *json, const char *name, shebao_policy **out)
 {
+    if (out)
+        *out = NULL;
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!json || !out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL document or output pointer");
     if (!name)
@@ -471,6 +479,10 @@ int shebao_policy_load_string(shebao_ctx *ctx, const char *json, const char *nam
 
 int shebao_policy_load_embedded(shebao_ctx *ctx, const char *id, shebao_policy **out)
 {
+    if (out)
+        *out = NULL;
+    if (!ctx)
+        return SHEBAO_EUSAGE;
     if (!id || !out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL id or output pointer");
     const sb_embedded *e = find_embedded(id);

@@ -53,7 +53,8 @@ typedef struct shebao_comparison shebao_comparison;
  * @param person the person and the run's assumptions (sex, collective subsidy, future and discount rates, life
  *        table); its plan must be empty and its back payment 0: the comparison builds the plans.
  * @param opt what to compare.
- * @param[out] out the comparison, owned by the caller (free with shebao_comparison_free()).
+ * @param[out] out the comparison, owned by the caller (free with shebao_comparison_free()); NULL when the call
+ *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL argument, wrong version), #SHEBAO_EINPUT (bad birth or start year, a
  *         length that does not fit before the claim, a grade not valid in every year, a plan or back payment in
  *         @p person, no grade left to compare), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE or #SHEBAO_ENOMEM; the errors
@@ -71,7 +72,7 @@ void shebao_comparison_free(shebao_comparison *c);
 /**
  * @brief Number of grades compared (the rows of the grid).
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 size_t shebao_comparison_grade_count(const shebao_comparison *c);
 
@@ -79,14 +80,14 @@ size_t shebao_comparison_grade_count(const shebao_comparison *c);
  * @brief The i-th grade compared, in ascending order.
  * @param c comparison.
  * @param i index below shebao_comparison_grade_count().
- * @return the grade in fen, or -1 when @p i is out of range.
+ * @return the grade in fen, or -1 when @p i is out of range or @p c is NULL.
  */
 shebao_fen shebao_comparison_grade(const shebao_comparison *c, size_t i);
 
 /**
  * @brief Number of contribution lengths compared (the columns of the grid).
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 size_t shebao_comparison_years_count(const shebao_comparison *c);
 
@@ -94,28 +95,28 @@ size_t shebao_comparison_years_count(const shebao_comparison *c);
  * @brief The j-th contribution length, in ascending order.
  * @param c comparison.
  * @param j index below shebao_comparison_years_count().
- * @return the number of years, or -1 when @p j is out of range.
+ * @return the number of years, or -1 when @p j is out of range or @p c is NULL.
  */
 int shebao_comparison_years(const shebao_comparison *c, size_t j);
 
 /**
  * @brief The first contribution year of every plan.
  * @param c comparison.
- * @return the year.
+ * @return the year (0 when @p c is NULL).
  */
 int shebao_comparison_start_year(const shebao_comparison *c);
 
 /**
  * @brief The most contribution years possible: claim year − start year + 1.
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 int shebao_comparison_max_years(const shebao_comparison *c);
 
 /**
  * @brief The claim month (first month of pension), "YYYY-MM"; the same for every cell.
  * @param c comparison.
- * @return a string owned by the comparison.
+ * @return a string owned by the comparison; NULL when @p c is NULL.
  */
 const char *shebao_comparison_claim_month(const shebao_comparison *c);
 
@@ -124,7 +125,7 @@ const char *shebao_comparison_claim_month(const shebao_comparison *c);
  * @param c comparison.
  * @param i grade index.
  * @param j length index.
- * @return the projection, owned by the comparison; NULL when an index is out of range.
+ * @return the projection, owned by the comparison; NULL when an index is out of range or @p c is NULL.
  */
 const shebao_projection *shebao_comparison_projection(const shebao_comparison *c, size_t i, size_t j);
 
@@ -192,7 +193,7 @@ typedef struct shebao_compare_delta {
  * longer: for each grade, each length N with N + 1 ≤ shebao_comparison_max_years() whose grade is valid in the
  * extra year (the N + 1 plan is projected too when N + 1 is not itself a length of the grid).
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 size_t shebao_comparison_marginal_count(const shebao_comparison *c);
 
@@ -201,7 +202,7 @@ size_t shebao_comparison_marginal_count(const shebao_comparison *c);
  * @param c comparison.
  * @param i index below shebao_comparison_marginal_count().
  * @param[out] out the difference.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_compare_delta *out);
 
@@ -210,7 +211,8 @@ int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_comp
  * @param c comparison.
  * @param j length index.
  * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE).
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE (index out of range) or #SHEBAO_EINPUT (only one grade compared).
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (index out of range, a NULL argument) or #SHEBAO_EINPUT (only one grade
+ *         compared).
  */
 int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compare_delta *out);
 
@@ -228,7 +230,7 @@ typedef struct shebao_compare_excluded {
 /**
  * @brief Number of grades left out of the default set (0 when the grades were given).
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 size_t shebao_comparison_excluded_count(const shebao_comparison *c);
 
@@ -237,14 +239,14 @@ size_t shebao_comparison_excluded_count(const shebao_comparison *c);
  * @param c comparison.
  * @param i index below shebao_comparison_excluded_count().
  * @param[out] out the grade and the first reason found for it.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_comparison_excluded(const shebao_comparison *c, size_t i, shebao_compare_excluded *out);
 
 /**
  * @brief Number of non-official values any cell rests on (each listed once).
  * @param c comparison.
- * @return the count.
+ * @return the count (0 when @p c is NULL).
  */
 size_t shebao_comparison_assumption_count(const shebao_comparison *c);
 
@@ -253,7 +255,7 @@ size_t shebao_comparison_assumption_count(const shebao_comparison *c);
  * @param c comparison.
  * @param i index below shebao_comparison_assumption_count().
  * @param[out] out pointers owned by the comparison.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_param *out);
 
@@ -265,7 +267,7 @@ int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_pa
  *        `summary` is the lowest-versus-highest difference at the longest length (null with one grade).
  * @param c comparison.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
  */
 int shebao_comparison_to_json(const shebao_comparison *c, char **out);
 

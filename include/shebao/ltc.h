@@ -93,7 +93,7 @@ const char *shebao_ltc_mode_name(shebao_ltc_mode mode);
  * @brief Look a care mode up by its data-format name.
  * @param name e.g. "home_visit".
  * @param[out] out the mode.
- * @return #SHEBAO_OK or #SHEBAO_EINPUT.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (unknown or NULL name) or #SHEBAO_EUSAGE (NULL @p out).
  */
 int shebao_ltc_mode_from_name(const char *name, shebao_ltc_mode *out);
 
@@ -108,7 +108,7 @@ const char *shebao_ltc_group_name(shebao_ltc_group group);
  * @brief Look an insured group up by its data-format name.
  * @param name e.g. "resident".
  * @param[out] out the group.
- * @return #SHEBAO_OK or #SHEBAO_EINPUT.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (unknown or NULL name) or #SHEBAO_EUSAGE (NULL @p out).
  */
 int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out);
 
@@ -149,7 +149,7 @@ size_t shebao_ltc_notes_count(const shebao_ltc_notes *notes);
  * @param notes the list.
  * @param i index below shebao_ltc_notes_count().
  * @param[out] out pointers owned by the list, valid until it is reused or freed.
- * @return #SHEBAO_OK or #SHEBAO_EUSAGE.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_ltc_note(const shebao_ltc_notes *notes, size_t i, shebao_param *out);
 
@@ -183,7 +183,8 @@ typedef struct shebao_ltc_assessment {
  * @param notes if not NULL, refilled with the non-official values used (the bundled bands and matrix are
  *        `recalled`).
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (an item outside its set, a wrong number of items), #SHEBAO_EPOLICY (no
- *         assessment section), #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
+ *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy or result, or a NULL item array with a
+ *         non-zero count) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *adl, size_t n_adl,
                       const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
