@@ -166,7 +166,8 @@ static void npv(mpfr_t out, const mpfr_t x, const mpfr_t *S, size_t n, const she
     mpfr_clears(u, w, wj, t, (mpfr_ptr)0);
 }
 
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount)
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, sb_dec future,
+                bool future_overridden)
 {
     const sb_resident *rp = &P->rp;
     long a = (long)(p->claim - p->birth);
@@ -203,10 +204,13 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         if (rp->after_claim && SB_MONTH_MON(m) == 12 && bal > 0) {
             /* year-end credit on the remaining balance for the months since the claim (or the whole year) */
             int months = SB_MONTH_YEAR(m) == SB_MONTH_YEAR(p->claim) ? 12 - (SB_MONTH_MON(p->claim) - 1) : 12;
-            sb_dec r = rp->future_rate;
+            /* the year's rate: the listed one, or the run's future rate after the list (as in the ledger) */
+            sb_dec r = future;
             int y = SB_MONTH_YEAR(m);
             if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year)
                 r = rp->rates[y - rp->rates[0].year].rate;
+            else if (future_overridden)
+                p->future_override_used = true; /* the result lists the run's rate among its assumptions */
             mpq_t q;
             mpq_init(q);
             sb_dec_to_q(q, r);

@@ -750,7 +750,7 @@ static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
             if (p->full) {
-                rc = sb_lifetime(ctx, P, p, discount);
+                rc = sb_lifetime(ctx, P, p, discount, future, pe->future_rate != NULL);
             } else {
                 rc = sb_epv_fen(ctx, (int)p->sex, (long)(claim - birth), claim,
                                 p->base + p->account + p->years_pension, rp, discount, &p->epv);

@@ -752,6 +752,77 @@ static void test_epv_with_supplements(void **state)
     shebao_policy_free(pol);
 }
 
+/* A Zhejiang child policy that differs from its sibling only in assumed_future_rate (same id, so the JSON names the
+ * same policy and lineage). */
+static shebao_policy *zhejiang_with_future_rate(const char *rate)
+{
+    char json[512];
+    snprintf(json, sizeof json,
+             "{\"schema\": \"shebao-policy/1\", \"id\": \"future\", \"name\": \"future\", \"extends\": \"zhejiang\","
+             " \"sources\": {}, \"resident_pension\": {\"interest\": {\"assumed_future_rate\": \"%s\"}}}", rate);
+    shebao_policy *pol = NULL;
+    if (shebao_policy_load_string(ctx, json, "future.json", &pol) != SHEBAO_OK)
+        fail_msg("future-rate policy: %s", shebao_ctx_errmsg(ctx));
+    return pol;
+}
+
+static char *project_json(const shebao_policy *pol, int by, int bm, int first, int last, shebao_fen grade,
+                          const char *future)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {first, last, grade};
+    pe.birth_year = by;
+    pe.birth_month = bm;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.future_rate = future; /* the life table is on (SHEBAO_PERSON_INIT): the lifetime figures are computed */
+    shebao_projection *p = NULL;
+    if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
+        fail_msg("project: %s", shebao_ctx_errmsg(ctx));
+    char *json = NULL;
+    assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
+    shebao_projection_free(p);
+    return json;
+}
+
+/* A run's future rate replaces the policy's assumed_future_rate in every figure, the balance the account keeps
+ * earning after the claim (interest.after_claim, true in zhejiang through national) included: two policies that
+ * differ only in assumed_future_rate give the same result, to the byte, under the same run rate. Without the run
+ * rate they differ (so this test can fail): 0.015 and 0.04 a year on a balance of thousands of yuan differ by far
+ * more than a fen. Two people: one whose ledger already runs past the rate list (2000 a year 2020-2034, claim
+ * 2035-04), and one who claims while the list still runs (500 a year 2010-2019, born 1960-03, claim 2020-04, list
+ * to 2025), whose only use of the future rate is the interest after the claim from 2026 on. Both results must list
+ * the run's rate, and not the policy's, as an assumption. */
+static void test_future_rate_after_claim(void **state)
+{
+    (void)state;
+    shebao_policy *a = zhejiang_with_future_rate("0.015"), *b = zhejiang_with_future_rate("0.04");
+    static const struct {
+        int by, bm, first, last;
+        shebao_fen grade;
+    } people[] = {{1975, 3, 2020, 2034, 200000}, {1960, 3, 2010, 2019, 50000}};
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        int by = people[i].by, bm = people[i].bm, first = people[i].first, last = people[i].last;
+        shebao_fen g = people[i].grade;
+        char *ja = project_json(a, by, bm, first, last, g, "0.03");
+        char *jb = project_json(b, by, bm, first, last, g, "0.03");
+        if (strcmp(ja, jb) != 0)
+            fail_msg("person %zu: same run rate 0.03, different results for assumed_future_rate 0.015 and 0.04",
+                     i + 1);
+        assert_non_null(strstr(ja, "\"parameter\": \"run.future_rate\""));
+        assert_null(strstr(ja, "\"parameter\": \"resident_pension.interest.assumed_future_rate\""));
+        shebao_free(ja);
+        shebao_free(jb);
+        ja = project_json(a, by, bm, first, last, g, NULL);
+        jb = project_json(b, by, bm, first, last, g, NULL);
+        assert_true(strcmp(ja, jb) != 0);
+        shebao_free(ja);
+        shebao_free(jb);
+    }
+    shebao_policy_free(a);
+    shebao_policy_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -771,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_assumptions_listed),
         cmocka_unit_test(test_summary_matches_project),
         cmocka_unit_test(test_epv_with_supplements),
+        cmocka_unit_test(test_future_rate_after_claim),
     };
     return cmocka_run_group_tests_name("resident", tests, setup, teardown);
 }
