@@ -114,6 +114,8 @@ static const sb_dated_money *series_at(const sb_series *s, sb_month m, bool *las
     return v;
 }
 
+/* At most one entry per min_age (0..150) is in force, and a policy amount is at most 10^14 fen (policy_build.c):
+ * the sum is at most 151 × 10^14 fen and cannot overflow. */
 int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use)
 {
     int64_t sum = 0;
