@@ -220,6 +220,7 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
     mpfr_set_ui(epv, 0, MPFR_RNDN);
     mpfr_set_ui(inh, 0, MPFR_RNDN);
     int64_t bal = p->balance;
+    rc = sb_proj_use(p, rp->p_after_claim); /* the inheritance rests on it, either way */
     for (size_t j = 0; rc == SHEBAO_OK && j < n; j++) {
         sb_month m = p->claim + (sb_month)j;
         /* pay_j = base + years + account + supplements in force in month claim + j at age a + j. The supplements
@@ -247,11 +248,16 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
             /* the year's rate: the listed one, or the run's future rate after the list (as in the ledger) */
             sb_dec r = future;
             int y = SB_MONTH_YEAR(m);
-            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year)
+            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year) {
                 r = rp->rates[y - rp->rates[0].year].rate;
-            else if (future_overridden)
+                rc = sb_proj_use(p, rp->rates[y - rp->rates[0].year].param);
+            } else if (future_overridden) {
                 p->future_override_used = true; /* the result lists the run's rate among its assumptions */
-            rc = credit_after_claim(ctx, rp, &bal, months, r, y);
+            } else {
+                rc = sb_proj_use(p, rp->p_future_rate);
+            }
+            if (rc == SHEBAO_OK)
+                rc = credit_after_claim(ctx, rp, &bal, months, r, y);
             if (rc != SHEBAO_OK)
                 break;
         }

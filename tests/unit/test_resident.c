@@ -937,6 +937,49 @@ static void test_values_out_of_range(void **state)
     shebao_policy_free(pol);
 }
 
+/* True when the projection lists the parameter `path` (from `from`, "" for a scalar) among its assumptions. */
+static bool lists(const shebao_projection *p, const char *path, const char *from)
+{
+    for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
+        shebao_param q;
+        assert_int_equal(shebao_projection_assumption(p, i, &q), SHEBAO_OK);
+        if (strcmp(q.path, path) == 0 && strcmp(q.from, from) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The expected inheritable balance rests on interest.after_claim (an assumption in national, inherited by zhejiang)
+ * and on the rates of the years after the claim: the result lists them. Born 1960-03, 500 a year 2010-2019: the
+ * claim is 2020-04, so the ledger uses the rates of 2010-2020 only; after the claim the balance earns the listed
+ * rates of 2021-2025 and then assumed_future_rate (from 2026), both assumptions. Without the life table there is
+ * no inheritable balance, and none of these is listed (2021 and the future rate are used nowhere else). */
+static void test_after_claim_provenance(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {2010, 2019, 50000};
+    pe.birth_year = 1960;
+    pe.birth_month = 3;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    for (int life = 0; life < 2; life++) {
+        pe.mortality = life ? SHEBAO_MORTALITY_CL2010_2013_PENSION : SHEBAO_MORTALITY_NONE;
+        shebao_projection *p = NULL;
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+        assert_string_equal(shebao_projection_claim_month(p), "2020-04");
+        assert_true(lists(p, "resident_pension.interest.rates", "2020"));
+        assert_int_equal(lists(p, "resident_pension.interest.after_claim", ""), life);
+        assert_int_equal(lists(p, "resident_pension.interest.rates", "2021"), life);
+        assert_int_equal(lists(p, "resident_pension.interest.rates", "2025"), life);
+        assert_int_equal(lists(p, "resident_pension.interest.assumed_future_rate", ""), life);
+        shebao_projection_free(p);
+    }
+    shebao_policy_free(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -958,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_epv_with_supplements),
         cmocka_unit_test(test_future_rate_after_claim),
         cmocka_unit_test(test_values_out_of_range),
+        cmocka_unit_test(test_after_claim_provenance),
     };
     return cmocka_run_group_tests_name("resident", tests, setup, teardown);
 }
