@@ -68,6 +68,9 @@ int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* The start of the message of a figure that does not fit in int64 fen (SHEBAO_ECOMPUTE), followed by the figure's
+ * name: sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "account balance in %d", y). */
+#define SB_OUT_OF_RANGE "value out of range: "
 /* Mark ctx as successful and return SHEBAO_OK. */
 int sb_ok(shebao_ctx *ctx);
 

@@ -119,7 +119,7 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
     }
     int rc = sb_mpfr_round_fen(sum, ctx->scratch[1], out);
     if (rc != SHEBAO_OK)
-        return sb_fail(ctx, rc, "expected value out of range");
+        return sb_fail(ctx, rc, SB_OUT_OF_RANGE "EPV of benefits");
     return SHEBAO_OK;
 }
 
@@ -168,10 +168,41 @@ static void npv(mpfr_t out, const mpfr_t x, const mpfr_t *S, size_t n, const she
     mpfr_clears(u, w, wj, t, (mpfr_ptr)0);
 }
 
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount)
+/* The year-end credit after the claim, bal += R(bal·months·r / 12) (the ledger's rule with no deposit), exactly in
+ * rationals. A balance beyond int64 fen is an error: the figure it feeds cannot be stated. */
+static int credit_after_claim(shebao_ctx *ctx, const sb_resident *rp, int64_t *bal, int months, sb_dec r, int year)
+{
+    mpq_t q, b;
+    mpq_init(q);
+    mpq_init(b);
+    sb_dec_to_q(q, r);
+    sb_mpz_set_i64(mpq_numref(b), *bal);
+    mpz_mul_ui(mpq_numref(b), mpq_numref(b), (unsigned long)months);
+    mpz_set_ui(mpq_denref(b), 12 * 100); /* months → years, fen → yuan */
+    mpq_canonicalize(b);
+    mpq_mul(q, q, b);
+    int64_t I = 0;
+    int rc = sb_round_q(q, rp->rounding, &I);
+    mpq_clear(q);
+    mpq_clear(b);
+    if (rc != SHEBAO_OK || __builtin_add_overflow(*bal, I, bal))
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "expected inheritable balance (account balance at "
+                       "the end of %d after the claim)", year);
+    return SHEBAO_OK;
+}
+
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, sb_dec future,
+                bool future_overridden)
 {
     const sb_resident *rp = &P->rp;
     long a = (long)(p->claim - p->birth);
+    /* fixed <= p->total, which fits in int64: its four parts are >= 0 */
+    int64_t fixed = p->base + p->account + p->years_pension;
+    /* the EPV first, so that when it is out of range the error is the one shebao_project_summary (a batch row)
+     * gives for the same person */
+    int rc = sb_epv_fen(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
+    if (rc != SHEBAO_OK)
+        return rc;
     mpfr_t *w;
     size_t n = survival(ctx, (int)p->sex, a, &w);
     if (!n)
@@ -182,47 +213,55 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         free_weights(w, n);
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
+    for (size_t j = 0; j < n; j++)
+        mpfr_init2(S[j], prec);
     mpfr_t epv, pvc, v, vj, t, inh, dead;
     mpfr_inits2(prec, epv, pvc, v, vj, t, inh, dead, (mpfr_ptr)0);
     monthly_discount(v, discount);
     mpfr_set_ui(vj, 1, MPFR_RNDN);
     mpfr_set_ui(epv, 0, MPFR_RNDN);
     mpfr_set_ui(inh, 0, MPFR_RNDN);
-    int64_t fixed = p->base + p->account + p->years_pension;
     int64_t bal = p->balance;
-    int rc = SHEBAO_OK;
-    for (size_t j = 0; j < n; j++) {
-        /* pay_j = base + years + account + supplements in force in month claim + j at age a + j */
-        int64_t pay = fixed + sb_supplement_at(rp, p->claim + (sb_month)j, (int)((a + (long)j) / 12), NULL);
-        mpfr_init2(S[j], prec);
+    rc = sb_proj_use(p, rp->p_after_claim); /* the inheritance rests on it, either way */
+    for (size_t j = 0; rc == SHEBAO_OK && j < n; j++) {
+        sb_month m = p->claim + (sb_month)j;
+        /* pay_j = base + years + account + supplements in force in month claim + j at age a + j. The supplements
+         * add up to at most 151 × 10^14 fen (sb_supplement_at), but fixed may be near the int64 limit (a tiny
+         * account divisor): checked. An EPV in range implies the check passes (pay_j > 2^63 needs fixed > 2^63 −
+         * 1.6·10^16, and then EPV >= fixed·(1 + p_1·v) > 2^63, as p_1 >= 1/2 and v > 0.94 whenever there is a
+         * month j >= 1), so this is a guard, not a second rule. */
+        int64_t pay;
+        if (__builtin_add_overflow(fixed, sb_supplement_at(rp, m, (int)((a + (long)j) / 12), NULL), &pay)) {
+            char mt[8];
+            sb_month_format(m, mt, sizeof mt);
+            rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly pension in %s", mt);
+            break;
+        }
         mpfr_mul_si(S[j], w[j], (long)pay, MPFR_RNDN);
         mpfr_div_ui(S[j], S[j], 100, MPFR_RNDN);
-        /* inheritance: the account pays the account pension each month; death in month j leaves the rest */
+        /* inheritance: the account pays the account pension each month (0 <= account: no overflow); death in
+         * month j leaves the rest */
         bal -= p->account;
         if (bal < 0)
             bal = 0;
-        sb_month m = p->claim + (sb_month)j;
         if (rp->after_claim && SB_MONTH_MON(m) == 12 && bal > 0) {
             /* year-end credit on the remaining balance for the months since the claim (or the whole year) */
             int months = SB_MONTH_YEAR(m) == SB_MONTH_YEAR(p->claim) ? 12 - (SB_MONTH_MON(p->claim) - 1) : 12;
-            sb_dec r = rp->future_rate;
+            /* the year's rate: the listed one, or the run's future rate after the list (as in the ledger) */
+            sb_dec r = future;
             int y = SB_MONTH_YEAR(m);
-            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year)
+            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year) {
                 r = rp->rates[y - rp->rates[0].year].rate;
-            mpq_t q;
-            mpq_init(q);
-            sb_dec_to_q(q, r);
-            mpq_t b;
-            mpq_init(b);
-            sb_mpz_set_i64(mpq_numref(b), bal * months);
-            mpz_set_ui(mpq_denref(b), 12 * 100); /* months → years, fen → yuan */
-            mpq_canonicalize(b);
-            mpq_mul(q, q, b);
-            int64_t I = 0;
-            if (sb_round_q(q, rp->rounding, &I) == SHEBAO_OK)
-                bal += I;
-            mpq_clear(q);
-            mpq_clear(b);
+                rc = sb_proj_use(p, rp->rates[y - rp->rates[0].year].param);
+            } else if (future_overridden) {
+                p->future_override_used = true; /* the result lists the run's rate among its assumptions */
+            } else {
+                rc = sb_proj_use(p, rp->p_future_rate);
+            }
+            if (rc == SHEBAO_OK)
+                rc = credit_after_claim(ctx, rp, &bal, months, r, y);
+            if (rc != SHEBAO_OK)
+                break;
         }
         /* P(die in month j) = p_j − p_{j+1} */
         if (j + 1 < n)
@@ -256,9 +295,10 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         mpfr_div_ui(t, t, 100, MPFR_RNDN);
         mpfr_add(pvc, pvc, t, MPFR_RNDN);
     }
-    rc = sb_epv_fen(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
-    if (rc == SHEBAO_OK && (mpfr_to_fen(pvc, &p->pvc) != SHEBAO_OK || mpfr_to_fen(inh, &p->inheritable) != SHEBAO_OK))
-        rc = sb_fail(ctx, SHEBAO_ECOMPUTE, "lifetime values out of range");
+    if (rc == SHEBAO_OK && mpfr_to_fen(pvc, &p->pvc) != SHEBAO_OK)
+        rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "PV of contributions");
+    if (rc == SHEBAO_OK && mpfr_to_fen(inh, &p->inheritable) != SHEBAO_OK)
+        rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "expected inheritable balance");
     p->have_epv = rc == SHEBAO_OK;
     if (rc == SHEBAO_OK && mpfr_sgn(pvc) > 0) {
         mpfr_set_si(epv, (long)p->epv, MPFR_RNDN);

@@ -63,8 +63,11 @@ struct json_t *sb_param_json(const shebao_param *q);
 /* Record that the projection used policy parameter `param`. */
 int sb_proj_use(shebao_projection *p, uint32_t param);
 
-/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. */
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount);
+/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. future is
+ * the run's rate for the years after the policy's rate list (the policy's assumed_future_rate, or the run's own
+ * when future_overridden), the same rate the ledger used. */
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, sb_dec future,
+                bool future_overridden);
 
 /* EPV in fen of a pension paying `fixed` plus rp's supplements (lifetime.c). */
 int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,

@@ -114,6 +114,8 @@ static const sb_dated_money *series_at(const sb_series *s, sb_month m, bool *las
     return v;
 }
 
+/* At most one entry per min_age (0..150) is in force, and a policy amount is at most 10^14 fen (policy_build.c):
+ * the sum is at most 151 × 10^14 fen and cannot overflow. */
 int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use)
 {
     int64_t sum = 0;
@@ -219,11 +221,14 @@ static int interest_wide(const sb_resident *rp, int64_t B, int64_t D, int m, int
     return rc;
 }
 
-static int add_checked(shebao_ctx *ctx, int64_t *acc, int64_t v)
+/* *acc += v, or SHEBAO_ECOMPUTE naming the figure (and its year, when not 0) when the sum leaves int64 fen. */
+static int add_checked(shebao_ctx *ctx, int64_t *acc, int64_t v, const char *figure, int year)
 {
-    if (__builtin_add_overflow(*acc, v, acc))
-        return sb_fail(ctx, SHEBAO_ECOMPUTE, "amount overflow (more than 92 233 720 368 547 758.07 yuan)");
-    return SHEBAO_OK;
+    if (!__builtin_add_overflow(*acc, v, acc))
+        return SHEBAO_OK;
+    if (year)
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", figure, year);
+    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", figure);
 }
 
 /* ---- validation of the person ---------------------------------------------------------------------------- */
@@ -358,8 +363,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                     next = tn;
                 g = find_grade(grade_table(rp, y), seg->grade); /* check_person made sure it exists */
                 D = g->grade;
-                TRY(add_checked(ctx, &D, g->subsidy));
-                TRY(add_checked(ctx, &D, pe->collective));
+                TRY(add_checked(ctx, &D, g->subsidy, "deposit", y));
+                TRY(add_checked(ctx, &D, pe->collective, "deposit", y));
                 if (p->full)
                     TRY(sb_proj_use(p, g->param));
             }
@@ -373,8 +378,8 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             if (g) { /* the personal payments of the span: one overflow check */
                 int64_t paid;
                 if (__builtin_mul_overflow(g->grade, (int64_t)(stop - y), &paid))
-                    return sb_fail(ctx, SHEBAO_ECOMPUTE, "amount overflow (more than 92 233 720 368 547 758.07 yuan)");
-                TRY(add_checked(ctx, &p->personal, paid));
+                    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "personal total");
+                TRY(add_checked(ctx, &p->personal, paid, "personal total", 0));
                 p->contrib_years += stop - y;
             }
             for (; y < stop; y++) {
@@ -386,15 +391,15 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                 }
                 int64_t I;
                 if (interest_wide(rp, B, D, 12, k12, listed ? rp->rates[y - rfirst].rate : *future, &I) != SHEBAO_OK)
-                    return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
-                TRY(add_checked(ctx, &B, D));
-                TRY(add_checked(ctx, &B, I));
+                    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
+                TRY(add_checked(ctx, &B, D, "account balance", y));
+                TRY(add_checked(ctx, &B, I, "account balance", y));
             }
             y--; /* the loop's y++ brings y to stop: a boundary or the claim year */
             continue;
         }
         if (g) {
-            TRY(add_checked(ctx, &p->personal, g->grade));
+            TRY(add_checked(ctx, &p->personal, g->grade, "personal total", 0));
             p->contrib_years++;
             if (p->flows)
                 p->flows[p->nflows++] = (sb_flow){SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month
@@ -418,7 +423,7 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
         int m = y < yc ? 12 : e, k = y < yc ? k12 : ke;
         int64_t I;
         if (interest(rp, &ir, B, D, m, k, r, r6, &I) != SHEBAO_OK)
-            return sb_fail(ctx, SHEBAO_ECOMPUTE, "interest for %d overflows", y);
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
         if (is_future && future_overridden)
             p->future_override_used = true;
         shebao_ledger_row *row = NULL;
@@ -440,14 +445,14 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                 explain_interest(P, p, y, B, D, m, I, p->rates[y - y0], is_future && future_overridden, rparam);
             }
         }
-        TRY(add_checked(ctx, &B, D));
-        TRY(add_checked(ctx, &B, I));
+        TRY(add_checked(ctx, &B, D, "account balance", y));
+        TRY(add_checked(ctx, &B, I, "account balance", y));
         if (y == yc && pe->backpay_years > 0) {
             int64_t bp = 0;
             if (__builtin_mul_overflow(pe->backpay_grade, (int64_t)pe->backpay_years, &bp))
-                return sb_fail(ctx, SHEBAO_ECOMPUTE, "back payment overflows");
-            TRY(add_checked(ctx, &B, bp));
-            TRY(add_checked(ctx, &p->personal, bp));
+                return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "back payment");
+            TRY(add_checked(ctx, &B, bp, "account balance", y));
+            TRY(add_checked(ctx, &p->personal, bp, "personal total", 0));
             if (p->flows)
                 p->flows[p->nflows++] = (sb_flow){p->claim, bp};
             if (row)
@@ -522,7 +527,7 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     mpq_clear(d);
     }
     if (rc != SHEBAO_OK)
-        return sb_fail(ctx, rc, "account pension overflows");
+        return sb_fail(ctx, rc, SB_OUT_OF_RANGE "account pension");
     TRY(sb_proj_use(p, rp->p_divisor));
     if (p->explain_on) {
         sb_dec_format(rp->divisor, dv, sizeof dv);
@@ -565,8 +570,8 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
             continue;
         int64_t add;
         if (__builtin_mul_overflow(bd->per_year, (int64_t)years, &add))
-            return sb_fail(ctx, SHEBAO_ECOMPUTE, "years pension overflows");
-        p->years_pension += add;
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "years pension");
+        TRY(add_checked(ctx, &p->years_pension, add, "years pension", 0));
         TRY(sb_proj_use(p, bd->param));
         if (p->explain_on) {
             money(bd->per_year, t1);
@@ -579,13 +584,13 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     int age = p->claim_age_years;
     p->supplement = sb_supplement_at(rp, p->claim, age, p);
     p->total = p->base;
-    TRY(add_checked(ctx, &p->total, p->account));
-    TRY(add_checked(ctx, &p->total, p->years_pension));
-    TRY(add_checked(ctx, &p->total, p->supplement));
+    TRY(add_checked(ctx, &p->total, p->account, "monthly total", 0));
+    TRY(add_checked(ctx, &p->total, p->years_pension, "monthly total", 0));
+    TRY(add_checked(ctx, &p->total, p->supplement, "monthly total", 0));
     if (rp->funeral_months) {
         TRY(sb_proj_use(p, rp->p_funeral));
         if (__builtin_mul_overflow(p->base, (int64_t)rp->funeral_months, &p->funeral))
-            return sb_fail(ctx, SHEBAO_ECOMPUTE, "funeral grant overflows");
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "funeral grant");
     }
     if (p->explain_on) {
         money(p->supplement, t1);
@@ -750,7 +755,7 @@ static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
             if (p->full) {
-                rc = sb_lifetime(ctx, P, p, discount);
+                rc = sb_lifetime(ctx, P, p, discount, future, pe->future_rate != NULL);
             } else {
                 rc = sb_epv_fen(ctx, (int)p->sex, (long)(claim - birth), claim,
                                 p->base + p->account + p->years_pension, rp, discount, &p->epv);

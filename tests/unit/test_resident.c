@@ -752,6 +752,234 @@ static void test_epv_with_supplements(void **state)
     shebao_policy_free(pol);
 }
 
+/* A Zhejiang child policy that differs from its sibling only in assumed_future_rate (same id, so the JSON names the
+ * same policy and lineage). */
+static shebao_policy *zhejiang_with_future_rate(const char *rate)
+{
+    char json[512];
+    snprintf(json, sizeof json,
+             "{\"schema\": \"shebao-policy/1\", \"id\": \"future\", \"name\": \"future\", \"extends\": \"zhejiang\","
+             " \"sources\": {}, \"resident_pension\": {\"interest\": {\"assumed_future_rate\": \"%s\"}}}", rate);
+    shebao_policy *pol = NULL;
+    if (shebao_policy_load_string(ctx, json, "future.json", &pol) != SHEBAO_OK)
+        fail_msg("future-rate policy: %s", shebao_ctx_errmsg(ctx));
+    return pol;
+}
+
+static char *project_json(const shebao_policy *pol, int by, int bm, int first, int last, shebao_fen grade,
+                          const char *future)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {first, last, grade};
+    pe.birth_year = by;
+    pe.birth_month = bm;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.future_rate = future; /* the life table is on (SHEBAO_PERSON_INIT): the lifetime figures are computed */
+    shebao_projection *p = NULL;
+    if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
+        fail_msg("project: %s", shebao_ctx_errmsg(ctx));
+    char *json = NULL;
+    assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
+    shebao_projection_free(p);
+    return json;
+}
+
+/* A run's future rate replaces the policy's assumed_future_rate in every figure, the balance the account keeps
+ * earning after the claim (interest.after_claim, true in zhejiang through national) included: two policies that
+ * differ only in assumed_future_rate give the same result, to the byte, under the same run rate. Without the run
+ * rate they differ (so this test can fail): 0.015 and 0.04 a year on a balance of thousands of yuan differ by far
+ * more than a fen. Two people: one whose ledger already runs past the rate list (2000 a year 2020-2034, claim
+ * 2035-04), and one who claims while the list still runs (500 a year 2010-2019, born 1960-03, claim 2020-04, list
+ * to 2025), whose only use of the future rate is the interest after the claim from 2026 on. Both results must list
+ * the run's rate, and not the policy's, as an assumption. */
+static void test_future_rate_after_claim(void **state)
+{
+    (void)state;
+    shebao_policy *a = zhejiang_with_future_rate("0.015"), *b = zhejiang_with_future_rate("0.04");
+    static const struct {
+        int by, bm, first, last;
+        shebao_fen grade;
+    } people[] = {{1975, 3, 2020, 2034, 200000}, {1960, 3, 2010, 2019, 50000}};
+    for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+        int by = people[i].by, bm = people[i].bm, first = people[i].first, last = people[i].last;
+        shebao_fen g = people[i].grade;
+        char *ja = project_json(a, by, bm, first, last, g, "0.03");
+        char *jb = project_json(b, by, bm, first, last, g, "0.03");
+        if (strcmp(ja, jb) != 0)
+            fail_msg("person %zu: same run rate 0.03, different results for assumed_future_rate 0.015 and 0.04",
+                     i + 1);
+        assert_non_null(strstr(ja, "\"parameter\": \"run.future_rate\""));
+        assert_null(strstr(ja, "\"parameter\": \"resident_pension.interest.assumed_future_rate\""));
+        shebao_free(ja);
+        shebao_free(jb);
+        ja = project_json(a, by, bm, first, last, g, NULL);
+        jb = project_json(b, by, bm, first, last, g, NULL);
+        assert_true(strcmp(ja, jb) != 0);
+        shebao_free(ja);
+        shebao_free(jb);
+    }
+    shebao_policy_free(a);
+    shebao_policy_free(b);
+}
+
+/* A standalone policy for the range tests: claim at 60 years + 1 month, min_years 1, scheme from 1990, one grade
+ * without subsidy, year_end and fen_half_up. supp: the inside of age_supplements; rates: the inside of the list. */
+static shebao_policy *range_policy(const char *divisor, const char *base, const char *supp, const char *grade,
+                                   const char *rates, const char *future, bool after_claim)
+{
+    char json[2048];
+    snprintf(json, sizeof json,
+             "{\"schema\": \"shebao-policy/1\", \"id\": \"range\", \"name\": \"range\", \"sources\": {},"
+             " \"resident_pension\": {\"scheme_start\": \"1990-01\", \"claim_age\": 60,"
+             " \"benefit_start_offset_months\": 1, \"min_years\": 1, \"account_divisor\": \"%s\","
+             " \"base_pension\": [{\"from\": \"1990-01\", \"value\": \"%s\"}], \"age_supplements\": [%s],"
+             " \"grades\": [{\"from\": \"1990-01\", \"table\": [{\"grade\": \"%s\", \"subsidy\": \"0\"}]}],"
+             " \"backpay\": {\"max_grade\": \"%s\", \"subsidised\": false, \"counts_for_years_pension\": true},"
+             " \"interest\": {\"method\": \"year_end\", \"rounding\": \"fen_half_up\", \"rates\": [%s],"
+             " \"assumed_future_rate\": \"%s\", \"after_claim\": %s}}}",
+             divisor, base, supp, grade, grade, rates, future, after_claim ? "true" : "false");
+    shebao_policy *pol = NULL;
+    if (shebao_policy_load_string(ctx, json, "range.json", &pol) != SHEBAO_OK)
+        fail_msg("range policy: %s", shebao_ctx_errmsg(ctx));
+    return pol;
+}
+
+/* Project (full and summary) one person born 1960-01 (claim 2020-02) paying `grade` in [first, last]. */
+static int range_run(const shebao_policy *pol, int first, int last, shebao_fen grade, shebao_mortality mortality,
+                     shebao_summary *sm)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {first, last, grade};
+    pe.birth_year = 1960;
+    pe.birth_month = 1;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.mortality = mortality;
+    if (sm) {
+        *sm = (shebao_summary)SHEBAO_SUMMARY_INIT;
+        return shebao_project_summary(ctx, pol, &pe, sm);
+    }
+    shebao_projection *p = NULL;
+    int rc = shebao_project(ctx, pol, &pe, &p);
+    shebao_projection_free(p);
+    return rc;
+}
+
+static void expect_range_error(const shebao_policy *pol, int first, int last, shebao_fen grade,
+                               shebao_mortality mortality, bool summary, const char *msg)
+{
+    shebao_summary sm;
+    assert_int_equal(range_run(pol, first, last, grade, mortality, summary ? &sm : NULL), SHEBAO_ECOMPUTE);
+    assert_string_equal(shebao_ctx_errmsg(ctx), msg);
+}
+
+/* Policies that pass validation but give a figure beyond int64 fen (2^63 − 1 = 9 223 372 036 854 775 807): the
+ * projection fails with SHEBAO_ECOMPUTE and a message naming the figure, through shebao_project and through the
+ * summary (a batch row) alike. The same people are CLI cases in tests/bad-input/cases/range-*, whose README.md files
+ * carry the full derivations; the steps are repeated here. Born 1960-01, the claim is 2020-02 (age 60, 11 months of
+ * 2020 left after it). */
+static void test_values_out_of_range(void **state)
+{
+    (void)state;
+    const char *zero = "{\"year\": 2019, \"value\": \"0\"}, {\"year\": 2020, \"value\": \"0\"}";
+    /* Monthly total: 2019 deposits 92233.00 = 9 223 300 fen, rates 0: balance 9 223 300 fen; account pension
+     * 9 223 300 / 0.000000000001 = 9 223 300 000 000 000 000 fen (fits); base 0, no years pension; the 60+
+     * supplement of 10^14 fen is in force at the claim: total 9 223 400 000 000 000 000 > 2^63 − 1. With or
+     * without the life table (the total comes first). */
+    shebao_policy *pol = range_policy("0.000000000001", "0", "{\"from\": \"1990-01\", \"min_age\": 60, \"value\": "
+                                      "\"1000000000000\"}", "92233", zero, "0", false);
+    for (int summary = 0; summary < 2; summary++) {
+        expect_range_error(pol, 2019, 2019, 9223300, SHEBAO_MORTALITY_CL2010_2013_PENSION, summary,
+                           "value out of range: monthly total");
+        expect_range_error(pol, 2019, 2019, 9223300, SHEBAO_MORTALITY_NONE, summary,
+                           "value out of range: monthly total");
+    }
+    shebao_policy_free(pol);
+    /* EPV: the same with the supplement from 61. The total at the claim is the account pension alone,
+     * 9 223 300 000 000 000 000 fen, which fits (the run without a life table succeeds and says so); the EPV is more
+     * than total × (1 + p_1·v) with p_1, v > 0.99: out of range. The old code added the 61+ supplement to that
+     * pension in int64 for each month from 2021-01 first (a signed overflow). */
+    pol = range_policy("0.000000000001", "0", "{\"from\": \"1990-01\", \"min_age\": 61, \"value\": \"1000000000000\"}",
+                       "92233", zero, "0", false);
+    for (int summary = 0; summary < 2; summary++)
+        expect_range_error(pol, 2019, 2019, 9223300, SHEBAO_MORTALITY_CL2010_2013_PENSION, summary,
+                           "value out of range: EPV of benefits");
+    shebao_summary sm;
+    assert_int_equal(range_run(pol, 2019, 2019, 9223300, SHEBAO_MORTALITY_NONE, &sm), SHEBAO_OK);
+    assert_true(sm.monthly_total == INT64_C(9223300000000000000));
+    shebao_policy_free(pol);
+    /* Expected inheritable balance: 10^14 fen in 2019, rates 0 in 2019 and 2020, 0.999999 after, after_claim.
+     * Account pension A = fen_half_up(10^14 / 139) = 719 424 460 432 (…431.65); December 2020: x_0 = 10^14 − 11·A =
+     * 92 086 330 935 248 (rate 0); each December from 2021, 12 more payments (12·A = 8 633 093 525 184) and then
+     * x_k = y_k + fen_half_up(0.999999·y_k), y_k = x_(k−1) − 12·A. Upper: x_k < 2·x_(k−1), so x_16 (2036) <
+     * 2^16·x_0 = 6.035·10^18 < 2^63. Lower: with F = (12·A·1.999999 + 1/2) / 0.999999 = 1.7266·10^13,
+     * x_k − F >= 1.999999·(x_(k−1) − F), so x_17 >= F + 1.999999^17·(x_0 − F) = 9.807·10^18 > 2^63: the balance
+     * leaves int64 in December 2037. The summary has no inheritable balance and succeeds: balance 10^14, monthly
+     * total A + base 100.00 = 719 424 460 432 + 10 000 = 719 424 470 432. The old code computed balance × months
+     * in int64 (a signed overflow) and printed a wrapped figure. */
+    pol = range_policy("139", "100", "", "1000000000000", zero, "0.999999", true);
+    expect_range_error(pol, 2019, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, false,
+                       "value out of range: expected inheritable balance (account balance at the end of 2037 after the "
+                       "claim)");
+    assert_int_equal(range_run(pol, 2019, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, &sm),
+                     SHEBAO_OK);
+    assert_true(sm.balance == INT64_C(100000000000000));
+    assert_true(sm.monthly_total == INT64_C(719424470432));
+    shebao_policy_free(pol);
+    /* Account balance: 10^14 fen a year from 2000 at 0.999999 (no listed rate), year_end: B_y = B_(y−1) + D +
+     * fen_half_up(0.999999·B_(y−1)) is below (2^n − 1)·D after n years, so B_2015 <= 65 535·10^14 = 6.5535·10^18 <
+     * 2^63 and I_2016 < B_2015 fit; from below B_2015 > 6.55·10^18, so B_2015 + D + I_2016 > 1.3·10^19: 2016. */
+    pol = range_policy("139", "0", "", "1000000000000", "", "0.999999", false);
+    for (int summary = 0; summary < 2; summary++)
+        expect_range_error(pol, 2000, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_NONE, summary,
+                           "value out of range: account balance in 2016");
+    shebao_policy_free(pol);
+}
+
+/* True when the projection lists the parameter `path` (from `from`, "" for a scalar) among its assumptions. */
+static bool lists(const shebao_projection *p, const char *path, const char *from)
+{
+    for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
+        shebao_param q;
+        assert_int_equal(shebao_projection_assumption(p, i, &q), SHEBAO_OK);
+        if (strcmp(q.path, path) == 0 && strcmp(q.from, from) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The expected inheritable balance rests on interest.after_claim (an assumption in national, inherited by zhejiang)
+ * and on the rates of the years after the claim: the result lists them. Born 1960-03, 500 a year 2010-2019: the
+ * claim is 2020-04, so the ledger uses the rates of 2010-2020 only; after the claim the balance earns the listed
+ * rates of 2021-2025 and then assumed_future_rate (from 2026), both assumptions. Without the life table there is
+ * no inheritable balance, and none of these is listed (2021 and the future rate are used nowhere else). */
+static void test_after_claim_provenance(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment seg = {2010, 2019, 50000};
+    pe.birth_year = 1960;
+    pe.birth_month = 3;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    for (int life = 0; life < 2; life++) {
+        pe.mortality = life ? SHEBAO_MORTALITY_CL2010_2013_PENSION : SHEBAO_MORTALITY_NONE;
+        shebao_projection *p = NULL;
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+        assert_string_equal(shebao_projection_claim_month(p), "2020-04");
+        assert_true(lists(p, "resident_pension.interest.rates", "2020"));
+        assert_int_equal(lists(p, "resident_pension.interest.after_claim", ""), life);
+        assert_int_equal(lists(p, "resident_pension.interest.rates", "2021"), life);
+        assert_int_equal(lists(p, "resident_pension.interest.rates", "2025"), life);
+        assert_int_equal(lists(p, "resident_pension.interest.assumed_future_rate", ""), life);
+        shebao_projection_free(p);
+    }
+    shebao_policy_free(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -771,6 +999,9 @@ int main(void)
         cmocka_unit_test(test_assumptions_listed),
         cmocka_unit_test(test_summary_matches_project),
         cmocka_unit_test(test_epv_with_supplements),
+        cmocka_unit_test(test_future_rate_after_claim),
+        cmocka_unit_test(test_values_out_of_range),
+        cmocka_unit_test(test_after_claim_provenance),
     };
     return cmocka_run_group_tests_name("resident", tests, setup, teardown);
 }
