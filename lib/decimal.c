@@ -286,12 +286,15 @@ int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
             return sb_ok(ctx);
         }
     }
+    /* the whole of s, however long: leading zeros add nothing, and more than two decimals (trailing zeros aside)
+     * are refused as such, whatever their number */
     sb_dec d;
-    int rc = parse_arg(ctx, s, &d);
-    if (rc != SHEBAO_OK)
-        return rc;
-    if (d.scale > 2)
+    sb_dec_status st = sb_dec_read(s, s ? strlen(s) : 0, 2, &d);
+    if (st == SB_DEC_SCALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "'%.40s': an amount has at most two decimals (fen)", s);
+    if (st != SB_DEC_OK)
+        return sb_fail(ctx, st == SB_DEC_RANGE ? SHEBAO_ECOMPUTE : SHEBAO_EINPUT, "'%.40s': %s", s ? s : "(null)",
+                       sb_dec_status_text(st));
     if (!sb_dec_to_fen(d, out))
         return sb_fail(ctx, SHEBAO_ECOMPUTE, "'%.40s': number out of range", s);
     return sb_ok(ctx);

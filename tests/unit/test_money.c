@@ -218,6 +218,54 @@ static const char *padded(size_t len, char fill, const char *tail)
     return buf;
 }
 
+/* Amounts are read whole, however long (lengths 63, 64, 65 and 1000): leading zeros add nothing, and a non-zero
+ * decimal past the second is refused as such ("at most two decimals"), whatever the number of zeros before it. */
+static void test_parse_long(void **state)
+{
+    (void)state;
+    static const size_t lens[] = {63, 64, 65, 1000};
+    char want[200];
+    shebao_fen f;
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        size_t len = lens[k];
+        const char *s = padded(len, '0', "2000"); /* 2000 yuan = 200000 fen */
+        f = 0;
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        s = padded(len, '0', "92233720368547758.07"); /* the largest amount, INT64_MAX fen */
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == INT64_MAX);
+        s = padded(len, '0', "2000.00"); /* two decimals, written out */
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        /* "2000." then zeros then "1" (len bytes): 2000.00…01, not a whole fen */
+        char buf[1100];
+        snprintf(buf, sizeof buf, "2000.%s", padded(len - 5, '0', "1"));
+        assert_int_equal(shebao_money_parse(ctx, buf, &f), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "'%.40s': an amount has at most two decimals (fen)", buf);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+        /* "2000.00" then zeros (len bytes): trailing zeros, exactly 2000 yuan */
+        snprintf(buf, sizeof buf, "2000.%s", padded(len - 5, '0', ""));
+        assert_int_equal(shebao_money_parse(ctx, buf, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        /* zeros, "2000", then a letter: not a number at all */
+        s = padded(len, '0', "2000x");
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "'%.40s': not a plain decimal number (digits with an optional '.' and sign)", s);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+        /* len nines: far beyond INT64_MAX fen */
+        s = padded(len, '9', "");
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_ECOMPUTE);
+        snprintf(want, sizeof want, "'%.40s': number out of range", s);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+    }
+    /* more decimals than fit in a decimal (19, and 18 that overflow) are still "more than two decimals" */
+    assert_int_equal(shebao_money_parse(ctx, "1.0000000000000000001", &f), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'1.0000000000000000001': an amount has at most two decimals (fen)");
+    assert_int_equal(shebao_money_parse(ctx, "2000.000000000000000001", &f), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'2000.000000000000000001': an amount has at most two decimals (fen)");
+}
+
 /* The decimal reader takes exactly the bytes it is given (a slice need not end at a terminator), all of them. */
 static void test_dec_read(void **state)
 {
@@ -317,7 +365,7 @@ int main(void)
         cmocka_unit_test(test_fen_half_up_ties), cmocka_unit_test(test_jiao_up),
         cmocka_unit_test(test_other_modes),      cmocka_unit_test(test_products_quotients),
         cmocka_unit_test(test_parse_accepts),    cmocka_unit_test(test_parse_rejects),
-        cmocka_unit_test(test_parse_lengths),
+        cmocka_unit_test(test_parse_lengths),    cmocka_unit_test(test_parse_long),
         cmocka_unit_test(test_dec_read),
         cmocka_unit_test(test_format),           cmocka_unit_test(test_rounding_names),
         cmocka_unit_test(test_overflow),
