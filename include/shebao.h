@@ -164,7 +164,9 @@ int shebao_money_format(shebao_fen fen, char *buf, size_t size);
  *
  * Accepted syntax: optional '-' or '+', digits, optional '.' and digits (at least one digit in all). Refused:
  * exponents ("1e3"), "nan", "", "12.3.4", "1,000", spaces, trailing garbage, more than two significant decimals
- * ("0.005"), and values whose fen do not fit in 64 bits.
+ * ("0.005"), and values whose fen do not fit in 64 bits. The whole string is read, however long: leading zeros and
+ * trailing decimal zeros add nothing ("0002000.000" is 2000.00), and a non-zero decimal past the second is refused
+ * however far it comes.
  * @param ctx context for the error message.
  * @param s the string.
  * @param[out] out the amount in fen.
@@ -378,6 +380,8 @@ typedef struct shebao_segment {
 
 /**
  * @brief Parse a plan "YYYY-YYYY:GRADE,YYYY:GRADE,..." (e.g. "2010-2014:300,2015-2029:2000").
+ *
+ * Each GRADE is a positive amount read as shebao_money_parse() reads one, whole, however long.
  * @param ctx context for the error message (names the offending segment).
  * @param spec the plan text.
  * @param[out] out array of segments, owned by the caller (free with shebao_free()); NULL when the call fails.

@@ -10,56 +10,66 @@ const int64_t sb_pow10[19] = {
     10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL, 100000000000000LL,
     1000000000000000LL, 10000000000000000LL, 100000000000000000LL, 1000000000000000000LL};
 
-int sb_dec_parse(const char *s, sb_dec *out, const char **why)
+sb_dec_status sb_dec_read(const char *s, size_t len, int max_scale, sb_dec *out)
 {
-    const char *dummy;
-    if (!why)
-        why = &dummy;
-    if (!s || !*s) {
-        *why = "empty number";
-        return SHEBAO_EINPUT;
-    }
-    const char *p = s;
+    if (!s || len == 0)
+        return SB_DEC_EMPTY;
+    const char *p = s, *end = s + len;
     bool neg = false;
     if (*p == '-' || *p == '+')
         neg = (*p++ == '-');
     const char *int_start = p;
-    while (*p >= '0' && *p <= '9')
+    while (p < end && *p >= '0' && *p <= '9')
         p++;
     size_t int_len = (size_t)(p - int_start);
     const char *frac_start = NULL;
     size_t frac_len = 0;
-    if (*p == '.') {
+    if (p < end && *p == '.') {
         frac_start = ++p;
-        while (*p >= '0' && *p <= '9')
+        while (p < end && *p >= '0' && *p <= '9')
             p++;
         frac_len = (size_t)(p - frac_start);
     }
-    if (int_len == 0 || (frac_start && frac_len == 0) || *p != '\0') {
-        *why = "not a plain decimal number (digits with an optional '.' and sign)";
-        return SHEBAO_EINPUT;
-    }
+    if (int_len == 0 || (frac_start && frac_len == 0) || p != end)
+        return SB_DEC_SYNTAX;
     while (frac_len > 0 && frac_start[frac_len - 1] == '0')
         frac_len--;
-    if (frac_len > SB_DEC_MAX_SCALE) {
-        *why = "more than 18 decimals";
-        return SHEBAO_EINPUT;
-    }
-    /* accumulate as a negative number so that INT64_MIN-range checks are uniform */
+    if (frac_len > (size_t)max_scale)
+        return SB_DEC_SCALE;
+    /* leading zeros, however many, add nothing (and cannot overflow) */
     uint64_t acc = 0;
     const uint64_t limit = (uint64_t)INT64_MAX;
     for (size_t i = 0; i < int_len + frac_len; i++) {
         char c = i < int_len ? int_start[i] : frac_start[i - int_len];
         uint64_t digit = (uint64_t)(c - '0');
-        if (acc > (limit - digit) / 10) {
-            *why = "number out of range";
-            return SHEBAO_ECOMPUTE;
-        }
+        if (acc > (limit - digit) / 10)
+            return SB_DEC_RANGE;
         acc = acc * 10 + digit;
     }
     out->num = neg ? -(int64_t)acc : (int64_t)acc;
     out->scale = (int)frac_len;
-    return SHEBAO_OK;
+    return SB_DEC_OK;
+}
+
+const char *sb_dec_status_text(sb_dec_status st)
+{
+    switch (st) {
+    case SB_DEC_OK: return "";
+    case SB_DEC_EMPTY: return "empty number";
+    case SB_DEC_SYNTAX: return "not a plain decimal number (digits with an optional '.' and sign)";
+    case SB_DEC_SCALE: return "more than 18 decimals";
+    default: return "number out of range";
+    }
+}
+
+int sb_dec_parse(const char *s, sb_dec *out, const char **why)
+{
+    sb_dec_status st = sb_dec_read(s, s ? strlen(s) : 0, SB_DEC_MAX_SCALE, out);
+    if (st == SB_DEC_OK)
+        return SHEBAO_OK;
+    if (why)
+        *why = sb_dec_status_text(st);
+    return st == SB_DEC_RANGE ? SHEBAO_ECOMPUTE : SHEBAO_EINPUT;
 }
 
 void sb_mpz_set_i64(mpz_t rop, int64_t v)
@@ -281,12 +291,15 @@ int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
             return sb_ok(ctx);
         }
     }
+    /* the whole of s, however long: leading zeros add nothing, and more than two decimals (trailing zeros aside)
+     * are refused as such, whatever their number */
     sb_dec d;
-    int rc = parse_arg(ctx, s, &d);
-    if (rc != SHEBAO_OK)
-        return rc;
-    if (d.scale > 2)
+    sb_dec_status st = sb_dec_read(s, s ? strlen(s) : 0, 2, &d);
+    if (st == SB_DEC_SCALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "'%.40s': an amount has at most two decimals (fen)", s);
+    if (st != SB_DEC_OK)
+        return sb_fail(ctx, st == SB_DEC_RANGE ? SHEBAO_ECOMPUTE : SHEBAO_EINPUT, "'%.40s': %s", s ? s : "(null)",
+                       sb_dec_status_text(st));
     if (!sb_dec_to_fen(d, out))
         return sb_fail(ctx, SHEBAO_ECOMPUTE, "'%.40s': number out of range", s);
     return sb_ok(ctx);

@@ -82,6 +82,11 @@ char *sb_asprintf(const char *fmt, ...)
     ;
 char *sb_strdup(const char *s);
 
+/* A value of n bytes at p quoted in a message, for "%.*s%s": whole up to 63 bytes, else its first 60 bytes and
+ * "..." (a message has SB_ERRMSG_SIZE bytes; what is wrong must not be pushed out of it by the value). */
+#define SB_SHOW_MAX 63
+#define SB_SHOW(p, n) (int)((n) > SB_SHOW_MAX ? SB_SHOW_MAX - 3 : (n)), (p), ((n) > SB_SHOW_MAX ? "..." : "")
+
 /* ---- exact decimals (decimal.c) ------------------------------------------------------------------------ */
 
 /* An exact decimal num / 10^scale, 0 <= scale <= SB_DEC_MAX_SCALE. */
@@ -92,8 +97,21 @@ typedef struct sb_dec {
 
 #define SB_DEC_MAX_SCALE 18
 
-/* Parse a plain decimal ("-12.345"). Returns SHEBAO_OK, SHEBAO_EINPUT (syntax; *why set) or SHEBAO_ECOMPUTE
- * (beyond the range of num). */
+/* Read the len bytes at s, all of them, as a plain decimal ("-12.345", "0012.50"): a sign, digits (leading zeros,
+ * however many, add nothing), an optional '.' and digits, of which at most max_scale (<= SB_DEC_MAX_SCALE) may
+ * remain once trailing zeros are dropped. The checks come in the order of the statuses. */
+typedef enum sb_dec_status {
+    SB_DEC_OK,
+    SB_DEC_EMPTY,  /* no bytes (or s NULL) */
+    SB_DEC_SYNTAX, /* not a plain decimal */
+    SB_DEC_SCALE,  /* more than max_scale decimals */
+    SB_DEC_RANGE   /* beyond the range of num */
+} sb_dec_status;
+sb_dec_status sb_dec_read(const char *s, size_t len, int max_scale, sb_dec *out);
+/* The phrase for a status, as sb_dec_parse words it ("more than 18 decimals" for SB_DEC_SCALE). */
+const char *sb_dec_status_text(sb_dec_status st);
+/* Parse a plain decimal string (sb_dec_read up to SB_DEC_MAX_SCALE decimals). Returns SHEBAO_OK, SHEBAO_EINPUT
+ * (empty, syntax, more than 18 decimals; *why set) or SHEBAO_ECOMPUTE (beyond the range of num; *why set). */
 int sb_dec_parse(const char *s, sb_dec *out, const char **why);
 /* int64 <-> mpz */
 void sb_mpz_set_i64(mpz_t rop, int64_t v);

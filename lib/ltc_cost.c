@@ -31,42 +31,46 @@ static int parse_mix(shebao_ctx *ctx, const char *spec, bool grades, mix *out)
     int64_t sum = 0; /* in millionths */
     const char *p = spec;
     for (size_t item = 1;; item++) {
+        /* the item, its key and its share are read in place, whole, and quoted in messages by SB_SHOW */
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char buf[64];
-        if (len == 0 || len >= sizeof buf)
+        if (len == 0)
             return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu is empty or too long", what, item);
-        memcpy(buf, p, len);
-        buf[len] = '\0';
-        char *colon = strchr(buf, ':');
+        const char *colon = memchr(p, ':', len);
         if (!colon)
-            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu '%s' is not KEY:SHARE", what, item, buf);
-        *colon = '\0';
-        const char *k = buf, *s = colon + 1;
-        int key;
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu '%.*s%s' is not KEY:SHARE", what, item, SB_SHOW(p, len));
+        const char *k = p, *s = colon + 1;
+        size_t klen = (size_t)(colon - p), slen = len - klen - 1;
+        int key = -1;
         if (grades) {
-            if (!(k[0] >= '0' && k[0] <= '5' && k[1] == '\0'))
-                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: grade '%s' must be 0 to 5", what, item, k);
+            if (!(klen == 1 && k[0] >= '0' && k[0] <= '5'))
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: grade '%.*s%s' must be 0 to 5", what, item,
+                               SB_SHOW(k, klen));
             key = k[0] - '0';
         } else {
-            shebao_ltc_mode mode;
-            if (shebao_ltc_mode_from_name(k, &mode) != SHEBAO_OK)
-                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: unknown care mode '%s' (institution, "
-                               "medical_institution, home_visit, home_cash)", what, item, k);
-            key = (int)mode;
+            for (int m = 0; m < SB_LTC_MODES; m++) {
+                const char *name = shebao_ltc_mode_name((shebao_ltc_mode)m);
+                if (strlen(name) == klen && memcmp(name, k, klen) == 0)
+                    key = m;
+            }
+            if (key < 0)
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: unknown care mode '%.*s%s' (institution, "
+                               "medical_institution, home_visit, home_cash)", what, item, SB_SHOW(k, klen));
         }
         for (size_t i = 0; i < out->n; i++)
             if (out->key[i] == key)
-                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: '%s' is listed twice", what, item, k);
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: '%.*s%s' is listed twice", what, item,
+                               SB_SHOW(k, klen));
         if (out->n == max)
             return sb_fail(ctx, SHEBAO_EINPUT, "%s: more than %zu items", what, max);
         sb_dec d;
-        const char *why = NULL;
-        if (sb_dec_parse(s, &d, &why) != SHEBAO_OK)
-            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%s': %s", what, item, s, why);
-        if (s[0] == '-' || s[0] == '+' || d.scale > MIX_MAX_SCALE || sb_dec_cmp(d, (sb_dec){1, 0}) > 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%s' must be a number from 0 to 1 with at most "
-                           "%d decimals", what, item, s, MIX_MAX_SCALE);
+        sb_dec_status st = sb_dec_read(s, slen, MIX_MAX_SCALE, &d);
+        if (st != SB_DEC_OK && st != SB_DEC_SCALE)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%.*s%s': %s", what, item, SB_SHOW(s, slen),
+                           sb_dec_status_text(st));
+        if (st == SB_DEC_SCALE || s[0] == '-' || s[0] == '+' || sb_dec_cmp(d, (sb_dec){1, 0}) > 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%.*s%s' must be a number from 0 to 1 with at "
+                           "most %d decimals", what, item, SB_SHOW(s, slen), MIX_MAX_SCALE);
         int64_t millionths = d.num;
         for (int i = d.scale; i < MIX_MAX_SCALE; i++)
             millionths *= 10;

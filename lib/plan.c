@@ -58,23 +58,20 @@ static int read_segment(shebao_ctx *ctx, size_t i, const char *p, size_t len, sh
         segment_text(text, sizeof text, p, len);
         return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': last year before first year", i + 1, text);
     }
-    char grade[64];
-    size_t glen = len - (size_t)(colon + 1 - p);
-    if (glen >= sizeof grade)
-        glen = sizeof grade - 1;
-    memcpy(grade, colon + 1, glen);
-    grade[glen] = '\0';
+    /* the grade is read whole from the segment, however long (quoted in a message by SB_SHOW) */
+    const char *grade = colon + 1;
+    size_t glen = len - (size_t)(grade - p);
     sb_dec d;
-    const char *why = NULL;
-    if (sb_dec_parse(grade, &d, &why) != SHEBAO_OK) {
+    sb_dec_status st = sb_dec_read(grade, glen, 2, &d);
+    if (st != SB_DEC_OK && st != SB_DEC_SCALE) {
         segment_text(text, sizeof text, p, len);
-        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' %s", i + 1, text, grade,
-                       why ? why : "is invalid");
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%.*s%s' %s", i + 1, text,
+                       SB_SHOW(grade, glen), sb_dec_status_text(st));
     }
-    if (d.scale > 2 || d.num <= 0 || !sb_dec_to_fen(d, &seg->grade)) {
+    if (st == SB_DEC_SCALE || d.num <= 0 || !sb_dec_to_fen(d, &seg->grade)) {
         segment_text(text, sizeof text, p, len);
-        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%s' must be a positive amount with at most "
-                       "two decimals", i + 1, text, grade);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%.*s%s' must be a positive amount with at "
+                       "most two decimals", i + 1, text, SB_SHOW(grade, glen));
     }
     return SHEBAO_OK;
 }

@@ -22,10 +22,12 @@ typedef struct bctx {
 
 /* ---- paths and errors ------------------------------------------------------------------------------------ */
 
+/* The path names the value in messages. A key longer than 63 bytes (never one of the schema's: an unknown key, a
+ * source id) is abbreviated by SB_SHOW, so that the message keeps room for what is wrong. */
 static size_t push_key(bctx *b, const char *k)
 {
     size_t old = b->plen;
-    int n = snprintf(b->path + old, sizeof b->path - old, ".%s", k);
+    int n = snprintf(b->path + old, sizeof b->path - old, ".%.*s%s", SB_SHOW(k, strlen(k)));
     if (n > 0 && old + (size_t)n < sizeof b->path)
         b->plen = old + (size_t)n;
     b->path[b->plen] = '\0';
@@ -60,6 +62,9 @@ static int err(bctx *b, const char *fmt, ...)
     va_end(ap);
     return sb_fail(b->ctx, SHEBAO_EPOLICY, "%s: %s: %s", b->file, b->path, msg);
 }
+
+/* A string of the document quoted in a message: whole up to 63 bytes, else its first 60 and "..." (SB_SHOW). */
+#define SHOW(s) SB_SHOW((s), strlen(s))
 
 static int oom(bctx *b) { return sb_fail(b->ctx, SHEBAO_ENOMEM, "%s: out of memory", b->file); }
 
@@ -96,7 +101,7 @@ static int check_keys(bctx *b, json_t *obj, const char *const *allowed)
                 ok = true;
         if (!ok) {
             size_t old = push_key(b, key);
-            int rc = err(b, "unknown key '%s'", key);
+            int rc = err(b, "unknown key '%.*s%s'", SHOW(key));
             pop(b, old);
             return rc;
         }
@@ -129,17 +134,17 @@ static int rd_amount(bctx *b, json_t *v, int64_t *fen)
     TRY(rd_dec(b, v, &d));
     const char *text = json_string_value(v), *dot = strchr(text, '.');
     if (text[0] == '-' && d.num == 0)
-        return err(b, "amount '%s' must not be negative", text);
+        return err(b, "amount '%.*s%s' must not be negative", SHOW(text));
     if (text[0] == '+')
-        return err(b, "amount '%s' must be written without a sign", text);
+        return err(b, "amount '%.*s%s' must be written without a sign", SHOW(text));
     if (dot && strlen(dot + 1) > 2)
-        return err(b, "amount '%s' has more than two decimals", text);
+        return err(b, "amount '%.*s%s' has more than two decimals", SHOW(text));
     if (d.num < 0)
-        return err(b, "amount '%s' must not be negative", json_string_value(v));
+        return err(b, "amount '%.*s%s' must not be negative", SHOW(text));
     if (d.scale > 2)
-        return err(b, "amount '%s' has more than two decimals", json_string_value(v));
+        return err(b, "amount '%.*s%s' has more than two decimals", SHOW(text));
     if (!sb_dec_to_fen(d, fen) || *fen > INT64_C(100000000000000)) /* 1e12 yuan */
-        return err(b, "amount '%s' is out of range", json_string_value(v));
+        return err(b, "amount '%.*s%s' is out of range", SHOW(text));
     return SHEBAO_OK;
 }
 
@@ -147,7 +152,7 @@ static int rd_rate(bctx *b, json_t *v, sb_dec *out)
 {
     TRY(rd_dec(b, v, out));
     if (out->num < 0 || sb_dec_cmp(*out, (sb_dec){1, 0}) >= 0)
-        return err(b, "rate '%s' must be in [0, 1)", json_string_value(v));
+        return err(b, "rate '%.*s%s' must be in [0, 1)", SHOW(json_string_value(v)));
     return SHEBAO_OK;
 }
 
@@ -189,7 +194,7 @@ static int rd_source(bctx *b, json_t *obj, const char *inherited, const char **o
     if (!json_is_string(s) || json_string_length(s) == 0)
         rc = err(b, "must be a non-empty source id string");
     else if (b->full && !json_object_get(b->sources, json_string_value(s)))
-        rc = err(b, "unknown source id '%s' (not in $.sources)", json_string_value(s));
+        rc = err(b, "unknown source id '%.*s%s' (not in $.sources)", SHOW(json_string_value(s)));
     else
         *out = json_string_value(s);
     pop(b, old);
@@ -623,7 +628,7 @@ static int f_dec(bctx *b, json_t *obj, const char *key, bool req, const char *in
     } else {
         TRY(rd_dec(b, v, out));
         if (out->num <= 0)
-            return err(b, "'%s' must be greater than zero", json_string_value(v));
+            return err(b, "'%.*s%s' must be greater than zero", SHOW(json_string_value(v)));
     }
     char text[48];
     sb_dec_format(*out, text, sizeof text);
@@ -884,11 +889,11 @@ static int ltc_value(bctx *b, json_t *obj, const char *key, bool req, const char
         TRY(rd_dec(b, v, dec));
         const char *s = json_string_value(v);
         if (s[0] == '-')
-            return err(b, "'%s' must not be negative", s);
+            return err(b, "'%.*s%s' must not be negative", SHOW(s));
         if (s[0] == '+')
-            return err(b, "'%s' must be written without a sign", s);
+            return err(b, "'%.*s%s' must be written without a sign", SHOW(s));
         if (kind == LTC_RATIO && sb_dec_cmp(*dec, (sb_dec){1, 0}) > 0)
-            return err(b, "ratio '%s' must be in [0, 1]", s);
+            return err(b, "ratio '%.*s%s' must be in [0, 1]", SHOW(s));
         sb_dec_format(*dec, text, sizeof text);
     }
     char pp[512];
@@ -947,7 +952,7 @@ static int ltc_gmap(bctx *b, json_t *obj, const char *key, bool req, const char 
     json_object_foreach(m, k, v) {
         if (strcmp(k, "source") != 0 && !(k[0] >= '0' && k[0] <= '5' && k[1] == '\0')) {
             push_key(b, k);
-            return err(b, "unknown grade '%s' (grades are \"0\" to \"5\")", k);
+            return err(b, "unknown grade '%.*s%s' (grades are \"0\" to \"5\")", SHOW(k));
         }
     }
     for (int g = 0; g < SB_LTC_GRADES; g++) {

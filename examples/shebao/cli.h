@@ -63,7 +63,7 @@ void cli_pad(FILE *f, const char *s, int width, bool right);
 
 /* A person's fields as text (person.c), shared by `project` and `batch`. */
 bool cli_parse_month(const char *s, int *y, int *m);       /* "YYYY-MM", year 1900-2150 */
-bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only, lo..hi */
+bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only (leading zeros, any number), lo..hi */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
 typedef struct cli_person_text {

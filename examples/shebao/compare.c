@@ -18,20 +18,6 @@ static bool parse_month(const char *s, int *y, int *m)
     return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
 }
 
-static bool parse_int(const char *s, int lo, int hi, int *out)
-{
-    if (!*s || strlen(s) > 9)
-        return false;
-    for (const char *p = s; *p; p++)
-        if (*p < '0' || *p > '9')
-            return false;
-    long v = strtol(s, NULL, 10);
-    if (v < lo || v > hi)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
 static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
 {
     shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
@@ -349,7 +335,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
             else
                 return cli_usage("--sex must be male or female, not '%s'", v);
         } else if (strcmp(a.name, "start") == 0) {
-            if (!parse_int(v, 1900, 2199, &start)) {
+            if (!cli_parse_int(v, 1900, 2199, &start)) {
                 cli_err("--start '%.40s': expected a year 1900-2199", v);
                 return EXIT_INPUT;
             }
@@ -382,13 +368,16 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     opt.start_year = start;
     shebao_fen grades[MAX_LIST];
     int years[MAX_LIST];
-    char gbuf[1024], ybuf[1024];
     if (grades_arg && strcmp(grades_arg, "all") != 0) {
-        char *items[MAX_LIST];
-        snprintf(gbuf, sizeof gbuf, "%s", grades_arg);
-        int n = strlen(grades_arg) < sizeof gbuf ? split(gbuf, items, MAX_LIST) : -1;
+        char *items[MAX_LIST], *copy = strdup(grades_arg); /* split whole, however long */
+        if (!copy) {
+            cli_err("out of memory");
+            return EXIT_INTERNAL;
+        }
+        int n = split(copy, items, MAX_LIST);
         if (n < 0) {
             cli_err("--grades: at most %d grades", MAX_LIST);
+            free(copy);
             return EXIT_INPUT;
         }
         for (int i = 0; i < n; i++) {
@@ -396,26 +385,34 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
             if (rc != SHEBAO_OK || grades[i] <= 0) {
                 cli_err("--grades '%.40s': %s", items[i],
                         rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
+                free(copy);
                 return EXIT_INPUT;
             }
         }
+        free(copy);
         opt.grades = grades;
         opt.grade_count = (size_t)n;
     }
     if (years_arg && strcmp(years_arg, "all") != 0) {
-        char *items[MAX_LIST];
-        snprintf(ybuf, sizeof ybuf, "%s", years_arg);
-        int n = strlen(years_arg) < sizeof ybuf ? split(ybuf, items, MAX_LIST) : -1;
+        char *items[MAX_LIST], *copy = strdup(years_arg); /* split whole, however long */
+        if (!copy) {
+            cli_err("out of memory");
+            return EXIT_INTERNAL;
+        }
+        int n = split(copy, items, MAX_LIST);
         if (n < 0) {
             cli_err("--years: at most %d lengths", MAX_LIST);
+            free(copy);
             return EXIT_INPUT;
         }
         for (int i = 0; i < n; i++)
-            if (!parse_int(items[i], 1, 100, &years[i])) {
+            if (!cli_parse_int(items[i], 1, 100, &years[i])) {
                 cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, "
                         "comma-separated", items[i]);
+                free(copy);
                 return EXIT_INPUT;
             }
+        free(copy);
         opt.years = years;
         opt.years_count = (size_t)n;
     }

@@ -8,18 +8,30 @@
 
 /* ---- small parsers ------------------------------------------------------------------------------------------ */
 
-static bool ltc_int(const char *s, long long lo, long long hi, long long *out)
+/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^12): digits only, leading zeros, however many,
+ * adding nothing. */
+static bool ltc_int_n(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
-    if (!*s || strlen(s) > 12)
+    size_t i = 0;
+    while (i < n && s[i] == '0')
+        i++;
+    if (n == 0 || n - i > 12) /* (twelve significant digits cannot overflow, and more exceed hi) */
         return false;
-    for (const char *p = s; *p; p++)
-        if (*p < '0' || *p > '9')
+    long long v = 0;
+    for (; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
             return false;
-    long long v = strtoll(s, NULL, 10);
+        v = v * 10 + (s[i] - '0');
+    }
     if (v < lo || v > hi)
         return false;
     *out = v;
     return true;
+}
+
+static bool ltc_int(const char *s, long long lo, long long hi, long long *out)
+{
+    return ltc_int_n(s, strlen(s), lo, hi, out);
 }
 
 static bool ltc_month(const char *s, int *y, int *m)
@@ -71,17 +83,9 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
     for (size_t i = 0; i < count; i++) {
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        char buf[8];
         long long x;
-        if (len == 0 || len >= sizeof buf) {
+        if (!ltc_int_n(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
             cli_err("%s item %zu '%.*s' is not a whole number", domain, i + 1, (int)(len > 20 ? 20 : len), p);
-            free(items);
-            return EXIT_INPUT;
-        }
-        memcpy(buf, p, len);
-        buf[len] = '\0';
-        if (!ltc_int(buf, 0, 999, &x)) {
-            cli_err("%s item %zu '%s' is not a whole number", domain, i + 1, buf);
             free(items);
             return EXIT_INPUT;
         }

@@ -110,12 +110,14 @@ bool cli_next(cli_args *a)
     if (s[0] == '-' && s[1] == '-' && s[2]) {
         const char *eq = strchr(s + 2, '=');
         static char name[64];
-        size_t len = eq ? (size_t)(eq - s - 2) : strlen(s + 2);
-        if (len >= sizeof name)
-            len = sizeof name - 1;
-        memcpy(name, s + 2, len);
-        name[len] = '\0';
-        a->name = name;
+        size_t len = eq ? (size_t)(eq - s - 2) : 0;
+        if (eq && len < sizeof name) { /* "--name=value": the name, copied whole */
+            memcpy(name, s + 2, len);
+            name[len] = '\0';
+            a->name = name;
+        } else { /* "--name", or a name longer than any option: the whole argument, never cut (it is unknown) */
+            a->name = s + 2;
+        }
         if (eq) {
             a->has_inline = true;
             a->inline_value = eq + 1;

@@ -26,31 +26,35 @@ bool cli_parse_month(const char *s, int *y, int *m)
     return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
 }
 
-bool cli_parse_int(const char *s, int lo, int hi, int *out)
+/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^9): digits only, leading zeros, however many,
+ * adding nothing. */
+static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
 {
+    size_t i = 0;
+    while (i < n && s[i] == '0')
+        i++;
+    if (n == 0 || n - i > 9) /* (nine significant digits cannot overflow, and more exceed hi) */
+        return false;
     int v = 0;
-    size_t n = 0;
-    for (; s[n]; n++) { /* at most 9 digits: no overflow */
-        if (n == 9 || !is_digit(s[n]))
+    for (; i < n; i++) {
+        if (!is_digit(s[i]))
             return false;
-        v = v * 10 + (s[n] - '0');
+        v = v * 10 + (s[i] - '0');
     }
-    if (n == 0 || v < lo || v > hi)
+    if (v < lo || v > hi)
         return false;
     *out = v;
     return true;
 }
 
+bool cli_parse_int(const char *s, int lo, int hi, int *out) { return parse_int_n(s, strlen(s), lo, hi, out); }
+
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade)
 {
     const char *colon = strchr(v, ':');
-    char nbuf[16];
-    size_t nlen = colon ? (size_t)(colon - v) : 0;
-    if (!colon || nlen == 0 || nlen >= sizeof nbuf)
+    if (!colon || colon == v)
         return "expected N:GRADE (e.g. 5:1000)";
-    memcpy(nbuf, v, nlen);
-    nbuf[nlen] = '\0';
-    if (!cli_parse_int(nbuf, 1, 100, years))
+    if (!parse_int_n(v, (size_t)(colon - v), 1, 100, years)) /* N read in place, whole */
         return "N must be a whole number of years 1-100";
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)
         return "GRADE must be a positive amount";

@@ -674,6 +674,44 @@ static void test_cost_estimate(void **state)
     assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "mode mix: item 1: unknown care mode 'nursing' (institution, "
                                                 "medical_institution, home_visit, home_cash)");
+    /* items of 63, 64, 65 and 1000 bytes are read whole: "3:0…00.5" is a share of one half (3 beneficiaries × 0.5 =
+     * 1.5 persons in each cell); a mode name, or a share, that long is refused, quoted by its first 60 bytes and
+     * "..." when it has more than 63 */
+    static const size_t lens[] = {63, 64, 65, 1000};
+    static char g[2100], mm[1100], want[300];
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        size_t len = lens[k], z = len - 5; /* "3:" + z zeros + "0.5" */
+        memset(g, '0', sizeof g);
+        memcpy(g, "3:", 2);
+        memcpy(g + 2 + z, "0.5,4:", 6);
+        memcpy(g + 2 + z + 6 + z, "0.5", 4);
+        in2.beneficiaries = 3;
+        in2.grade_mix = g;
+        in2.mode_mix = "home_cash:1";
+        in2.cost = -1;
+        assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_OK);
+        assert_int_equal(est.ncells, 2);
+        assert_string_equal(est.cells[0].persons, "1.5");
+        assert_string_equal(est.cells[1].persons, "1.5");
+        /* a mode of len - 2 bytes: "home_cash" and zeros */
+        memset(mm, '0', sizeof mm);
+        memcpy(mm, "home_cash", 9);
+        memcpy(mm + len - 2, ":1", 3);
+        in2.grade_mix = "3:1";
+        in2.mode_mix = mm;
+        assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "mode mix: item 1: unknown care mode '%.*s%s' (institution, medical_institution, "
+                 "home_visit, home_cash)", len - 2 > 63 ? 60 : (int)(len - 2), mm, len - 2 > 63 ? "..." : "");
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+        /* a share of len - 2 bytes: "0." and zeros and "1", more than six decimals */
+        memset(mm, '0', sizeof mm);
+        memcpy(mm, "home_cash:0.", 12);
+        memcpy(mm + 10 + len - 2 - 1, "1", 2);
+        assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "mode mix: item 1: share '%.*s%s' must be a number from 0 to 1 with at most 6 "
+                 "decimals", len - 2 > 63 ? 60 : (int)(len - 2), mm + 10, len - 2 > 63 ? "..." : "");
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+    }
 }
 
 /* ---- provenance of the section ---------------------------------------------------------------------------- */

@@ -205,6 +205,103 @@ static void test_parse_lengths(void **state)
     assert_string_equal(shebao_ctx_errmsg(ctx), "");
 }
 
+/* A string of `len` bytes: `len - strlen(tail)` copies of `fill`, then tail (in one of two static buffers). */
+static const char *padded(size_t len, char fill, const char *tail)
+{
+    static char bufs[2][1100];
+    static int which;
+    char *buf = bufs[which ^= 1];
+    size_t t = strlen(tail);
+    assert_true(len >= t && len < sizeof bufs[0]);
+    memset(buf, fill, len - t);
+    memcpy(buf + len - t, tail, t + 1);
+    return buf;
+}
+
+/* Amounts are read whole, however long (lengths 63, 64, 65 and 1000): leading zeros add nothing, and a non-zero
+ * decimal past the second is refused as such ("at most two decimals"), whatever the number of zeros before it. */
+static void test_parse_long(void **state)
+{
+    (void)state;
+    static const size_t lens[] = {63, 64, 65, 1000};
+    char want[200];
+    shebao_fen f;
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        size_t len = lens[k];
+        const char *s = padded(len, '0', "2000"); /* 2000 yuan = 200000 fen */
+        f = 0;
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        s = padded(len, '0', "92233720368547758.07"); /* the largest amount, INT64_MAX fen */
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == INT64_MAX);
+        s = padded(len, '0', "2000.00"); /* two decimals, written out */
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        /* "2000." then zeros then "1" (len bytes): 2000.00…01, not a whole fen */
+        char buf[1100];
+        snprintf(buf, sizeof buf, "2000.%s", padded(len - 5, '0', "1"));
+        assert_int_equal(shebao_money_parse(ctx, buf, &f), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "'%.40s': an amount has at most two decimals (fen)", buf);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+        /* "2000.00" then zeros (len bytes): trailing zeros, exactly 2000 yuan */
+        snprintf(buf, sizeof buf, "2000.%s", padded(len - 5, '0', ""));
+        assert_int_equal(shebao_money_parse(ctx, buf, &f), SHEBAO_OK);
+        assert_true(f == 200000);
+        /* zeros, "2000", then a letter: not a number at all */
+        s = padded(len, '0', "2000x");
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_EINPUT);
+        snprintf(want, sizeof want, "'%.40s': not a plain decimal number (digits with an optional '.' and sign)", s);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+        /* len nines: far beyond INT64_MAX fen */
+        s = padded(len, '9', "");
+        assert_int_equal(shebao_money_parse(ctx, s, &f), SHEBAO_ECOMPUTE);
+        snprintf(want, sizeof want, "'%.40s': number out of range", s);
+        assert_string_equal(shebao_ctx_errmsg(ctx), want);
+    }
+    /* more decimals than fit in a decimal (19, and 18 that overflow) are still "more than two decimals" */
+    assert_int_equal(shebao_money_parse(ctx, "1.0000000000000000001", &f), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'1.0000000000000000001': an amount has at most two decimals (fen)");
+    assert_int_equal(shebao_money_parse(ctx, "2000.000000000000000001", &f), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "'2000.000000000000000001': an amount has at most two decimals (fen)");
+}
+
+/* The decimal reader takes exactly the bytes it is given (a slice need not end at a terminator), all of them. */
+static void test_dec_read(void **state)
+{
+    (void)state;
+    sb_dec d = {0, 0};
+    assert_int_equal(sb_dec_read("12.34,5", 5, 18, &d), SB_DEC_OK); /* "12.34" */
+    assert_true(d.num == 1234 && d.scale == 2);
+    assert_int_equal(sb_dec_read("12.34,5", 7, 18, &d), SB_DEC_SYNTAX); /* "12.34,5" */
+    assert_int_equal(sb_dec_read("12.34", 0, 18, &d), SB_DEC_EMPTY);
+    assert_int_equal(sb_dec_read(NULL, 0, 18, &d), SB_DEC_EMPTY);
+    assert_int_equal(sb_dec_read("-0.125", 6, 2, &d), SB_DEC_SCALE); /* three decimals, two allowed */
+    assert_int_equal(sb_dec_read("-0.125", 6, 3, &d), SB_DEC_OK);
+    assert_true(d.num == -125 && d.scale == 3);
+    assert_int_equal(sb_dec_read("0.1250000", 9, 3, &d), SB_DEC_OK); /* trailing zeros aside */
+    assert_true(d.num == 125 && d.scale == 3);
+    static const size_t lens[] = {63, 64, 65, 1000};
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        size_t len = lens[k];
+        const char *s = padded(len, '0', "0.5"); /* 0…0.5: one half */
+        assert_int_equal(sb_dec_read(s, len, 18, &d), SB_DEC_OK);
+        assert_true(d.num == 5 && d.scale == 1);
+        assert_int_equal(sb_dec_parse(s, &d, NULL), SHEBAO_OK);
+        assert_true(d.num == 5 && d.scale == 1);
+        assert_int_equal(sb_dec_read(s, len - 2, 18, &d), SB_DEC_OK); /* without ".5": zero */
+        assert_true(d.num == 0 && d.scale == 0);
+        char buf[1100];
+        snprintf(buf, sizeof buf, "0.%s", padded(len - 2, '0', "1")); /* 10^-(len-2): more than 18 decimals */
+        const char *why = NULL;
+        assert_int_equal(sb_dec_parse(buf, &d, &why), SHEBAO_EINPUT);
+        assert_string_equal(why, "more than 18 decimals");
+        assert_int_equal(sb_dec_read(buf, len, 2, &d), SB_DEC_SCALE);
+        assert_int_equal(sb_dec_read(buf, len - 1, 2, &d), SB_DEC_OK); /* without the final "1": zero */
+        assert_true(d.num == 0);
+    }
+}
+
 static void test_rounding_names(void **state)
 {
     (void)state;
@@ -268,7 +365,8 @@ int main(void)
         cmocka_unit_test(test_fen_half_up_ties), cmocka_unit_test(test_jiao_up),
         cmocka_unit_test(test_other_modes),      cmocka_unit_test(test_products_quotients),
         cmocka_unit_test(test_parse_accepts),    cmocka_unit_test(test_parse_rejects),
-        cmocka_unit_test(test_parse_lengths),
+        cmocka_unit_test(test_parse_lengths),    cmocka_unit_test(test_parse_long),
+        cmocka_unit_test(test_dec_read),
         cmocka_unit_test(test_format),           cmocka_unit_test(test_rounding_names),
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_mpfr_round_fen),

@@ -147,6 +147,76 @@ static void test_errors(void **state)
     expect_error("", "plan: empty (expected YYYY-YYYY:GRADE[,...])");
 }
 
+/* A grade of `len` bytes: `len - strlen(tail)` zeros, then tail (in a static buffer). */
+static const char *padded(size_t len, const char *tail)
+{
+    static char buf[1100];
+    size_t t = strlen(tail);
+    assert_true(len >= t && len < sizeof buf);
+    memset(buf, '0', len - t);
+    memcpy(buf + len - t, tail, t + 1);
+    return buf;
+}
+
+/* A grade is read whole, however long: lengths 63 (the most the old 64-byte copy held), 64, 65 and 1000.
+ * "0…02000" is the number 2000 whatever the count of zeros (as `--grade` reads it): 200000 fen. */
+static void test_long_grades(void **state)
+{
+    (void)state;
+    static const size_t lens[] = {63, 64, 65, 1000};
+    char spec[1200];
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        snprintf(spec, sizeof spec, "2020-2034:%s", padded(lens[k], "2000"));
+        expect_one(spec, 2020, 2034, 200000);
+        /* the same grade between two others: the segment ends at its comma (300 yuan, 2000 yuan, 500 yuan) */
+        snprintf(spec, sizeof spec, "2010-2014:300,2015-2019:%s,2020:500", padded(lens[k], "2000"));
+        shebao_segment *s = NULL;
+        size_t n = 0;
+        assert_int_equal(shebao_plan_parse(ctx, spec, &s, &n), SHEBAO_OK);
+        assert_int_equal(n, 3);
+        assert_true(s[0].grade == 30000 && s[1].grade == 200000 && s[2].grade == 50000);
+        assert_int_equal(s[1].first_year, 2015);
+        assert_int_equal(s[2].first_year, 2020);
+        shebao_free(s);
+        shebao_segment room[3];
+        assert_int_equal(shebao_plan_parse_into(ctx, spec, room, 3, &n), SHEBAO_OK);
+        assert_int_equal(n, 3);
+        assert_true(room[0].grade == 30000 && room[1].grade == 200000 && room[2].grade == 50000);
+    }
+}
+
+/* What lies past byte 63 of a grade counts: a non-zero 59th decimal, or a stray letter, is refused. The message
+ * quotes the segment's first 60 bytes, and the grade whole up to 63 bytes, else its first 60 bytes and "...". */
+static void test_long_grade_errors(void **state)
+{
+    (void)state;
+    static const size_t lens[] = {63, 64, 65, 1000};
+    char spec[1200], want[400], grade_shown[64];
+    for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+        size_t len = lens[k];
+        /* "2000." then zeros then "1": 2000.00…01 yuan, more than two decimals (never 2000.00) */
+        const char *g = padded(len - 5, "1");
+        snprintf(spec, sizeof spec, "2020-2034:2000.%s", g);
+        snprintf(grade_shown, sizeof grade_shown, "%.*s%s", len > 63 ? 60 : (int)len, spec + 10,
+                 len > 63 ? "..." : "");
+        snprintf(want, sizeof want, "plan segment 1 '%.60s': grade '%s' must be a positive amount with at most two "
+                 "decimals", spec, grade_shown);
+        expect_error(spec, want);
+        /* zeros, "2000", then a letter: not a plain decimal */
+        snprintf(spec, sizeof spec, "2020-2034:%s", padded(len, "2000x"));
+        snprintf(grade_shown, sizeof grade_shown, "%.*s%s", len > 63 ? 60 : (int)len, spec + 10,
+                 len > 63 ? "..." : "");
+        snprintf(want, sizeof want, "plan segment 1 '%.60s': grade '%s' not a plain decimal number (digits with an "
+                 "optional '.' and sign)", spec, grade_shown);
+        expect_error(spec, want);
+    }
+    /* 64 bytes written out: the grade shown is its first 60 bytes and "..." */
+    expect_error("2020:2000.00000000000000000000000000000000000000000000000000000000001",
+                 "plan segment 1 '2020:2000.00000000000000000000000000000000000000000000000000': grade "
+                 "'2000.0000000000000000000000000000000000000000000000000000000...' must be a positive amount with "
+                 "at most two decimals");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +224,8 @@ int main(void)
         cmocka_unit_test(test_many_segments),
         cmocka_unit_test(test_into_room),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_long_grades),
+        cmocka_unit_test(test_long_grade_errors),
     };
     return cmocka_run_group_tests_name("plan", tests, setup, teardown);
 }
