@@ -88,7 +88,8 @@ typedef struct batch {
     size_t block; /* bytes per block read */
     /* output */
     FILE *out;
-    bool write_failed, progress;
+    bool write_failed, progress; /* a write failed: the run stops */
+    int write_errno, read_errno; /* why the first write, or the read, failed (errno) */
     double t0, drawn;           /* start; when the progress bar was last drawn */
     long long in_bytes, in_size; /* bytes read; size of the input when it is a regular file (else 0) */
 } batch;
@@ -150,6 +151,21 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Write to the output; a failed write stops the run (with its reason kept). */
+static void emit(batch *bt, const char *s, size_t n)
+{
+    if (n && !bt->write_failed && fwrite(s, 1, n, bt->out) != n) {
+        bt->write_failed = true;
+        bt->write_errno = errno;
+    }
+}
+
+/* Whether the run stops here: a bad header, out of memory, a failed write. */
+static bool stopped(const batch *bt)
+{
+    return bt->fatal || bt->oom || bt->write_failed;
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -196,8 +212,7 @@ static void flush_chunk(batch *bt)
         return;
     run_workers(bt);
     for (int t = 0; t < bt->threads; t++) /* each arena holds a contiguous slice, in order */
-        if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
-            bt->write_failed = true;
+        emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
         if (r->status == BATCH_NOMEM)
@@ -243,8 +258,7 @@ static void on_record(void *user, const bcsv_record *rec)
             bt->fatal = true;
             return;
         }
-        if (fwrite(bt->head.line.s, 1, bt->head.line.len, bt->out) != bt->head.line.len)
-            bt->write_failed = true;
+        emit(bt, bt->head.line.s, bt->head.line.len);
         return;
     }
     brow *r = &bt->rows[bt->nrows++];
@@ -371,10 +385,7 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
         return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        bbuf *o = &bt->outs[t].b;
-        if (o->len && fwrite(o->s, 1, o->len, bt->out) != o->len)
-            bt->write_failed = true;
-
+        emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
         bt->ok += pc->ok;
         bt->not_eligible += pc->not_eligible;
         bt->errors += pc->errors;
@@ -401,15 +412,17 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
     }
     size_t have = 0;
     bool eof = false;
-    while (!bt->fatal && !bt->oom && (!eof || have > 0)) {
+    while (!stopped(bt) && (!eof || have > 0)) {
         if (!eof) {
             size_t want = block - have, n = fread(blk + have, 1, want, fin);
             have += n;
             bt->in_bytes += (long long)n;
             eof = n < want;
+            if (eof && ferror(fin))
+                bt->read_errno = errno;
         }
         size_t used = 0;
-        while (used < have && !bt->fatal && !bt->oom) {
+        while (used < have && !stopped(bt)) {
             if (!bt->have_header || !bcsv_idle(reader)) {
                 const char *nl = memchr(blk + used, '\n', have - used);
                 size_t take = nl ? (size_t)(nl - (blk + used)) + 1 : have - used;
@@ -427,7 +440,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
                 bt->oom = true;
             used += cut;
         }
-        if (used < have && !bt->fatal && !bt->oom && (eof || used == 0)) {
+        if (used < have && !stopped(bt) && (eof || used == 0)) {
             /* the end of the input, or one record longer than a block: the main reader takes it */
             if (!bcsv_feed(reader, blk + used, have - used))
                 bt->oom = true;
@@ -565,9 +578,9 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (read_ok) {
         if (!read_all(&bt, &reader, fin))
             read_ok = false;
-        else if (!bt.fatal && !bt.oom && !bcsv_finish(&reader))
+        else if (!stopped(&bt) && !bcsv_finish(&reader))
             bt.oom = true;
-        if (!bt.fatal)
+        if (!bt.fatal && !bt.write_failed)
             flush_chunk(&bt);
         if (!bt.have_header && !bt.fatal && read_ok && !bt.oom) {
             bt.fatal = true;
@@ -599,9 +612,17 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         fputs("shebao: batch: out of memory: the output is incomplete\n", stderr);
         exit_code = EXIT_INTERNAL;
     }
-    if (fflush(fout) != 0 || ferror(fout) || bt.write_failed) {
-        cli_err("batch: write error on output");
-        exit_code = EXIT_INTERNAL;
+    if (fflush(fout) != 0 && !bt.write_failed) {
+        bt.write_failed = true;
+        bt.write_errno = errno;
+    }
+    if (bt.write_failed || ferror(fout)) {
+        if (fout == stdout)
+            exit_code = cli_stdout_failed(bt.write_errno);
+        else {
+            cli_err("batch: write error on --out %s: %s", out, strerror(bt.write_errno ? bt.write_errno : EIO));
+            exit_code = EXIT_INTERNAL;
+        }
     }
     if (!bt.fatal)
         fprintf(stderr, "batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n", bt.total,

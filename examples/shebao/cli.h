@@ -36,6 +36,14 @@ void cli_err(const char *fmt, ...)
 #endif
     ;
 
+/* Standard output: main checks it once after every command (a failed write, flush or close: exit 1 with
+ * "shebao: write error on standard output: REASON"). */
+/* Print text and a line end on standard output, keeping the reason should the write fail (for long texts). */
+void cli_puts(const char *text);
+/* Report a failed write on standard output, once per run (err: an errno value, 0 if unknown); returns
+ * EXIT_INTERNAL. */
+int cli_stdout_failed(int err);
+
 /* Simple option scanner over argv[start..argc): "--name value" or "--name=value". */
 typedef struct cli_args {
     int argc;

@@ -432,7 +432,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     } else if (strcmp(format, "json") == 0) {
         char *text = NULL;
         if (shebao_comparison_to_json(c, &text) == SHEBAO_OK)
-            printf("%s\n", text);
+            cli_puts(text);
         else
             exit_code = EXIT_INTERNAL;
         shebao_free(text);
