@@ -456,12 +456,32 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
 
 /* ---- the command ----------------------------------------------------------------------------------------- */
 
+/* "--in FILE" or "standard input", for messages. */
+static const char *in_name(const char *in, char *buf, size_t size)
+{
+    if (!in || strcmp(in, "-") == 0)
+        return "standard input";
+    snprintf(buf, size, "--in %s", in);
+    return buf;
+}
+
+/* An input that cannot be read as a file (missing, not allowed, a directory) is an input error (exit 4), found
+ * before anything is written. */
 static int open_streams(const char *in, const char *out, FILE **fin, FILE **fout)
 {
+    char name[600];
     *fin = stdin;
     *fout = stdout;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
         cli_err("--in %s: %s", in, strerror(errno));
+        return EXIT_INPUT;
+    }
+    struct stat ist;
+    int err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
+    if (err) {
+        cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
+        if (*fin != stdin)
+            fclose(*fin);
         return EXIT_INPUT;
     }
     if (out && strcmp(out, "-") != 0 && !(*fout = fopen(out, "wb"))) {
@@ -602,8 +622,13 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (bt.progress && !bt.fatal)
         draw_progress(&bt, true);
     int exit_code = EXIT_OK;
-    if (!ok || !read_ok) {
-        cli_err("batch: %s", !ok ? "out of memory or cannot start threads" : "read error on input");
+    if (!ok) {
+        cli_err("batch: out of memory or cannot start threads");
+        exit_code = EXIT_INTERNAL;
+    } else if (!read_ok) {
+        char name[600];
+        cli_err("batch: read error on %s: %s", in_name(in, name, sizeof name),
+                strerror(bt.read_errno ? bt.read_errno : EIO));
         exit_code = EXIT_INTERNAL;
     } else if (bt.fatal) {
         cli_err("%s", bt.fatal_msg);

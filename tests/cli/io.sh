@@ -2,7 +2,8 @@
 # Input and output of the command line, where the case format of tests/cli/run.sh does not reach (a redirection,
 # files set up before a run and checked after it):
 #   * every command writing to a full device (/dev/full) ends with exit 1 and one line,
-#     "shebao: write error on standard output: No space left on device", never with success.
+#     "shebao: write error on standard output: No space left on device", never with success;
+#   * batch refuses an input that is not a file it can read (standard input on a directory) with exit 4.
 # The expected exit codes and messages are written by hand from the rules (README.md, docs/scale.md).
 #
 #   sh tests/cli/io.sh build/shebao          (from the repository root; `make check`)
@@ -67,6 +68,17 @@ expect() {
     return 0
 }
 
+# check NAME TEST... : one more check, passed when the test command succeeds
+check() {
+    name=$1
+    shift
+    if "$@"; then
+        pass=$((pass + 1))
+    else
+        failed "$name" "failed: $*"
+    fi
+}
+
 FULL='shebao: write error on standard output: No space left on device'
 
 # full NAME ARGS... : standard output on /dev/full
@@ -101,6 +113,11 @@ full ltc-cost ltc cost --beneficiaries 1000 --grade-mix 3:0.5,4:0.3,5:0.2 --mode
 run batch --threads 1 --in "$IN" >/dev/full 2>"$TMP/err"
 expect full-batch $? 1 "$TMP/err" "$FULL
 batch: rows 1, ok 0, not eligible 1, errors 0, S s, R rows/s"
+
+# an input that cannot be read as a file: exit 4 (docs/scale.md), nothing written
+run batch <"$TMP" >"$TMP/out" 2>"$TMP/err"
+expect stdin-directory $? 4 "$TMP/err" "shebao: standard input: Is a directory"
+check stdin-directory-nothing-written [ ! -s "$TMP/out" ]
 
 echo "io: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
