@@ -465,32 +465,39 @@ static const char *in_name(const char *in, char *buf, size_t size)
     return buf;
 }
 
-/* An input that cannot be read as a file (missing, not allowed, a directory) is an input error (exit 4), found
- * before anything is written. */
-static int open_streams(const char *in, const char *out, FILE **fin, FILE **fout)
+/* Open the input, then the output. An input that cannot be read as a file (missing, not allowed, a directory) is
+ * an input error (exit 4), and an output that is the input file itself (the same path, a symbolic or a hard link)
+ * a usage error (exit 2); both are found before anything is opened for writing. --out FILE is written to a
+ * temporary file that becomes FILE only when the run succeeds (outfile.c). */
+static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile *fout)
 {
     char name[600];
+    bool to_file = out && strcmp(out, "-") != 0;
+    memset(fout, 0, sizeof *fout);
     *fin = stdin;
-    *fout = stdout;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
         cli_err("--in %s: %s", in, strerror(errno));
         return EXIT_INPUT;
     }
-    struct stat ist;
-    int err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
+    struct stat ist, ost;
+    int code = EXIT_OK, err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
     if (err) {
         cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
-        if (*fin != stdin)
-            fclose(*fin);
-        return EXIT_INPUT;
+        code = EXIT_INPUT;
+    } else if (to_file && cli_is_file(out, &ist)) {
+        code = cli_usage("batch: --out %s is the same file as %s", out, in_name(in, name, sizeof name));
+    } else if (!to_file && S_ISREG(ist.st_mode) && fstat(fileno(stdout), &ost) == 0 && ost.st_dev == ist.st_dev &&
+               ost.st_ino == ist.st_ino) { /* (`>> people.csv`: the output would be read again, without end) */
+        code = cli_usage("batch: standard output is the same file as %s", in_name(in, name, sizeof name));
+    } else if (!to_file) {
+        fout->f = stdout;
+    } else if ((err = cli_outfile_open(fout, out)) != 0) {
+        cli_err("--out %s: %s", out, strerror(err));
+        code = EXIT_INPUT;
     }
-    if (out && strcmp(out, "-") != 0 && !(*fout = fopen(out, "wb"))) {
-        cli_err("--out %s: %s", out, strerror(errno));
-        if (*fin != stdin)
-            fclose(*fin);
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
+    if (code != EXIT_OK && *fin != stdin)
+        fclose(*fin);
+    return code;
 }
 
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
@@ -553,15 +560,16 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
     bt.opts.policy = pol;
-    FILE *fin, *fout;
+    FILE *fin;
+    cli_outfile fout;
     int code = open_streams(in, out, &fin, &fout);
     if (code != EXIT_OK) {
         shebao_policy_free(pol);
         return code;
     }
-    bt.out = fout;
+    bt.out = fout.f;
     static char obuf_space[1 << 20];
-    setvbuf(fout, obuf_space, _IOFBF, sizeof obuf_space);
+    setvbuf(bt.out, obuf_space, _IOFBF, sizeof obuf_space);
     bt.rows = calloc(CHUNK_ROWS, sizeof *bt.rows);
     bt.ctx = calloc((size_t)bt.threads, sizeof *bt.ctx);
     bt.tid = calloc((size_t)bt.threads, sizeof *bt.tid);
@@ -585,6 +593,8 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
                 /* the started workers wait at a barrier that can no longer fill: nothing to salvage */
                 cli_err("batch: cannot start %d threads (started %d); try --threads %d",
                         bt.threads, started + 1, started + 1);
+                if (bt.out != stdout)
+                    cli_outfile_discard(&fout); /* the old --out stays */
                 exit(EXIT_INTERNAL);
             }
         }
@@ -637,15 +647,22 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         fputs("shebao: batch: out of memory: the output is incomplete\n", stderr);
         exit_code = EXIT_INTERNAL;
     }
-    if (fflush(fout) != 0 && !bt.write_failed) {
-        bt.write_failed = true;
-        bt.write_errno = errno;
-    }
-    if (bt.write_failed || ferror(fout)) {
-        if (fout == stdout)
+    if (bt.out == stdout) {
+        if (fflush(stdout) != 0 && !bt.write_failed) {
+            bt.write_failed = true;
+            bt.write_errno = errno;
+        }
+        if (bt.write_failed || ferror(stdout))
             exit_code = cli_stdout_failed(bt.write_errno);
-        else {
-            cli_err("batch: write error on --out %s: %s", out, strerror(bt.write_errno ? bt.write_errno : EIO));
+    } else {
+        /* --out FILE becomes the output only when complete (error rows included); otherwise it stays as it was */
+        int err = bt.write_failed ? (bt.write_errno ? bt.write_errno : EIO) : 0;
+        if (exit_code == EXIT_OK && !err)
+            err = cli_outfile_commit(&fout);
+        else
+            cli_outfile_discard(&fout);
+        if (err) {
+            cli_err("batch: write error on --out %s: %s", out, strerror(err));
             exit_code = EXIT_INTERNAL;
         }
     }
@@ -672,8 +689,6 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     free(wa);
     if (fin != stdin)
         fclose(fin);
-    if (fout != stdout)
-        fclose(fout);
     shebao_policy_free(pol);
     return exit_code;
 }

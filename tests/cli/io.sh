@@ -3,7 +3,12 @@
 # files set up before a run and checked after it):
 #   * every command writing to a full device (/dev/full) ends with exit 1 and one line,
 #     "shebao: write error on standard output: No space left on device", never with success;
-#   * batch refuses an input that is not a file it can read (standard input on a directory) with exit 4.
+#   * batch refuses an input that is not a file it can read (standard input on a directory) with exit 4;
+#   * batch refuses an output that is its input file (the same path, a symbolic or a hard link, standard input or
+#     output) with exit 2, and leaves the input as it was;
+#   * batch --out FILE becomes the output only when the run succeeds: a bad header, a write that fails midway
+#     (a file size limit, ulimit -f) or SIGTERM leave the old FILE as it was and no temporary file behind; a
+#     symbolic link is written through, and the file keeps its permission bits (a new one: 0666 less the umask).
 # The expected exit codes and messages are written by hand from the rules (README.md, docs/scale.md).
 #
 #   sh tests/cli/io.sh build/shebao          (from the repository root; `make check`)
@@ -48,7 +53,7 @@ run() {
 }
 
 failed() {
-    printf 'FAIL %s: %s\n' "$1" "$2"
+    printf 'FAIL %s: %.300s\n' "$1" "$(printf '%s' "$2" | tr '\n' '|')"
     fail=$((fail + 1))
 }
 
@@ -118,6 +123,114 @@ batch: rows 1, ok 0, not eligible 1, errors 0, S s, R rows/s"
 run batch <"$TMP" >"$TMP/out" 2>"$TMP/err"
 expect stdin-directory $? 4 "$TMP/err" "shebao: standard input: Is a directory"
 check stdin-directory-nothing-written [ ! -s "$TMP/out" ]
+
+# ---- batch: an output that is the input file ----------------------------------------------------------------
+
+D=$TMP/same
+mkdir "$D"
+cp "$IN" "$D/p.csv"
+ln -s p.csv "$D/sym.csv"
+ln "$D/p.csv" "$D/hard.csv"
+
+# same NAME WANT_STDERR COMMAND : COMMAND (arguments and redirections, evaluated) run in the folder: exit 2, the
+# message, the input unchanged, nothing else in the folder. (Files are limited to 1 MiB: a run that appended to its
+# own input could otherwise read its own rows again until the timeout.)
+same() {
+    name=$1
+    want=$2
+    cp "$IN" "$D/p.csv" # (the same inode: hard.csv stays a link to it)
+    (cd "$D" && trap '' XFSZ && ulimit -f 2048 && eval "run $3" 2>"$TMP/err")
+    expect "same-$name" $? 2 "$TMP/err" "$want (see 'shebao help')"
+    check "same-$name-input-kept" cmp -s "$D/p.csv" "$IN"
+    check "same-$name-nothing-new" [ "$(ls -A "$D" | tr '\n' ' ')" = "hard.csv p.csv sym.csv " ]
+}
+same path 'shebao: batch: --out p.csv is the same file as --in p.csv' 'batch --in p.csv --out p.csv'
+same symlink 'shebao: batch: --out sym.csv is the same file as --in p.csv' 'batch --in p.csv --out sym.csv'
+same hardlink 'shebao: batch: --out hard.csv is the same file as --in p.csv' 'batch --in p.csv --out hard.csv'
+same symlink-in 'shebao: batch: --out p.csv is the same file as --in sym.csv' 'batch --in sym.csv --out p.csv'
+same stdin 'shebao: batch: --out hard.csv is the same file as standard input' 'batch --out hard.csv <p.csv'
+same stdout 'shebao: batch: standard output is the same file as --in p.csv' 'batch --in p.csv >>p.csv'
+same stdin-stdout 'shebao: batch: standard output is the same file as standard input' 'batch <p.csv >>sym.csv'
+
+# ---- batch --out: the old file stays unless the run succeeds -------------------------------------------------
+
+D=$TMP/dest
+mkdir "$D"
+BIG=$TMP/big.csv
+{
+    echo 'id,birth,sex,plan,collective,backpay'
+    i=0
+    while [ $i -lt 2000 ]; do # about 120 KB of output, more than the 32 KiB of ulimit -f 64
+        echo "$i,1980-01,female,,,5:1000"
+        i=$((i + 1))
+    done
+} >"$BIG"
+echo 'the previous output' >"$TMP/old.csv"
+
+# kept NAME : the old --out is as it was, and no temporary file is left in its folder
+kept() {
+    check "$1-old-kept" cmp -s "$D/o.csv" "$TMP/old.csv"
+    check "$1-no-temp" [ "$(ls -A "$D" | tr '\n' ' ')" = "o.csv " ]
+}
+
+cp "$TMP/old.csv" "$D/o.csv"
+printf 'id,name\n1,x\n' >"$TMP/bad.csv"
+run batch --in "$TMP/bad.csv" --out "$D/o.csv" 2>"$TMP/err"
+expect bad-header $? 4 "$TMP/err" "shebao: input header: missing column(s) birth, sex, plan, collective, backpay \
+(needs id,birth,sex,plan,collective,backpay in any order; other columns pass through)"
+kept bad-header
+
+# a write that fails midway: a file size limit of 64 blocks of 512 bytes (SIGXFSZ ignored: the write fails, EFBIG)
+cp "$TMP/old.csv" "$D/o.csv"
+(trap '' XFSZ && ulimit -f 64 && run batch --threads 1 --in "$BIG" --out "$D/o.csv" 2>"$TMP/err")
+expect write-fails $? 1 "$TMP/err" "shebao: batch: write error on --out $D/o.csv: File too large
+batch: rows 2000, ok 0, not eligible 2000, errors 0, S s, R rows/s"
+kept write-fails
+
+run batch --in "$IN" --out /dev/full 2>"$TMP/err"
+expect out-dev-full $? 1 "$TMP/err" "shebao: batch: write error on --out /dev/full: No space left on device
+batch: rows 1, ok 0, not eligible 1, errors 0, S s, R rows/s"
+
+# SIGTERM while the input is still open (a FIFO): once the temporary file exists, the run is stopped
+cp "$TMP/old.csv" "$D/o.csv"
+mkfifo "$TMP/fifo"
+timeout "$LIMIT" $RUNNER "$BIN" batch --threads 1 --in "$TMP/fifo" --out "$D/o.csv" 2>"$TMP/err" &
+pid=$! # (timeout's: it passes the signal on, and ends as its child did)
+exec 3>"$TMP/fifo"
+printf 'id,birth,sex,plan,collective,backpay\n1,1980-01,female,,,5:1000\n' >&3
+has_temp() {
+    ls -A "$D" | grep -q '^\.o\.csv\.'
+}
+n=0
+while [ $n -lt $((LIMIT * 10)) ] && kill -0 $pid 2>/dev/null && ! has_temp; do
+    sleep 0.1
+    n=$((n + 1))
+done
+check sigterm-temp-seen has_temp
+kill -TERM $pid 2>/dev/null
+wait $pid 2>/dev/null
+rc=$?
+exec 3>&-
+check sigterm-killed [ $rc -eq 143 ]
+kept sigterm
+
+run batch --in "$IN" --out "$TMP/no-such-folder/o.csv" 2>"$TMP/err"
+expect out-folder-missing $? 4 "$TMP/err" "shebao: --out $TMP/no-such-folder/o.csv: No such file or directory"
+
+# success: the output replaces the file; through a symbolic link, the file it points to; permission bits kept
+run batch --in "$IN" >"$TMP/want.csv" 2>/dev/null
+chmod 640 "$D/o.csv"
+ln -s o.csv "$D/link.csv"
+run batch --in "$IN" --out "$D/link.csv" 2>/dev/null
+check link-exit-0 [ $? -eq 0 ]
+check link-kept [ -L "$D/link.csv" ]
+check link-target-written cmp -s "$D/o.csv" "$TMP/want.csv"
+check link-mode-kept [ "$(ls -l "$D/o.csv" | cut -c 1-10)" = "-rw-r-----" ]
+(umask 027 && run batch --in "$IN" --out "$D/new.csv" 2>/dev/null)
+check new-exit-0 [ $? -eq 0 ]
+check new-written cmp -s "$D/new.csv" "$TMP/want.csv"
+check new-mode-umask [ "$(ls -l "$D/new.csv" | cut -c 1-10)" = "-rw-r-----" ]
+check new-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "link.csv new.csv o.csv " ]
 
 echo "io: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
