@@ -8,7 +8,9 @@
 #     output) with exit 2, and leaves the input as it was;
 #   * batch --out FILE becomes the output only when the run succeeds: a bad header, a write that fails midway
 #     (a file size limit, ulimit -f) or SIGTERM leave the old FILE as it was and no temporary file behind; a
-#     symbolic link is written through, and the file keeps its permission bits (a new one: 0666 less the umask).
+#     symbolic link is written through, and the file keeps its permission bits (a new one: 0666 less the umask);
+#   * compare --chart FILE likewise: refused (exit 2) when it is the --policy file, and a write that fails midway
+#     (exit 1) leaves the old FILE as it was.
 # The expected exit codes and messages are written by hand from the rules (README.md, docs/scale.md).
 #
 #   sh tests/cli/io.sh build/shebao          (from the repository root; `make check`)
@@ -75,12 +77,12 @@ expect() {
 
 # check NAME TEST... : one more check, passed when the test command succeeds
 check() {
-    name=$1
+    check_name=$1
     shift
     if "$@"; then
         pass=$((pass + 1))
     else
-        failed "$name" "failed: $*"
+        failed "$check_name" "failed: $*"
     fi
 }
 
@@ -231,6 +233,35 @@ check new-exit-0 [ $? -eq 0 ]
 check new-written cmp -s "$D/new.csv" "$TMP/want.csv"
 check new-mode-umask [ "$(ls -l "$D/new.csv" | cut -c 1-10)" = "-rw-r-----" ]
 check new-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "link.csv new.csv o.csv " ]
+
+# ---- compare --chart -------------------------------------------------------------------------------------------
+
+D=$TMP/chart
+mkdir "$D"
+POL=tests/cli/data/compare-simple.json
+ln -s p.svg "$D/sym.svg"
+for chart in p.svg sym.svg; do
+    cp "$POL" "$D/p.svg"
+    run compare --policy "$D/p.svg" --birth 1970-01 --start 2012 --years 15,16 --format csv --chart "$D/$chart" \
+        >"$TMP/out" 2>"$TMP/err"
+    expect "chart-same-$chart" $? 2 "$TMP/err" \
+        "shebao: --chart $D/$chart is the same file as --policy $D/p.svg (see 'shebao help')"
+    check "chart-same-$chart-policy-kept" cmp -s "$D/p.svg" "$POL"
+    check "chart-same-$chart-nothing-written" [ ! -s "$TMP/out" ]
+done
+rm "$D/p.svg" "$D/sym.svg"
+
+# a write that fails midway (the PNG is about 200 KB, the limit 32 KiB): exit 1, the old file as it was
+cp "$TMP/old.csv" "$D/c.png"
+(trap '' XFSZ && ulimit -f 64 &&
+    run compare --birth 1980-05 --start 2025 --format csv --chart "$D/c.png" >/dev/null 2>"$TMP/err")
+expect chart-write-fails $? 1 "$TMP/err" "shebao: cannot write the chart '$D/c.png': File too large"
+check chart-write-fails-old-kept cmp -s "$D/c.png" "$TMP/old.csv"
+check chart-write-fails-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "c.png " ]
+# and one that succeeds replaces it
+run compare --birth 1980-05 --start 2025 --format csv --chart "$D/c.png" >/dev/null 2>"$TMP/err"
+check chart-written [ "$(od -A n -t x1 -N 4 "$D/c.png" | tr -d ' ')" = 89504e47 ]
+check chart-written-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "c.png " ]
 
 echo "io: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
