@@ -88,8 +88,8 @@ typedef struct batch {
     size_t block; /* bytes per block read */
     /* output */
     FILE *out;
-    bool write_failed, progress; /* a write failed: the run stops */
-    int write_errno, read_errno; /* why the first write, or the read, failed (errno) */
+    bool write_failed, progress; /* write_failed: a write failed, and the run stops */
+    int write_errno, read_errno; /* why the first write, or the read, failed (errno; 0 if unknown) */
     double t0, drawn;           /* start; when the progress bar was last drawn */
     long long in_bytes, in_size; /* bytes read; size of the input when it is a regular file (else 0) */
 } batch;
