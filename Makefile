@@ -171,6 +171,7 @@ cli-tests: $(CLI)
 	@sh tests/bad-policies/run.sh $(CLI)
 	@sh tests/cli/policy_files.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
+	@sh tests/cli/io.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
 bad-input-tests: $(CLI)
@@ -183,13 +184,15 @@ batch-tests: $(CLI) $(BUILD)/bench/gen_population
 	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
 	@sh tests/cli/batch_blocks.sh $(CLI)
 
-# The same suites with every run under valgrind: memory errors and leaks fail them.
+# The same suites with every run under valgrind: memory errors and leaks fail them (tests/cli/io.sh: input and
+# output files, a full device).
 check-valgrind: deps
 	$(MAKE) all
 	SHEBAO_VALGRIND=1 sh tests/bad-input/run.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/run.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/policy_files.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/io.sh $(CLI)
 
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
 abi-check: lib

@@ -88,7 +88,8 @@ typedef struct batch {
     size_t block; /* bytes per block read */
     /* output */
     FILE *out;
-    bool write_failed, progress;
+    bool write_failed, progress; /* write_failed: a write failed, and the run stops */
+    int write_errno, read_errno; /* why the first write, or the read, failed (errno; 0 if unknown) */
     double t0, drawn;           /* start; when the progress bar was last drawn */
     long long in_bytes, in_size; /* bytes read; size of the input when it is a regular file (else 0) */
 } batch;
@@ -150,6 +151,21 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Write to the output; a failed write stops the run (with its reason kept). */
+static void emit(batch *bt, const char *s, size_t n)
+{
+    if (n && !bt->write_failed && fwrite(s, 1, n, bt->out) != n) {
+        bt->write_failed = true;
+        bt->write_errno = errno;
+    }
+}
+
+/* Whether the run stops here: a bad header, out of memory, a failed write. */
+static bool stopped(const batch *bt)
+{
+    return bt->fatal || bt->oom || bt->write_failed;
+}
+
 static double now(void)
 {
     struct timespec t;
@@ -196,8 +212,7 @@ static void flush_chunk(batch *bt)
         return;
     run_workers(bt);
     for (int t = 0; t < bt->threads; t++) /* each arena holds a contiguous slice, in order */
-        if (bt->outs[t].b.len && fwrite(bt->outs[t].b.s, 1, bt->outs[t].b.len, bt->out) != bt->outs[t].b.len)
-            bt->write_failed = true;
+        emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
         if (r->status == BATCH_NOMEM)
@@ -243,8 +258,7 @@ static void on_record(void *user, const bcsv_record *rec)
             bt->fatal = true;
             return;
         }
-        if (fwrite(bt->head.line.s, 1, bt->head.line.len, bt->out) != bt->head.line.len)
-            bt->write_failed = true;
+        emit(bt, bt->head.line.s, bt->head.line.len);
         return;
     }
     brow *r = &bt->rows[bt->nrows++];
@@ -371,10 +385,7 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
         return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        bbuf *o = &bt->outs[t].b;
-        if (o->len && fwrite(o->s, 1, o->len, bt->out) != o->len)
-            bt->write_failed = true;
-
+        emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
         bt->ok += pc->ok;
         bt->not_eligible += pc->not_eligible;
         bt->errors += pc->errors;
@@ -401,15 +412,17 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
     }
     size_t have = 0;
     bool eof = false;
-    while (!bt->fatal && !bt->oom && (!eof || have > 0)) {
+    while (!stopped(bt) && (!eof || have > 0)) {
         if (!eof) {
             size_t want = block - have, n = fread(blk + have, 1, want, fin);
             have += n;
             bt->in_bytes += (long long)n;
             eof = n < want;
+            if (eof && ferror(fin))
+                bt->read_errno = errno;
         }
         size_t used = 0;
-        while (used < have && !bt->fatal && !bt->oom) {
+        while (used < have && !stopped(bt)) {
             if (!bt->have_header || !bcsv_idle(reader)) {
                 const char *nl = memchr(blk + used, '\n', have - used);
                 size_t take = nl ? (size_t)(nl - (blk + used)) + 1 : have - used;
@@ -427,7 +440,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
                 bt->oom = true;
             used += cut;
         }
-        if (used < have && !bt->fatal && !bt->oom && (eof || used == 0)) {
+        if (used < have && !stopped(bt) && (eof || used == 0)) {
             /* the end of the input, or one record longer than a block: the main reader takes it */
             if (!bcsv_feed(reader, blk + used, have - used))
                 bt->oom = true;
@@ -443,21 +456,48 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
 
 /* ---- the command ----------------------------------------------------------------------------------------- */
 
-static int open_streams(const char *in, const char *out, FILE **fin, FILE **fout)
+/* "--in FILE" or "standard input", for messages. */
+static const char *in_name(const char *in, char *buf, size_t size)
 {
+    if (!in || strcmp(in, "-") == 0)
+        return "standard input";
+    snprintf(buf, size, "--in %s", in);
+    return buf;
+}
+
+/* Open the input, then the output. An input that cannot be read as a file (missing, not allowed, a directory) is
+ * an input error (exit 4), and an output that is the input file itself (the same path, a symbolic or a hard link)
+ * a usage error (exit 2); both are found before anything is opened for writing. --out FILE is written to a
+ * temporary file that becomes FILE only when the run succeeds (outfile.c). */
+static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile *fout)
+{
+    char name[600];
+    bool to_file = out && strcmp(out, "-") != 0;
+    memset(fout, 0, sizeof *fout);
     *fin = stdin;
-    *fout = stdout;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
         cli_err("--in %s: %s", in, strerror(errno));
         return EXIT_INPUT;
     }
-    if (out && strcmp(out, "-") != 0 && !(*fout = fopen(out, "wb"))) {
-        cli_err("--out %s: %s", out, strerror(errno));
-        if (*fin != stdin)
-            fclose(*fin);
-        return EXIT_INPUT;
+    struct stat ist, ost;
+    int code = EXIT_OK, err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
+    if (err) {
+        cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
+        code = EXIT_INPUT;
+    } else if (to_file && cli_is_file(out, &ist)) {
+        code = cli_usage("batch: --out %s is the same file as %s", out, in_name(in, name, sizeof name));
+    } else if (!to_file && S_ISREG(ist.st_mode) && fstat(fileno(stdout), &ost) == 0 && ost.st_dev == ist.st_dev &&
+               ost.st_ino == ist.st_ino) { /* (`>> people.csv`: the output would be read again, without end) */
+        code = cli_usage("batch: standard output is the same file as %s", in_name(in, name, sizeof name));
+    } else if (!to_file) {
+        fout->f = stdout;
+    } else if ((err = cli_outfile_open(fout, out)) != 0) {
+        cli_err("--out %s: %s", out, strerror(err));
+        code = EXIT_INPUT;
     }
-    return EXIT_OK;
+    if (code != EXIT_OK && *fin != stdin)
+        fclose(*fin);
+    return code;
 }
 
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
@@ -520,15 +560,16 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
     bt.opts.policy = pol;
-    FILE *fin, *fout;
+    FILE *fin;
+    cli_outfile fout;
     int code = open_streams(in, out, &fin, &fout);
     if (code != EXIT_OK) {
         shebao_policy_free(pol);
         return code;
     }
-    bt.out = fout;
+    bt.out = fout.f;
     static char obuf_space[1 << 20];
-    setvbuf(fout, obuf_space, _IOFBF, sizeof obuf_space);
+    setvbuf(bt.out, obuf_space, _IOFBF, sizeof obuf_space);
     bt.rows = calloc(CHUNK_ROWS, sizeof *bt.rows);
     bt.ctx = calloc((size_t)bt.threads, sizeof *bt.ctx);
     bt.tid = calloc((size_t)bt.threads, sizeof *bt.tid);
@@ -552,6 +593,8 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
                 /* the started workers wait at a barrier that can no longer fill: nothing to salvage */
                 cli_err("batch: cannot start %d threads (started %d); try --threads %d",
                         bt.threads, started + 1, started + 1);
+                if (bt.out != stdout)
+                    cli_outfile_discard(&fout); /* the old --out stays */
                 exit(EXIT_INTERNAL);
             }
         }
@@ -565,9 +608,9 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (read_ok) {
         if (!read_all(&bt, &reader, fin))
             read_ok = false;
-        else if (!bt.fatal && !bt.oom && !bcsv_finish(&reader))
+        else if (!stopped(&bt) && !bcsv_finish(&reader))
             bt.oom = true;
-        if (!bt.fatal)
+        if (!bt.fatal && !bt.write_failed)
             flush_chunk(&bt);
         if (!bt.have_header && !bt.fatal && read_ok && !bt.oom) {
             bt.fatal = true;
@@ -589,8 +632,13 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     if (bt.progress && !bt.fatal)
         draw_progress(&bt, true);
     int exit_code = EXIT_OK;
-    if (!ok || !read_ok) {
-        cli_err("batch: %s", !ok ? "out of memory or cannot start threads" : "read error on input");
+    if (!ok) {
+        cli_err("batch: out of memory or cannot start threads");
+        exit_code = EXIT_INTERNAL;
+    } else if (!read_ok) {
+        char name[600];
+        cli_err("batch: read error on %s: %s", in_name(in, name, sizeof name),
+                strerror(bt.read_errno ? bt.read_errno : EIO));
         exit_code = EXIT_INTERNAL;
     } else if (bt.fatal) {
         cli_err("%s", bt.fatal_msg);
@@ -599,9 +647,24 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
         fputs("shebao: batch: out of memory: the output is incomplete\n", stderr);
         exit_code = EXIT_INTERNAL;
     }
-    if (fflush(fout) != 0 || ferror(fout) || bt.write_failed) {
-        cli_err("batch: write error on output");
-        exit_code = EXIT_INTERNAL;
+    if (bt.out == stdout) {
+        if (fflush(stdout) != 0 && !bt.write_failed) {
+            bt.write_failed = true;
+            bt.write_errno = errno;
+        }
+        if (bt.write_failed || ferror(stdout))
+            exit_code = cli_stdout_failed(bt.write_errno);
+    } else {
+        /* --out FILE becomes the output only when complete (error rows included); otherwise it stays as it was */
+        int err = bt.write_failed ? (bt.write_errno ? bt.write_errno : EIO) : 0;
+        if (exit_code == EXIT_OK && !err)
+            err = cli_outfile_commit(&fout);
+        else
+            cli_outfile_discard(&fout);
+        if (err) {
+            cli_err("batch: write error on --out %s: %s", out, strerror(err));
+            exit_code = EXIT_INTERNAL;
+        }
     }
     if (!bt.fatal)
         fprintf(stderr, "batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n", bt.total,
@@ -626,8 +689,6 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     free(wa);
     if (fin != stdin)
         fclose(fin);
-    if (fout != stdout)
-        fclose(fout);
     shebao_policy_free(pol);
     return exit_code;
 }

@@ -9,6 +9,7 @@
  * five or more lengths, and a line too long for the width shrinks until it fits).
  *
  * Money is formatted from fen by the library; floating point is used only for positions on the page. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -394,7 +395,22 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
     line_at(cr, MARGIN, y + 40, buf, false, 26);
 }
 
-int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, char *err, size_t errsize)
+/* Where cairo writes the chart: the file, and the reason (errno) of the first failed write. */
+typedef struct sink {
+    FILE *f;
+    int err;
+} sink;
+
+static cairo_status_t put(void *closure, const unsigned char *data, unsigned int length)
+{
+    sink *k = closure;
+    if (!k->err && fwrite(data, 1, length, k->f) != length)
+        k->err = errno ? errno : EIO;
+    return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
+                size_t errsize)
 {
     if (!chart_path_ok(path)) {
         snprintf(err, errsize, "--chart '%.200s': the file name must end in .png, .svg or .pdf", path);
@@ -402,11 +418,12 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
     }
     layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
     const char *ext = path + strlen(path) - 4;
+    sink k = {f, 0};
     cairo_surface_t *s;
     if (strcasecmp(ext, ".svg") == 0)
-        s = cairo_svg_surface_create(path, CW, L.height);
+        s = cairo_svg_surface_create_for_stream(put, &k, CW, L.height);
     else if (strcasecmp(ext, ".pdf") == 0)
-        s = cairo_pdf_surface_create(path, CW, L.height);
+        s = cairo_pdf_surface_create_for_stream(put, &k, CW, L.height);
     else
         s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(L.height));
     cairo_t *cr = cairo_create(s);
@@ -419,11 +436,17 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
-        st = cairo_surface_write_to_png(s, path);
+        st = cairo_surface_write_to_png_stream(s, put, &k);
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    if (!k.err && fflush(f) != 0)
+        k.err = errno;
+    if (k.err) {
+        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, strerror(k.err));
+        return -2;
+    }
     if (st != CAIRO_STATUS_SUCCESS) {
         snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
         return -1;

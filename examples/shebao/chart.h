@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <cairo.h>
 
@@ -24,10 +25,12 @@ void chart_font(cairo_t *cr, bool bold, double size);
 bool chart_font_covers(cairo_t *cr, const char *text);
 /* Whether a file name ends in .png, .svg or .pdf (case-insensitive). */
 bool chart_path_ok(const char *path);
-/* Draw the comparison into path (.png, .svg or .pdf, by its ending). Returns 0 when drawn as asked, 1 when drawn
- * with English labels because no font with Chinese glyphs was found (info->zh asked for Chinese), -1 on failure
- * with a one-line message in err. */
-int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, char *err, size_t errsize);
+/* Draw the comparison into f, in the format that path's ending names (.png, .svg or .pdf); path also names the
+ * chart in messages. Returns 0 when drawn as asked, 1 when drawn with English labels because no font with Chinese
+ * glyphs was found (info->zh asked for Chinese), -1 when it could not be drawn and -2 when a write on f failed,
+ * both with a one-line message in err. */
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
+                size_t errsize);
 /* Release cairo's and fontconfig's process-wide caches (so leak checkers see no leak). Call once, at the end,
  * when no cairo object is left; drawing again afterwards is allowed (the caches are rebuilt). */
 void chart_cleanup(void);

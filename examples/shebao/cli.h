@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "shebao.h"
 
@@ -35,6 +36,33 @@ void cli_err(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+
+/* Standard output: main checks it once after every command (a failed write, flush or close: exit 1 with
+ * "shebao: write error on standard output: REASON"). */
+/* Print text and a line end on standard output, keeping the reason should the write fail (for long texts). */
+void cli_puts(const char *text);
+/* Report a failed write on standard output, once per run (err: an errno value, 0 if unknown); returns
+ * EXIT_INTERNAL. */
+int cli_stdout_failed(int err);
+
+/* A file the command line writes (outfile.c): a regular file is written to a temporary file in its folder and
+ * renamed over it only when complete; a failed or interrupted run (SIGINT, SIGTERM, SIGHUP) leaves the old file
+ * untouched. A device or a FIFO is written directly. */
+typedef struct cli_outfile {
+    FILE *f;      /* where to write */
+    int err;      /* the caller's note of the first failed write on f (errno), 0 if none: commit then fails */
+    char *target; /* the file renamed over at the end (through a symbolic link: the file it points to) */
+    bool temp;    /* f is a temporary file */
+} cli_outfile;
+/* Open path for writing. 0, or an errno value (nothing is left behind; a directory gives EISDIR). */
+int cli_outfile_open(cli_outfile *o, const char *path);
+/* Flush, sync and close, then rename into place. 0, or an errno value: then the temporary file is removed and the
+ * old file is as it was. */
+int cli_outfile_commit(cli_outfile *o);
+/* Give up: the temporary file is removed and the old file is as it was. */
+void cli_outfile_discard(cli_outfile *o);
+/* Whether path names the regular file that st describes (the same device and inode, through any link). */
+bool cli_is_file(const char *path, const struct stat *st);
 
 /* Simple option scanner over argv[start..argc): "--name value" or "--name=value". */
 typedef struct cli_args {

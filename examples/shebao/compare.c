@@ -359,6 +359,9 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     }
     if (file && region)
         return cli_usage("give --region or --policy, not both");
+    struct stat pst; /* the chart must not overwrite the policy it comes from */
+    if (chart && file && stat(file, &pst) == 0 && cli_is_file(chart, &pst))
+        return cli_usage("--chart %s is the same file as --policy %s", chart, file);
     if (!birth)
         return cli_usage("compare needs --birth YYYY-MM");
     if (!start)
@@ -429,7 +432,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     } else if (strcmp(format, "json") == 0) {
         char *text = NULL;
         if (shebao_comparison_to_json(c, &text) == SHEBAO_OK)
-            printf("%s\n", text);
+            cli_puts(text);
         else
             exit_code = EXIT_INTERNAL;
         shebao_free(text);
@@ -439,12 +442,22 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         print_table(c, pol, birth, lang);
     }
     if (exit_code == EXIT_OK && chart) {
+        /* written to a temporary file, renamed over the chart file only when complete (outfile.c) */
         char err[512];
         chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
-        int r = chart_write(c, &info, chart, err, sizeof err);
+        cli_outfile of;
+        int r = -1, e = cli_outfile_open(&of, chart);
+        if (e != 0) {
+            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
+        } else if ((r = chart_write(c, &info, chart, of.f, err, sizeof err)) < 0) {
+            cli_outfile_discard(&of);
+        } else if ((e = cli_outfile_commit(&of)) != 0) {
+            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
+            r = -2;
+        }
         if (r < 0) {
             cli_err("%s", err);
-            exit_code = EXIT_INPUT;
+            exit_code = r == -2 ? EXIT_INTERNAL : EXIT_INPUT; /* a failed write; no file or no drawing */
         } else if (r > 0) {
             cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
                     "the chart's labels are in English", CHART_FONT);

@@ -138,7 +138,7 @@ static int print_json(json_t *root)
         fputs("shebao: out of memory\n", stderr);
         return EXIT_INTERNAL;
     }
-    printf("%s\n", text);
+    cli_puts(text);
     free(text);
     return EXIT_OK;
 }

@@ -1,4 +1,5 @@
 /* shebao — command-line front end of libshebao. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,52 @@ int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, sheba
     return shebao_policy_load_embedded(ctx, region ? region : CLI_DEFAULT_REGION, out);
 }
 
+/* Standard output is checked once, at the end of every command (finish_stdout). A long text goes to the descriptor
+ * at once, past the buffer, and a failed write of it leaves nothing for the final flush to fail on: cli_puts keeps
+ * the reason. */
+static int stdout_errno;     /* the reason (errno) of the first failed write through cli_puts; 0 if none */
+static bool stdout_reported; /* the write error on standard output was reported (by batch, or at the end) */
+
+void cli_puts(const char *text)
+{
+    if ((fputs(text, stdout) == EOF || putchar('\n') == EOF) && !stdout_errno)
+        stdout_errno = errno;
+}
+
+int cli_stdout_failed(int err)
+{
+    if (!stdout_reported) {
+        stdout_reported = true;
+        if (err)
+            cli_err("write error on standard output: %s", strerror(err));
+        else
+            cli_err("write error on standard output");
+    }
+    return EXIT_INTERNAL;
+}
+
+/* Flush and close standard output; a write that failed now or earlier is an error (exit 1), reported once. A
+ * command that failed keeps its own exit code. */
+static int finish_stdout(int rc)
+{
+    int err = 0;
+    bool bad = ferror(stdout) != 0;
+    if (fflush(stdout) != 0) {
+        bad = true;
+        err = errno;
+    }
+#ifndef SHEBAO_FUZZ_H /* a fuzz target calls main again and again in one process: standard output stays open */
+    if (fclose(stdout) != 0 && !bad && errno != EBADF) { /* (EBADF: closed from the start, and nothing written) */
+        bad = true;
+        err = errno;
+    }
+#endif
+    if (!bad)
+        return rc;
+    cli_stdout_failed(err ? err : stdout_errno);
+    return rc == EXIT_OK ? EXIT_INTERNAL : rc;
+}
+
 static int cmd_version(void)
 {
     printf("shebao %s (library %s, data format shebao-policy/1)\n", SHEBAO_VERSION_STRING, shebao_version());
@@ -156,6 +203,8 @@ static int cmd_version(void)
 
 int main(int argc, char **argv)
 {
+    stdout_errno = 0;
+    stdout_reported = false;
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -163,10 +212,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
         fputs(usage_text, stdout);
-        return EXIT_OK;
+        return finish_stdout(EXIT_OK);
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0)
-        return cmd_version();
+        return finish_stdout(cmd_version());
     shebao_ctx *ctx = NULL;
     if (shebao_ctx_new(&ctx) != SHEBAO_OK) {
         fputs("shebao: out of memory\n", stderr);
@@ -186,9 +235,5 @@ int main(int argc, char **argv)
     else
         rc = cli_usage("unknown command '%s'", cmd);
     shebao_ctx_free(ctx);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        fputs("shebao: write error on standard output\n", stderr);
-        rc = EXIT_INTERNAL;
-    }
-    return rc;
+    return finish_stdout(rc);
 }

@@ -91,7 +91,7 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
         char *json = NULL;
         rc = shebao_policy_to_json(p, &json);
         if (rc == SHEBAO_OK)
-            printf("%s\n", json);
+            cli_puts(json);
         shebao_free(json);
     } else {
         print_table(p);

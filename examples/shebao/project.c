@@ -227,14 +227,16 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     } else {
         char *text = NULL;
         if (pe.explain && strcmp(format, "json") != 0) { /* JSON carries it as "explain" */
-            if (shebao_projection_explain(p, &text) == SHEBAO_OK)
-                printf("计算过程 How it was computed\n%s\n", text);
+            if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
+                fputs("计算过程 How it was computed\n", stdout);
+                cli_puts(text);
+            }
             shebao_free(text);
             text = NULL;
         }
         if (strcmp(format, "json") == 0) {
             if (shebao_projection_to_json(p, &text) == SHEBAO_OK)
-                printf("%s\n", text);
+                cli_puts(text);
             else
                 exit_code = EXIT_INTERNAL;
             shebao_free(text);

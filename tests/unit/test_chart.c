@@ -101,6 +101,16 @@ static shebao_comparison *sample(shebao_ctx *ctx, shebao_policy **pol)
     return c;
 }
 
+/* chart_write into a file of that name */
+static int write_file(const shebao_comparison *c, const chart_info *info, const char *path, char *err, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    int r = chart_write(c, info, path, f, err, size);
+    assert_int_equal(fclose(f), 0);
+    return r;
+}
+
 static void test_chart_files(void **state)
 {
     (void)state;
@@ -116,9 +126,9 @@ static void test_chart_files(void **state)
     snprintf(pdf, sizeof pdf, "%s/c.pdf", dir);
     chart_info info = {"zhejiang", "1980-05", true};
     /* 0: drawn with Chinese labels (the font has the glyphs) */
-    assert_int_equal(chart_write(c, &info, png, err, sizeof err), 0);
-    assert_int_equal(chart_write(c, &info, svg, err, sizeof err), 0);
-    assert_int_equal(chart_write(c, &info, pdf, err, sizeof err), 0);
+    assert_int_equal(write_file(c, &info, png, err, sizeof err), 0);
+    assert_int_equal(write_file(c, &info, svg, err, sizeof err), 0);
+    assert_int_equal(write_file(c, &info, pdf, err, sizeof err), 0);
     info.zh = false;
     /* the PNG: 1080 wide (a phone held upright), taller than wide, with ink in the title band */
     cairo_surface_t *s = cairo_image_surface_create_from_png(png);
@@ -146,12 +156,20 @@ static void test_chart_files(void **state)
     fclose(f);
     assert_memory_equal(head, "%PDF-", 5);
     /* English labels on request */
-    assert_int_equal(chart_write(c, &info, png, err, sizeof err), 0);
-    /* a bad name and an unwritable place are one-line errors */
-    assert_int_equal(chart_write(c, &info, "chart.jpg", err, sizeof err), -1);
+    assert_int_equal(write_file(c, &info, png, err, sizeof err), 0);
+    /* a bad name is a one-line error (-1), and so is a failed write (-2), with its reason */
+    assert_int_equal(chart_write(c, &info, "chart.jpg", stdout, err, sizeof err), -1);
     assert_non_null(strstr(err, ".png, .svg or .pdf"));
-    assert_int_equal(chart_write(c, &info, "/nonexistent-dir/c.png", err, sizeof err), -1);
-    assert_non_null(strstr(err, "cannot write the chart"));
+    for (int i = 0; i < 3; i++) {
+        const char *name[] = {"full.png", "full.svg", "full.pdf"};
+        f = fopen("/dev/full", "wb");
+        assert_non_null(f);
+        assert_int_equal(chart_write(c, &info, name[i], f, err, sizeof err), -2);
+        fclose(f);
+        assert_non_null(strstr(err, "cannot write the chart"));
+        assert_non_null(strstr(err, "No space left on device"));
+        assert_null(strchr(err, '\n'));
+    }
     assert_true(chart_path_ok("A.PNG") && chart_path_ok("a.svg") && chart_path_ok("b.pdf"));
     assert_false(chart_path_ok(".png") || chart_path_ok("png") || chart_path_ok("a.png.txt"));
     unlink(png);
