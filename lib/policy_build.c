@@ -1,11 +1,10 @@
 /* Policy validation: walk a shebao-policy/1 document, refuse anything malformed with a message naming the file
  * and the JSON path, and build the immutable in-memory policy with the provenance of every value. */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "policy.h"
-#include "policy_read.h"
+#include "policy_section.h"
 
 /* Find member `key` of obj. Bare scalar or {"value", "source"}. On success with *v != NULL the path has been
  * extended by the key (the caller pops to *old). Absent: *v = NULL, error only if required in full mode. */
@@ -47,287 +46,7 @@ static void fmt_money(int64_t fen, char *buf) { shebao_money_format(fen, buf, SH
 /* A scalar parameter: read with fn-specific code by the caller, recorded here. */
 static int scalar_param(sb_pread *b, const char *text, const char *src, uint32_t *index)
 {
-    return sb_pread_param(b, b->path, "", text, src, index);
-}
-
-/* ---- series, tables, bands ------------------------------------------------------------------------------- */
-
-static int rd_series(sb_pread *b, json_t *arr, const char *inh, bool nonempty, sb_series *out)
-{
-    static const char *const keys[] = {"from", "value", "source", NULL};
-    TRY(sb_pread_expect_array(b, arr, nonempty));
-    size_t n = json_array_size(arr);
-    out->v = calloc(n ? n : 1, sizeof *out->v);
-    if (!out->v)
-        return sb_pread_oom(b);
-    char series_path[512];
-    snprintf(series_path, sizeof series_path, "%s", b->path);
-    for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
-        size_t old = sb_pread_push_idx(b, i);
-        TRY(sb_pread_expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"value\", \"source\"}"));
-        TRY(sb_pread_check_keys(b, e, keys));
-        const char *src;
-        TRY(sb_pread_source(b, e, inh, &src));
-        sb_dated_money *d = &out->v[i];
-        json_t *from = json_object_get(e, "from"), *val = json_object_get(e, "value");
-        if (!from)
-            return sb_pread_err(b, "missing required field 'from'");
-        if (!val)
-            return sb_pread_err(b, "missing required field 'value'");
-        size_t o2 = sb_pread_push_key(b, "from");
-        TRY(sb_pread_v_month(b, from, &d->from));
-        if (i > 0 && d->from <= out->v[i - 1].from) {
-            char a[8], c[8];
-            sb_month_format(d->from, a, sizeof a);
-            sb_month_format(out->v[i - 1].from, c, sizeof c);
-            return sb_pread_err(b, "dates must be strictly increasing (%s after %s)", a, c);
-        }
-        sb_pread_pop(b, o2);
-        o2 = sb_pread_push_key(b, "value");
-        TRY(sb_pread_v_amount(b, val, &d->fen));
-        sb_pread_pop(b, o2);
-        out->n = i + 1;
-        char m[SHEBAO_MONEY_BUFSZ];
-        fmt_money(d->fen, m);
-        TRY(sb_pread_param(b, series_path, json_string_value(from), m, src, &d->param));
-        sb_pread_pop(b, old);
-    }
-    return SHEBAO_OK;
-}
-
-static int rd_supplements(sb_pread *b, json_t *arr, const char *inh, sb_resident *rp)
-{
-    static const char *const keys[] = {"from", "min_age", "value", "source", NULL};
-    TRY(sb_pread_expect_array(b, arr, false));
-    size_t n = json_array_size(arr);
-    rp->supp = calloc(n ? n : 1, sizeof *rp->supp);
-    if (!rp->supp)
-        return sb_pread_oom(b);
-    char base[512];
-    snprintf(base, sizeof base, "%s", b->path);
-    for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
-        size_t old = sb_pread_push_idx(b, i);
-        TRY(sb_pread_expect_type(b, e, JSON_OBJECT, "an object {\"from\", \"min_age\", \"value\"}"));
-        TRY(sb_pread_check_keys(b, e, keys));
-        const char *src;
-        TRY(sb_pread_source(b, e, inh, &src));
-        sb_supplement *s = &rp->supp[i];
-        static const char *const req[] = {"from", "min_age", "value"};
-        for (int k = 0; k < 3; k++)
-            if (!json_object_get(e, req[k]))
-                return sb_pread_err(b, "missing required field '%s'", req[k]);
-        size_t o2 = sb_pread_push_key(b, "from");
-        TRY(sb_pread_v_month(b, json_object_get(e, "from"), &s->from));
-        sb_pread_pop(b, o2);
-        o2 = sb_pread_push_key(b, "min_age");
-        TRY(sb_pread_v_int(b, json_object_get(e, "min_age"), 0, 150, &s->min_age));
-        sb_pread_pop(b, o2);
-        o2 = sb_pread_push_key(b, "value");
-        TRY(sb_pread_v_amount(b, json_object_get(e, "value"), &s->fen));
-        sb_pread_pop(b, o2);
-        if (i > 0) {
-            const sb_supplement *p = &rp->supp[i - 1];
-            if (s->min_age < p->min_age || (s->min_age == p->min_age && s->from <= p->from))
-                return sb_pread_err(b, "supplements must be sorted by (min_age, from) without duplicates");
-        }
-        rp->nsupp = i + 1;
-        char m[SHEBAO_MONEY_BUFSZ], text[80];
-        fmt_money(s->fen, m);
-        snprintf(text, sizeof text, "age %d+: +%s", s->min_age, m);
-        TRY(sb_pread_param(b, base, json_string_value(json_object_get(e, "from")), text, src, &s->param));
-        sb_pread_pop(b, old);
-    }
-    return SHEBAO_OK;
-}
-
-static int rd_grades(sb_pread *b, json_t *arr, const char *inh, sb_resident *rp)
-{
-    static const char *const tkeys[] = {"from", "table", "source", NULL};
-    static const char *const gkeys[] = {"grade", "subsidy", "daijiao", "source", NULL};
-    TRY(sb_pread_expect_array(b, arr, true));
-    size_t n = json_array_size(arr);
-    rp->tables = calloc(n, sizeof *rp->tables);
-    if (!rp->tables)
-        return sb_pread_oom(b);
-    char base[512];
-    snprintf(base, sizeof base, "%s", b->path);
-    for (size_t i = 0; i < n; i++) {
-        json_t *t = json_array_get(arr, i);
-        size_t old = sb_pread_push_idx(b, i);
-        TRY(sb_pread_expect_type(b, t, JSON_OBJECT, "an object {\"from\", \"table\"}"));
-        TRY(sb_pread_check_keys(b, t, tkeys));
-        const char *tsrc;
-        TRY(sb_pread_source(b, t, inh, &tsrc));
-        sb_grade_table *gt = &rp->tables[i];
-        json_t *from = json_object_get(t, "from"), *table = json_object_get(t, "table");
-        if (!from)
-            return sb_pread_err(b, "missing required field 'from'");
-        if (!table)
-            return sb_pread_err(b, "missing required field 'table'");
-        size_t o2 = sb_pread_push_key(b, "from");
-        TRY(sb_pread_v_month(b, from, &gt->from));
-        if (i > 0 && SB_MONTH_YEAR(gt->from) <= SB_MONTH_YEAR(rp->tables[i - 1].from))
-            return sb_pread_err(b, "grade tables must start in strictly increasing years (%d after %d)",
-                       SB_MONTH_YEAR(gt->from), SB_MONTH_YEAR(rp->tables[i - 1].from));
-        sb_pread_pop(b, o2);
-        rp->ntables = i + 1;
-        o2 = sb_pread_push_key(b, "table");
-        TRY(sb_pread_expect_array(b, table, true));
-        size_t ng = json_array_size(table);
-        gt->g = calloc(ng, sizeof *gt->g);
-        if (!gt->g)
-            return sb_pread_oom(b);
-        for (size_t j = 0; j < ng; j++) {
-            json_t *g = json_array_get(table, j);
-            size_t o3 = sb_pread_push_idx(b, j);
-            TRY(sb_pread_expect_type(b, g, JSON_OBJECT, "an object {\"grade\", \"subsidy\"}"));
-            TRY(sb_pread_check_keys(b, g, gkeys));
-            const char *gsrc;
-            TRY(sb_pread_source(b, g, tsrc, &gsrc));
-            sb_grade *gr = &gt->g[j];
-            if (!json_object_get(g, "grade"))
-                return sb_pread_err(b, "missing required field 'grade'");
-            if (!json_object_get(g, "subsidy"))
-                return sb_pread_err(b, "missing required field 'subsidy'");
-            size_t o4 = sb_pread_push_key(b, "grade");
-            TRY(sb_pread_v_amount(b, json_object_get(g, "grade"), &gr->grade));
-            if (gr->grade == 0)
-                return sb_pread_err(b, "a grade must be positive");
-            if (j > 0 && gr->grade <= gt->g[j - 1].grade) {
-                char a[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ];
-                fmt_money(gr->grade, a);
-                fmt_money(gt->g[j - 1].grade, c);
-                return sb_pread_err(b, "grades must be strictly ascending (%s after %s)", a, c);
-            }
-            sb_pread_pop(b, o4);
-            o4 = sb_pread_push_key(b, "subsidy");
-            TRY(sb_pread_v_amount(b, json_object_get(g, "subsidy"), &gr->subsidy));
-            sb_pread_pop(b, o4);
-            if (json_object_get(g, "daijiao")) {
-                o4 = sb_pread_push_key(b, "daijiao");
-                TRY(sb_pread_v_bool(b, json_object_get(g, "daijiao"), &gr->daijiao));
-                sb_pread_pop(b, o4);
-            }
-            gt->n = j + 1;
-            char a[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], text[120];
-            fmt_money(gr->grade, a);
-            fmt_money(gr->subsidy, c);
-            snprintf(text, sizeof text, "grade %s: subsidy %s%s", a, c, gr->daijiao ? " (daijiao)" : "");
-            TRY(sb_pread_param(b, base, json_string_value(from), text, gsrc, &gr->param));
-            sb_pread_pop(b, o3);
-        }
-        sb_pread_pop(b, o2);
-        sb_pread_pop(b, old);
-    }
-    /* the table in force in each year, and the year the next one starts (the tables' years strictly increase) */
-    for (int y = SB_YEAR_MIN; y <= SB_YEAR_MAX; y++) {
-        int in_force = -1, next = INT_MAX;
-        for (size_t i = 0; i < rp->ntables; i++) {
-            if (SB_MONTH_YEAR(rp->tables[i].from) <= y)
-                in_force = (int)i;
-            else if (next == INT_MAX)
-                next = SB_MONTH_YEAR(rp->tables[i].from);
-        }
-        rp->table_at[y - SB_YEAR_MIN] = (int16_t)in_force;
-        rp->table_next[y - SB_YEAR_MIN] = next;
-    }
-    return SHEBAO_OK;
-}
-
-static int rd_bands(sb_pread *b, json_t *arr, const char *inh, sb_resident *rp)
-{
-    static const char *const keys[] = {"from_year", "to_year", "per_year", "source", NULL};
-    TRY(sb_pread_expect_array(b, arr, false));
-    size_t n = json_array_size(arr);
-    rp->bands = calloc(n ? n : 1, sizeof *rp->bands);
-    if (!rp->bands)
-        return sb_pread_oom(b);
-    char base[512];
-    snprintf(base, sizeof base, "%s", b->path);
-    for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
-        size_t old = sb_pread_push_idx(b, i);
-        TRY(sb_pread_expect_type(b, e, JSON_OBJECT, "an object {\"from_year\", \"to_year\", \"per_year\"}"));
-        TRY(sb_pread_check_keys(b, e, keys));
-        const char *src;
-        TRY(sb_pread_source(b, e, inh, &src));
-        sb_band *bd = &rp->bands[i];
-        if (!json_object_get(e, "from_year"))
-            return sb_pread_err(b, "missing required field 'from_year'");
-        if (!json_object_get(e, "per_year"))
-            return sb_pread_err(b, "missing required field 'per_year'");
-        size_t o2 = sb_pread_push_key(b, "from_year");
-        TRY(sb_pread_v_int(b, json_object_get(e, "from_year"), 1, 100, &bd->from_year));
-        int expect = i == 0 ? 1 : rp->bands[i - 1].to_year + 1;
-        if (bd->from_year != expect)
-            return sb_pread_err(b, "bands must be contiguous from year 1: expected %d, found %d", expect, bd->from_year);
-        sb_pread_pop(b, o2);
-        if (json_object_get(e, "to_year")) {
-            o2 = sb_pread_push_key(b, "to_year");
-            TRY(sb_pread_v_int(b, json_object_get(e, "to_year"), bd->from_year, 100, &bd->to_year));
-            sb_pread_pop(b, o2);
-        } else if (i + 1 < n) {
-            return sb_pread_err(b, "only the last band may omit 'to_year'");
-        }
-        o2 = sb_pread_push_key(b, "per_year");
-        TRY(sb_pread_v_amount(b, json_object_get(e, "per_year"), &bd->per_year));
-        sb_pread_pop(b, o2);
-        rp->nbands = i + 1;
-        char m[SHEBAO_MONEY_BUFSZ], text[100];
-        fmt_money(bd->per_year, m);
-        if (bd->to_year)
-            snprintf(text, sizeof text, "years %d-%d: %s per year", bd->from_year, bd->to_year, m);
-        else
-            snprintf(text, sizeof text, "years %d+: %s per year", bd->from_year, m);
-        TRY(sb_pread_param(b, base, "", text, src, &bd->param));
-        sb_pread_pop(b, old);
-    }
-    return SHEBAO_OK;
-}
-
-static int rd_rates(sb_pread *b, json_t *arr, const char *inh, sb_resident *rp)
-{
-    static const char *const keys[] = {"year", "value", "source", NULL};
-    TRY(sb_pread_expect_array(b, arr, false));
-    size_t n = json_array_size(arr);
-    rp->rates = calloc(n ? n : 1, sizeof *rp->rates);
-    if (!rp->rates)
-        return sb_pread_oom(b);
-    char base[512];
-    snprintf(base, sizeof base, "%s", b->path);
-    for (size_t i = 0; i < n; i++) {
-        json_t *e = json_array_get(arr, i);
-        size_t old = sb_pread_push_idx(b, i);
-        TRY(sb_pread_expect_type(b, e, JSON_OBJECT, "an object {\"year\", \"value\"}"));
-        TRY(sb_pread_check_keys(b, e, keys));
-        const char *src;
-        TRY(sb_pread_source(b, e, inh, &src));
-        sb_rate *r = &rp->rates[i];
-        if (!json_object_get(e, "year"))
-            return sb_pread_err(b, "missing required field 'year'");
-        if (!json_object_get(e, "value"))
-            return sb_pread_err(b, "missing required field 'value'");
-        size_t o2 = sb_pread_push_key(b, "year");
-        TRY(sb_pread_v_int(b, json_object_get(e, "year"), SB_YEAR_MIN, SB_YEAR_MAX, &r->year));
-        if (i > 0 && r->year <= rp->rates[i - 1].year)
-            return sb_pread_err(b, "years must be strictly increasing (%d after %d)", r->year, rp->rates[i - 1].year);
-        if (i > 0 && r->year != rp->rates[i - 1].year + 1)
-            return sb_pread_err(b, "rates have a gap: %d follows %d", r->year, rp->rates[i - 1].year);
-        sb_pread_pop(b, o2);
-        o2 = sb_pread_push_key(b, "value");
-        TRY(sb_pread_v_rate(b, json_object_get(e, "value"), &r->rate));
-        r->r6 = sb_rate6(r->rate);
-        sb_pread_pop(b, o2);
-        rp->nrates = i + 1;
-        char y[8], text[48];
-        snprintf(y, sizeof y, "%d", r->year);
-        sb_dec_format(r->rate, text, sizeof text);
-        TRY(sb_pread_param(b, base, y, text, src, &r->param));
-        sb_pread_pop(b, old);
-    }
-    return SHEBAO_OK;
+    return sb_pread_here(b, "", text, src, index);
 }
 
 /* ---- scalar fields --------------------------------------------------------------------------------------- */
@@ -349,101 +68,6 @@ static int f_int(sb_pread *b, json_t *obj, const char *key, bool req, const char
     return SHEBAO_OK;
 }
 
-static int f_bool(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, bool *out, uint32_t *param)
-{
-    json_t *v;
-    const char *src;
-    size_t old;
-    TRY(member(b, obj, key, req, inh, &v, &src, &old));
-    if (!v)
-        return SHEBAO_OK;
-    TRY(sb_pread_v_bool(b, v, out));
-    TRY(scalar_param(b, *out ? "true" : "false", src, param));
-    sb_pread_pop(b, old);
-    return SHEBAO_OK;
-}
-
-static int f_amount(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, int64_t *out,
-                    uint32_t *param)
-{
-    json_t *v;
-    const char *src;
-    size_t old;
-    TRY(member(b, obj, key, req, inh, &v, &src, &old));
-    if (!v)
-        return SHEBAO_OK;
-    TRY(sb_pread_v_amount(b, v, out));
-    char m[SHEBAO_MONEY_BUFSZ];
-    fmt_money(*out, m);
-    TRY(scalar_param(b, m, src, param));
-    sb_pread_pop(b, old);
-    return SHEBAO_OK;
-}
-
-/* kind: 'r' rate in [0,1), 'p' positive decimal */
-static int f_dec(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, char kind, sb_dec *out,
-                 uint32_t *param)
-{
-    json_t *v;
-    const char *src;
-    size_t old;
-    TRY(member(b, obj, key, req, inh, &v, &src, &old));
-    if (!v)
-        return SHEBAO_OK;
-    if (kind == 'r') {
-        TRY(sb_pread_v_rate(b, v, out));
-    } else {
-        TRY(sb_pread_v_dec(b, v, out));
-        if (out->num <= 0)
-            return sb_pread_err(b, "'%s' must be greater than zero", json_string_value(v));
-    }
-    char text[48];
-    sb_dec_format(*out, text, sizeof text);
-    TRY(scalar_param(b, text, src, param));
-    sb_pread_pop(b, old);
-    return SHEBAO_OK;
-}
-
-static int f_month(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, sb_month *out,
-                   uint32_t *param)
-{
-    json_t *v;
-    const char *src;
-    size_t old;
-    TRY(member(b, obj, key, req, inh, &v, &src, &old));
-    if (!v)
-        return SHEBAO_OK;
-    TRY(sb_pread_v_month(b, v, out));
-    TRY(scalar_param(b, json_string_value(v), src, param));
-    sb_pread_pop(b, old);
-    return SHEBAO_OK;
-}
-
-/* Strings naming an enum value: method, rounding. */
-static int f_name(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, const char *const *names,
-                  int *out, uint32_t *param)
-{
-    json_t *v;
-    const char *src;
-    size_t old;
-    TRY(member(b, obj, key, req, inh, &v, &src, &old));
-    if (!v)
-        return SHEBAO_OK;
-    char list[160] = "";
-    for (int i = 0; names[i]; i++) {
-        if (json_is_string(v) && strcmp(json_string_value(v), names[i]) == 0) {
-            *out = i;
-            TRY(scalar_param(b, names[i], src, param));
-            sb_pread_pop(b, old);
-            return SHEBAO_OK;
-        }
-        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
-    }
-    return sb_pread_err(b, "must be one of %s", list);
-}
-
-/* Object member (section) lookup; absent → NULL (error if required in full mode). */
 static int section(sb_pread *b, json_t *obj, const char *key, bool req, json_t **out, size_t *old)
 {
     *out = json_object_get(obj, key);
@@ -473,114 +97,6 @@ static int array_member(sb_pread *b, json_t *obj, const char *key, bool req, jso
     return SHEBAO_OK;
 }
 
-/* ---- sections -------------------------------------------------------------------------------------------- */
-
-static const char *const method_names[] = {"year_end", "year_start", "monthly", NULL};
-static const char *const rounding_names[] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
-                                             "fen_truncate", NULL};
-
-static int rd_interest(sb_pread *b, json_t *obj, const char *inh, sb_resident *rp)
-{
-    static const char *const keys[] = {"method", "deposit_month", "rounding", "rates", "assumed_future_rate",
-                                       "after_claim", "source", NULL};
-    TRY(sb_pread_check_keys(b, obj, keys));
-    const char *src;
-    TRY(sb_pread_source(b, obj, inh, &src));
-    int method = -1, rounding = 0;
-    TRY(f_name(b, obj, "method", true, src, method_names, &method, &rp->p_method));
-    rp->method = method < 0 ? SB_INTEREST_YEAR_END : (sb_interest_method)method;
-    bool monthly = method == SB_INTEREST_MONTHLY;
-    json_t *dm = json_object_get(obj, "deposit_month");
-    if (dm && !json_is_null(dm) && method >= 0 && !monthly) {
-        size_t old = sb_pread_push_key(b, "deposit_month");
-        int rc = sb_pread_err(b, "deposit_month applies only to method \"monthly\"");
-        sb_pread_pop(b, old);
-        return rc;
-    }
-    TRY(f_int(b, obj, "deposit_month", monthly, src, 1, 12, &rp->deposit_month, &rp->p_deposit_month));
-    TRY(f_name(b, obj, "rounding", true, src, rounding_names, &rounding, &rp->p_rounding));
-    rp->rounding = (shebao_rounding)rounding;
-    json_t *rates;
-    size_t old;
-    TRY(array_member(b, obj, "rates", true, &rates, &old));
-    if (rates) {
-        TRY(rd_rates(b, rates, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(f_dec(b, obj, "assumed_future_rate", true, src, 'r', &rp->future_rate, &rp->p_future_rate));
-    TRY(f_bool(b, obj, "after_claim", true, src, &rp->after_claim, &rp->p_after_claim));
-    return SHEBAO_OK;
-}
-
-static int rd_backpay(sb_pread *b, json_t *obj, const char *inh, sb_resident *rp)
-{
-    static const char *const keys[] = {"max_grade", "subsidised", "counts_for_years_pension", "source", NULL};
-    TRY(sb_pread_check_keys(b, obj, keys));
-    const char *src;
-    TRY(sb_pread_source(b, obj, inh, &src));
-    TRY(f_amount(b, obj, "max_grade", true, src, &rp->backpay_max, &rp->p_backpay_max));
-    TRY(f_bool(b, obj, "subsidised", true, src, &rp->backpay_subsidised, &rp->p_backpay_subsidised));
-    TRY(f_bool(b, obj, "counts_for_years_pension", true, src, &rp->backpay_counts, &rp->p_backpay_counts));
-    return SHEBAO_OK;
-}
-
-static int rd_resident(sb_pread *b, json_t *obj, sb_resident *rp)
-{
-    static const char *const keys[] = {"scheme_start", "claim_age", "benefit_start_offset_months", "min_years",
-                                       "account_divisor", "base_pension", "central_base_pension",
-                                       "age_supplements", "grades", "backpay", "years_pension", "interest",
-                                       "funeral_grant_months", "source", NULL};
-    TRY(sb_pread_check_keys(b, obj, keys));
-    const char *src;
-    TRY(sb_pread_source(b, obj, NULL, &src));
-    rp->present = true;
-    TRY(f_month(b, obj, "scheme_start", true, src, &rp->scheme_start, &rp->p_scheme_start));
-    TRY(f_int(b, obj, "claim_age", true, src, 40, 80, &rp->claim_age, &rp->p_claim_age));
-    TRY(f_int(b, obj, "benefit_start_offset_months", true, src, 0, 12, &rp->offset_months, &rp->p_offset));
-    TRY(f_int(b, obj, "min_years", true, src, 1, 50, &rp->min_years, &rp->p_min_years));
-    TRY(f_dec(b, obj, "account_divisor", true, src, 'p', &rp->divisor, &rp->p_divisor));
-
-    json_t *v;
-    size_t old;
-    TRY(array_member(b, obj, "base_pension", true, &v, &old));
-    if (v) {
-        TRY(rd_series(b, v, src, true, &rp->base));
-        sb_pread_pop(b, old);
-    }
-    TRY(array_member(b, obj, "central_base_pension", false, &v, &old));
-    if (v) {
-        TRY(rd_series(b, v, src, false, &rp->central));
-        sb_pread_pop(b, old);
-    }
-    TRY(array_member(b, obj, "age_supplements", false, &v, &old));
-    if (v) {
-        TRY(rd_supplements(b, v, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(array_member(b, obj, "grades", true, &v, &old));
-    if (v) {
-        TRY(rd_grades(b, v, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(section(b, obj, "backpay", true, &v, &old));
-    if (v) {
-        TRY(rd_backpay(b, v, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(array_member(b, obj, "years_pension", false, &v, &old));
-    if (v) {
-        TRY(rd_bands(b, v, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(section(b, obj, "interest", true, &v, &old));
-    if (v) {
-        TRY(rd_interest(b, v, src, rp));
-        sb_pread_pop(b, old);
-    }
-    TRY(f_int(b, obj, "funeral_grant_months", false, src, 0, 120, &rp->funeral_months, &rp->p_funeral));
-    return SHEBAO_OK;
-}
-
 /* ---- section long_term_care ------------------------------------------------------------------------------ */
 
 /* Key names; their order is the index order of sb_ltc (and of the public shebao_ltc_* enums). */
@@ -590,8 +106,6 @@ static const char *const ltc_mode_keys[] = {"institution", "medical_institution"
 static const char *const ltc_group_keys[] = {"employee", "retiree", "resident", "minor", "assisted", NULL};
 static const char *const ltc_payer_keys[] = {"individual", "employer", "medical_fund", "fiscal", "other", NULL};
 static const char *const ltc_convention_names[] = {"cap_on_cost", "cap_on_payment", NULL};
-
-enum { LTC_AMOUNT, LTC_RATIO, LTC_RATE, LTC_HOURS };
 
 /* Present and not null; null inside a dated entry is refused (there is nothing to inherit there). */
 static int ltc_present(sb_pread *b, json_t *obj, const char *key, bool req, json_t **m)
@@ -613,8 +127,8 @@ static int ltc_present(sb_pread *b, json_t *obj, const char *key, bool req, json
 
 /* Member `key` of obj (bare or {"value", "source"}) read as `kind` and recorded with `from`. Absent: *found is
  * false (an error when req). */
-static int ltc_value(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, int kind, const char *from,
-                     int64_t *fen, sb_dec *dec, uint32_t *param, bool *found)
+static int ltc_value(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, sb_pread_kind kind,
+                     const char *from, int64_t *fen, sb_dec *dec, uint32_t *param, bool *found)
 {
     json_t *m, *v;
     *found = false;
@@ -625,23 +139,7 @@ static int ltc_value(sb_pread *b, json_t *obj, const char *key, bool req, const 
     size_t old;
     TRY(member(b, obj, key, false, inh, &v, &src, &old));
     char text[64];
-    if (kind == LTC_AMOUNT) {
-        TRY(sb_pread_v_amount(b, v, fen));
-        fmt_money(*fen, text);
-    } else if (kind == LTC_RATE) {
-        TRY(sb_pread_v_rate(b, v, dec));
-        sb_dec_format(*dec, text, sizeof text);
-    } else {
-        TRY(sb_pread_v_dec(b, v, dec));
-        const char *s = json_string_value(v);
-        if (s[0] == '-')
-            return sb_pread_err(b, "'%s' must not be negative", s);
-        if (s[0] == '+')
-            return sb_pread_err(b, "'%s' must be written without a sign", s);
-        if (kind == LTC_RATIO && sb_dec_cmp(*dec, (sb_dec){1, 0}) > 0)
-            return sb_pread_err(b, "ratio '%s' must be in [0, 1]", s);
-        sb_dec_format(*dec, text, sizeof text);
-    }
+    TRY(sb_pread_v_num(b, v, kind, fen, dec, text, sizeof text));
     char pp[512];
     sb_pread_ppath(b, pp, sizeof pp);
     TRY(sb_pread_param(b, pp, from, text, src, param));
@@ -681,8 +179,8 @@ static int ltc_name(sb_pread *b, json_t *obj, const char *key, bool req, const c
 
 /* A value per grade: {"3": "0.7", "5": {"value": "0.8", "source": "ID"}, "source": "ID"}. The map's own
  * "source" applies to its grades that carry none. */
-static int ltc_gmap(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, int kind, const char *from,
-                    sb_ltc_gmap *out)
+static int ltc_gmap(sb_pread *b, json_t *obj, const char *key, bool req, const char *inh, sb_pread_kind kind,
+                    const char *from, sb_ltc_gmap *out)
 {
     json_t *m;
     TRY(ltc_present(b, obj, key, req, &m));
@@ -831,7 +329,7 @@ static int ltc_group(sb_pread *b, json_t *obj, const char *inh, const char *from
     TRY(sb_pread_check_keys(b, f, rate ? rate_keys : fixed_keys));
     const char *fsrc;
     TRY(sb_pread_source(b, f, src, &fsrc));
-    int kind = rate ? LTC_RATE : LTC_AMOUNT;
+    sb_pread_kind kind = rate ? SB_PREAD_RATE : SB_PREAD_AMOUNT;
     mpq_t sum, q;
     mpq_init(sum);
     mpq_init(q);
@@ -885,9 +383,9 @@ static int ltc_group(sb_pread *b, json_t *obj, const char *inh, const char *from
     mpq_clear(q);
     TRY(rc);
     if (rate) {
-        TRY(ltc_value(b, f, "base_floor", false, fsrc, LTC_AMOUNT, from, &g->floor, NULL, &g->p_floor,
+        TRY(ltc_value(b, f, "base_floor", false, fsrc, SB_PREAD_AMOUNT, from, &g->floor, NULL, &g->p_floor,
                       &g->has_floor));
-        TRY(ltc_value(b, f, "base_cap", false, fsrc, LTC_AMOUNT, from, &g->cap, NULL, &g->p_cap, &g->has_cap));
+        TRY(ltc_value(b, f, "base_cap", false, fsrc, SB_PREAD_AMOUNT, from, &g->cap, NULL, &g->p_cap, &g->has_cap));
         if (g->has_floor && g->has_cap && g->floor > g->cap) {
             char fl[SHEBAO_MONEY_BUFSZ], ca[SHEBAO_MONEY_BUFSZ];
             fmt_money(g->floor, fl);
@@ -895,7 +393,7 @@ static int ltc_group(sb_pread *b, json_t *obj, const char *inh, const char *from
             return sb_pread_err(b, "base_floor %s is above base_cap %s", fl, ca);
         }
         int rounding = 0;
-        TRY(ltc_name(b, f, "rounding", false, fsrc, rounding_names, from, &rounding, &g->p_rounding,
+        TRY(ltc_name(b, f, "rounding", false, fsrc, sb_pread_rounding_names, from, &rounding, &g->p_rounding,
                      &g->has_rounding));
         g->rounding = (shebao_rounding)rounding;
     }
@@ -985,20 +483,20 @@ static int ltc_mode(sb_pread *b, json_t *obj, int m, const char *inh, const char
     if (m <= 1) {
         TRY(ltc_name(b, obj, "convention", true, src, ltc_convention_names, from, &md->convention,
                      &md->p_convention, &found));
-        TRY(ltc_gmap(b, obj, "ratio", true, src, LTC_RATIO, from, &md->ratio));
-        TRY(ltc_gmap(b, obj, "daily_cap", true, src, LTC_AMOUNT, from, &md->daily_cap));
-        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, LTC_AMOUNT, from, &md->monthly_cap));
+        TRY(ltc_gmap(b, obj, "ratio", true, src, SB_PREAD_RATIO, from, &md->ratio));
+        TRY(ltc_gmap(b, obj, "daily_cap", true, src, SB_PREAD_AMOUNT, from, &md->daily_cap));
+        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, SB_PREAD_AMOUNT, from, &md->monthly_cap));
     } else if (m == 2) {
-        TRY(ltc_gmap(b, obj, "ratio", true, src, LTC_RATIO, from, &md->ratio));
-        TRY(ltc_value(b, obj, "hour_price_cap", true, src, LTC_AMOUNT, from, &md->hour_price_cap, NULL,
+        TRY(ltc_gmap(b, obj, "ratio", true, src, SB_PREAD_RATIO, from, &md->ratio));
+        TRY(ltc_value(b, obj, "hour_price_cap", true, src, SB_PREAD_AMOUNT, from, &md->hour_price_cap, NULL,
                       &md->p_hour_price_cap, &found));
-        TRY(ltc_gmap(b, obj, "max_hours_month", true, src, LTC_HOURS, from, &md->max_hours));
-        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, LTC_AMOUNT, from, &md->monthly_cap));
+        TRY(ltc_gmap(b, obj, "max_hours_month", true, src, SB_PREAD_HOURS, from, &md->max_hours));
+        TRY(ltc_gmap(b, obj, "monthly_cap", false, src, SB_PREAD_AMOUNT, from, &md->monthly_cap));
     } else {
-        TRY(ltc_gmap(b, obj, "monthly", true, src, LTC_AMOUNT, from, &md->monthly));
+        TRY(ltc_gmap(b, obj, "monthly", true, src, SB_PREAD_AMOUNT, from, &md->monthly));
     }
     int rounding = 0;
-    TRY(ltc_name(b, obj, "rounding", false, src, rounding_names, from, &rounding, &md->p_rounding,
+    TRY(ltc_name(b, obj, "rounding", false, src, sb_pread_rounding_names, from, &rounding, &md->p_rounding,
                  &md->has_rounding));
     md->rounding = (shebao_rounding)rounding;
     return SHEBAO_OK;
@@ -1185,7 +683,7 @@ static int rd_top(sb_pread *b, json_t *doc)
     json_t *rp;
     TRY(section(b, doc, "resident_pension", false, &rp, &old));
     if (rp) {
-        TRY(rd_resident(b, rp, &b->P->rp));
+        TRY(sb_policy_resident_read(b, rp, NULL, &b->P->rp));
         sb_pread_pop(b, old);
     }
     json_t *ltc;
