@@ -7,5 +7,7 @@
 
 /* Section resident_pension (policy_resident.c) into out, an sb_resident. */
 int sb_policy_resident_read(sb_pread *b, json_t *obj, const char *inherited, void *out);
+/* Section long_term_care (policy_ltc.c) into out, an sb_ltc. */
+int sb_policy_ltc_read(sb_pread *b, json_t *obj, const char *inherited, void *out);
 
 #endif
