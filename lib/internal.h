@@ -266,7 +266,7 @@ typedef struct sb_resident {
         p_after_claim;
 } sb_resident;
 
-/* ---- long-term care (section long_term_care; read in policy_build.c, used by ltc_*.c) ------------------- */
+/* ---- long-term care (section long_term_care; read in policy_ltc.c, used by ltc_*.c) --------------------- */
 
 #define SB_LTC_GRADES 6  /* grades 0..5 */
 #define SB_LTC_LEVELS 4  /* levels 0..3 of a first-level indicator */
