@@ -4,4 +4,5 @@
 #   sh fuzz/seeds.sh NAME
 case $1 in
 policy) echo data/policies tests/bad-policies tests/bad-policies/aux tests/cli/data ;;
+decimal_gmp) echo fuzz/corpus/decimal ;;
 esac
