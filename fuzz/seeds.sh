@@ -5,4 +5,5 @@
 case $1 in
 policy) echo data/policies tests/bad-policies tests/bad-policies/aux tests/cli/data ;;
 decimal_gmp) echo fuzz/corpus/decimal ;;
+plan_roundtrip) echo fuzz/corpus/plan ;;
 esac
