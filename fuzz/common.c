@@ -183,3 +183,163 @@ int ref_money_text(const char *s, int64_t *fen)
     mpz_clear(z);
     return ok;
 }
+
+unsigned fuzz_byte(fuzz_bytes *b)
+{
+    if (b->n == 0)
+        return 0;
+    b->n--;
+    return *b->p++;
+}
+
+/* The grades of the Zhejiang tables (2010, 2015, 2024; Jinhua 7500), in fen. */
+static const int64_t zj_grades[] = {10000, 20000, 30000, 40000, 50000, 60000, 70000, 80000,
+                                    90000, 100000, 150000, 200000, 300000, 500000, 700000, 750000};
+#define ZJ_GRADES (sizeof zj_grades / sizeof zj_grades[0])
+
+static int64_t bytes_u(fuzz_bytes *b, int n)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < n; i++)
+        v = v << 8 | fuzz_byte(b);
+    return (int64_t)(v >> 1);
+}
+
+/* Grades in fen in force in Zhejiang in every year of first..last (2010-2014, 2015-2023, 2024 on; 300 and 500 in
+ * all three), mostly; sometimes any grade of the tables, a whole number of yuan, or anything. */
+static int64_t pick_grade(fuzz_bytes *b, int first, int last)
+{
+    static const int64_t g2010[] = {10000, 20000, 30000, 40000, 50000},
+                         g2015[] = {10000, 20000, 30000, 50000, 60000, 80000, 100000, 150000, 200000},
+                         g2024[] = {20000, 30000, 50000, 100000, 200000, 300000, 500000, 700000},
+                         every[] = {30000, 50000};
+    unsigned c = fuzz_byte(b);
+    if (c < 224) {
+        if (last < 2015)
+            return g2010[c % 5];
+        if (first >= 2015 && last < 2024)
+            return g2015[c % 9];
+        if (first >= 2024)
+            return g2024[c % 8];
+        return every[c % 2];
+    }
+    if (c < 240)
+        return zj_grades[c % ZJ_GRADES];
+    if (c < 252)
+        return bytes_u(b, 2) * 100; /* whole yuan, rarely a grade */
+    return bytes_u(b, 8);           /* anything */
+}
+
+void fuzz_person_make(fuzz_bytes *b, fuzz_person *fp)
+{
+    static const char *const discounts[] = {NULL, NULL, "0", "0.025", "0.05", "0.0123456789",
+                                            "0.999999999999999999", "1"};
+    static const char *const futures[] = {NULL, NULL, NULL, NULL, "0", "0.015", "0.0123456789",
+                                          "0.999999999999999999", "0.000001", "0.0000005", "-0.01", "0.5"};
+    memset(fp, 0, sizeof *fp);
+    fp->pe = (shebao_person)SHEBAO_PERSON_INIT;
+    shebao_person *pe = &fp->pe;
+    unsigned c = fuzz_byte(b);
+    fp->policy = c < 96 ? c % 5 : 5 + (unsigned)((c << 8 | fuzz_byte(b)) % (FUZZ_POLICIES - 5));
+    c = fuzz_byte(b);
+    pe->birth_year = c < 200 ? 1952 + (int)(c % 55) : c < 250 ? 1900 + (int)(c % 251) : 1890 + (int)(c % 10);
+    c = fuzz_byte(b);
+    pe->birth_month = c < 252 ? 1 + (int)(c % 12) : (int)(c - 252) * 13 / 3; /* 0, 4, 8, 13 */
+    pe->sex = fuzz_byte(b) & 1 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
+    /* the plan: segments one after another from 16 (and 2010, when the tables start) to the usual claim year */
+    c = fuzz_byte(b);
+    size_t n = c < 250 ? c % 5 : 5 + c % (FUZZ_MAX_SEG - 4);
+    int start = pe->birth_year + 16 > 2010 ? pe->birth_year + 16 : 2010, claim = pe->birth_year + 60;
+    int cursor = start + (int)(fuzz_byte(b) % 20);
+    if (cursor >= claim && start < claim)
+        cursor = start;
+    for (size_t i = 0; i < n; i++) {
+        c = fuzz_byte(b);
+        int first = cursor + (c < 192 ? 0 : c < 255 ? (int)(c % 4) : -2); /* -2: overlaps, or before 16 */
+        int last = first + (int)(fuzz_byte(b) % 15);
+        c = fuzz_byte(b);
+        if (c < 224 && last > claim)
+            last = first > claim ? first : claim;
+        if (c == 255)
+            last = first - 1;
+        fp->seg[i] = (shebao_segment){first, last, pick_grade(b, first, last)};
+        cursor = last + 1;
+    }
+    pe->plan = n ? fp->seg : NULL;
+    pe->plan_count = n;
+    static const int64_t collectives[] = {100, 1000, 5000, 10000, 12345, 20000, 50000, 99};
+    c = fuzz_byte(b);
+    pe->collective = c < 128   ? 0
+                   : c < 192   ? collectives[c % 8]
+                   : c < 248   ? bytes_u(b, 2)
+                   : c < 255   ? bytes_u(b, 5)
+                               : INT64_C(100000000000) - 1 + (int64_t)(fuzz_byte(b) % 3); /* the limit, ± 1 fen */
+    c = fuzz_byte(b);
+    if (c >= 160) {
+        pe->backpay_years = c < 255 ? 1 + (int)(fuzz_byte(b) % 16) : 90 + (int)(fuzz_byte(b) % 20);
+        pe->backpay_grade = pick_grade(b, claim, claim);
+    }
+    c = fuzz_byte(b);
+    pe->mortality = c & 1 ? SHEBAO_MORTALITY_CL2010_2013_PENSION : SHEBAO_MORTALITY_NONE;
+    pe->discount = discounts[(c >> 1) % (sizeof discounts / sizeof discounts[0])];
+    pe->future_rate = futures[fuzz_byte(b) % (sizeof futures / sizeof futures[0])];
+}
+
+static const char *const embedded_resident[5] = {"national", "zhejiang", "zhejiang-zhoushan", "zhejiang-jinhua",
+                                                 "zhejiang-taizhou"};
+
+const shebao_policy *fuzz_policy(shebao_ctx *ctx, unsigned key, const char **name)
+{
+    static shebao_policy *cache[FUZZ_POLICIES];
+    static char names[FUZZ_POLICIES][96];
+    static const char *const roundings[5] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
+                                             "fen_truncate"};
+    /* the other parts of a variant: claim age, offset, divisor, rates */
+    static const char *const extras[4] = {
+        "",
+        "\"claim_age\": {\"value\": 55, \"source\": \"FUZZ\"}, \"benefit_start_offset_months\": {\"value\": 6, "
+        "\"source\": \"FUZZ\"}, \"account_divisor\": {\"value\": \"101.7\", \"source\": \"FUZZ\"},",
+        "\"benefit_start_offset_months\": {\"value\": 0, \"source\": \"FUZZ\"}, \"account_divisor\": {\"value\": "
+        "\"139.000001\", \"source\": \"FUZZ\"},",
+        "\"claim_age\": {\"value\": 65, \"source\": \"FUZZ\"}, \"benefit_start_offset_months\": {\"value\": 11, "
+        "\"source\": \"FUZZ\"},"};
+    static const char *const extra_rates[4] = {
+        "", "",
+        ", \"assumed_future_rate\": {\"value\": \"0.0123456789\", \"source\": \"FUZZ\"}",
+        ", \"rates\": [], \"assumed_future_rate\": {\"value\": \"0.35\", \"source\": \"FUZZ\"}"};
+    if (key >= FUZZ_POLICIES)
+        abort();
+    if (!cache[key]) {
+        int rc;
+        if (key < 5) {
+            snprintf(names[key], sizeof names[key], "%s", embedded_resident[key]);
+            rc = shebao_policy_load_embedded(ctx, embedded_resident[key], &cache[key]);
+        } else {
+            unsigned v = key - 5, method = v % 14, rounding = v / 14 % 5, extra = v / 70;
+            char dm[64] = "";
+            if (method >= 2)
+                snprintf(dm, sizeof dm, "\"deposit_month\": {\"value\": %u, \"source\": \"FUZZ\"}, ", method - 1);
+            const char *mname = method == 0 ? "year_end" : method == 1 ? "year_start" : "monthly";
+            char from[24] = "";
+            if (method >= 2)
+                snprintf(from, sizeof from, " from month %u", method - 1);
+            snprintf(names[key], sizeof names[key], "zhejiang variant %u (%s%s, %s, extra %u)", key, mname, from,
+                     roundings[rounding], extra);
+            char json[2048];
+            snprintf(json, sizeof json,
+                     "{\"schema\": \"shebao-policy/1\", \"id\": \"fuzz-%u\", \"name\": \"fuzz variant\", "
+                     "\"extends\": \"zhejiang\", \"sources\": {\"FUZZ\": {\"title\": \"fuzz variant\", \"status\": "
+                     "\"assumption\"}}, \"resident_pension\": {%s \"interest\": {\"method\": {\"value\": \"%s\", "
+                     "\"source\": \"FUZZ\"}, %s\"rounding\": {\"value\": \"%s\", \"source\": \"FUZZ\"}%s}}}",
+                     key, extras[extra], mname, dm, roundings[rounding], extra_rates[extra]);
+            rc = shebao_policy_load_string(ctx, json, "fuzz-variant.json", &cache[key]);
+        }
+        if (rc != SHEBAO_OK) {
+            fprintf(stderr, "fuzz: policy %u does not load: %s\n", key, shebao_ctx_errmsg(ctx));
+            abort();
+        }
+    }
+    if (name)
+        *name = names[key];
+    return cache[key];
+}

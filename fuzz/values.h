@@ -1,6 +1,8 @@
-/* What the value-checking fuzz targets share (fuzz_decimal_gmp, fuzz_plan_roundtrip), defined in fuzz/common.c:
+/* What the fuzz targets that check values share, defined in fuzz/common.c:
  *  - a reference for the documented decimal syntax and the named roundings, computed with GMP alone and none of the
  *    library's code, to compare the library's values with;
+ *  - a person, a run and a policy made of fuzz bytes, mostly valid (grades from the Zhejiang tables, years after
+ *    16 and before the claim), sometimes not, so that both the figures and the refusals get compared.
  * A target that finds a difference prints both sides and aborts (fuzz_fail), which libFuzzer records as a crash. */
 #ifndef SHEBAO_FUZZ_VALUES_H
 #define SHEBAO_FUZZ_VALUES_H
@@ -44,5 +46,36 @@ void ref_fen_q(mpq_t yuan, int64_t fen);
 /* The text of money as the CLI writes it (docs/scale.md: exactly two decimals): 1 with its value in *fen when s
  * is '-'? digits '.' two digits and fits, 0 otherwise. */
 int ref_money_text(const char *s, int64_t *fen);
+
+/* ---- people, runs and policies from fuzz bytes ------------------------------------------------------------ */
+
+/* The input, read a byte at a time (0 once it is used up, so that every input makes a person). */
+typedef struct fuzz_bytes {
+    const uint8_t *p;
+    size_t n;
+} fuzz_bytes;
+
+unsigned fuzz_byte(fuzz_bytes *b);
+
+/* Room for more segments than shebao_plan_parse_into()'s common 16, so that the batch's fallback runs too. */
+#define FUZZ_MAX_SEG 20
+
+/* A person with the plan in `seg` (pe.plan points there: copy with fuzz_person_copy) and the run's settings. */
+typedef struct fuzz_person {
+    shebao_person pe;
+    shebao_segment seg[FUZZ_MAX_SEG];
+    unsigned policy; /* a key for fuzz_policy() */
+} fuzz_person;
+
+/* Make a person, a run (mortality, discount, future rate) and a policy key from the bytes. */
+void fuzz_person_make(fuzz_bytes *b, fuzz_person *fp);
+
+/* The policies fuzz_policy() knows: the embedded policies with a resident pension, then variants of zhejiang (each
+ * interest method, deposit month and rounding; other claim ages, offsets, divisors and rates). */
+#define FUZZ_POLICIES (5 + 14 * 5 * 4)
+
+/* The policy for a key below FUZZ_POLICIES, loaded on first use and kept; *name (if not NULL) tells which. Aborts
+ * when one does not load (a harness bug). */
+const shebao_policy *fuzz_policy(shebao_ctx *ctx, unsigned key, const char **name);
 
 #endif
