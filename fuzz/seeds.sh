@@ -7,4 +7,5 @@ case $1 in
 policy) echo data/policies tests/bad-policies tests/bad-policies/aux tests/cli/data ;;
 decimal_gmp) echo fuzz/corpus/decimal ;;
 plan_roundtrip) echo fuzz/corpus/plan ;;
+batch_vs_project) echo fuzz/corpus/ledger_sums ;;
 esac
