@@ -395,8 +395,9 @@ static void check_projection(const facts *f, const shebao_projection *p)
                "break-even after %d months of %lld fen for %lld fen paid", months, (long long)total, (long long)pt);
         EXPECT(month_of(month) == claim + months - 1, "break-even month %s for %d months from %s", month, months, cm);
     } else {
-        EXPECT(total == 0 || (personal + bp_total) / total >= 99999, "no break-even for a total of %lld fen and %lld paid",
-               (long long)total, (long long)(personal + bp_total));
+        int64_t pt = personal + bp_total;
+        EXPECT(total == 0 || pt / total + (pt % total != 0) >= 100000,
+               "no break-even for a total of %lld fen and %lld paid", (long long)total, (long long)pt);
     }
     figure(p, SHEBAO_FIG_EPV_BENEFITS, &ok);
     EXPECT(ok == (pe->mortality != SHEBAO_MORTALITY_NONE), "EPV %s with mortality %d", ok ? "given" : "missing",
