@@ -14,14 +14,15 @@
  * N 1-100 in at most 9 digits and GRADE > 0; plan by shebao_plan_parse, empty only with a back payment; amounts by
  * shebao_money_parse) and runs shebao_project() on another context. Invariants:
  *  - a field the harness refuses makes an error row with a one-line message;
- *  - a projection that fails makes an error row whose message is exactly the projection's message;
+ *  - a projection that fails makes an error row whose message is exactly the projection's message, except when
+ *    only the expected inheritable balance is out of range, which a batch row does not compute (docs/scale.md);
  *  - otherwise the row is ok exactly when eligible (else not_eligible), with an empty error, and every figure equals
  *    the projection's: claim_month, years_paid, balance, personal_total (money with exactly two decimals); when
  *    eligible account_pension, base_pension, years_pension, age_supplement, monthly_total and the break-even month
  *    (empty when there is none), else those empty; epv_benefits exactly when eligible with a life table.
  * For a person made of bytes the summary is also checked directly: shebao_project_summary() on the batch's context,
  * with the run's future rate too (which a batch row has not), gives the same code and message as shebao_project(),
- * and on success the same figures to the fen (years missing and break-even months included). */
+ * and on success the same figures to the fen (years missing and break-even months included); the same exception. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,10 +215,23 @@ static void same_money(const out_row *r, int col, const shebao_projection *p, sh
            out_names[col], r->f[col], (long long)want);
 }
 
+/* The one failure of shebao_project() a batch row does not share (docs/scale.md, from branch h-life on: "A batch
+ * row has no expected inheritable balance, so that figure, which project also checks, never fails a row"). */
+static int inheritable_only(int rc, const char *msg)
+{
+    static const char prefix[] = "value out of range: expected inheritable balance";
+    return rc == SHEBAO_ECOMPUTE && strncmp(msg, prefix, sizeof prefix - 1) == 0;
+}
+
 static void compare_row(const out_row *r, int fields_ok, int rc, const char *msg, const shebao_projection *p)
 {
     EXPECT(strcmp(r->f[O_ID], "row-1") == 0, "the batch row's id is '%s'", r->f[O_ID]);
     const char *status = r->f[O_STATUS], *err = r->f[O_ERROR];
+    if (fields_ok && inheritable_only(rc, msg)) {
+        EXPECT(strcmp(status, "ok") == 0 || strcmp(status, "not_eligible") == 0,
+               "the batch row is '%s' ('%s'); project fails only on the inheritable balance: %s", status, err, msg);
+        return; /* (no projection to compare the figures with) */
+    }
     if (!fields_ok || rc != SHEBAO_OK) {
         EXPECT(strcmp(status, "error") == 0, "the batch row is '%s'; project: %s", status,
                fields_ok ? msg : "a field is refused");
@@ -259,6 +273,10 @@ static void compare_summary(const shebao_person *pe, const shebao_policy *pol)
     snprintf(msg, sizeof msg, "%s", shebao_ctx_errmsg(pctx));
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
     int rs = shebao_project_summary(bctx, pol, pe, &sm);
+    if (rs == SHEBAO_OK && inheritable_only(rc, msg)) {
+        shebao_projection_free(p);
+        return;
+    }
     EXPECT(rs == rc && (rc == SHEBAO_OK || strcmp(shebao_ctx_errmsg(bctx), msg) == 0),
            "future rate %s: shebao_project_summary %s '%s'; shebao_project %s '%s'",
            pe->future_rate ? pe->future_rate : "(policy)", shebao_strerror(rs), shebao_ctx_errmsg(bctx),
