@@ -11,7 +11,7 @@
  * The row goes through the batch's own code (the CLI's batch_csv.c reader, batch_row.c, person.c, all linked in) into
  * one output line, which is read back. Independently, the harness reads the fields by the documented rules (birth
  * YYYY-MM with year 1900-2150; sex male, female or empty; collective an amount >= 0 or empty; backpay N:GRADE with
- * N 1-100 in at most 9 digits and GRADE > 0; plan by shebao_plan_parse, empty only with a back payment; amounts by
+ * N digits making 1-100 (leading zeros, however many, add nothing) and GRADE > 0; plan by shebao_plan_parse, empty only with a back payment; amounts by
  * shebao_money_parse) and runs shebao_project() on another context. Invariants:
  *  - a field the harness refuses makes an error row with a one-line message;
  *  - a projection that fails makes an error row whose message is exactly the projection's message, except when
@@ -93,13 +93,14 @@ static int read_fields(char *const f[NF], shebao_person *pe, shebao_segment **pl
     if (*f[F_BACKPAY]) {
         const char *s = f[F_BACKPAY], *colon = strchr(s, ':');
         size_t n = colon ? (size_t)(colon - s) : 0;
-        if (n == 0 || n > 9)
+        if (n == 0)
             return 0;
         int years = 0;
         for (size_t i = 0; i < n; i++) {
             if (!is_digit(s[i]))
                 return 0;
-            years = years * 10 + (s[i] - '0');
+            if (years <= 100) /* (past 100 it is refused whatever follows) */
+                years = years * 10 + (s[i] - '0');
         }
         if (years < 1 || years > 100 || shebao_money_parse(pctx, colon + 1, &pe->backpay_grade) != SHEBAO_OK ||
             pe->backpay_grade <= 0)
