@@ -237,6 +237,7 @@ sanitize: deps
 FUZZ_SECONDS ?= 30
 FUZZ := build/fuzz
 FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_H := $(wildcard fuzz/*.h)
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib -Iexamples/shebao -Ifuzz $(DEP_CFLAGS) $(CLI_CFLAGS) \
               -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
@@ -259,7 +260,7 @@ $(FUZZ)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz.h
 	@mkdir -p $(FUZZ)/cli
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
 
-$(FUZZ)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/fuzz.h $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a
+$(FUZZ)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c $(FUZZ_H) $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< fuzz/common.c $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a \
 	  $(CLI_LIBS) $(DEP_LIBS)
 
@@ -270,7 +271,7 @@ $(REPLAY)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz
 	@mkdir -p $(REPLAY)/cli
 	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
 
-$(REPLAY)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/replay.c fuzz/fuzz.h $(REPLAY_CLI_OBJ) $(STATIC)
+$(REPLAY)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/replay.c $(FUZZ_H) $(REPLAY_CLI_OBJ) $(STATIC)
 	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -Ifuzz -o $@ $< fuzz/common.c fuzz/replay.c $(REPLAY_CLI_OBJ) $(STATIC) \
 	  $(ALL_LDFLAGS) $(CLI_LIBS) $(DEP_LIBS)
 

@@ -11,7 +11,9 @@
 #
 # Every crash becomes a regression test: fix the bug, then copy the saved input into fuzz/corpus/NAME/ (the
 # `make check` replay runs every file there through the target) and, where it fits, add a case to
-# tests/bad-input/ or a unit test.
+# tests/bad-input/ or a unit test. Until the fix lands, keep the input in fuzz/pending/NAME/ (not replayed; see
+# fuzz/pending/README.md). The value targets (fuzz/values.h) fail in the same way on a wrong value; the script then
+# runs the saved input once more to show the target's message with both sides (libFuzzer closes its stderr here).
 
 if [ $# -lt 3 ]; then
     echo "usage: sh fuzz/run.sh FUZZ_BUILD_DIR SECONDS NAME..." >&2
@@ -42,11 +44,15 @@ for name in "$@"; do
     if (cd "$F/run" && exec "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
             -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$F/artifacts/$name-" $dict \
             "$work" $seeds </dev/null >"$log" 2>&1); then
-        grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' ' | sed 's/stat:://g'
+        grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$log" | tr '\n' ' ' | sed 's/stat:://g'
         echo
     else
         echo "FAIL fuzz $name: see $log; the input is in $F/artifacts/ (reproduce: $bin FILE)"
         grep -E 'ERROR|SUMMARY|invariant|Test unit written' "$log" | head -n 8
+        # the target's own words (both sides of a wrong value): libFuzzer closed its stderr, so run the input again
+        art=$(ls -t "$F/artifacts/$name-"* 2>/dev/null | head -n 1)
+        [ -n "$art" ] && (cd "$F/run" && "$bin" "$art" 2>&1 >/dev/null) |
+            grep -E '^fuzz:|^  (library|reference|library says)|runtime error' | head -n 8
         fail=1
     fi
 done
