@@ -2,8 +2,10 @@
  * present value of the personal payments, money's worth ratio, internal rate of return, expected inheritable
  * balance. These are the transcendental steps: computed in MPFR at the context's precision, converted exactly to
  * a rational, and rounded once (fen_half_up). */
+#include <math.h>
 #include <stdlib.h>
 
+#include "mortality.h"
 #include "projection.h"
 
 /* MPFR value to fen, fen_half_up, through an exact rational. */
@@ -28,54 +30,36 @@ static void mpfr_format(const mpfr_t x, int decimals, char *buf, size_t size)
     mpq_clear(q);
 }
 
-/* Survival weights p_j = l(a+j)/l(a), j = 0 .. n-1 while l(a+j) > 0. Returns n (0 on failure). */
-static size_t survival(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
+int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
 {
-    const mpfr_t *l = sb_lifetable(ctx, sex);
-    if (!l)
-        return 0;
-    long end = (long)(SB_LT_LAST + 1) * 12; /* l = 0 from age 106 */
-    if (a < 0 || a >= end) {
-        sb_fail(ctx, SHEBAO_EINPUT, "age %ld months is outside the life table (0..%ld)", a, end - 1);
-        return 0;
+    /* Without exact work in the common case: d = fen rounded to a double is within 2^-53·|fen| <= 2^-52·|d| of it.
+     * When d is farther than that from the nearest half-integer, fen lies on the same side of every half-integer
+     * as d, so both round to the same integer; and below 2^51, d's integer and fractional parts are exact. Near a
+     * half-integer (a tie, or nearly one), for large or non-finite values: the exact rounding below. */
+    double d = mpfr_get_d(fen, MPFR_RNDN), a = fabs(d);
+    if (a < 0x1p51) {
+        double whole = floor(a), frac = a - whole;
+        if (fabs(frac - 0.5) > a * 0x1p-52) {
+            int64_t k = (int64_t)whole + (frac > 0.5);
+            *out = d < 0 ? -k : k;
+            return SHEBAO_OK;
+        }
     }
-    size_t n = (size_t)(end - a);
-    mpfr_t *w = malloc(n * sizeof *w);
-    if (!w) {
-        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-        return 0;
+    if (!mpfr_number_p(fen))
+        return SHEBAO_ECOMPUTE;
+    mpfr_round(tmp, fen); /* nearest integer, ties away from zero: exact at tmp's precision (that of fen) */
+    if (mpfr_zero_p(tmp)) {
+        *out = 0;
+        return SHEBAO_OK;
     }
-    mpfr_t la;
-    mpfr_init2(la, ctx->precision);
-    sb_lifetable_l(la, l, a);
-    for (size_t j = 0; j < n; j++) {
-        mpfr_init2(w[j], ctx->precision);
-        sb_lifetable_l(w[j], l, a + (long)j);
-        mpfr_div(w[j], w[j], la, MPFR_RNDN);
+    if (mpfr_get_exp(tmp) <= 53) { /* |tmp| < 2^53: an integer a double holds exactly (every real amount) */
+        *out = (int64_t)mpfr_get_d(tmp, MPFR_RNDN);
+        return SHEBAO_OK;
     }
-    mpfr_clear(la);
-    *out = w;
-    return n;
-}
-
-static void free_weights(mpfr_t *w, size_t n)
-{
-    for (size_t j = 0; j < n; j++)
-        mpfr_clear(w[j]);
-    free(w);
-}
-
-/* v = (1 + i)^(-1/12) */
-static void monthly_discount(mpfr_t v, sb_dec i)
-{
-    mpq_t q;
-    mpq_init(q);
-    sb_dec_to_q(q, i);
-    mpfr_set_q(v, q, MPFR_RNDN);
-    mpfr_add_ui(v, v, 1, MPFR_RNDN);
-    mpfr_rootn_ui(v, v, 12, MPFR_RNDN);
-    mpfr_ui_div(v, 1, v, MPFR_RNDN);
-    mpq_clear(q);
+    if (!mpfr_fits_intmax_p(tmp, MPFR_RNDN))
+        return SHEBAO_ECOMPUTE;
+    *out = (int64_t)mpfr_get_sj(tmp, MPFR_RNDN);
+    return SHEBAO_OK;
 }
 
 /* EPV in fen of pay_j = fixed + the supplements of rp in force in month claim + j at age a + j (rp may be NULL):
@@ -84,22 +68,15 @@ static void monthly_discount(mpfr_t v, sb_dec i)
 int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
                sb_dec discount, int64_t *out)
 {
-    struct sb_tail_cache *c = sb_annuity_tail(ctx, sex, a, discount);
+    sb_annuity *c = sb_mortality_tail(ctx, sex, a, discount);
     if (!c)
+        return shebao_ctx_errcode(ctx);
+    mpfr_t *scratch = sb_mortality_scratch(ctx); /* the context's scratch values, made once */
+    if (!scratch)
         return shebao_ctx_errcode(ctx);
     const mpfr_t *T = (const mpfr_t *)c->tail;
     size_t n = c->n;
-    /* the context's scratch values, made once (set_prec only when the precision changed) */
-    if (ctx->scratch_prec != ctx->precision) {
-        for (int i = 0; i < 2; i++) {
-            if (ctx->scratch_prec)
-                mpfr_set_prec(ctx->scratch[i], ctx->precision);
-            else
-                mpfr_init2(ctx->scratch[i], ctx->precision);
-        }
-        ctx->scratch_prec = ctx->precision;
-    }
-    mpfr_ptr sum = ctx->scratch[0];
+    mpfr_ptr sum = scratch[0];
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
     for (size_t i = 0; rp && i < rp->nsupp; i++) {
         const sb_supplement *s = &rp->supp[i];
@@ -112,12 +89,12 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
             j1 = (long)(rp->supp[i + 1].from - claim);
         if (j0 >= j1)
             continue;
-        mpfr_srcptr t = sb_annuity_term(ctx, c, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
+        mpfr_srcptr t = sb_mortality_term(ctx, c, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
         if (!t)
             return shebao_ctx_errcode(ctx);
         mpfr_add(sum, sum, t, MPFR_RNDN);
     }
-    int rc = sb_mpfr_round_fen(sum, ctx->scratch[1], out);
+    int rc = sb_mpfr_round_fen(sum, scratch[1], out);
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, SB_OUT_OF_RANGE "EPV of benefits");
     return SHEBAO_OK;
@@ -204,20 +181,20 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
     if (rc != SHEBAO_OK)
         return rc;
     mpfr_t *w;
-    size_t n = survival(ctx, (int)p->sex, a, &w);
+    size_t n = sb_mortality_weights(ctx, (int)p->sex, a, &w);
     if (!n)
         return shebao_ctx_errcode(ctx);
     unsigned prec = ctx->precision;
     mpfr_t *S = malloc(n * sizeof *S);
     if (!S) {
-        free_weights(w, n);
+        sb_mortality_weights_free(w, n);
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
     for (size_t j = 0; j < n; j++)
         mpfr_init2(S[j], prec);
     mpfr_t epv, pvc, v, vj, t, inh, dead;
     mpfr_inits2(prec, epv, pvc, v, vj, t, inh, dead, (mpfr_ptr)0);
-    monthly_discount(v, discount);
+    sb_mortality_discount(v, discount);
     mpfr_set_ui(vj, 1, MPFR_RNDN);
     mpfr_set_ui(epv, 0, MPFR_RNDN);
     mpfr_set_ui(inh, 0, MPFR_RNDN);
@@ -367,6 +344,6 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         mpfr_clear(S[j]);
     free(S);
     mpfr_clears(epv, pvc, v, vj, t, inh, dead, x, u, (mpfr_ptr)0);
-    free_weights(w, n);
+    sb_mortality_weights_free(w, n);
     return rc;
 }
