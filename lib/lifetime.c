@@ -79,17 +79,10 @@ int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, 
     mpfr_ptr sum = scratch[0];
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
     for (size_t i = 0; rp && i < rp->nsupp; i++) {
-        const sb_supplement *s = &rp->supp[i];
-        long j0 = (long)(s->from - claim), age0 = 12L * s->min_age - a, j1 = (long)n;
-        if (age0 > j0)
-            j0 = age0;
-        if (j0 < 0)
-            j0 = 0;
-        if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && (long)(rp->supp[i + 1].from - claim) < j1)
-            j1 = (long)(rp->supp[i + 1].from - claim);
-        if (j0 >= j1)
+        long j0, j1;
+        if (!sb_inforce_supplement_months(rp, i, claim, a, (long)n, &j0, &j1))
             continue;
-        mpfr_srcptr t = sb_mortality_term(ctx, c, j0, j1, s->fen); /* (T[j0] − T[j1])·fen */
+        mpfr_srcptr t = sb_mortality_term(ctx, c, j0, j1, rp->supp[i].fen); /* (T[j0] − T[j1])·fen */
         if (!t)
             return shebao_ctx_errcode(ctx);
         mpfr_add(sum, sum, t, MPFR_RNDN);
@@ -168,8 +161,7 @@ static int credit_after_claim(shebao_ctx *ctx, const sb_resident *rp, int64_t *b
     return SHEBAO_OK;
 }
 
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, sb_dec future,
-                bool future_overridden)
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, const sb_rates *rs)
 {
     const sb_resident *rp = &P->rp;
     long a = (long)(p->claim - p->birth);
@@ -199,16 +191,16 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
     mpfr_set_ui(epv, 0, MPFR_RNDN);
     mpfr_set_ui(inh, 0, MPFR_RNDN);
     int64_t bal = p->balance;
-    rc = sb_proj_use(p, rp->p_after_claim); /* the inheritance rests on it, either way */
+    rc = sb_inforce_use(&p->used, rp->p_after_claim); /* the inheritance rests on it, either way */
     for (size_t j = 0; rc == SHEBAO_OK && j < n; j++) {
         sb_month m = p->claim + (sb_month)j;
         /* pay_j = base + years + account + supplements in force in month claim + j at age a + j. The supplements
-         * add up to at most 151 × 10^14 fen (sb_supplement_at), but fixed may be near the int64 limit (a tiny
+         * add up to at most 151 × 10^14 fen (sb_inforce_supplements), but fixed may be near the int64 limit (a tiny
          * account divisor): checked. An EPV in range implies the check passes (pay_j > 2^63 needs fixed > 2^63 −
          * 1.6·10^16, and then EPV >= fixed·(1 + p_1·v) > 2^63, as p_1 >= 1/2 and v > 0.94 whenever there is a
          * month j >= 1), so this is a guard, not a second rule. */
         int64_t pay;
-        if (__builtin_add_overflow(fixed, sb_supplement_at(rp, m, (int)((a + (long)j) / 12), NULL), &pay)) {
+        if (__builtin_add_overflow(fixed, sb_inforce_supplements(rp, m, (int)((a + (long)j) / 12), NULL), &pay)) {
             char mt[8];
             sb_month_format(m, mt, sizeof mt);
             rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly pension in %s", mt);
@@ -224,19 +216,12 @@ int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, s
         if (rp->after_claim && SB_MONTH_MON(m) == 12 && bal > 0) {
             /* year-end credit on the remaining balance for the months since the claim (or the whole year) */
             int months = SB_MONTH_YEAR(m) == SB_MONTH_YEAR(p->claim) ? 12 - (SB_MONTH_MON(p->claim) - 1) : 12;
-            /* the year's rate: the listed one, or the run's future rate after the list (as in the ledger) */
-            sb_dec r = future;
+            /* the year's rate, chosen as in the ledger */
             int y = SB_MONTH_YEAR(m);
-            if (rp->nrates && y >= rp->rates[0].year && y <= rp->rates[rp->nrates - 1].year) {
-                r = rp->rates[y - rp->rates[0].year].rate;
-                rc = sb_proj_use(p, rp->rates[y - rp->rates[0].year].param);
-            } else if (future_overridden) {
-                p->future_override_used = true; /* the result lists the run's rate among its assumptions */
-            } else {
-                rc = sb_proj_use(p, rp->p_future_rate);
-            }
+            sb_year_rate r = sb_inforce_rate(rs, y);
+            rc = sb_inforce_rate_used(&p->used, rs, &r, &p->future_override_used);
             if (rc == SHEBAO_OK)
-                rc = credit_after_claim(ctx, rp, &bal, months, r, y);
+                rc = credit_after_claim(ctx, rp, &bal, months, r.rate, y);
             if (rc != SHEBAO_OK)
                 break;
         }

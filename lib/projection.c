@@ -15,7 +15,7 @@ void shebao_projection_free(shebao_projection *p)
     free(p->rows);
     free(p->rates);
     free(p->flows);
-    free(p->used);
+    free(p->used.v);
     for (size_t i = 0; i < p->nnotes; i++) {
         sb_note *n = &p->notes[i];
         free(n->path);

@@ -2,6 +2,7 @@
 #ifndef SHEBAO_PROJECTION_INTERNAL_H
 #define SHEBAO_PROJECTION_INTERNAL_H
 
+#include "inforce.h"
 #include "internal.h"
 
 typedef struct sb_note {
@@ -45,9 +46,8 @@ struct shebao_projection {
     /* personal payments (for present values) */
     sb_flow *flows;
     size_t nflows;
-    /* provenance */
-    uint32_t *used;
-    size_t nused, capused;
+    /* provenance: the policy parameters used (on in a full run) */
+    sb_used used;
     sb_note *notes;
     size_t nnotes;
     /* explanation */
@@ -63,17 +63,12 @@ struct json_t *sb_param_json(const shebao_param *q);
 /* Record that the projection used policy parameter `param`. */
 int sb_proj_use(shebao_projection *p, uint32_t param);
 
-/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. future is
- * the run's rate for the years after the policy's rate list (the policy's assumed_future_rate, or the run's own
- * when future_overridden), the same rate the ledger used. */
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, sb_dec future,
-                bool future_overridden);
+/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. rs: the
+ * run's rates, the ledger's. */
+int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, const sb_rates *rs);
 
 /* EPV in fen of a pension paying `fixed` plus rp's supplements (lifetime.c). */
 int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
                sb_dec discount, int64_t *out);
-
-/* Supplements in force at month m for a person of the given age in whole years (resident.c). */
-int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use);
 
 #endif

@@ -15,24 +15,7 @@
 
 static void money(int64_t fen, char buf[SHEBAO_MONEY_BUFSZ]) { shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ); }
 
-int sb_proj_use(shebao_projection *p, uint32_t param)
-{
-    if (!p->full)
-        return SHEBAO_OK;
-    for (size_t i = 0; i < p->nused; i++)
-        if (p->used[i] == param)
-            return SHEBAO_OK;
-    if (p->nused == p->capused) {
-        size_t cap = p->capused ? p->capused * 2 : 32;
-        uint32_t *n = realloc(p->used, cap * sizeof *n);
-        if (!n)
-            return SHEBAO_ENOMEM;
-        p->used = n;
-        p->capused = cap;
-    }
-    p->used[p->nused++] = param;
-    return SHEBAO_OK;
-}
+int sb_proj_use(shebao_projection *p, uint32_t param) { return sb_inforce_use(&p->used, param); }
 
 static const char *param_text(const shebao_policy *P, uint32_t i, char *buf, size_t size)
 {
@@ -42,41 +25,7 @@ static const char *param_text(const shebao_policy *P, uint32_t i, char *buf, siz
     return buf;
 }
 
-/* ---- lookups --------------------------------------------------------------------------------------------- */
-
-/* The grade table in force for contribution year y: the latest `from` year <= y. */
-static const sb_grade_table *grade_table(const sb_resident *rp, int year)
-{
-    if (year >= SB_YEAR_MIN && year <= SB_YEAR_MAX) { /* (every year a person's plan can hold) */
-        int i = rp->table_at[year - SB_YEAR_MIN];
-        return i >= 0 && (size_t)i < rp->ntables ? &rp->tables[i] : NULL;
-    }
-    const sb_grade_table *t = NULL;
-    for (size_t i = 0; i < rp->ntables; i++)
-        if (SB_MONTH_YEAR(rp->tables[i].from) <= year)
-            t = &rp->tables[i];
-    return t;
-}
-
-/* The year from which the grade table after the one in force in year y applies (INT_MAX: none). */
-static int next_table_year(const sb_resident *rp, int year)
-{
-    if (rp->ntables && year >= SB_YEAR_MIN && year <= SB_YEAR_MAX)
-        return rp->table_next[year - SB_YEAR_MIN];
-    int next = INT_MAX;
-    for (size_t i = 0; i < rp->ntables; i++)
-        if (SB_MONTH_YEAR(rp->tables[i].from) > year && SB_MONTH_YEAR(rp->tables[i].from) < next)
-            next = SB_MONTH_YEAR(rp->tables[i].from);
-    return next;
-}
-
-static const sb_grade *find_grade(const sb_grade_table *t, int64_t grade)
-{
-    for (size_t i = 0; t && i < t->n; i++)
-        if (t->g[i].grade == grade)
-            return &t->g[i];
-    return NULL;
-}
+/* ---- lookups (inforce.h) and messages ------------------------------------------------------------------- */
 
 static void grade_list(const sb_grade_table *t, char *buf, size_t size)
 {
@@ -91,7 +40,7 @@ static void grade_list(const sb_grade_table *t, char *buf, size_t size)
 
 static int grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t grade, const char *what)
 {
-    const sb_grade_table *t = grade_table(rp, year);
+    const sb_grade_table *t = sb_inforce_grades(rp, year);
     char m[SHEBAO_MONEY_BUFSZ], list[400], from[8];
     money(grade, m);
     if (!t)
@@ -101,36 +50,6 @@ static int grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t
     sb_month_format(t->from, from, sizeof from);
     return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: grade %s is not in the grade table in force (from %s); allowed: %s",
                    what, year, m, from, list);
-}
-
-static const sb_dated_money *series_at(const sb_series *s, sb_month m, bool *last)
-{
-    const sb_dated_money *v = NULL;
-    for (size_t i = 0; i < s->n; i++)
-        if (s->v[i].from <= m) {
-            v = &s->v[i];
-            *last = i + 1 == s->n;
-        }
-    return v;
-}
-
-/* At most one entry per min_age (0..150) is in force, and a policy amount is at most 10^14 fen (policy_build.c):
- * the sum is at most 151 × 10^14 fen and cannot overflow. */
-int64_t sb_supplement_at(const sb_resident *rp, sb_month m, int age_years, shebao_projection *use)
-{
-    int64_t sum = 0;
-    for (size_t i = 0; i < rp->nsupp; i++) {
-        const sb_supplement *s = &rp->supp[i];
-        if (s->from > m || s->min_age > age_years)
-            continue;
-        /* a later entry for the same min_age in force replaces this one */
-        if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && rp->supp[i + 1].from <= m)
-            continue;
-        sum += s->fen;
-        if (use)
-            sb_proj_use(use, s->param);
-    }
-    return sum;
 }
 
 /* ---- the interest rule ----------------------------------------------------------------------------------- */
@@ -267,10 +186,10 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
                                i + 1, pe->plan[j].first_year, pe->plan[j].last_year, s->first_year, s->last_year);
         /* the table in force changes only at a table's start year: check once per table the segment meets */
         for (int y = s->first_year; y <= s->last_year;) {
-            const sb_grade_table *t = grade_table(rp, y);
-            if (!find_grade(t, s->grade))
+            const sb_grade_table *t = sb_inforce_grades(rp, y);
+            if (!sb_inforce_grade(t, s->grade))
                 return grade_error(ctx, rp, y, s->grade, "plan year");
-            int next = next_table_year(rp, y);
+            int next = sb_inforce_next_grades(rp, y);
             y = next < s->last_year + 1 ? next : s->last_year + 1;
         }
     }
@@ -311,7 +230,7 @@ static void explain_interest(const shebao_policy *P, shebao_projection *p, int y
 /* The yearly ledger from the first contribution year to the claim year. Per year only the interest is
  * computed; the segment, the grade table and hence the deposit D change only at boundary years, found once. */
 static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
-                  const sb_dec *future, bool future_overridden)
+                  const sb_rates *rs)
 {
     const sb_resident *rp = &P->rp;
     int yc = SB_MONTH_YEAR(p->claim), e = SB_MONTH_MON(p->claim) - 1;
@@ -336,11 +255,9 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
     int64_t B = 0, D = 0;    /* balance; the deposit of the current span of years */
     int k12 = deposit_months(rp, 12), ke = deposit_months(rp, e);
     const sb_irule ir = irule(rp->rounding);
-    const int64_t fut6 = sb_rate6(*future);
-    int rfirst = rp->nrates ? rp->rates[0].year : INT_MAX, rlast = rp->nrates ? rp->rates[rp->nrates - 1].year : 0;
-    if (y0 < rfirst && rp->nrates)
+    if (rp->nrates && y0 < rs->first)
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
-                       y0, rfirst);
+                       y0, rs->first);
     for (int y = y0; y <= yc; y++) {
         if (y >= next) {
             /* a boundary: find the segment paying this year (if any), the table in force and the grade */
@@ -358,10 +275,10 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             if (seg) {
                 if (seg->last_year + 1 < next)
                     next = seg->last_year + 1;
-                int tn = next_table_year(rp, y);
+                int tn = sb_inforce_next_grades(rp, y);
                 if (tn < next)
                     next = tn;
-                g = find_grade(grade_table(rp, y), seg->grade); /* check_person made sure it exists */
+                g = sb_inforce_grade(sb_inforce_grades(rp, y), seg->grade); /* check_person made sure it exists */
                 D = g->grade;
                 TRY(add_checked(ctx, &D, g->subsidy, "deposit", y));
                 TRY(add_checked(ctx, &D, pe->collective, "deposit", y));
@@ -373,7 +290,7 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
             /* a summary run records nothing per year: the full years up to the next boundary in a tight loop,
              * the same steps as below */
             int stop = next < yc ? next : yc;
-            if (future_overridden && stop - 1 > rlast)
+            if (rs->overridden && stop - 1 > rs->last)
                 p->future_override_used = true;
             if (g) { /* the personal payments of the span: one overflow check */
                 int64_t paid;
@@ -383,14 +300,13 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                 p->contrib_years += stop - y;
             }
             for (; y < stop; y++) {
-                bool listed = y <= rlast;
-                int64_t r6 = listed ? rp->rates[y - rfirst].r6 : fut6;
-                if (interest_fast_ok(B, D, r6)) { /* B + D + I cannot overflow here */
-                    B += D + interest_fast(&ir, B, D, 12, k12, r6);
+                sb_year_rate r = sb_inforce_rate(rs, y);
+                if (interest_fast_ok(B, D, r.r6)) { /* B + D + I cannot overflow here */
+                    B += D + interest_fast(&ir, B, D, 12, k12, r.r6);
                     continue;
                 }
                 int64_t I;
-                if (interest_wide(rp, B, D, 12, k12, listed ? rp->rates[y - rfirst].rate : *future, &I) != SHEBAO_OK)
+                if (interest_wide(rp, B, D, 12, k12, r.rate, &I) != SHEBAO_OK)
                     return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
                 TRY(add_checked(ctx, &B, D, "account balance", y));
                 TRY(add_checked(ctx, &B, I, "account balance", y));
@@ -407,29 +323,14 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                                                   g->grade};
         }
         /* the year's rate: the listed one, or the future rate after the list */
-        sb_dec r;
-        int64_t r6;
-        uint32_t rparam;
-        bool is_future = y > rlast;
-        if (is_future) {
-            r = *future;
-            r6 = fut6;
-            rparam = rp->p_future_rate;
-        } else {
-            r = rp->rates[y - rfirst].rate;
-            r6 = rp->rates[y - rfirst].r6;
-            rparam = rp->rates[y - rfirst].param;
-        }
+        sb_year_rate r = sb_inforce_rate(rs, y);
         int m = y < yc ? 12 : e, k = y < yc ? k12 : ke;
         int64_t I;
-        if (interest(rp, &ir, B, D, m, k, r, r6, &I) != SHEBAO_OK)
+        if (interest(rp, &ir, B, D, m, k, r.rate, r.r6, &I) != SHEBAO_OK)
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
-        if (is_future && future_overridden)
-            p->future_override_used = true;
+        TRY(sb_inforce_rate_used(&p->used, rs, &r, &p->future_override_used));
         shebao_ledger_row *row = NULL;
         if (p->full) {
-            if (!(is_future && future_overridden))
-                TRY(sb_proj_use(p, rparam));
             row = &p->rows[y - y0];
             row->year = y;
             if (g) {
@@ -438,11 +339,11 @@ static int ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *
                 row->collective = pe->collective;
             }
             row->interest = I;
-            sb_dec_format(r, p->rates[y - y0], sizeof p->rates[y - y0]);
+            sb_dec_format(r.rate, p->rates[y - y0], sizeof p->rates[y - y0]);
             if (p->explain_on) {
                 if (g)
                     explain_deposit(P, p, row, g, D);
-                explain_interest(P, p, y, B, D, m, I, p->rates[y - y0], is_future && future_overridden, rparam);
+                explain_interest(P, p, y, B, D, m, I, p->rates[y - y0], r.future && rs->overridden, r.param);
             }
         }
         TRY(add_checked(ctx, &B, D, "account balance", y));
@@ -492,7 +393,7 @@ static int check_backpay(shebao_ctx *ctx, const sb_resident *rp, const shebao_pe
         money(rp->backpay_max, m2);
         return sb_fail(ctx, SHEBAO_EINPUT, "backpay: grade %s is above the back-payment cap %s", m1, m2);
     }
-    if (!find_grade(grade_table(rp, yc), pe->backpay_grade))
+    if (!sb_inforce_grade(sb_inforce_grades(rp, yc), pe->backpay_grade))
         return grade_error(ctx, rp, yc, pe->backpay_grade, "backpay in claim year");
     int room = rp->min_years - p->contrib_years;
     if (pe->backpay_years > room)
@@ -538,14 +439,14 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     }
     /* base pension at the claim month */
     bool last = false;
-    const sb_dated_money *b = series_at(&rp->base, p->claim, &last);
+    const sb_dated_money *b = sb_inforce_series(&rp->base, p->claim, &last);
     if (!b)
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.base_pension: no value in force in %s", p->claim_text);
     p->base = b->fen;
     sb_month_format(b->from, p->base_from, sizeof p->base_from);
     p->base_carried_forward = last && SB_MONTH_YEAR(p->claim) > SB_MONTH_YEAR(b->from);
     TRY(sb_proj_use(p, b->param));
-    const sb_dated_money *c = series_at(&rp->central, p->claim, &last);
+    const sb_dated_money *c = sb_inforce_series(&rp->central, p->claim, &last);
     if (c) {
         p->have_central = true;
         p->central = c->fen;
@@ -582,7 +483,7 @@ static int claim_pension(shebao_ctx *ctx, const shebao_policy *P, const shebao_p
     }
     /* age supplements */
     int age = p->claim_age_years;
-    p->supplement = sb_supplement_at(rp, p->claim, age, p);
+    p->supplement = sb_inforce_supplements(rp, p->claim, age, &p->used);
     p->total = p->base;
     TRY(add_checked(ctx, &p->total, p->account, "monthly total", 0));
     TRY(add_checked(ctx, &p->total, p->years_pension, "monthly total", 0));
@@ -624,8 +525,8 @@ static int collect_notes(const shebao_policy *P, shebao_projection *p, const cha
         if (q->status == SHEBAO_STATUS_OFFICIAL)
             continue;
         bool used = false;
-        for (size_t j = 0; j < p->nused && !used; j++)
-            used = p->used[j] == i;
+        for (size_t j = 0; j < p->used.n && !used; j++)
+            used = p->used.v[j] == i;
         if (!used)
             continue;
         sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
@@ -662,6 +563,7 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     if (!p)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     p->full = true;
+    p->used.on = true;
     int rc = run(ctx, P, pe, p, birth, claim, future, discount);
     if (rc != SHEBAO_OK) {
         if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
@@ -711,8 +613,9 @@ static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
         rc = sb_proj_use(p, rp->p_claim_age);
     if (rc == SHEBAO_OK)
         rc = sb_proj_use(p, rp->p_offset);
+    const sb_rates rs = sb_inforce_rates(rp, future, pe->future_rate != NULL);
     if (rc == SHEBAO_OK)
-        rc = ledger(ctx, P, pe, p, &future, pe->future_rate != NULL);
+        rc = ledger(ctx, P, pe, p, &rs);
     if (rc == SHEBAO_OK) {
         /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
         rc = check_backpay(ctx, rp, pe, p);
@@ -755,7 +658,7 @@ static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
             if (p->full) {
-                rc = sb_lifetime(ctx, P, p, discount, future, pe->future_rate != NULL);
+                rc = sb_lifetime(ctx, P, p, discount, &rs);
             } else {
                 rc = sb_epv_fen(ctx, (int)p->sex, (long)(claim - birth), claim,
                                 p->base + p->account + p->years_pension, rp, discount, &p->epv);
