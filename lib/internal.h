@@ -28,7 +28,8 @@ struct shebao_ctx {
 };
 
 /* Round an MPFR amount of fen to whole fen, ties away from zero (fen_half_up on the exact binary value); tmp is
- * scratch of the same precision as fen. The EPV's rounding: defined in lifetime.c, beside the EPV. */
+ * scratch of the same precision as fen. The EPV's rounding: defined in lifetime_epv.c, beside the EPV and the proof
+ * of its fast path. */
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out);
 
 /* Record a failure on ctx (which may be NULL) and return code. */

@@ -4,17 +4,12 @@
 
 #include "inforce.h"
 #include "internal.h"
+#include "lifetime.h"
 
 typedef struct sb_note {
     char *path, *from, *value, *source, *title, *url;
     shebao_status status;
 } sb_note;
-
-/* A personal payment for present values: amount at a month. */
-typedef struct sb_flow {
-    sb_month month;
-    int64_t fen;
-} sb_flow;
 
 struct shebao_projection {
     bool full; /* false: the allocation-free summary run (no ledger rows, provenance, lifetime extras) */
@@ -63,12 +58,5 @@ struct json_t *sb_param_json(const shebao_param *q);
 /* Record that the projection used policy parameter `param`. */
 int sb_proj_use(shebao_projection *p, uint32_t param);
 
-/* Lifetime figures (lifetime.c): EPV, present value of contributions, money's worth, IRR, inheritance. rs: the
- * run's rates, the ledger's. */
-int sb_lifetime(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p, sb_dec discount, const sb_rates *rs);
-
-/* EPV in fen of a pension paying `fixed` plus rp's supplements (lifetime.c). */
-int sb_epv_fen(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
-               sb_dec discount, int64_t *out);
 
 #endif

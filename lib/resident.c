@@ -575,6 +575,36 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     return sb_ok(ctx);
 }
 
+/* The lifetime figures of an eligible person with a life table: all of them (lifetime.h) for a full result, the
+ * EPV alone for a summary. */
+static int project_lifetime(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p, const sb_rates *rs,
+                            sb_dec discount)
+{
+    long a = (long)(p->claim - p->birth);
+    /* fixed <= p->total, which fits in int64: its four parts are >= 0 */
+    int64_t fixed = p->base + p->account + p->years_pension;
+    if (!p->full) {
+        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
+        p->have_epv = rc == SHEBAO_OK;
+        return rc;
+    }
+    sb_lifetime_in in = {rp,      (int)p->sex, a,        p->claim, fixed, p->account, p->balance, p->personal,
+                         p->flows, p->nflows,   discount, rs,       &p->used};
+    sb_lifetime_out out = {0};
+    int rc = sb_lifetime(ctx, &in, &out);
+    p->have_epv = rc == SHEBAO_OK;
+    p->epv = out.epv;
+    p->pvc = out.pvc;
+    p->inheritable = out.inheritable;
+    p->have_ratio = out.have_ratio;
+    p->have_irr = out.have_irr;
+    memcpy(p->ratio, out.ratio, sizeof p->ratio);
+    memcpy(p->irr, out.irr, sizeof p->irr);
+    if (out.future_override_used)
+        p->future_override_used = true; /* the result lists the run's rate among its assumptions */
+    return rc;
+}
+
 static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
                sb_month birth, sb_month claim, sb_dec future, sb_dec discount)
 {
@@ -657,13 +687,7 @@ static int run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
         }
         if (pe->mortality != SHEBAO_MORTALITY_NONE) {
             epv = true;
-            if (p->full) {
-                rc = sb_lifetime(ctx, P, p, discount, &rs);
-            } else {
-                rc = sb_epv_fen(ctx, (int)p->sex, (long)(claim - birth), claim,
-                                p->base + p->account + p->years_pension, rp, discount, &p->epv);
-                p->have_epv = rc == SHEBAO_OK;
-            }
+            rc = project_lifetime(ctx, rp, p, &rs, discount);
         }
         if (rc == SHEBAO_OK && p->explain_on) {
             char t1[SHEBAO_MONEY_BUFSZ], t2[SHEBAO_MONEY_BUFSZ];
