@@ -4,7 +4,8 @@
 
 #include <jansson.h>
 
-#include "projection.h"
+#include "output.h"
+#include "resident.h"
 
 void shebao_projection_free(shebao_projection *p)
 {
@@ -121,7 +122,7 @@ int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_pa
     return SHEBAO_OK;
 }
 
-json_t *sb_param_json(const shebao_param *q)
+json_t *sb_output_param_json(const shebao_param *q)
 {
     json_t *a = json_object();
     json_object_set_new(a, "parameter", json_string(q->path));
@@ -221,7 +222,7 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     for (size_t i = 0; i < p->nnotes; i++) {
         shebao_param q;
         shebao_projection_assumption(p, i, &q);
-        json_array_append_new(as, sb_param_json(&q));
+        json_array_append_new(as, sb_output_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
     if (p->explain_on) {
