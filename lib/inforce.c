@@ -1,4 +1,5 @@
 /* The resident pension policy in force at a date: the lookups the rules share (inforce.h), and provenance. */
+#include <assert.h>
 #include <stdlib.h>
 
 #include "inforce.h"
@@ -28,6 +29,9 @@ int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years,
     int64_t sum = 0;
     for (size_t i = 0; i < rp->nsupp; i++) {
         const sb_supplement *s = &rp->supp[i];
+        assert(s->min_age >= 0 && s->min_age <= 150 && s->fen >= 0 && s->fen <= INT64_C(100000000000000));
+        assert(i == 0 || rp->supp[i - 1].min_age < s->min_age ||
+               (rp->supp[i - 1].min_age == s->min_age && rp->supp[i - 1].from < s->from));
         if (s->from > m || s->min_age > age_years)
             continue;
         /* a later entry for the same min_age in force replaces this one */

@@ -12,28 +12,16 @@
  *   2. The rounding to fen decided from a double where it can be (sb_mpfr_round_fen, below; its proof beside it).
  *
  * The batch summary and the full projection both call sb_lifetime_epv, so they give the same fen. */
+#include <assert.h>
 #include <math.h>
 
 #include "lifetime.h"
 #include "mortality.h"
 
-int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
+/* Nearest integer, ties away from zero, of the exact binary value fen (finite): into tmp at fen's precision, which
+ * mpfr_round does exactly, then read out. The slow path of sb_mpfr_round_fen. */
+static int round_exact(const mpfr_t fen, mpfr_t tmp, int64_t *out)
 {
-    /* Without exact work in the common case: d = fen rounded to a double is within 2^-53·|fen| <= 2^-52·|d| of it.
-     * When d is farther than that from the nearest half-integer, fen lies on the same side of every half-integer
-     * as d, so both round to the same integer; and below 2^51, d's integer and fractional parts are exact. Near a
-     * half-integer (a tie, or nearly one), for large or non-finite values: the exact rounding below. */
-    double d = mpfr_get_d(fen, MPFR_RNDN), a = fabs(d);
-    if (a < 0x1p51) {
-        double whole = floor(a), frac = a - whole;
-        if (fabs(frac - 0.5) > a * 0x1p-52) {
-            int64_t k = (int64_t)whole + (frac > 0.5);
-            *out = d < 0 ? -k : k;
-            return SHEBAO_OK;
-        }
-    }
-    if (!mpfr_number_p(fen))
-        return SHEBAO_ECOMPUTE;
     mpfr_round(tmp, fen); /* nearest integer, ties away from zero: exact at tmp's precision (that of fen) */
     if (mpfr_zero_p(tmp)) {
         *out = 0;
@@ -47,6 +35,34 @@ int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
         return SHEBAO_ECOMPUTE;
     *out = (int64_t)mpfr_get_sj(tmp, MPFR_RNDN);
     return SHEBAO_OK;
+}
+
+/* The fast path's conclusion, checked against the exact rounding in debug and sanitizer builds. */
+static inline bool round_agrees(const mpfr_t fen, mpfr_t tmp, int64_t k)
+{
+    int64_t exact;
+    return round_exact(fen, tmp, &exact) == SHEBAO_OK && exact == k;
+}
+
+int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
+{
+    /* Without exact work in the common case: d = fen rounded to a double is within 2^-53·|fen| <= 2^-52·|d| of it.
+     * When d is farther than that from the nearest half-integer, fen lies on the same side of every half-integer
+     * as d, so both round to the same integer; and below 2^51, d's integer and fractional parts are exact. Near a
+     * half-integer (a tie, or nearly one), for large or non-finite values: the exact rounding. */
+    double d = mpfr_get_d(fen, MPFR_RNDN), a = fabs(d);
+    if (a < 0x1p51) {
+        double whole = floor(a), frac = a - whole;
+        if (fabs(frac - 0.5) > a * 0x1p-52) {
+            int64_t k = (int64_t)whole + (frac > 0.5);
+            *out = d < 0 ? -k : k;
+            assert(round_agrees(fen, tmp, *out));
+            return SHEBAO_OK;
+        }
+    }
+    if (!mpfr_number_p(fen))
+        return SHEBAO_ECOMPUTE;
+    return round_exact(fen, tmp, out);
 }
 
 int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,

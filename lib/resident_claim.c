@@ -1,6 +1,8 @@
 /* From the ledger to the pension (docs/resident-pension.md §3–6): the back-payment check, eligibility, the monthly
  * pension at the claim with the funeral grant, and the break-even month. Integer fen throughout; every rounding is
  * named. */
+#include <assert.h>
+
 #include "resident.h"
 
 int sb_resident_check_backpay(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, shebao_projection *p)
@@ -136,6 +138,9 @@ static int claim_total(shebao_ctx *ctx, const sb_resident *rp, shebao_projection
     SB_TRY(sb_resident_add(ctx, &p->total, p->account, "monthly total", 0));
     SB_TRY(sb_resident_add(ctx, &p->total, p->years_pension, "monthly total", 0));
     SB_TRY(sb_resident_add(ctx, &p->total, p->supplement, "monthly total", 0));
+    /* the total is the sum of four parts, none negative (so each part, and any sum of them, fits too) */
+    assert(p->base >= 0 && p->account >= 0 && p->years_pension >= 0 && p->supplement >= 0 &&
+           p->total == p->base + p->account + p->years_pension + p->supplement);
     if (rp->funeral_months) {
         SB_TRY(sb_resident_use(p, rp->p_funeral));
         if (__builtin_mul_overflow(p->base, (int64_t)rp->funeral_months, &p->funeral))

@@ -1,6 +1,8 @@
 /* The individual account, year by year (docs/resident-pension.md §3): each contribution year's deposit
  * D = grade + subsidy + collective, each year's interest, the back payment in the claim year. Then, in this file
  * and nowhere else, the interest rule's fast paths and the reasons they are exact. */
+#include <assert.h>
+
 #include "resident.h"
 
 /* ==== the interest rule ==========================================================================================
@@ -22,7 +24,8 @@
  *      sb_round_ratio, when nothing overflows;
  *   3. interest_wide, in GMP rationals (mpq_t): always.
  *
- * They give the same I (a unit test crosses the 2^38 bound on a tie in both directions). */
+ * They give the same I (a unit test crosses the 2^38 bound on a tie in both directions). Debug and sanitizer builds
+ * (no NDEBUG) assert the fast path's premises and its bound, and check each fast result against the wide path. */
 
 /* k: the months of a year of m credited months that the year's deposit earns, by the policy's method. */
 static int deposit_months(const sb_resident *rp, int m)
@@ -87,9 +90,21 @@ static inline bool interest_fast_ok(int64_t B, int64_t D, int64_t r6)
     return ((uint64_t)r6 | (uint64_t)B | (uint64_t)D) < SB_FAST_BOUND;
 }
 
+/* The fast path's result is the wide path's (r6 is r·10^6 exactly, so r6 / 10^6 is the same rational as r). */
+static inline bool fast_agrees(const sb_irule *ir, int64_t B, int64_t D, int m, int k, int64_t r6, int64_t I)
+{
+    int64_t wide;
+    return interest_wide(ir->mode, B, D, m, k, (sb_dec){r6, 6}, &wide) == SHEBAO_OK && wide == I;
+}
+
 static inline int64_t interest_fast(const sb_irule *ir, int64_t B, int64_t D, int m, int k, int64_t r6)
 {
-    return ((B * m + D * k) * r6 + ir->add) / ir->d6 * ir->unit;
+    assert(interest_fast_ok(B, D, r6) && r6 >= 0 && r6 < (INT64_C(1) << 20) && 0 <= k && k <= m && m <= 12);
+    int64_t x = (B * m + D * k) * r6;
+    assert(x >= 0 && x <= INT64_MAX - ir->add);
+    int64_t I = (x + ir->add) / ir->d6 * ir->unit;
+    assert(I < (INT64_C(1) << 40) && fast_agrees(ir, B, D, m, k, r6, I));
+    return I;
 }
 
 /* I = R((B·m + D·k)·r / 12): the fast path, or the wide ones. */
@@ -146,7 +161,8 @@ static int ledger_boundary(sb_ledger *L, int y)
         int tn = sb_inforce_next_grades(rp, y);
         if (tn < next)
             next = tn;
-        const sb_grade *g = sb_inforce_grade(sb_inforce_grades(rp, y), seg->grade); /* check_person made sure */
+        const sb_grade *g = sb_inforce_grade(sb_inforce_grades(rp, y), seg->grade);
+        assert(g); /* check_person made sure it exists */
         L->g = g;
         L->D = g->grade;
         SB_TRY(sb_resident_add(L->ctx, &L->D, g->subsidy, "deposit", y));
@@ -259,9 +275,28 @@ static int ledger_year(sb_ledger *L, int y)
         SB_TRY(ledger_backpay(L, y, row));
     if (row) {
         row->balance = L->B;
+        /* the balance is the sum of its parts */
+        assert(row->balance == B0 + row->personal + row->subsidy + row->collective + row->interest + row->backpay);
         sb_explain(p, "%d  balance B = %s   (interest method %s)\n", y, SB_MONEY(L->B), sb_resident_method_name(rp));
     }
     return SHEBAO_OK;
+}
+
+/* A full ledger adds up: the balance is the sum of every row's deposit, interest and back payment, the personal
+ * total that of the grades and back payments, the contribution years the rows with a grade (debug builds). */
+static inline bool ledger_adds_up(const shebao_projection *p)
+{
+    int64_t balance = 0, personal = 0;
+    int years = 0;
+    for (size_t i = 0; i < p->nrows; i++) {
+        const shebao_ledger_row *r = &p->rows[i];
+        balance += r->personal + r->subsidy + r->collective + r->interest + r->backpay;
+        personal += r->personal + r->backpay;
+        years += r->personal > 0;
+        if (r->balance != balance)
+            return false;
+    }
+    return balance == p->balance && personal == p->personal && years == p->contrib_years;
 }
 
 int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
@@ -274,6 +309,7 @@ int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     L.y0 = sb_resident_ledger_first_year(pe, L.yc);
     L.k12 = deposit_months(rp, 12);
     L.ke = deposit_months(rp, L.e);
+    assert(!p->rows || p->nrows == (size_t)(L.yc - L.y0 + 1));
     SB_TRY(sb_resident_use(p, rp->p_method));
     SB_TRY(sb_resident_use(p, rp->p_rounding));
     if (rp->method == SB_INTEREST_MONTHLY)
@@ -293,5 +329,6 @@ int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
             SB_TRY(ledger_year(&L, y));
     }
     p->balance = L.B;
+    assert(!p->rows || ledger_adds_up(p));
     return SHEBAO_OK;
 }

@@ -3,6 +3,7 @@
  * and the run's options, the driver that runs the steps (resident_ledger.c, resident_claim.c, lifetime.h), and the
  * list of non-official values the result rests on. A full and a summary run differ only in what is kept, decided
  * here: full_result allocates what a full run records, and project_lifetime computes the EPV alone for a summary. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,7 +198,7 @@ static int project_lifetime(shebao_ctx *ctx, const sb_resident *rp, shebao_proje
                             sb_dec discount)
 {
     long a = (long)(p->claim - p->birth);
-    /* fixed <= p->total, which fits in int64: its four parts are >= 0 */
+    /* fixed <= p->total, which fits in int64: its four parts are >= 0 (claim_total asserts it) */
     int64_t fixed = p->base + p->account + p->years_pension;
     if (!p->full) {
         int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
@@ -226,6 +227,7 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
                        const sb_run *run)
 {
     const sb_resident *rp = &P->rp;
+    assert(!p->explain_on || p->full);
     p->birth = run->birth;
     p->claim = run->claim;
     p->sex = pe->sex;
