@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "comparison.h"
+#include "output.h"
 
 /* ---- grade tables over the years of the plan -------------------------------------------------------------- */
 
@@ -564,7 +565,7 @@ int shebao_comparison_to_json(const shebao_comparison *c, char **out)
     for (size_t k = 0; k < c->nmarg; k++)
         json_array_append_new(marg, delta_json(&c->marg[k]));
     for (size_t k = 0; k < c->nnotes; k++)
-        json_array_append_new(as, sb_param_json(&c->notes[k]));
+        json_array_append_new(as, sb_output_param_json(&c->notes[k]));
     json_object_set_new(root, "grades", g);
     json_object_set_new(root, "years", y);
     json_object_set_new(root, "excluded_grades", ex);

@@ -2,7 +2,7 @@
 #ifndef SHEBAO_COMPARISON_INTERNAL_H
 #define SHEBAO_COMPARISON_INTERNAL_H
 
-#include "projection.h"
+#include "resident.h" /* the projection of each cell */
 
 typedef struct sb_excluded {
     int64_t grade;

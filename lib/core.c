@@ -38,9 +38,8 @@ void shebao_ctx_free(shebao_ctx *ctx)
 {
     if (!ctx)
         return;
-    sb_lifetable_release(ctx);
-    if (ctx->scratch_prec)
-        mpfr_clears(ctx->scratch[0], ctx->scratch[1], (mpfr_ptr)0);
+    if (ctx->mortality)
+        ctx->mortality_release(ctx->mortality);
     free(ctx);
     /* MPFR keeps per-thread caches (constants, powers); release this thread's. */
     mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);

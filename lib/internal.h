@@ -13,53 +13,23 @@
 
 #define SB_ERRMSG_SIZE 512
 
-/* Life table: survivors l(0..SB_LT_LAST+1), l(0) = 1 and l(SB_LT_LAST+1) = 0. */
-#define SB_LT_LAST 105
+struct sb_mortality; /* mortality.c's per-context cache (life tables, annuity tails, scratch values) */
 
 struct shebao_ctx {
     int code;
     unsigned precision;
     char msg[SB_ERRMSG_SIZE];
-    /* per-context cache of the survivors of the pension life table, per sex, at lt_prec bits */
-    bool lt_ready[2];
-    unsigned lt_prec[2];
-    mpfr_t lt_l[2][SB_LT_LAST + 2];
-    /* per-context cache of annuity tails T[j] = Σ_{k>=j} l(a+k)/l(a)·v^k (see sb_annuity_tail) */
-    struct sb_tail_cache {
-        bool used;
-        int sex;
-        long age_months;
-        int64_t disc_num;
-        int disc_scale;
-        unsigned prec;
-        size_t n;
-        mpfr_t *tail; /* n + 1 values, tail[n] = 0 */
-        /* the last supplement terms (tail[j0] − tail[j1])·fen made from this tail, by (j0, j1, fen) */
-        struct sb_tail_term {
-            bool used;
-            long j0, j1;
-            int64_t fen;
-            mpfr_t t;
-        } terms[2];
-        unsigned next_term;
-    } tails[4];
-    unsigned next_tail;
-    /* scratch values for one EPV (sb_epv_fen), at scratch_prec bits; scratch_prec 0: not made yet */
-    unsigned scratch_prec;
-    mpfr_t scratch[2]; /* the sum, and the rounding's scratch */
-    /* contexts are made one after another and then used by different threads, each writing to both ends of its
-     * own (code and message; scratch values): keep the next allocation off this one's last cache line */
+    /* made on first use by mortality.c, which also sets mortality_release; shebao_ctx_free calls it */
+    struct sb_mortality *mortality;
+    void (*mortality_release)(struct sb_mortality *);
+    /* contexts are made one after another and then used by different threads, each writing to its own (code and
+     * message): keep the next allocation off this one's last cache line */
     char pad_end[64];
 };
 
-/* Survivors l(x) for sex at the context's precision (computed once per context); NULL + error on failure. */
-const mpfr_t *sb_lifetable(shebao_ctx *ctx, int sex);
-/* l(months / 12) interpolated linearly within the year of age (UDD). */
-void sb_lifetable_l(mpfr_t rop, const mpfr_t *l, long months);
-void sb_lifetable_release(shebao_ctx *ctx);
-
 /* Round an MPFR amount of fen to whole fen, ties away from zero (fen_half_up on the exact binary value); tmp is
- * scratch of the same precision as fen. */
+ * scratch of the same precision as fen. The EPV's rounding: defined in lifetime_epv.c, beside the EPV and the proof
+ * of its fast path. */
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out);
 
 /* Record a failure on ctx (which may be NULL) and return code. */
@@ -121,15 +91,6 @@ void sb_dec_to_q(mpq_t rop, sb_dec d);
 /* Compare with 0 and with another decimal. */
 int sb_dec_sgn(sb_dec d);
 int sb_dec_cmp(sb_dec a, sb_dec b);
-/* Annuity tails for (sex, exact age in months, yearly discount rate): c->tail[j] = Σ_{k>=j} l(a+k)/l(a)·(1+i)^(−k/12)
- * for j = 0..c->n (tail[n] = 0, n = months until l reaches 0). Computed once per context and reused (the entry
- * stays valid until the next call for other arguments). NULL + error on failure. */
-struct sb_tail_cache *sb_annuity_tail(shebao_ctx *ctx, int sex, long age_months, sb_dec discount);
-/* (c->tail[j0] − c->tail[j1])·fen at the context's precision, for 0 <= j0 < j1 <= c->n: computed once per
- * (j0, j1, fen) and kept with the tail (an EPV's supplement part, the same for everyone of one claim age). NULL +
- * error on failure. */
-mpfr_srcptr sb_annuity_term(shebao_ctx *ctx, struct sb_tail_cache *c, long j0, long j1, int64_t fen);
-
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);
 /* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */

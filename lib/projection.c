@@ -4,7 +4,8 @@
 
 #include <jansson.h>
 
-#include "projection.h"
+#include "output.h"
+#include "resident.h"
 
 void shebao_projection_free(shebao_projection *p)
 {
@@ -15,7 +16,7 @@ void shebao_projection_free(shebao_projection *p)
     free(p->rows);
     free(p->rates);
     free(p->flows);
-    free(p->used);
+    free(p->used.v);
     for (size_t i = 0; i < p->nnotes; i++) {
         sb_note *n = &p->notes[i];
         free(n->path);
@@ -121,7 +122,7 @@ int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_pa
     return SHEBAO_OK;
 }
 
-json_t *sb_param_json(const shebao_param *q)
+json_t *sb_output_param_json(const shebao_param *q)
 {
     json_t *a = json_object();
     json_object_set_new(a, "parameter", json_string(q->path));
@@ -147,6 +148,80 @@ static json_t *jmonth(sb_month m)
     return json_string(b);
 }
 
+/* "claim": the pension at the claim, or null when not eligible. */
+static json_t *json_claim(const shebao_projection *p)
+{
+    if (!p->eligible)
+        return json_null();
+    json_t *c = json_object();
+    json_object_set_new(c, "month", json_string(p->claim_text));
+    json_object_set_new(c, "age", json_integer(p->claim_age_years));
+    json_object_set_new(c, "balance", jmoney(p->balance));
+    json_object_set_new(c, "account_pension", jmoney(p->account));
+    json_object_set_new(c, "base_pension", jmoney(p->base));
+    json_object_set_new(c, "base_pension_from", json_string(p->base_from));
+    json_object_set_new(c, "base_pension_carried_forward", json_boolean(p->base_carried_forward));
+    json_object_set_new(c, "central_base_pension", p->have_central ? jmoney(p->central) : json_null());
+    json_object_set_new(c, "years_pension", jmoney(p->years_pension));
+    json_object_set_new(c, "age_supplement", jmoney(p->supplement));
+    json_object_set_new(c, "monthly_total", jmoney(p->total));
+    return c;
+}
+
+/* "ledger": one object per year. */
+static json_t *json_ledger(const shebao_projection *p)
+{
+    json_t *ledger = json_array();
+    for (size_t i = 0; i < p->nrows; i++) {
+        const shebao_ledger_row *r = &p->rows[i];
+        json_t *row = json_object();
+        json_object_set_new(row, "year", json_integer(r->year));
+        json_object_set_new(row, "grade", jmoney(r->grade));
+        json_object_set_new(row, "personal", jmoney(r->personal));
+        json_object_set_new(row, "subsidy", jmoney(r->subsidy));
+        json_object_set_new(row, "collective", jmoney(r->collective));
+        json_object_set_new(row, "rate", json_string(p->rates[i]));
+        json_object_set_new(row, "interest", jmoney(r->interest));
+        json_object_set_new(row, "backpay", jmoney(r->backpay));
+        json_object_set_new(row, "balance", jmoney(r->balance));
+        json_array_append_new(ledger, row);
+    }
+    return ledger;
+}
+
+/* "lifetime": the lifetime figures, or null when not eligible. */
+static json_t *json_lifetime(const shebao_projection *p)
+{
+    if (!p->eligible)
+        return json_null();
+    json_t *l = json_object();
+    json_object_set_new(l, "breakeven_months", p->have_breakeven ? json_integer(p->breakeven_m) : json_null());
+    json_object_set_new(l, "breakeven_month", p->have_breakeven ? jmonth(p->breakeven_month) : json_null());
+    json_object_set_new(l, "funeral_grant", jmoney(p->funeral));
+    json_object_set_new(l, "mortality", json_string(p->have_epv ? "cl2010-2013-pension" : "none"));
+    json_object_set_new(l, "discount_rate", p->have_epv ? json_string(p->discount) : json_null());
+    json_object_set_new(l, "epv_benefits", p->have_epv ? jmoney(p->epv) : json_null());
+    json_object_set_new(l, "pv_contributions", p->have_epv ? jmoney(p->pvc) : json_null());
+    json_object_set_new(l, "moneys_worth_ratio", p->have_ratio ? json_string(p->ratio) : json_null());
+    json_object_set_new(l, "irr", p->have_irr ? json_string(p->irr) : json_null());
+    json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? jmoney(p->inheritable) : json_null());
+    return l;
+}
+
+/* "explain": the explanation, one string per line. */
+static json_t *json_explain(const shebao_projection *p)
+{
+    json_t *ex = json_array();
+    const char *line = p->explain.s ? p->explain.s : "";
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        json_array_append_new(ex, json_stringn(line, len));
+        line += len + (end ? 1 : 0);
+    }
+    return ex;
+}
+
 int shebao_projection_to_json(const shebao_projection *p, char **out)
 {
     if (!p || !out)
@@ -169,72 +244,19 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
         json_object_set_new(ne, "backpay_years_needed", json_integer(p->years_missing));
         json_object_set_new(ne, "backpay_max_grade", jmoney(p->backpay_max));
         json_object_set_new(root, "not_eligible", ne);
-        json_object_set_new(root, "claim", json_null());
-    } else {
-        json_t *c = json_object();
-        json_object_set_new(c, "month", json_string(p->claim_text));
-        json_object_set_new(c, "age", json_integer(p->claim_age_years));
-        json_object_set_new(c, "balance", jmoney(p->balance));
-        json_object_set_new(c, "account_pension", jmoney(p->account));
-        json_object_set_new(c, "base_pension", jmoney(p->base));
-        json_object_set_new(c, "base_pension_from", json_string(p->base_from));
-        json_object_set_new(c, "base_pension_carried_forward", json_boolean(p->base_carried_forward));
-        json_object_set_new(c, "central_base_pension", p->have_central ? jmoney(p->central) : json_null());
-        json_object_set_new(c, "years_pension", jmoney(p->years_pension));
-        json_object_set_new(c, "age_supplement", jmoney(p->supplement));
-        json_object_set_new(c, "monthly_total", jmoney(p->total));
-        json_object_set_new(root, "claim", c);
     }
-    json_t *ledger = json_array();
-    for (size_t i = 0; i < p->nrows; i++) {
-        const shebao_ledger_row *r = &p->rows[i];
-        json_t *row = json_object();
-        json_object_set_new(row, "year", json_integer(r->year));
-        json_object_set_new(row, "grade", jmoney(r->grade));
-        json_object_set_new(row, "personal", jmoney(r->personal));
-        json_object_set_new(row, "subsidy", jmoney(r->subsidy));
-        json_object_set_new(row, "collective", jmoney(r->collective));
-        json_object_set_new(row, "rate", json_string(p->rates[i]));
-        json_object_set_new(row, "interest", jmoney(r->interest));
-        json_object_set_new(row, "backpay", jmoney(r->backpay));
-        json_object_set_new(row, "balance", jmoney(r->balance));
-        json_array_append_new(ledger, row);
-    }
-    json_object_set_new(root, "ledger", ledger);
-    if (!p->eligible) {
-        json_object_set_new(root, "lifetime", json_null());
-    } else {
-        json_t *l = json_object();
-        json_object_set_new(l, "breakeven_months", p->have_breakeven ? json_integer(p->breakeven_m) : json_null());
-        json_object_set_new(l, "breakeven_month", p->have_breakeven ? jmonth(p->breakeven_month) : json_null());
-        json_object_set_new(l, "funeral_grant", jmoney(p->funeral));
-        json_object_set_new(l, "mortality", json_string(p->have_epv ? "cl2010-2013-pension" : "none"));
-        json_object_set_new(l, "discount_rate", p->have_epv ? json_string(p->discount) : json_null());
-        json_object_set_new(l, "epv_benefits", p->have_epv ? jmoney(p->epv) : json_null());
-        json_object_set_new(l, "pv_contributions", p->have_epv ? jmoney(p->pvc) : json_null());
-        json_object_set_new(l, "moneys_worth_ratio", p->have_ratio ? json_string(p->ratio) : json_null());
-        json_object_set_new(l, "irr", p->have_irr ? json_string(p->irr) : json_null());
-        json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? jmoney(p->inheritable) : json_null());
-        json_object_set_new(root, "lifetime", l);
-    }
+    json_object_set_new(root, "claim", json_claim(p));
+    json_object_set_new(root, "ledger", json_ledger(p));
+    json_object_set_new(root, "lifetime", json_lifetime(p));
     json_t *as = json_array();
     for (size_t i = 0; i < p->nnotes; i++) {
         shebao_param q;
         shebao_projection_assumption(p, i, &q);
-        json_array_append_new(as, sb_param_json(&q));
+        json_array_append_new(as, sb_output_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
-    if (p->explain_on) {
-        json_t *ex = json_array();
-        const char *line = p->explain.s ? p->explain.s : "";
-        while (*line) {
-            const char *end = strchr(line, '\n');
-            size_t len = end ? (size_t)(end - line) : strlen(line);
-            json_array_append_new(ex, json_stringn(line, len));
-            line += len + (end ? 1 : 0);
-        }
-        json_object_set_new(root, "explain", ex);
-    }
+    if (p->explain_on)
+        json_object_set_new(root, "explain", json_explain(p));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

@@ -1,0 +1,165 @@
+/* Internal: the resident pension policy in force at a date (inforce.c). Not installed.
+ *
+ * The lookups the rules share, on the policy's resident_pension section (sb_resident, internal.h): the grade table
+ * of a year, the account's interest rate of a year, the base pension and the age supplements of a month; and the
+ * record of which policy values a result used (its provenance). The ledger and the claim (resident_*.c) and the
+ * lifetime figures (lifetime*.c) all read the policy through these, so that a year's rate, say, is chosen by one
+ * function. Imports: internal.h only. */
+#ifndef SHEBAO_INFORCE_H
+#define SHEBAO_INFORCE_H
+
+#include <limits.h>
+
+#include "internal.h"
+
+/* ---- provenance ------------------------------------------------------------------------------------------ */
+
+/* The policy parameters a result used, each once. A recorder that is off (a summary run) records nothing. */
+typedef struct sb_used {
+    bool on;
+    uint32_t *v;
+    size_t n, cap;
+} sb_used;
+
+/* Record that parameter `param` was used (inforce.c): SHEBAO_OK, or SHEBAO_ENOMEM. */
+int sb_inforce_record(sb_used *u, uint32_t param);
+
+/* The same, when u is on (u may be NULL): one test in a summary run. */
+static inline int sb_inforce_use(sb_used *u, uint32_t param)
+{
+    return u && u->on ? sb_inforce_record(u, param) : SHEBAO_OK;
+}
+
+/* ---- grade tables ---------------------------------------------------------------------------------------- */
+
+/* The grade table in force for contribution year y: the latest `from` year <= y (NULL: none yet). */
+static inline const sb_grade_table *sb_inforce_grades(const sb_resident *rp, int year)
+{
+    if (year >= SB_YEAR_MIN && year <= SB_YEAR_MAX) { /* (every year a person's plan can hold) */
+        int i = rp->table_at[year - SB_YEAR_MIN];
+        return i >= 0 && (size_t)i < rp->ntables ? &rp->tables[i] : NULL;
+    }
+    const sb_grade_table *t = NULL;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) <= year)
+            t = &rp->tables[i];
+    return t;
+}
+
+/* The year from which the grade table after the one in force in year y applies (INT_MAX: none). */
+static inline int sb_inforce_next_grades(const sb_resident *rp, int year)
+{
+    if (rp->ntables && year >= SB_YEAR_MIN && year <= SB_YEAR_MAX)
+        return rp->table_next[year - SB_YEAR_MIN];
+    int next = INT_MAX;
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (SB_MONTH_YEAR(rp->tables[i].from) > year && SB_MONTH_YEAR(rp->tables[i].from) < next)
+            next = SB_MONTH_YEAR(rp->tables[i].from);
+    return next;
+}
+
+/* The grade of table t (which may be NULL), or NULL when it is not in it. */
+static inline const sb_grade *sb_inforce_grade(const sb_grade_table *t, int64_t grade)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->g[i].grade == grade)
+            return &t->g[i];
+    return NULL;
+}
+
+/* ---- the account's interest rate (docs/resident-pension.md §3) ------------------------------------------- */
+
+/* The rates of one run: the policy's listed rates, then after the list the run's future rate (the policy's
+ * assumed_future_rate, or the run's own when `overridden`). */
+typedef struct sb_rates {
+    const sb_rate *listed; /* one rate a year, consecutive (policy_build.c) */
+    int first, last;       /* the years of the list: first + n − 1 = last */
+    unsigned n;            /* 0: no list (first = 0, last = INT_MIN) */
+    sb_dec future;
+    int64_t future6; /* sb_rate6(future) */
+    uint32_t p_future;
+    bool overridden;
+} sb_rates;
+
+/* The rate of one year: its exact value, its r6 (see sb_rate), the parameter it comes from, and whether it is the
+ * run's future rate. */
+typedef struct sb_year_rate {
+    sb_dec rate;
+    int64_t r6;
+    uint32_t param;
+    bool future;
+} sb_year_rate;
+
+static inline sb_rates sb_inforce_rates(const sb_resident *rp, sb_dec future, bool overridden)
+{
+    sb_rates rs = {rp->rates, 0, INT_MIN, (unsigned)rp->nrates, future, sb_rate6(future), rp->p_future_rate, overridden};
+    if (rp->nrates) {
+        rs.first = rp->rates[0].year;
+        rs.last = rp->rates[rp->nrates - 1].year;
+    }
+    return rs;
+}
+
+/* The rate of year y: the listed one, or the future rate after the list. (A year before the list is a policy
+ * error, which the ledger reports before it asks: every year asked for is in the list or after it.) */
+static inline sb_year_rate sb_inforce_rate(const sb_rates *rs, int year)
+{
+    unsigned i = (unsigned)(year - rs->first); /* year − first in [0, n): listed (first <= year <= last) */
+    if (i < rs->n) {
+        const sb_rate *r = &rs->listed[i];
+        return (sb_year_rate){r->rate, r->r6, r->param, false};
+    }
+    return (sb_year_rate){rs->future, rs->future6, rs->p_future, true};
+}
+
+/* Record what a year's rate rests on: its parameter, or, for the run's own future rate, *override_used (the result
+ * then lists the run's rate among its assumptions). */
+static inline int sb_inforce_rate_used(sb_used *u, const sb_rates *rs, const sb_year_rate *r, bool *override_used)
+{
+    if (r->future && rs->overridden) {
+        *override_used = true;
+        return SHEBAO_OK;
+    }
+    return sb_inforce_use(u, r->param);
+}
+
+/* ---- the pension of a month ------------------------------------------------------------------------------ */
+
+/* The value of a dated series in force at month m (NULL: none yet); *last tells whether it is the series' last. */
+static inline const sb_dated_money *sb_inforce_series(const sb_series *s, sb_month m, bool *last)
+{
+    const sb_dated_money *v = NULL;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].from <= m) {
+            v = &s->v[i];
+            *last = i + 1 == s->n;
+        }
+    return v;
+}
+
+/* The age supplements in force at month m for a person of the given age in whole years, recorded on u (which may
+ * be NULL). At most 151 × 10^14 fen (see inforce.c). */
+int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_used *u);
+
+/* The same rule as months: supplement i of rp is paid in months claim + j for j in [*j0, *j1), to a person of exact
+ * age a months at the claim, within the first n months. False when it is paid in none. Month claim + j is in the
+ * interval exactly when sb_inforce_supplements counts supplement i at that month and age (a + j) / 12: from <=
+ * claim + j, 12·min_age <= a + j, and the next entry for the same min_age (the one that replaces it) not yet in
+ * force. */
+static inline bool sb_inforce_supplement_months(const sb_resident *rp, size_t i, sb_month claim, long a, long n,
+                                                long *j0, long *j1)
+{
+    const sb_supplement *s = &rp->supp[i];
+    long from = (long)(s->from - claim), age0 = 12L * s->min_age - a, to = n;
+    if (age0 > from)
+        from = age0;
+    if (from < 0)
+        from = 0;
+    if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && (long)(rp->supp[i + 1].from - claim) < to)
+        to = (long)(rp->supp[i + 1].from - claim);
+    *j0 = from;
+    *j1 = to;
+    return from < to;
+}
+
+#endif /* SHEBAO_INFORCE_H */

@@ -1,0 +1,15 @@
+/* Internal: the output layer (projection.c, compare.c). Not installed.
+ *
+ * What the results' JSON documents share. Imports nothing from the library: the results' own structs come from the
+ * rules (resident.h) and planning (comparison.h) headers of the files that write them. */
+#ifndef SHEBAO_OUTPUT_H
+#define SHEBAO_OUTPUT_H
+
+#include "shebao.h"
+
+/* One non-official value as a JSON object {"parameter", "from", "value", "status", "source", "title"}; the shape
+ * every result's "assumptions" array uses. Returns a new reference (jansson's json_t). (projection.c) */
+struct json_t;
+struct json_t *sb_output_param_json(const shebao_param *q);
+
+#endif /* SHEBAO_OUTPUT_H */

@@ -1,0 +1,149 @@
+/* Internal: the resident pension (城乡居民基本养老保险), resident_*.c. Not installed.
+ *
+ * The top of the rules layer. One projection is made by the driver (resident_project.c: shebao_project,
+ * shebao_project_summary, the person's checks, the assumptions) from three steps, each in its own file:
+ *
+ *   resident_ledger.c   the individual account year by year, and the interest rule with its fast paths and proofs
+ *   resident_claim.c    the back-payment check, eligibility, the monthly pension at the claim, break-even
+ *   lifetime*.c         the lifetime figures (lifetime.h), which the driver calls
+ *
+ * and two recorders that cost one test when they are off (a summary run): the explanation trail (sb_explain) and
+ * provenance (sb_resident_use). The rules follow docs/resident-pension.md exactly.
+ *
+ * Imports: lifetime.h, inforce.h, internal.h. Above: projection.c (the getters and JSON of the result), and the
+ * comparison (comparison.h) that projects every cell of its grid. */
+#ifndef SHEBAO_RESIDENT_H
+#define SHEBAO_RESIDENT_H
+
+#include "inforce.h"
+#include "internal.h"
+#include "lifetime.h"
+
+#define SB_TRY(expr)                                                                                         \
+    do {                                                                                                     \
+        int rc_ = (expr);                                                                                    \
+        if (rc_ != SHEBAO_OK)                                                                                \
+            return rc_;                                                                                      \
+    } while (0)
+
+typedef struct sb_note {
+    char *path, *from, *value, *source, *title, *url;
+    shebao_status status;
+} sb_note;
+
+struct shebao_projection {
+    bool full; /* false: the allocation-free summary run (no ledger rows, provenance, lifetime extras) */
+    char *policy_id, *policy_lineage;
+    sb_month birth, claim;
+    shebao_sex sex;
+    char claim_text[8];
+    int claim_age_years, claim_age_extra_months;
+    bool eligible;
+    int contrib_years, backpay_years, years_paid, years_required, years_missing;
+    int64_t backpay_grade, backpay_max;
+    /* ledger */
+    shebao_ledger_row *rows;
+    char (*rates)[48];
+    size_t nrows;
+    /* claim */
+    int64_t balance, account, base, central, years_pension, supplement, total, personal, funeral;
+    bool have_central, base_carried_forward;
+    char base_from[8];
+    /* lifetime */
+    bool have_breakeven;
+    int breakeven_m;
+    sb_month breakeven_month;
+    bool have_epv, have_irr, have_ratio;
+    int64_t epv, pvc, inheritable;
+    char ratio[48], irr[48], discount[48], future[48];
+    bool future_override_used;
+    shebao_mortality mortality;
+    /* personal payments (for present values) */
+    sb_flow *flows;
+    size_t nflows;
+    /* provenance: the policy parameters used (on in a full run) */
+    sb_used used;
+    sb_note *notes;
+    size_t nnotes;
+    /* explanation */
+    bool explain_on;
+    sb_buf explain;
+};
+
+/* ---- the recorders (resident_explain.c) ------------------------------------------------------------------ */
+
+/* Record that the projection used policy parameter `param` (nothing in a summary run). */
+static inline int sb_resident_use(shebao_projection *p, uint32_t param) { return sb_inforce_use(&p->used, param); }
+
+/* Append one step to the explanation: a test of one flag, and the formatting only when the run explains. The
+ * arguments are evaluated only then, so they may format (SB_MONEY, SB_DEC, SB_PARAM). */
+#define sb_explain(p, ...) ((p)->explain_on ? sb_buf_printf(&(p)->explain, __VA_ARGS__) : (void)0)
+
+/* Text of an amount, a decimal and a policy parameter ("path@from = value [status, source]"), each in a buffer that
+ * lives to the end of the enclosing block: for the arguments of sb_explain and of error messages. */
+#define SB_MONEY(fen) sb_resident_money_text((char[SHEBAO_MONEY_BUFSZ]){0}, (fen))
+#define SB_DEC(d) sb_resident_dec_text((char[48]){0}, (d))
+#define SB_PARAM(P, i) sb_resident_param_text((P), (i), (char[SB_PARAM_TEXT]){0})
+#define SB_PARAM_TEXT 400
+
+static inline const char *sb_resident_money_text(char buf[SHEBAO_MONEY_BUFSZ], int64_t fen)
+{
+    shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ);
+    return buf;
+}
+
+static inline const char *sb_resident_dec_text(char buf[48], sb_dec d)
+{
+    sb_dec_format(d, buf, 48);
+    return buf;
+}
+
+const char *sb_resident_param_text(const shebao_policy *P, uint32_t i, char buf[SB_PARAM_TEXT]);
+/* The interest rule of the policy's method as a formula, and the method's name. */
+const char *sb_resident_method_formula(const sb_resident *rp);
+const char *sb_resident_method_name(const sb_resident *rp);
+
+/* ---- arithmetic shared by the steps ---------------------------------------------------------------------- */
+
+/* *acc += v, or SHEBAO_ECOMPUTE naming the figure (and its year, when not 0) when the sum leaves int64 fen. */
+static inline int sb_resident_add(shebao_ctx *ctx, int64_t *acc, int64_t v, const char *figure, int year)
+{
+    if (!__builtin_add_overflow(*acc, v, acc))
+        return SHEBAO_OK;
+    if (year)
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", figure, year);
+    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", figure);
+}
+
+/* SHEBAO_EINPUT for a grade not in the table in force in `year` (listing the allowed grades), or for a year no
+ * table is in force yet; `what` names the input ("plan year", "backpay in claim year"). (resident_project.c) */
+int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t grade, const char *what);
+
+/* ---- the steps ------------------------------------------------------------------------------------------- */
+
+/* The first year of the ledger: the first plan year, or the claim year. */
+static inline int sb_resident_ledger_first_year(const shebao_person *pe, int claim_year)
+{
+    int y0 = claim_year;
+    for (size_t i = 0; i < pe->plan_count; i++)
+        if (pe->plan[i].first_year < y0)
+            y0 = pe->plan[i].first_year;
+    return y0;
+}
+
+/* The yearly ledger from the first contribution year to the claim year (resident_ledger.c): the balance, personal
+ * total and contribution years; in a full run also the rows (p->rows, allocated by the driver), the personal
+ * payments and the provenance. rs: the run's rates. */
+int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+                       const sb_rates *rs);
+
+/* The back payment, checked once the contribution years are known (resident_claim.c). */
+int sb_resident_check_backpay(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, shebao_projection *p);
+/* Years paid, required and missing; eligible or not (resident_claim.c). */
+int sb_resident_eligibility(const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
+/* The monthly pension at the claim and the funeral grant, for an eligible person (resident_claim.c). */
+int sb_resident_claim(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
+/* The break-even month (resident_claim.c). */
+void sb_resident_breakeven(shebao_projection *p);
+
+#endif /* SHEBAO_RESIDENT_H */

@@ -1,0 +1,329 @@
+/* One person's resident pension projection (docs/resident-pension.md): the public entry points shebao_project (the
+ * full result) and shebao_project_summary (the allocation-free figures of a batch row), the checks of the person
+ * and the run's options, the driver that runs the steps (resident_ledger.c, resident_claim.c, lifetime.h), and the
+ * list of non-official values the result rests on. A full and a summary run differ only in what is kept, decided
+ * here: full_result allocates what a full run records, and project_lifetime computes the EPV alone for a summary. */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resident.h"
+
+/* ---- the person ------------------------------------------------------------------------------------------ */
+
+static void grade_list(const sb_grade_table *t, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < t->n; i++) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%s", i ? ", " : "", SB_MONEY(t->g[i].grade));
+    }
+}
+
+int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, int64_t grade, const char *what)
+{
+    const sb_grade_table *t = sb_inforce_grades(rp, year);
+    char list[400], from[8];
+    if (!t)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: no grade table is in force (the first starts in %d)", what, year,
+                       SB_MONTH_YEAR(rp->tables[0].from));
+    grade_list(t, list, sizeof list);
+    sb_month_format(t->from, from, sizeof from);
+    return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: grade %s is not in the grade table in force (from %s); allowed: %s",
+                   what, year, SB_MONEY(grade), from, list);
+}
+
+static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, sb_month claim)
+{
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    if (pe->sex != SHEBAO_SEX_MALE && pe->sex != SHEBAO_SEX_FEMALE)
+        return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
+    if (pe->mortality != SHEBAO_MORTALITY_NONE && pe->mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
+        return sb_fail(ctx, SHEBAO_EINPUT, "mortality: unknown life table");
+    if (pe->plan_count && !pe->plan)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "plan: NULL segments");
+    if (pe->collective < 0 || pe->collective > INT64_C(100000000000))
+        return sb_fail(ctx, SHEBAO_EINPUT, "collective: amount must be between 0 and 1 000 000 000.00");
+    if (pe->backpay_years < 0 || pe->backpay_years > 100)
+        return sb_fail(ctx, SHEBAO_EINPUT, "backpay: %d years is outside 0..100", pe->backpay_years);
+    int claim_year = SB_MONTH_YEAR(claim), first_allowed = pe->birth_year + 16;
+    for (size_t i = 0; i < pe->plan_count; i++) {
+        const shebao_segment *s = &pe->plan[i];
+        if (s->first_year > s->last_year || s->first_year < SB_YEAR_MIN || s->last_year > SB_YEAR_MAX)
+            return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu: years %d-%d are not a valid range", i + 1,
+                           s->first_year, s->last_year);
+        if (s->first_year < first_allowed)
+            return sb_fail(ctx, SHEBAO_EINPUT,
+                           "plan segment %zu: year %d is before the person turns 16 (born %04d-%02d; first "
+                           "allowed year %d)", i + 1, s->first_year, pe->birth_year, pe->birth_month, first_allowed);
+        if (s->last_year > claim_year)
+            return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu: year %d is after the claim year %d", i + 1,
+                           s->last_year, claim_year);
+        for (size_t j = 0; j < i; j++)
+            if (s->first_year <= pe->plan[j].last_year && pe->plan[j].first_year <= s->last_year)
+                return sb_fail(ctx, SHEBAO_EINPUT, "plan segments %zu and %zu overlap (%d-%d and %d-%d)", j + 1,
+                               i + 1, pe->plan[j].first_year, pe->plan[j].last_year, s->first_year, s->last_year);
+        /* the table in force changes only at a table's start year: check once per table the segment meets */
+        for (int y = s->first_year; y <= s->last_year;) {
+            if (!sb_inforce_grade(sb_inforce_grades(rp, y), s->grade))
+                return sb_resident_grade_error(ctx, rp, y, s->grade, "plan year");
+            int next = sb_inforce_next_grades(rp, y);
+            y = next < s->last_year + 1 ? next : s->last_year + 1;
+        }
+    }
+    return SHEBAO_OK;
+}
+
+/* The run: the person's birth and claim months, the future rate (the policy's, or the run's own) and the discount
+ * rate (default 0.025). */
+typedef struct sb_run {
+    sb_month birth, claim;
+    sb_dec future, discount;
+    bool future_overridden;
+} sb_run;
+
+/* Validate the person and the run options; compute the birth and claim months. */
+static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, sb_run *run)
+{
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (!P || !pe)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy or person");
+    if (pe->version != SHEBAO_PERSON_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
+                       SHEBAO_PERSON_VERSION);
+    const sb_resident *rp = &P->rp;
+    if (!rp->present)
+        return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
+    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
+                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    run->birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
+    run->claim = run->birth + rp->claim_age * 12 + rp->offset_months;
+    SB_TRY(check_person(ctx, rp, pe, run->claim));
+    run->future = rp->future_rate;
+    run->discount = (sb_dec){25, 3};
+    run->future_overridden = pe->future_rate != NULL;
+    const char *why = NULL;
+    if (pe->future_rate) {
+        if (sb_dec_parse(pe->future_rate, &run->future, &why) != SHEBAO_OK || run->future.num < 0 ||
+            sb_dec_cmp(run->future, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
+    }
+    if (pe->discount) {
+        if (sb_dec_parse(pe->discount, &run->discount, &why) != SHEBAO_OK || run->discount.num < 0 ||
+            sb_dec_cmp(run->discount, (sb_dec){1, 0}) >= 0)
+            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
+    }
+    return SHEBAO_OK;
+}
+
+/* ---- what the result rests on ---------------------------------------------------------------------------- */
+
+static int add_note(shebao_projection *p, const char *path, const char *value, const char *source)
+{
+    sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
+    if (!n)
+        return SHEBAO_ENOMEM;
+    p->notes = n;
+    sb_note *x = &p->notes[p->nnotes];
+    *x = (sb_note){sb_strdup(path), sb_strdup(""), sb_strdup(value), sb_strdup(source), sb_strdup(""),
+                   sb_strdup(""), SHEBAO_STATUS_ASSUMPTION};
+    p->nnotes++;
+    if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
+        return SHEBAO_ENOMEM;
+    return SHEBAO_OK;
+}
+
+/* Non-official policy values used, in document order, then the run's own assumptions. */
+static int collect_notes(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
+{
+    for (size_t i = 0; i < P->nparams; i++) {
+        const sb_param *q = &P->params[i];
+        if (q->status == SHEBAO_STATUS_OFFICIAL)
+            continue;
+        bool used = false;
+        for (size_t j = 0; j < p->used.n && !used; j++)
+            used = p->used.v[j] == i;
+        if (!used)
+            continue;
+        sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
+        if (!n)
+            return SHEBAO_ENOMEM;
+        p->notes = n;
+        sb_note *x = &p->notes[p->nnotes++];
+        *x = (sb_note){sb_strdup(q->path), sb_strdup(q->from), sb_strdup(q->value), sb_strdup(q->source),
+                       sb_strdup(q->title), sb_strdup(q->url), q->status};
+        if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
+            return SHEBAO_ENOMEM;
+    }
+    if (future)
+        SB_TRY(add_note(p, "run.future_rate", future, "run option"));
+    if (epv)
+        SB_TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
+    return SHEBAO_OK;
+}
+
+/* ---- the driver ------------------------------------------------------------------------------------------ */
+
+/* What only a full result keeps: the policy's names, the run's rates as text, the ledger's rows, the personal
+ * payments (for the present values), and provenance. */
+static int full_result(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+                       const sb_run *run)
+{
+    p->full = true;
+    p->used.on = true;
+    sb_dec_format(run->discount, p->discount, sizeof p->discount);
+    sb_dec_format(run->future, p->future, sizeof p->future);
+    p->policy_id = sb_strdup(P->id);
+    p->policy_lineage = sb_strdup(P->lineage);
+    size_t maxflows = 1; /* every contribution year, and the back payment */
+    for (size_t i = 0; i < pe->plan_count; i++)
+        maxflows += (size_t)(pe->plan[i].last_year - pe->plan[i].first_year + 1);
+    p->flows = calloc(maxflows, sizeof *p->flows);
+    int yc = SB_MONTH_YEAR(run->claim);
+    p->nrows = (size_t)(yc - sb_resident_ledger_first_year(pe, yc) + 1);
+    p->rows = calloc(p->nrows, sizeof *p->rows);
+    p->rates = calloc(p->nrows, sizeof *p->rates);
+    if (!p->policy_id || !p->policy_lineage || !p->flows || !p->rows || !p->rates)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    return SHEBAO_OK;
+}
+
+/* The lifetime figures of an eligible person with a life table: all of them (lifetime.h) for a full result, the
+ * EPV alone for a summary. */
+static int project_lifetime(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p, const sb_rates *rs,
+                            sb_dec discount)
+{
+    long a = (long)(p->claim - p->birth);
+    /* fixed <= p->total, which fits in int64: its four parts are >= 0 (claim_total asserts it) */
+    int64_t fixed = p->base + p->account + p->years_pension;
+    if (!p->full) {
+        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
+        p->have_epv = rc == SHEBAO_OK;
+        return rc;
+    }
+    sb_lifetime_in in = {rp,      (int)p->sex, a,        p->claim, fixed, p->account, p->balance, p->personal,
+                         p->flows, p->nflows,   discount, rs,       &p->used};
+    sb_lifetime_out out = {0};
+    int rc = sb_lifetime(ctx, &in, &out);
+    p->have_epv = rc == SHEBAO_OK;
+    p->epv = out.epv;
+    p->pvc = out.pvc;
+    p->inheritable = out.inheritable;
+    p->have_ratio = out.have_ratio;
+    p->have_irr = out.have_irr;
+    memcpy(p->ratio, out.ratio, sizeof p->ratio);
+    memcpy(p->irr, out.irr, sizeof p->irr);
+    if (out.future_override_used)
+        p->future_override_used = true; /* the result lists the run's rate among its assumptions */
+    return rc;
+}
+
+/* The steps of one projection, in the order of docs/resident-pension.md. */
+static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p,
+                       const sb_run *run)
+{
+    const sb_resident *rp = &P->rp;
+    assert(!p->explain_on || p->full);
+    p->birth = run->birth;
+    p->claim = run->claim;
+    p->sex = pe->sex;
+    p->mortality = pe->mortality;
+    p->claim_age_years = (run->claim - run->birth) / 12;
+    p->claim_age_extra_months = (run->claim - run->birth) % 12;
+    sb_month_format(run->claim, p->claim_text, sizeof p->claim_text);
+    sb_explain(p, "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
+               pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
+               SB_PARAM(P, rp->p_claim_age), SB_PARAM(P, rp->p_offset));
+    SB_TRY(sb_resident_use(p, rp->p_claim_age));
+    SB_TRY(sb_resident_use(p, rp->p_offset));
+    const sb_rates rs = sb_inforce_rates(rp, run->future, run->future_overridden);
+    SB_TRY(sb_resident_ledger(ctx, P, pe, p, &rs));
+    /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
+    SB_TRY(sb_resident_check_backpay(ctx, rp, pe, p));
+    SB_TRY(sb_resident_eligibility(P, pe, p));
+    bool epv = p->eligible && pe->mortality != SHEBAO_MORTALITY_NONE;
+    if (p->eligible) {
+        SB_TRY(sb_resident_claim(ctx, P, pe, p));
+        sb_resident_breakeven(p);
+        if (epv)
+            SB_TRY(project_lifetime(ctx, rp, p, &rs, run->discount));
+        if (p->have_breakeven)
+            sb_explain(p, "lifetime  break-even m = smallest m >= 1 with m × %s >= personal total %s = %d (month %d "
+                       "of the pension)\n", SB_MONEY(p->total), SB_MONEY(p->personal), p->breakeven_m,
+                       p->breakeven_m);
+        if (p->have_epv)
+            sb_explain(p, "lifetime  EPV = fen_half_up(Σ_j pay_j · l(a+j)/l(a) · (1 + %s)^(−j/12)), a = %d months, "
+                       "life table cl2010-2013-pension (%s), l linear within each year = %s\n", p->discount,
+                       (int)(p->claim - p->birth), p->sex == SHEBAO_SEX_MALE ? "CL5 male" : "CL6 female",
+                       SB_MONEY(p->epv));
+    }
+    if (p->full)
+        SB_TRY(collect_notes(P, p, p->future_override_used ? p->future : NULL, epv));
+    return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
+}
+
+int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection **out)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    *out = NULL;
+    sb_run run;
+    SB_TRY(project_prepare(ctx, P, pe, &run));
+    shebao_projection *p = calloc(1, sizeof *p);
+    if (!p)
+        return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    p->explain_on = pe->explain != 0;
+    int rc = full_result(ctx, P, pe, p, &run);
+    if (rc == SHEBAO_OK)
+        rc = project_run(ctx, P, pe, p, &run);
+    if (rc != SHEBAO_OK) {
+        if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
+            sb_fail(ctx, rc, "out of memory");
+        shebao_projection_free(p);
+        return rc;
+    }
+    *out = p;
+    return sb_ok(ctx);
+}
+
+int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_summary *out)
+{
+    if (!out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    if (out->version != SHEBAO_SUMMARY_VERSION)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "summary.version %u is not %d (use SHEBAO_SUMMARY_INIT)", out->version,
+                       SHEBAO_SUMMARY_VERSION);
+    sb_run run;
+    SB_TRY(project_prepare(ctx, P, pe, &run));
+    if (pe->explain)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "the summary has no explanation: use shebao_project");
+    shebao_projection p;
+    memset(&p, 0, sizeof p);
+    SB_TRY(project_run(ctx, P, pe, &p, &run));
+    *out = (shebao_summary)SHEBAO_SUMMARY_INIT;
+    out->eligible = p.eligible;
+    out->years_paid = p.years_paid;
+    out->years_missing = p.years_missing;
+    memcpy(out->claim_month, p.claim_text, sizeof out->claim_month);
+    out->balance = p.balance;
+    out->personal_total = p.personal;
+    if (p.eligible) {
+        out->account_pension = p.account;
+        out->base_pension = p.base;
+        out->years_pension = p.years_pension;
+        out->age_supplement = p.supplement;
+        out->monthly_total = p.total;
+        out->has_breakeven = p.have_breakeven;
+        if (p.have_breakeven) {
+            out->breakeven_months = p.breakeven_m;
+            sb_month_format(p.breakeven_month, out->breakeven_month, sizeof out->breakeven_month);
+        }
+        out->has_epv = p.have_epv;
+        out->epv_benefits = p.epv;
+    }
+    return sb_ok(ctx);
+}
