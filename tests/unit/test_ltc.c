@@ -5,7 +5,6 @@
 
 #include "testutil.h"
 
-static shebao_ctx *ctx;
 static shebao_policy *zj, *hz, *syn, *cmp;
 static shebao_ltc_notes *notes;
 
@@ -59,8 +58,7 @@ static const char *const CMP = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-
 
 static int setup(void **state)
 {
-    (void)state;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_ltc_notes_new(&notes) != SHEBAO_OK)
+    if (tu_setup(state) != SHEBAO_OK || shebao_ltc_notes_new(&notes) != SHEBAO_OK)
         return -1;
     if (shebao_policy_load_embedded(ctx, "zhejiang", &zj) != SHEBAO_OK ||
         shebao_policy_load_embedded(ctx, "zhejiang-hangzhou", &hz) != SHEBAO_OK ||
@@ -74,14 +72,12 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
     shebao_policy_free(zj);
     shebao_policy_free(hz);
     shebao_policy_free(syn);
     shebao_policy_free(cmp);
     shebao_ltc_notes_free(notes);
-    shebao_ctx_free(ctx);
-    return 0;
+    return tu_teardown(state);
 }
 
 /* ---- assessment ------------------------------------------------------------------------------------------- */
@@ -154,9 +150,7 @@ static void test_vectors_variant_b(void **state)
     const char *b = "{\"schema\": \"shebao-policy/1\", \"id\": \"b\", \"name\": \"b\", \"extends\": \"zhejiang\","
                     "\"long_term_care\": {\"assessment\": {\"cognition_bands\": [{\"level\": 3, \"min\": 0}, "
                     "{\"level\": 2, \"min\": 8}, {\"level\": 1, \"min\": 12}, {\"level\": 0, \"min\": 16}]}}}";
-    shebao_policy *p = NULL;
-    if (shebao_policy_load_string(ctx, b, "b.json", &p) != SHEBAO_OK)
-        fail_msg("%s", shebao_ctx_errmsg(ctx));
+    shebao_policy *p = tu_policy(b, "b.json");
     check_vectors(p);
     /* cognition 7 (items 2,2,2,1): variant A level 2 (4 ≤ 7 < 12), variant B level 3 (7 < 8); with ADL 100 and
      * perception 12 (levels 0) the column is the cognition level: row 0 → grade 1 either way (matrix row 0 is
@@ -205,8 +199,7 @@ static void test_assess_errors(void **state)
     assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 3, per, 3, &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "cognition: expected 4 items (时间定向, 人物定向, 空间定向, 记忆力), got 3");
     /* a policy without the section */
-    shebao_policy *nat = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "national", &nat), SHEBAO_OK);
+    shebao_policy *nat = tu_embedded("national");
     assert_int_equal(shebao_ltc_assess(ctx, nat, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EPOLICY);
     assert_string_equal(shebao_ctx_errmsg(ctx), "policy national has no long_term_care.assessment");
     shebao_policy_free(nat);
@@ -245,9 +238,8 @@ static shebao_ltc_benefit run(const shebao_policy *p, int grade, shebao_ltc_mode
 
 #define EXPECT(b, pays, self, bind, lim)                                                                     \
     do {                                                                                                     \
-        char f1_[SHEBAO_MONEY_BUFSZ], f2_[SHEBAO_MONEY_BUFSZ];                                               \
-        assert_string_equal(fen_str((b).fund_pays, f1_), pays);                                              \
-        assert_string_equal(fen_str((b).self_pays, f2_), self);                                              \
+        assert_fen((b).fund_pays, pays);                                                                     \
+        assert_fen((b).self_pays, self);                                                                     \
         assert_int_equal((b).binding, bind);                                                                 \
         assert_int_equal((b).limits, lim);                                                                   \
     } while (0)
@@ -332,7 +324,7 @@ static void test_home_visit(void **state)
     /* S5 (ltci.md §7.3): grade 5, one hour a day in July 2025 (31 days) at 65 an hour: min(31, 30) = 30 h,
      * min(65, 60) = 60, 0.80 × 60 × 30 = 1440.00; cost 65 × 31 = 2015.00, self 575.00; hours and price both bound */
     b = run(syn, 5, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "31", "65");
-    assert_string_equal(fen_str(b.cost, (char[SHEBAO_MONEY_BUFSZ]){0}), "2015.00");
+    assert_fen(b.cost, "2015.00");
     EXPECT(b, "1440.00", "575.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS | SHEBAO_LTC_LIMIT_PRICE);
     /* price only: grade 3, 20 h at 65: 0.80 × 60 × 20 = 960.00; cost 1300.00, self 340.00 */
     b = run(syn, 3, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "20", "65");
@@ -428,7 +420,7 @@ static void test_not_eligible(void **state)
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
     assert_int_equal(b.reason, SHEBAO_LTC_DISABILITY_TOO_SHORT);
     assert_string_equal(b.reason_text, "disability of 5 months is shorter than min_disability_months 6");
-    assert_string_equal(fen_str(b.fund_pays, (char[SHEBAO_MONEY_BUFSZ]){0}), "0.00");
+    assert_fen(b.fund_pays, "0.00");
     c.disability_months = 6; /* exactly 6: eligible */
     c.insured_months = 11;   /* < 12 */
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
@@ -437,7 +429,7 @@ static void test_not_eligible(void **state)
     c.insured_months = 12; /* exactly 12: eligible; grade 3, cost 3000, 30 days: min(3000, 1800) × 0.7 = 1260.00 */
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
     assert_true(b.eligible);
-    assert_string_equal(fen_str(b.fund_pays, (char[SHEBAO_MONEY_BUFSZ]){0}), "1260.00");
+    assert_fen(b.fund_pays, "1260.00");
     /* months not given: eligible, and the assumption is listed */
     c.disability_months = -1;
     c.insured_months = -1;
@@ -512,40 +504,39 @@ static void test_funding(void **state)
 {
     (void)state;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
-    char m[SHEBAO_MONEY_BUFSZ];
     /* Z1 (ltci-addendum.md §5.2): Hangzhou employee 45 personal account + 45 pooled fund = 90.00 */
     assert_int_equal(shebao_ltc_fund(ctx, hz, SHEBAO_LTC_EMPLOYEE, 2025, 6, 1, -1, &f, notes), SHEBAO_OK);
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_INDIVIDUAL], m), "45.00");
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_MEDICAL_FUND], m), "45.00");
-    assert_string_equal(fen_str(f.per_person_total, m), "90.00");
+    assert_fen(f.per_person[SHEBAO_LTC_INDIVIDUAL], "45.00");
+    assert_fen(f.per_person[SHEBAO_LTC_MEDICAL_FUND], "45.00");
+    assert_fen(f.per_person_total, "90.00");
     assert_int_equal(f.payers, (1u << SHEBAO_LTC_INDIVIDUAL) | (1u << SHEBAO_LTC_MEDICAL_FUND));
     /* Z2: resident 30 + 60 = 90.00, for 1000 residents 30000.00 + 60000.00 = 90000.00 */
     assert_int_equal(shebao_ltc_fund(ctx, hz, SHEBAO_LTC_RESIDENT, 2025, 6, 1000, -1, &f, notes), SHEBAO_OK);
-    assert_string_equal(fen_str(f.total[SHEBAO_LTC_INDIVIDUAL], m), "30000.00");
-    assert_string_equal(fen_str(f.total[SHEBAO_LTC_FISCAL], m), "60000.00");
-    assert_string_equal(fen_str(f.total_all, m), "90000.00");
+    assert_fen(f.total[SHEBAO_LTC_INDIVIDUAL], "30000.00");
+    assert_fen(f.total[SHEBAO_LTC_FISCAL], "60000.00");
+    assert_fen(f.total_all, "90000.00");
     /* Z3: assisted resident 0 + 90 */
     assert_int_equal(shebao_ltc_fund(ctx, hz, SHEBAO_LTC_ASSISTED, 2025, 6, 1, -1, &f, notes), SHEBAO_OK);
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_FISCAL], m), "90.00");
+    assert_fen(f.per_person[SHEBAO_LTC_FISCAL], "90.00");
     assert_int_equal(f.payers, 1u << SHEBAO_LTC_FISCAL);
     /* rates: floor 4000, cap 20000, 0.15 % each side. Base 8333.33: 0.0015 × 8333.33 = 12.499995 → 12.50 each,
      * 25.00 a month per person */
     assert_int_equal(shebao_ltc_fund(ctx, syn, SHEBAO_LTC_EMPLOYEE, 2025, 6, 2, 833333, &f, notes), SHEBAO_OK);
     assert_true(f.is_rate);
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_INDIVIDUAL], m), "12.50");
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_EMPLOYER], m), "12.50");
-    assert_string_equal(fen_str(f.per_person_total, m), "25.00");
-    assert_string_equal(fen_str(f.total_all, m), "50.00");
+    assert_fen(f.per_person[SHEBAO_LTC_INDIVIDUAL], "12.50");
+    assert_fen(f.per_person[SHEBAO_LTC_EMPLOYER], "12.50");
+    assert_fen(f.per_person_total, "25.00");
+    assert_fen(f.total_all, "50.00");
     assert_int_equal(f.base_limited, 0);
     /* base 3000 → floor 4000: 6.00 each */
     assert_int_equal(shebao_ltc_fund(ctx, syn, SHEBAO_LTC_EMPLOYEE, 2025, 6, 1, 300000, &f, notes), SHEBAO_OK);
     assert_int_equal(f.base_limited, -1);
-    assert_string_equal(fen_str(f.base, m), "4000.00");
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_EMPLOYER], m), "6.00");
+    assert_fen(f.base, "4000.00");
+    assert_fen(f.per_person[SHEBAO_LTC_EMPLOYER], "6.00");
     /* base 30000 → cap 20000: 30.00 each */
     assert_int_equal(shebao_ltc_fund(ctx, syn, SHEBAO_LTC_EMPLOYEE, 2025, 6, 1, 3000000, &f, notes), SHEBAO_OK);
     assert_int_equal(f.base_limited, 1);
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_INDIVIDUAL], m), "30.00");
+    assert_fen(f.per_person[SHEBAO_LTC_INDIVIDUAL], "30.00");
     /* errors */
     assert_int_equal(shebao_ltc_fund(ctx, syn, SHEBAO_LTC_EMPLOYEE, 2025, 6, 1, -1, &f, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "the group employee is funded by rates on a contribution base (from "
@@ -558,7 +549,7 @@ static void test_funding(void **state)
     /* 10^10 persons × 90.00 = 900 000 000 000.00: no overflow */
     assert_int_equal(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 1, 10000000000LL, -1, &f, notes),
                      SHEBAO_OK);
-    assert_string_equal(fen_str(f.total_all, m), "900000000000.00");
+    assert_fen(f.total_all, "900000000000.00");
 }
 
 /* Fixed parts must add up exactly to the total; so must rates. */
@@ -596,7 +587,6 @@ static void test_cost_estimate(void **state)
     (void)state;
     shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
     shebao_ltc_cost est = SHEBAO_LTC_COST_INIT;
-    char m[SHEBAO_MONEY_BUFSZ];
     /* Zhejiang (assumed Hangzhou-like rules), 1000 beneficiaries, grades 3/4/5 at 0.5/0.3/0.2, institution 0.6
      * and home visits 0.4, 12 months of 2025, cost 2400 a month, 30 h at 60.
      * Institution (ratio 1, payment cap 50 a day for grades 3-4, 70 for 5): every month's 50 × days ≤ 1550 and
@@ -618,12 +608,12 @@ static void test_cost_estimate(void **state)
         fail_msg("%s", shebao_ctx_errmsg(ctx));
     assert_int_equal(est.ncells, 6);
     assert_string_equal(est.cells[0].persons, "300");
-    assert_string_equal(fen_str(est.cells[0].per_person, m), "18250.00");
-    assert_string_equal(fen_str(est.cells[0].total, m), "5475000.00");
-    assert_string_equal(fen_str(est.cells[4].per_person, m), "25550.00");
-    assert_string_equal(fen_str(est.cells[5].per_person, m), "21600.00");
+    assert_fen(est.cells[0].per_person, "18250.00");
+    assert_fen(est.cells[0].total, "5475000.00");
+    assert_fen(est.cells[4].per_person, "25550.00");
+    assert_fen(est.cells[5].per_person, "21600.00");
     assert_string_equal(est.cells[5].persons, "80");
-    assert_string_equal(fen_str(est.total, m), "19314000.00");
+    assert_fen(est.total, "19314000.00");
     /* fractional persons, an ineligible grade and one 31-day month (synthetic cash 600 for grade 5):
      * 3 beneficiaries, grade 2 at 0.2 (0.6 persons, nothing paid) and grade 5 at 0.8 (2.4 persons × 600.00 =
      * 1440.00) */
@@ -639,8 +629,8 @@ static void test_cost_estimate(void **state)
     assert_string_equal(est.cells[0].persons, "0.6");
     assert_false(est.cells[0].eligible);
     assert_string_equal(est.cells[1].persons, "2.4");
-    assert_string_equal(fen_str(est.cells[1].total, m), "1440.00");
-    assert_string_equal(fen_str(est.total, m), "1440.00");
+    assert_fen(est.cells[1].total, "1440.00");
+    assert_fen(est.total, "1440.00");
     /* the total is rounded once: 1 beneficiary, half grade 3 and half grade 4, in an institution in June 2025
      * (synthetic cap_on_cost, 70 %), cost 1000.01: both grades pay R(0.7 × min(1000.01, 60 or 80 × 30)) =
      * R(700.007) = 700.01; each cell is 0.5 × 700.01 = 350.005 → 350.01, but the total is R(700.01) = 700.01,
@@ -652,10 +642,10 @@ static void test_cost_estimate(void **state)
     in2.months = 1;
     in2.cost = 100001;
     assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_OK);
-    assert_string_equal(fen_str(est.cells[0].per_person, m), "700.01");
-    assert_string_equal(fen_str(est.cells[0].total, m), "350.01");
-    assert_string_equal(fen_str(est.cells[1].total, m), "350.01");
-    assert_string_equal(fen_str(est.total, m), "700.01");
+    assert_fen(est.cells[0].per_person, "700.01");
+    assert_fen(est.cells[0].total, "350.01");
+    assert_fen(est.cells[1].total, "350.01");
+    assert_fen(est.total, "700.01");
     in2.cost = -1;
     in2.mode_mix = "home_cash:1";
     /* errors */
@@ -799,17 +789,15 @@ static void test_bundled(void **state)
     /* Ningbo: 职工 45 + 用人单位 45 (ltci-addendum.md §3.3) */
     shebao_policy *nb = NULL;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
-    char m[SHEBAO_MONEY_BUFSZ];
     assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-ningbo", &nb), SHEBAO_OK);
     assert_int_equal(shebao_ltc_fund(ctx, nb, SHEBAO_LTC_EMPLOYEE, 2023, 1, 1, -1, &f, NULL), SHEBAO_OK);
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_EMPLOYER], m), "45.00");
+    assert_fen(f.per_person[SHEBAO_LTC_EMPLOYER], "45.00");
     shebao_policy_free(nb);
     /* Jiashan 2017 (China Daily 2017-11-28): 120 = 30 + 90; home cash 300 a month (a 30-day month in full) */
-    shebao_policy *jx = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-jiaxing", &jx), SHEBAO_OK);
+    shebao_policy *jx = tu_embedded("zhejiang-jiaxing");
     assert_int_equal(shebao_ltc_fund(ctx, jx, SHEBAO_LTC_RESIDENT, 2018, 1, 1, -1, &f, NULL), SHEBAO_OK);
-    assert_string_equal(fen_str(f.per_person_total, m), "120.00");
-    assert_string_equal(fen_str(f.per_person[SHEBAO_LTC_FISCAL], m), "90.00");
+    assert_fen(f.per_person_total, "120.00");
+    assert_fen(f.per_person[SHEBAO_LTC_FISCAL], "90.00");
     shebao_ltc_benefit b = run(jx, 5, SHEBAO_LTC_HOME_CASH, 2018, 6, -1, 0, NULL, NULL, NULL);
     EXPECT(b, "300.00", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
     /* the coupons: 10 one-hour packages at 40: 400 > 300 → 300.00 paid, 100.00 by the person (W1: 300 + 300) */
