@@ -1,5 +1,5 @@
 #!/bin/sh
-# The issue's "done when" for `shebao batch`: a generated population of ROWS people (bench/gen_population: mixed
+# `shebao batch` at scale: a generated population of ROWS people (bench/gen_population: mixed
 # grades, one- and two-segment plans across the 2024 grade-table change, back payments, collective subsidies,
 # both sexes) goes through `shebao batch`, and
 #   1. rows in = rows out, the ids in input order, every status ok or not_eligible (the population is valid);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The issue's "done when": `shebao compare --birth 1980-05 --start 2025` on the embedded policy matches
+# `shebao compare --birth 1980-05 --start 2025` on the embedded policy matches
 # `shebao project` cell by cell. For every row of `compare --format csv`, run `project` with that grade and
 # length and compare every column the two CSVs share (status, claim month, years paid, balance, the four parts
 # of the pension, the total, the personal total, the break-even month, the EPV). Also a grid that spans the

@@ -165,7 +165,7 @@ static void check_grid(const shebao_policy *pol, const shebao_person *pe, const 
     shebao_free(text);
 }
 
-/* The "done when": `shebao compare --birth 1980-05 --start 2025` on the embedded policy, every cell. */
+/* `shebao compare --birth 1980-05 --start 2025` on the embedded policy: every cell equals shebao_project(). */
 static void test_done_when_zhejiang(void **state)
 {
     (void)state;

@@ -1,6 +1,8 @@
-/* Long-term care insurance: assessment (ltci.md §3.6 vectors A1–A9), the benefit conventions (hand-computed,
- * ltci.md §7.3 S1–S5, ltci-addendum.md §5.2 Z-examples and §5.3 C1–C3), eligibility, funding, the fund-level
- * estimate, policy validation and provenance of the long_term_care section. */
+/* Long-term care insurance: assessment (vectors A1–A9 on the 2021 national scale, docs/sources.md#ltc-scale-2021),
+ * the benefit conventions (hand-computed: S1–S5 on a synthetic policy, Z1–Z8 on Hangzhou's figures,
+ * docs/sources.md#hz-ltc-2025, and C1–C3 on Tianjin's and Tengzhou's, docs/sources.md#tianjin-ltc-2023 and
+ * #tengzhou-ltc-2023), eligibility, funding, the fund-level estimate, policy validation and provenance of the
+ * long_term_care section. */
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -8,13 +10,13 @@
 static shebao_policy *zj, *hz, *syn, *cmp;
 static shebao_ltc_notes *notes;
 
-/* Synthetic policy (status assumption throughout; parameters invented, ltci.md §7.3 "SYNTHETIC").
- * 2025-01 rules: ltci.md §7.3 — institution cap_on_cost, 70 %, daily caps 60/80/100; medical_institution
+/* Synthetic policy (status assumption throughout; parameters invented for these tests, from no document).
+ * 2025-01 rules: institution cap_on_cost, 70 %, daily caps 60/80/100; medical_institution
  * cap_on_payment, 70 %, payment cap 70 a day (S2); home visits 80 %, price cap 60, 30 h; cash 300/400/600.
  * 2026-01 rules: the same plus monthly caps (grade 5: institution 2000, medical 1800, home visits 1000) and
  * jiao_up rounding for the cash allowance. */
 static const char *const SYN = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-syn\", \"name\": \"synthetic\","
-    "\"sources\": {\"SYN\": {\"title\": \"synthetic (ltci.md 7.3)\", \"status\": \"assumption\"},"
+    "\"sources\": {\"SYN\": {\"title\": \"synthetic (invented for this test)\", \"status\": \"assumption\"},"
     "              \"OFF\": {\"title\": \"an official test source\", \"status\": \"official\"}},"
     "\"long_term_care\": {\"source\": \"SYN\","
     " \"assessment\": {\"source\": \"OFF\","
@@ -45,11 +47,12 @@ static const char *const SYN = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-
     "                  \"max_hours_month\": {\"3\": \"30\", \"4\": \"30\", \"5\": \"30\"}, \"monthly_cap\": {\"5\": \"1000\"}},"
     "   \"home_cash\": {\"rounding\": \"jiao_up\", \"monthly\": {\"3\": \"300\", \"4\": \"400\", \"5\": \"600\"}}}}]}}";
 
-/* The cap-convention pair of ltci-addendum.md §5.3 (inputs secondary): Tianjin institution — a cap of 70 a day
- * on the cost, fund 70 % (C1); Tengzhou institution — fund 75 %, a payment cap of 60 a day (C2, C3). */
+/* The cap-convention pair (inputs secondary): Tianjin institution — a cap of 70 a day on the cost, fund 70 % (C1;
+ * docs/sources.md#tianjin-ltc-2023); Tengzhou institution — fund 75 %, a payment cap of 60 a day (C2, C3;
+ * docs/sources.md#tengzhou-ltc-2023). */
 static const char *const CMP = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-cmp\", \"name\": \"comparators\","
-    "\"sources\": {\"TJ\": {\"title\": \"Tianjin 2023 (addendum 3.7)\", \"status\": \"secondary\"},"
-    "              \"TZ\": {\"title\": \"Tengzhou 2023 (addendum 3.7)\", \"status\": \"secondary\"}},"
+    "\"sources\": {\"TJ\": {\"title\": \"Tianjin 2023 (tianjin-ltc-2023)\", \"status\": \"secondary\"},"
+    "              \"TZ\": {\"title\": \"Tengzhou 2023 (tengzhou-ltc-2023)\", \"status\": \"secondary\"}},"
     "\"long_term_care\": {\"eligibility\": {\"source\": \"TJ\", \"min_grade\": 3, \"min_disability_months\": 6, \"waiting_months\": 0},"
     " \"benefits\": [{\"from\": \"2023-01\", \"modes\": {"
     "   \"institution\": {\"source\": \"TJ\", \"convention\": \"cap_on_cost\", \"ratio\": {\"5\": \"0.7\"}, \"daily_cap\": {\"5\": \"70\"}},"
@@ -88,8 +91,9 @@ typedef struct vec {
     int sum[3], level[3], grade;
 } vec;
 
-/* ltci.md §3.6, verbatim: items, the three sums, the levels (0 完好, 1 轻度, 2 中度, 3 重度) and the grade. The sums
- * are exact; levels and grades rest on the recalled bands (§3.3, cognition variant A) and matrix (§3.4). */
+/* The vectors: items, the three sums, the levels (0 完好, 1 轻度, 2 中度, 3 重度) and the grade. The sums are exact;
+ * levels and grades rest on the recalled bands (cognition: the first recollection, 中度 4–11, 重度 0–3) and matrix
+ * of the 2021 scale (docs/sources.md#ltc-scale-2021, docs/ltc.md §1). */
 static const vec vectors[] = {
     {"A1", {10, 10, 5, 10, 10, 10, 15, 15, 10, 5}, {4, 4, 4, 4}, {4, 4, 4}, {100, 16, 12}, {0, 0, 0}, 0},
     {"A2", {10, 10, 5, 10, 10, 10, 15, 15, 10, 0}, {4, 4, 4, 4}, {4, 4, 4}, {95, 16, 12}, {1, 0, 0}, 1},
@@ -142,8 +146,8 @@ static void test_vectors_a1_a9(void **state)
     assert_int_equal(shebao_ltc_notes_count(notes), 0);
 }
 
-/* Cognition variant B (ltci.md §3.3: 中度 8–11, 重度 0–7) gives the same levels for A1–A9: A5's 8 is 中度 and A6's 3
- * is 重度 under both, as the vectors were chosen. */
+/* The second recollection of the cognition bands (中度 8–11, 重度 0–7; docs/sources.md#ltc-scale-2021) gives the
+ * same levels for A1–A9: A5's 8 is 中度 and A6's 3 is 重度 under both, as the vectors were chosen. */
 static void test_vectors_variant_b(void **state)
 {
     (void)state;
@@ -172,7 +176,7 @@ static void test_assess_errors(void **state)
     (void)state;
     int adl[11] = {10, 10, 5, 10, 10, 10, 20, 15, 10, 5, 0}, cog[4] = {4, 4, 4, 4}, per[3] = {4, 4, 4};
     shebao_ltc_assessment a;
-    /* item 7 (平地行走) allows 0, 5, 10, 15 (ltci.md §3.2): 20 is refused */
+    /* item 7 (平地行走) allows 0, 5, 10, 15 (the 2021 scale, docs/ltc.md §1): 20 is refused */
     assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 7 (平地行走) must be one of 0,5,10,15");
     assert_int_equal(shebao_ltc_notes_count(notes), 0);
@@ -248,7 +252,7 @@ static void test_cap_on_cost(void **state)
 {
     (void)state;
     shebao_ltc_benefit b;
-    /* S1 (ltci.md §7.3): grade 5, June 2025 (30 days), cost 4500: min(4500, 100 × 30 = 3000) = 3000,
+    /* S1 (synthetic): grade 5, June 2025 (30 days), cost 4500: min(4500, 100 × 30 = 3000) = 3000,
      * 0.70 × 3000 = 2100.00; self 4500 − 2100 = 2400.00; the daily cap bound */
     b = run(syn, 5, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL);
     assert_int_equal(b.eligible_days, 30);
@@ -283,7 +287,7 @@ static void test_cap_on_payment(void **state)
 {
     (void)state;
     shebao_ltc_benefit b;
-    /* S2 (ltci.md §7.3): grade 5, 30 days, cost 4500, payment cap 70 a day: min(0.70 × 4500 = 3150, 70 × 30 =
+    /* S2 (synthetic): grade 5, 30 days, cost 4500, payment cap 70 a day: min(0.70 × 4500 = 3150, 70 × 30 =
      * 2100) = 2100.00; self 2400.00 */
     b = run(syn, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL);
     EXPECT(b, "2100.00", "2400.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
@@ -299,7 +303,7 @@ static void test_cap_on_payment(void **state)
     EXPECT(b, "1800.00", "1000.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP);
 }
 
-/* The test pair that pins the convention (ltci-addendum.md §5.3): the same 30 days at 100 a day. */
+/* The test pair that pins the convention (docs/ltc.md §3): the same 30 days at 100 a day. */
 static void test_comparators_c1_c3(void **state)
 {
     (void)state;
@@ -321,7 +325,7 @@ static void test_home_visit(void **state)
 {
     (void)state;
     shebao_ltc_benefit b;
-    /* S5 (ltci.md §7.3): grade 5, one hour a day in July 2025 (31 days) at 65 an hour: min(31, 30) = 30 h,
+    /* S5 (synthetic): grade 5, one hour a day in July 2025 (31 days) at 65 an hour: min(31, 30) = 30 h,
      * min(65, 60) = 60, 0.80 × 60 × 30 = 1440.00; cost 65 × 31 = 2015.00, self 575.00; hours and price both bound */
     b = run(syn, 5, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "31", "65");
     assert_fen(b.cost, "2015.00");
@@ -338,7 +342,7 @@ static void test_home_visit(void **state)
     EXPECT(b, "1000.00", "500.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP);
 }
 
-/* Hangzhou's 2025 rules (ltci-addendum.md §3.1 [S]; examples Z4–Z8 of §5.2). */
+/* Hangzhou's 2025 rules (secondary, docs/sources.md#hz-ltc-2025): examples Z4–Z8. */
 static void test_hangzhou_z4_z8(void **state)
 {
     (void)state;
@@ -504,7 +508,7 @@ static void test_funding(void **state)
 {
     (void)state;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
-    /* Z1 (ltci-addendum.md §5.2): Hangzhou employee 45 personal account + 45 pooled fund = 90.00 */
+    /* Z1 (docs/sources.md#hz-ltc-2025): Hangzhou employee 45 personal account + 45 pooled fund = 90.00 */
     assert_int_equal(shebao_ltc_fund(ctx, hz, SHEBAO_LTC_EMPLOYEE, 2025, 6, 1, -1, &f, notes), SHEBAO_OK);
     assert_fen(f.per_person[SHEBAO_LTC_INDIVIDUAL], "45.00");
     assert_fen(f.per_person[SHEBAO_LTC_MEDICAL_FUND], "45.00");
@@ -752,7 +756,8 @@ static void test_sources(void **state)
     shebao_policy_free(p);
 }
 
-/* Every LTC value of the bundled policies has a source, and the statuses the issue requires. */
+/* Every LTC value of the bundled policies has a source and none is official (docs/ltc.md §6): the recalled
+ * assessment tables, the assumed waiting time and Hangzhou's secondary figures keep their statuses. */
 static void test_bundled(void **state)
 {
     (void)state;
@@ -780,13 +785,13 @@ static void test_bundled(void **state)
                 continue;
             n++;
             if (q.status == SHEBAO_STATUS_UNSOURCED || q.status == SHEBAO_STATUS_OFFICIAL)
-                fail_msg("%s: %s is %s (nothing in the LTC research is official)", ids[i], q.path,
+                fail_msg("%s: %s is %s (no long-term care figure is official: docs/ltc.md §6)", ids[i], q.path,
                          shebao_status_name(q.status));
         }
         assert_true(n > 20);
         shebao_policy_free(p);
     }
-    /* Ningbo: 职工 45 + 用人单位 45 (ltci-addendum.md §3.3) */
+    /* Ningbo: 职工 45 + 用人单位 45 (docs/sources.md#nb-ltc-2023) */
     shebao_policy *nb = NULL;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
     assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-ningbo", &nb), SHEBAO_OK);

@@ -1,4 +1,4 @@
-/* Exact money: parsing, formatting and every named rounding mode, with the tie cases of issue 2.
+/* Exact money: parsing, formatting and every named rounding mode, with its ties (the modes: docs/mainpage.md).
  * Each expectation is worked out by hand in the comment beside it. */
 #include "testutil.h"
 
@@ -15,7 +15,7 @@ static void expect_round(const char *dec, shebao_rounding mode, const char *want
         fail_msg("round(%s, %s) = %s, want %s", dec, shebao_rounding_name(mode), buf, want);
 }
 
-/* The tie cases listed in issue 2 (四舍五入: ties away from zero). */
+/* fen_half_up is 四舍五入到分: a tie (half a fen exactly) goes away from zero, whatever its sign or size. */
 static void test_fen_half_up_ties(void **state)
 {
     (void)state;
@@ -29,7 +29,7 @@ static void test_fen_half_up_ties(void **state)
     expect_round("1.0049999999999999", SHEBAO_ROUND_FEN_HALF_UP, "1.00");
     expect_round("0.004", SHEBAO_ROUND_FEN_HALF_UP, "0.00");
     expect_round("7000", SHEBAO_ROUND_FEN_HALF_UP, "7000.00");
-    /* ties at many magnitudes (anchors.md B.11 bands) */
+    /* ties at many magnitudes, up to the 1,000–20,000 band, where rounding a binary float goes wrong */
     expect_round("2.135", SHEBAO_ROUND_FEN_HALF_UP, "2.14");
     expect_round("8.575", SHEBAO_ROUND_FEN_HALF_UP, "8.58");
     expect_round("10.075", SHEBAO_ROUND_FEN_HALF_UP, "10.08");
@@ -81,7 +81,7 @@ static void test_products_quotients(void **state)
     /* 8.61 / 2 = 4.305 exactly → 4.31 */
     assert_int_equal(shebao_decimal_div_round(ctx, "8.61", "2", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
     assert_fen(f, "4.31");
-    /* Shanghai 2021 (urrbpi.md §5.2): 50850 / 139 = 365.827… → 365.83 */
+    /* Shanghai 2021 (docs/sources.md#shanghai-2021): 50850 / 139 = 365.827… → 365.83 */
     assert_int_equal(shebao_decimal_div_round(ctx, "50850", "139", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
     assert_fen(f, "365.83");
     /* 1 / 3 = 0.333… → 0.33; jiao_up → 0.40 */

@@ -43,8 +43,8 @@ static void test_embedded(void **state)
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "unknown policy 'nosuch'"));
     assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-taizhou", &p), SHEBAO_OK);
     assert_string_equal(shebao_policy_lineage(p), "zhejiang-taizhou > zhejiang > national");
-    /* 浙人社发〔2022〕71号: 190 from 2022-07 is the one provincial figure with official status (urrbpi.md §3.2);
-     * Taizhou's own 280 from 2022-04 (台州 2022 notice) is official too */
+    /* 浙人社发〔2022〕71号: 190 from 2022-07 is the one provincial figure with official status
+     * (docs/sources.md#zj-rsf-2022-71); Taizhou's own 280 from 2022-04 (docs/sources.md#tz-2022-280) is official too */
     shebao_param q;
     assert_non_null(find(p, "resident_pension.base_pension", "2022-04", &q));
     assert_string_equal(q.value, "280.00");
@@ -56,7 +56,8 @@ static void test_embedded(void **state)
     assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
     assert_non_null(find(p, "resident_pension.account_divisor", NULL, &q));
     assert_string_equal(q.value, "139");
-    /* the account interest rate is not an official figure in Zhejiang (urrbpi-addendum.md §1) */
+    /* no Zhejiang account interest rate was found for any year: the rate is an assumption (ASSUME-ZJ-RATE-2014,
+     * docs/sources.md#rate-2014-wording) */
     assert_non_null(find(p, "resident_pension.interest.assumed_future_rate", NULL, &q));
     assert_int_equal(q.status, SHEBAO_STATUS_ASSUMPTION);
     shebao_policy_free(p);

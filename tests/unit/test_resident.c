@@ -75,7 +75,7 @@ static void expect_fig(const shebao_projection *p, shebao_figure w, const char *
         fail_msg("figure %d = %s, want %s", (int)w, buf, want);
 }
 
-/* 梅州 official table (urrbpi.md §5.1): 15 years, no interest, no subsidy, base 170, account = 15·g/139
+/* 梅州 official table (docs/sources.md#meizhou-table): 15 years, no interest, no subsidy, base 170, account = 15·g/139
  * rounded half-up to the fen; all 8 rows. */
 static void test_meizhou_table(void **state)
 {
@@ -107,7 +107,7 @@ static void test_meizhou_table(void **state)
     shebao_policy_free(pol);
 }
 
-/* Shanghai 2021 (urrbpi.md §5.2): 2300/yr + subsidy 525 for 18 years, no interest, base 1200 + 20 per year above
+/* Shanghai 2021 (docs/sources.md#shanghai-2021): 2300/yr + subsidy 525 for 18 years, no interest, base 1200 + 20 per year above
  * 15: account = 50850/139 = 365.827… → 365.83; base + long-contribution 1200 + 60; total 1625.83. */
 static void test_shanghai_2021(void **state)
 {
@@ -129,7 +129,7 @@ static void test_shanghai_2021(void **state)
     shebao_policy_free(pol);
 }
 
-/* 石家庄 illustration (urrbpi.md §5.3) under year_start with yearly fen_half_up: grade 100 + subsidy 30 for
+/* 石家庄 illustration (docs/sources.md#shijiazhuang-2022) under year_start with yearly fen_half_up: grade 100 + subsidy 30 for
  * 15 years at 3.5 %: B_k = B_{k-1} + 130 + R((B_{k-1} + 130)·0.035); total interest 646.25, balance 2596.25
  * (the article's 646.2 is the unrounded 646.23 cut short). Claim in January (e = 0) of the year after the last
  * payment, so no claim-year interest. Account 2596.25/139 = 18.678… → 18.68; total 55 + 18.68 = 73.68. */
@@ -163,7 +163,8 @@ static void test_shijiazhuang(void **state)
     shebao_policy_free(pol);
 }
 
-/* Zhejiang hand cases (urrbpi.md §5.5) on the Zhoushan 2024 table with interest switched off by an overlay. */
+/* Zhejiang hand cases on the Zhoushan 2024 table (docs/sources.md#zs-jd-2024), with interest switched off by an
+ * overlay; the arithmetic is written out beside each case. */
 static void test_zhoushan_hand_cases(void **state)
 {
     (void)state;
@@ -198,7 +199,7 @@ static void test_zhoushan_hand_cases(void **state)
     shebao_policy_free(pol);
 }
 
-/* 兰溪 official answer (urrbpi-addendum.md §5.1): grade 100, subsidy 30 on paid years only, base 60, no interest.
+/* 兰溪 official answer (docs/sources.md#lanxi-backpay): grade 100, subsidy 30 on paid years only, base 60, no interest.
  * Case A: pays 2010–2014, back-pays 10 years at 100: B = 5 × 130 + 1000 = 1650; 1650/139 = 11.870… → 11.87;
  *         YP(15) = 30 (back-paid years count); total 60 + 30 + 11.87 = 101.87 (the article rounds to 102).
  * Case B: never enrolled, back-pays 5 years at 100: B = 500; 500/139 = 3.597… → 3.60; YP(5) = 5;
@@ -494,8 +495,9 @@ static void test_input_errors(void **state)
     }
 }
 
-/* EPV (issue 3): a man starting at exactly 63 with 5,000 a month under CL5 has EPV 1,364,952.78 undiscounted and
- * 1,013,674.53 at 2.5 %. */
+/* EPV (docs/resident-pension.md §6): a man starting at exactly 63 with 5,000 a month under CL5
+ * (docs/sources.md#cl-2010-2013) has EPV 1,364,952.78 undiscounted and 1,013,674.53 at 2.5 %, computed
+ * independently from the same table. */
 static void test_epv_cl5(void **state)
 {
     (void)state;
