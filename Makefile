@@ -43,6 +43,13 @@ DEP_CFLAGS = $(shell pkg-config --cflags $(PKG_DEPS) 2>/dev/null)
 DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) -lm -lpthread
 ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+# Each compile also writes the headers its object includes into OBJ.d (-MMD; -MP: a deleted header is no error).
+# The .d files are included at the end, so that a touched header rebuilds exactly the objects that include it.
+# $(NEED_D) in a rule's prerequisites is FORCE while the target's .d does not exist (a target built before the .d
+# files, or whose .d was deleted), so that it is built again and its list written; nothing once it exists.
+DEPFLAGS = -MMD -MP
+.SECONDEXPANSION:
+NEED_D = $$(if $$(wildcard $$(basename $$@).d),,FORCE)
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/embedded.o $(BUILD)/obj/tables.o
@@ -60,6 +67,7 @@ CLI := $(BUILD)/shebao
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # teaching examples (examples/*.c, docs/teaching.md): built by `make`, run by `make check`
 EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
@@ -75,13 +83,12 @@ lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
 cli: $(CLI)
 
-PUBLIC_H := include/shebao.h $(wildcard include/shebao/*.h)
 # the CLI alone draws charts (cairo) and reads CSV (libcsv); the library needs neither
 CLI_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
 CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv
 
-$(BUILD)/obj/%.o: lib/%.c $(wildcard lib/*.h) $(PUBLIC_H) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+$(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)/obj
 	$(CC) -std=c17 -Wall -Wextra -Werror $(CFLAGS) $< -o $@
@@ -94,8 +101,8 @@ $(BUILD)/gen/tables.c: $(BUILD)/embed $(TABLES) | $(BUILD)/obj
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/embed sb_embedded_tables $@ $(TABLES)
 
-$(BUILD)/obj/%.o: $(BUILD)/gen/%.c lib/internal.h
-	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+$(BUILD)/obj/%.o: $(BUILD)/gen/%.c $(NEED_D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
 
 $(STATIC): $(LIB_OBJ)
 	rm -f $@
@@ -119,31 +126,33 @@ $(BUILD)/shebao.pc: FORCE | $(BUILD)/obj
 
 FORCE:
 
-$(BUILD)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) $(PUBLIC_H) | $(BUILD)/cli
-	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -c $< -o $@
+$(BUILD)/cli/%.o: examples/shebao/%.c $(NEED_D) | $(BUILD)/cli
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -c $< -o $@
 
 $(CLI): $(CLI_OBJ) $(STATIC)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC) $(CLI_LIBS) $(DEP_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(STATIC) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(UNIT_DEFS) -Itests/unit -o $@ $< $(STATIC) $(ALL_LDFLAGS) \
-	    $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(DEP_LIBS)
+$(BUILD)/tests/obj/%.o: tests/unit/%.c $(NEED_D) | $(BUILD)/tests/obj
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(UNIT_CFLAGS) -Itests/unit -c $< -o $@
+
+$(filter-out $(BUILD)/tests/test_chart,$(UNIT_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/obj/%.o $(STATIC)
+	$(CC) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 # the NULL-argument test reads the checked export list at run time: an export without a test there fails it
-$(BUILD)/tests/test_null_args: UNIT_DEFS = -DSHEBAO_EXPORTS_TXT='"$(CURDIR)/tests/abi/exports.txt"'
+$(BUILD)/tests/obj/test_null_args.o: UNIT_CFLAGS = -DSHEBAO_EXPORTS_TXT='"$(CURDIR)/tests/abi/exports.txt"'
 
 # the chart test links the CLI's chart code and cairo (it checks that Chinese labels are not tofu)
-$(BUILD)/tests/test_chart: tests/unit/test_chart.c tests/unit/testutil.h examples/shebao/chart.c \
-                           examples/shebao/chart.h $(STATIC) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Itests/unit -Iexamples/shebao -o $@ $< examples/shebao/chart.c $(STATIC) \
-	    $(ALL_LDFLAGS) $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka) $(CLI_LIBS) $(DEP_LIBS)
+$(BUILD)/tests/obj/test_chart.o: UNIT_CFLAGS = $(CLI_CFLAGS) -Iexamples/shebao
+$(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) $(DEP_LIBS)
 
 examples: $(EXAMPLE_BIN)
 
-$(BUILD)/examples/%: examples/%.c $(PUBLIC_H) $(STATIC) | $(BUILD)/examples
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+# one source each: compiled and linked in one step, the header list in $@.d
+$(EXAMPLE_BIN): $(BUILD)/examples/%: examples/%.c $(NEED_D) $(STATIC) | $(BUILD)/examples
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
 
-$(BUILD)/obj $(BUILD)/cli $(BUILD)/tests $(BUILD)/examples:
+$(BUILD)/obj $(BUILD)/cli $(BUILD)/tests/obj $(BUILD)/examples:
 	mkdir -p $@
 
 # ---- the README's two commands ----------------------------------------------------------------------------
@@ -240,7 +249,6 @@ sanitize: deps
 FUZZ_SECONDS ?= 30
 FUZZ := build/fuzz
 FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
-FUZZ_H := $(wildcard fuzz/*.h)
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib -Iexamples/shebao -Ifuzz $(DEP_CFLAGS) $(CLI_CFLAGS) \
               -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
@@ -248,7 +256,10 @@ FUZZ_CLI_OBJ := $(patsubst examples/shebao/%.c,$(FUZZ)/cli/%.o,$(CLI_SRC))
 REPLAY := $(BUILD)/fuzz-replay
 REPLAY_CLI_OBJ := $(patsubst examples/shebao/%.c,$(REPLAY)/cli/%.o,$(CLI_SRC))
 REPLAY_BIN := $(patsubst %,$(REPLAY)/fuzz_%,$(FUZZ_NAMES))
-.SECONDARY: $(FUZZ_CLI_OBJ) $(REPLAY_CLI_OBJ)
+# the objects of fuzz/*.c (fuzz_NAME.c, common.c, replay.c) for each build
+FUZZ_OBJ := $(patsubst fuzz/%.c,$(FUZZ)/obj/%.o,$(wildcard fuzz/*.c))
+REPLAY_OBJ := $(patsubst fuzz/%.c,$(REPLAY)/obj/%.o,$(wildcard fuzz/*.c))
+.SECONDARY: $(FUZZ_CLI_OBJ) $(REPLAY_CLI_OBJ) $(FUZZ_OBJ) $(REPLAY_OBJ)
 
 fuzz: deps
 	$(MAKE) fuzz-lib
@@ -259,24 +270,32 @@ fuzz-lib:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ) CC=clang CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  SANFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' $(FUZZ)/libshebao.a
 
-$(FUZZ)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz.h $(PUBLIC_H)
+$(FUZZ)/cli/%.o: examples/shebao/%.c $(NEED_D)
 	@mkdir -p $(FUZZ)/cli
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
+	clang $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
 
-$(FUZZ)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c $(FUZZ_H) $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< fuzz/common.c $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a \
+$(FUZZ)/obj/%.o: fuzz/%.c $(NEED_D)
+	@mkdir -p $(FUZZ)/obj
+	clang $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ)/fuzz_%: $(FUZZ)/obj/fuzz_%.o $(FUZZ)/obj/common.o $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/obj/common.o $(FUZZ_CLI_OBJ) $(FUZZ)/libshebao.a \
 	  $(CLI_LIBS) $(DEP_LIBS)
 
 fuzz-replay: $(REPLAY_BIN)
 	@sh fuzz/replay.sh $(REPLAY) $(FUZZ_NAMES)
 
-$(REPLAY)/cli/%.o: examples/shebao/%.c $(wildcard examples/shebao/*.h) fuzz/fuzz.h $(PUBLIC_H)
+$(REPLAY)/cli/%.o: examples/shebao/%.c $(NEED_D)
 	@mkdir -p $(REPLAY)/cli
-	$(CC) $(ALL_CFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(CLI_CFLAGS) -Iexamples/shebao -Dmain=shebao_cli_main -include fuzz/fuzz.h -c $< -o $@
 
-$(REPLAY)/fuzz_%: fuzz/fuzz_%.c fuzz/common.c fuzz/replay.c $(FUZZ_H) $(REPLAY_CLI_OBJ) $(STATIC)
-	$(CC) $(ALL_CFLAGS) -Iexamples/shebao -Ifuzz -o $@ $< fuzz/common.c fuzz/replay.c $(REPLAY_CLI_OBJ) $(STATIC) \
-	  $(ALL_LDFLAGS) $(CLI_LIBS) $(DEP_LIBS)
+$(REPLAY)/obj/%.o: fuzz/%.c $(NEED_D)
+	@mkdir -p $(REPLAY)/obj
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Iexamples/shebao -Ifuzz -c $< -o $@
+
+$(REPLAY)/fuzz_%: $(REPLAY)/obj/fuzz_%.o $(REPLAY)/obj/common.o $(REPLAY)/obj/replay.o $(REPLAY_CLI_OBJ) $(STATIC)
+	$(CC) -o $@ $< $(REPLAY)/obj/common.o $(REPLAY)/obj/replay.o $(REPLAY_CLI_OBJ) $(STATIC) $(ALL_LDFLAGS) \
+	  $(CLI_LIBS) $(DEP_LIBS)
 
 docs: deps
 	@mkdir -p $(BUILD)/docs
@@ -292,9 +311,9 @@ $(BUILD)/bench/gen_population $(BUILD)/bench/measure: $(BUILD)/bench/%: bench/%.
 	@mkdir -p $(BUILD)/bench
 	$(CC) $(WARN) $(CFLAGS) -o $@ $<
 
-$(BUILD)/bench/bench_api: bench/bench_api.c $(STATIC)
+$(BUILD)/bench/bench_api: bench/bench_api.c $(NEED_D) $(STATIC)
 	@mkdir -p $(BUILD)/bench
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
 
 bench: deps
 	$(MAKE) all $(BENCH_BIN)
@@ -333,3 +352,10 @@ deps:
 
 clean:
 	rm -rf build
+
+# ---- header dependencies (DEPFLAGS) -------------------------------------------------------------------------
+
+DEP_FILES := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(patsubst tests/unit/%.c,$(BUILD)/tests/obj/%.d,$(UNIT_SRC)) \
+             $(EXAMPLE_BIN:=.d) $(BUILD)/bench/bench_api.d $(REPLAY_CLI_OBJ:.o=.d) $(REPLAY_OBJ:.o=.d) \
+             $(FUZZ_CLI_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
+include $(wildcard $(DEP_FILES))

@@ -1,6 +1,6 @@
 /* Teaching example 3: the official 梅州 (Meizhou, Guangdong) table, reproduced exactly.
  *
- * Source: "梅州城乡居民养老保险档次表及待遇测算表" (research note urrbpi.md §5.1). The table pays each grade for 15 years,
+ * Source: "梅州城乡居民养老保险档次表及待遇测算表" (docs/sources.md#meizhou-table). The table pays each grade for 15 years,
  * with no interest and no subsidy ("未含个人账户利息、财政缴费补贴等金额") and the 2020 base pension of 170 yuan:
  *
  *     account pension = fen_half_up(15 × grade / 139)

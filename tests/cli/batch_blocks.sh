@@ -11,14 +11,9 @@
 #   sh tests/cli/batch_blocks.sh build/shebao
 #   SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh build/shebao   a few of the runs under valgrind (errors, leaks)
 
-if [ $# -lt 1 ]; then
-    echo "usage: sh tests/cli/batch_blocks.sh PATH/TO/shebao" >&2
-    exit 2
-fi
-BIN=$1
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-blocks.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
-fail=0
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init blocks 1 1 PATH/TO/shebao "$@"
+T=batch-blocks
 
 # 40 copies of a set of awkward records, ids numbered so that every output row is traceable
 IN=$TMP/in.csv
@@ -45,9 +40,9 @@ printf 'Z,1970-01,male,2024-2029:300,,,"never closed\nat the end of the input' >
 
 SHEBAO_BATCH_BLOCK=1 "$BIN" batch --threads 1 --in "$IN" --out "$TMP/ref.csv" 2>"$TMP/ref.err"
 ref_rc=$?
-[ -s "$TMP/ref.csv" ] || { echo "FAIL batch-blocks: no output with 1-byte blocks"; exit 1; }
-grep -q '^A39,not_eligible,' "$TMP/ref.csv" || { echo "FAIL batch-blocks: the reference lacks row A39"; fail=1; }
-grep -q '^I0,error,"birth' "$TMP/ref.csv" || { echo "FAIL batch-blocks: the reference lacks the error row I0"; fail=1; }
+[ -s "$TMP/ref.csv" ] || { failed $T "no output with 1-byte blocks"; exit 1; }
+grep -q '^A39,not_eligible,' "$TMP/ref.csv" || failed $T "the reference lacks row A39"
+grep -q '^I0,error,"birth' "$TMP/ref.csv" || failed $T "the reference lacks the error row I0"
 runs=0
 for b in 1 2 3 5 8 13 64 100 257 1000 4096 65536 default; do
     for t in 1 2 3; do
@@ -58,23 +53,22 @@ for b in 1 2 3 5 8 13 64 100 257 1000 4096 65536 default; do
         fi
         rc=$?
         runs=$((runs + 1))
-        [ "$rc" -eq "$ref_rc" ] || { echo "FAIL batch-blocks: block $b, $t threads: exit $rc, expected $ref_rc"; fail=1; }
-        cmp -s "$TMP/ref.csv" "$TMP/out.csv" ||
-            { echo "FAIL batch-blocks: block $b, $t threads: output differs from the main reader's"; fail=1; }
+        [ "$rc" -eq "$ref_rc" ] || failed $T "block $b, $t threads: exit $rc, expected $ref_rc"
+        cmp -s "$TMP/ref.csv" "$TMP/out.csv" || failed $T "block $b, $t threads: output differs from the main reader's"
     done
 done
-if [ "${SHEBAO_VALGRIND:-0}" = 1 ]; then
+if [ -n "$VG" ]; then
     for b in 100 4096; do
-        SHEBAO_BATCH_BLOCK=$b valgrind --error-exitcode=99 --leak-check=full -q "$BIN" batch --threads 3 --in "$IN" \
-            --out "$TMP/vg.csv" 2>"$TMP/vg.err"
+        SHEBAO_BATCH_BLOCK=$b $VG "$BIN" batch --threads 3 --in "$IN" --out "$TMP/vg.csv" 2>"$TMP/vg.err"
         rc=$?
         runs=$((runs + 1))
-        [ "$rc" -eq "$ref_rc" ] || { echo "FAIL batch-blocks: valgrind, block $b: exit $rc"; cat "$TMP/vg.err"; fail=1; }
-        cmp -s "$TMP/ref.csv" "$TMP/vg.csv" || { echo "FAIL batch-blocks: valgrind, block $b: output differs"; fail=1; }
+        [ "$rc" -eq "$ref_rc" ] || failed $T "valgrind, block $b: exit $rc
+$(cat "$TMP/vg.err")"
+        cmp -s "$TMP/ref.csv" "$TMP/vg.csv" || failed $T "valgrind, block $b: output differs"
     done
 fi
 # the same through a pipe (reads may come short)
 cat "$IN" | "$BIN" batch --threads 2 --out "$TMP/pipe.csv" 2>/dev/null
-cmp -s "$TMP/ref.csv" "$TMP/pipe.csv" || { echo "FAIL batch-blocks: piped input: output differs"; fail=1; }
+cmp -s "$TMP/ref.csv" "$TMP/pipe.csv" || failed $T "piped input: output differs"
 [ $fail -eq 0 ] && echo "batch-blocks: $runs runs (blocks of 1 byte to 2 MiB, 1-3 threads) and a pipe: identical output"
-exit $fail
+[ $fail -eq 0 ]

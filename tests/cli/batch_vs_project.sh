@@ -1,5 +1,5 @@
 #!/bin/sh
-# The issue's "done when" for `shebao batch`: a generated population of ROWS people (bench/gen_population: mixed
+# `shebao batch` at scale: a generated population of ROWS people (bench/gen_population: mixed
 # grades, one- and two-segment plans across the 2024 grade-table change, back payments, collective subsidies,
 # both sexes) goes through `shebao batch`, and
 #   1. rows in = rows out, the ids in input order, every status ok or not_eligible (the population is valid);
@@ -11,45 +11,36 @@
 #
 #   sh tests/cli/batch_vs_project.sh build/shebao build/bench/gen_population [ROWS [SAMPLES]]
 
-if [ $# -lt 2 ]; then
-    echo "usage: sh tests/cli/batch_vs_project.sh PATH/TO/shebao PATH/TO/gen_population [ROWS [SAMPLES]]" >&2
-    exit 2
-fi
-BIN=$1
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init batch 2 4 "PATH/TO/shebao PATH/TO/gen_population [ROWS [SAMPLES]]" "$@"
 GEN=$2
 ROWS=${3:-1000000}
 SAMPLES=${4:-200}
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-batch.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
-fail=0
-failed() {
-    echo "FAIL batch-vs-project: $*"
-    fail=1
-}
+T=batch-vs-project
 
-"$GEN" "$ROWS" >"$TMP/in.csv" || { echo "FAIL batch-vs-project: $GEN failed"; exit 1; }
+"$GEN" "$ROWS" >"$TMP/in.csv" || { failed $T "$GEN failed"; exit 1; }
 for t in 1 3 default; do
     if [ "$t" = default ]; then set --; else set -- --threads "$t"; fi
     "$BIN" batch "$@" --in "$TMP/in.csv" --out "$TMP/out-$t.csv" 2>"$TMP/err-$t"
     rc=$?
-    [ "$rc" -eq 0 ] || failed "batch --threads $t: exit code $rc ($(head -n 2 "$TMP/err-$t" | tr '\n' ' '))"
+    [ "$rc" -eq 0 ] || failed $T "batch --threads $t: exit code $rc ($(head -n 2 "$TMP/err-$t" | tr '\n' ' '))"
 done
 for t in 3 default; do
-    cmp -s "$TMP/out-1.csv" "$TMP/out-$t.csv" || failed "the output on --threads $t differs from --threads 1"
+    cmp -s "$TMP/out-1.csv" "$TMP/out-$t.csv" || failed $T "the output on --threads $t differs from --threads 1"
 done
 OUT=$TMP/out-1.csv
 
 # 1. rows in = rows out (no field of this population holds a line break), same ids in the same order
 rin=$(($(wc -l <"$TMP/in.csv") - 1))
 rout=$(($(wc -l <"$OUT") - 1))
-[ "$rin" -eq "$ROWS" ] || failed "gen_population wrote $rin rows, not $ROWS"
-[ "$rout" -eq "$rin" ] || failed "rows in $rin, rows out $rout"
+[ "$rin" -eq "$ROWS" ] || failed $T "gen_population wrote $rin rows, not $ROWS"
+[ "$rout" -eq "$rin" ] || failed $T "rows in $rin, rows out $rout"
 cut -d, -f1 "$TMP/in.csv" >"$TMP/ids-in"
 cut -d, -f1 "$OUT" >"$TMP/ids-out"
-cmp -s "$TMP/ids-in" "$TMP/ids-out" || failed "the ids of the output are not those of the input, in order"
+cmp -s "$TMP/ids-in" "$TMP/ids-out" || failed $T "the ids of the output are not those of the input, in order"
 bad=$(tail -n +2 "$OUT" | cut -d, -f2 | grep -v -x -e ok -e not_eligible | sort | uniq -c | head -n 3)
-[ -z "$bad" ] || failed "statuses other than ok and not_eligible: $bad ($(grep -m 1 ',error,' "$OUT"))"
-tail -n 1 "$TMP/err-1" | grep -q "^batch: rows $ROWS, " || failed "summary: $(tail -n 1 "$TMP/err-1")"
+[ -z "$bad" ] || failed $T "statuses other than ok and not_eligible: $bad ($(grep -m 1 ',error,' "$OUT"))"
+tail -n 1 "$TMP/err-1" | grep -q "^batch: rows $ROWS, " || failed $T "summary: $(tail -n 1 "$TMP/err-1")"
 
 # 3. sampled rows against project: input rows 1, 1 + step, 1 + 2 step, ... (line k + 1 of both files)
 step=$((ROWS / SAMPLES))
@@ -67,7 +58,7 @@ while IFS= read -r row; do
     [ -n "$coll" ] && set -- "$@" --collective "$coll"
     [ -n "$backpay" ] && set -- "$@" --backpay "$backpay"
     if ! "$BIN" "$@" >"$TMP/project.csv" 2>"$TMP/err"; then
-        failed "$id: project failed: $(head -n 1 "$TMP/err")"
+        failed $T "$id: project failed: $(head -n 1 "$TMP/err")"
         continue
     fi
     { head -n 1 "$OUT"; sed -n "${n}p" "$TMP/sample-out"; } >"$TMP/batch.csv"
@@ -83,11 +74,11 @@ while IFS= read -r row; do
                 if (v[ARGV[1], cols[c]] != v[ARGV[2], cols[c]])
                     print id ": " cols[c] " project " v[ARGV[1], cols[c]] " batch " v[ARGV[2], cols[c]]
         }' "$TMP/project.csv" "$TMP/batch.csv" >"$TMP/diff"
-    [ -s "$TMP/diff" ] && failed "$(head -n 3 "$TMP/diff" | tr '\n' '|')"
+    [ -s "$TMP/diff" ] && failed $T "$(head -n 3 "$TMP/diff" | tr '\n' '|')"
 done <"$TMP/sample-in"
-[ "$n" -ge "$SAMPLES" ] || [ "$n" -eq "$ROWS" ] || failed "only $n rows sampled"
+[ "$n" -ge "$SAMPLES" ] || [ "$n" -eq "$ROWS" ] || failed $T "only $n rows sampled"
 
 if [ "$fail" -eq 0 ]; then
     echo "batch-vs-project: $ROWS rows in = out, identical on 1, 3 and all threads; $n sampled rows equal project's"
 fi
-exit "$fail"
+[ "$fail" -eq 0 ]

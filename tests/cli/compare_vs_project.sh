@@ -1,5 +1,5 @@
 #!/bin/sh
-# The issue's "done when": `shebao compare --birth 1980-05 --start 2025` on the embedded policy matches
+# `shebao compare --birth 1980-05 --start 2025` on the embedded policy matches
 # `shebao project` cell by cell. For every row of `compare --format csv`, run `project` with that grade and
 # length and compare every column the two CSVs share (status, claim month, years paid, balance, the four parts
 # of the pension, the total, the personal total, the break-even month, the EPV). Also a grid that spans the
@@ -7,19 +7,9 @@
 #
 #   sh tests/cli/compare_vs_project.sh build/shebao
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/cli/compare_vs_project.sh PATH/TO/shebao" >&2
-    exit 2
-fi
-BIN=$1
-case $BIN in
-*/*) ;;
-*) BIN=./$BIN ;;
-esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-cmp.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init cmp 1 1 PATH/TO/shebao "$@"
 
-fail=0
 cells=0
 
 # check BIRTH START [EXTRA ARGS...]
@@ -28,14 +18,12 @@ check() {
     start=$2
     shift 2
     if ! "$BIN" compare --birth "$birth" --start "$start" "$@" --format csv >"$TMP/compare.csv" 2>"$TMP/err"; then
-        echo "FAIL compare-vs-project: compare --birth $birth --start $start $*: $(head -n 1 "$TMP/err")"
-        fail=$((fail + 1))
+        failed compare-vs-project "compare --birth $birth --start $start $*: $(head -n 1 "$TMP/err")"
         return
     fi
     rows=$(($(wc -l <"$TMP/compare.csv") - 1))
     if [ "$rows" -lt 2 ]; then
-        echo "FAIL compare-vs-project: compare --birth $birth --start $start printed $rows cell(s)"
-        fail=$((fail + 1))
+        failed compare-vs-project "compare --birth $birth --start $start printed $rows cell(s)"
         return
     fi
     tail -n +2 "$TMP/compare.csv" | while IFS=, read -r grade years rest; do
@@ -54,8 +42,7 @@ check() {
             }' "$TMP/compare.csv" "$TMP/project.csv"
     done >"$TMP/diff"
     if [ -s "$TMP/diff" ]; then
-        echo "FAIL compare-vs-project (--birth $birth --start $start $*): $(head -n 3 "$TMP/diff" | tr '\n' '|')"
-        fail=$((fail + 1))
+        failed "compare-vs-project (--birth $birth --start $start $*)" "$(head -n 3 "$TMP/diff" | tr '\n' '|')"
     fi
     cells=$((cells + rows))
 }

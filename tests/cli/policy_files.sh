@@ -11,70 +11,33 @@
 #
 # The expected messages are written by hand from the message formats of lib/policy.c.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/cli/policy_files.sh PATH/TO/shebao" >&2
-    exit 2
-fi
-BIN=$1
-case $BIN in
-/*) ;;
-*) BIN=$(pwd)/$BIN ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "policy_files.sh: $BIN is not an executable" >&2
-    exit 2
-fi
-
-TOP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-polfiles.XXXXXX") || exit 2
-trap 'rm -rf "$TOP"' EXIT
-trap 'exit 130' INT TERM
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init polfiles 1 1 PATH/TO/shebao "$@"
+tc_limit 20 300
 cd "$TOP" || exit 2
 mkdir work out || exit 2
 cd work || exit 2
 
-if [ "${SHEBAO_VALGRIND:-0}" = 1 ]; then
-    LIMIT=300
-    set -- valgrind --error-exitcode=99 --leak-check=full -q
-else
-    LIMIT=20
-    set --
-fi
-RUNNER="$*"
-
-pass=0
-fail=0
-
-# check NAME STATUS STDERR : compare the run that just wrote $TOP/out/rc and $TOP/out/err
+# check NAME STATUS STDERR : judge the run that just wrote $TOP/out/rc and $TOP/out/err: exit code STATUS and the
+# one line STDERR on stderr
 check() {
     rc=$(cat "$TOP/out/rc")
-    why=
-    if [ "$rc" = 124 ]; then
-        why="no answer within $LIMIT s (a hang)"
-    elif [ "$rc" = 99 ] && [ -n "$RUNNER" ]; then
-        why="valgrind: $(grep -m 3 '==[0-9]*==' "$TOP/out/err" | tr '\n' ' ')"
-    elif [ "$rc" != "$2" ]; then
-        why="exit code $rc, expected $2 (stderr: $(head -n 2 "$TOP/out/err"))"
-    elif [ "$(cat "$TOP/out/err")" != "$3" ] || [ "$(wc -l <"$TOP/out/err")" -gt 1 ]; then
+    tc_judge_run "$2" "$TOP/out/err"
+    if [ -z "$why" ] && { [ "$(cat "$TOP/out/err")" != "$3" ] || [ "$(wc -l <"$TOP/out/err")" -gt 1 ]; }; then
         why="stderr: got '$(cat "$TOP/out/err")', expected '$3'"
     fi
-    if [ -n "$why" ]; then
-        printf '%s\n' "$why" | awk -v name="$1" 'NR == 1 { printf "FAIL %s: ", name } NR > 1 { printf " | " }
-            { printf "%s", $0 } END { print "" }'
-        fail=$((fail + 1))
-    else
-        pass=$((pass + 1))
-    fi
+    tc_result "$1"
 }
 
 # run ARGS... : the binary with standard input from /dev/null; pipe INPUT ARGS... : with INPUT through a pipe
 run() {
-    timeout "$LIMIT" $RUNNER "$BIN" "$@" </dev/null >"$TOP/out/stdout" 2>"$TOP/out/err"
+    timeout "$LIMIT" $VG "$BIN" "$@" </dev/null >"$TOP/out/stdout" 2>"$TOP/out/err"
     echo $? >"$TOP/out/rc"
 }
 pipe() {
     input=$1
     shift
-    { printf '%s\n' "$input" | timeout "$LIMIT" $RUNNER "$BIN" "$@" >"$TOP/out/stdout" 2>"$TOP/out/err"; echo $? >"$TOP/out/rc"; }
+    { printf '%s\n' "$input" | timeout "$LIMIT" $VG "$BIN" "$@" >"$TOP/out/stdout" 2>"$TOP/out/err"; echo $? >"$TOP/out/rc"; }
 }
 
 # child FILE PARENT : a policy FILE that extends PARENT and sets nothing else
@@ -167,5 +130,4 @@ done
 run policy check "overlay-00-$long.json"
 check chain-17-long-names 3 "shebao: overlay-00-$long.json: \$.extends: more than 16 levels of extends: overlay-00-abcdefghi…fghijabcdefghijabcdefghijabcdefghij.json > overlay-01-abcdefghi…fghijabcdefghijabcdefghijabcdefghij.json > … (13 more) > overlay-15-abcdefghi…fghijabcdefghijabcdefghijabcdefghij.json > overlay-16-abcdefghi…fghijabcdefghijabcdefghijabcdefghij.json"
 
-echo "policy-files: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tc_summary policy-files

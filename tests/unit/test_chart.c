@@ -88,9 +88,9 @@ static void test_cjk_glyphs_not_tofu(void **state)
     assert_true(differ(&b[0], &b[1]) > b[0].ink / 4);
 }
 
-static shebao_comparison *sample(shebao_ctx *ctx, shebao_policy **pol)
+static shebao_comparison *sample(shebao_policy **pol)
 {
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", pol), SHEBAO_OK);
+    *pol = tu_embedded("zhejiang");
     shebao_person pe = SHEBAO_PERSON_INIT;
     pe.birth_year = 1980;
     pe.birth_month = 5;
@@ -114,10 +114,8 @@ static int write_file(const shebao_comparison *c, const chart_info *info, const 
 static void test_chart_files(void **state)
 {
     (void)state;
-    shebao_ctx *ctx = NULL;
-    assert_int_equal(shebao_ctx_new(&ctx), SHEBAO_OK);
     shebao_policy *pol = NULL;
-    shebao_comparison *c = sample(ctx, &pol);
+    shebao_comparison *c = sample(&pol);
     char dir[] = "/tmp/shebao-chart.XXXXXX";
     assert_non_null(mkdtemp(dir));
     char png[64], svg[64], pdf[64], err[256];
@@ -178,7 +176,6 @@ static void test_chart_files(void **state)
     rmdir(dir);
     shebao_comparison_free(c);
     shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
 }
 
 int main(void)
@@ -187,7 +184,7 @@ int main(void)
         cmocka_unit_test(test_cjk_glyphs_not_tofu),
         cmocka_unit_test(test_chart_files),
     };
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, tu_setup, tu_teardown);
     chart_cleanup();
     return failed;
 }

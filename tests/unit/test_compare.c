@@ -7,29 +7,6 @@
 
 #include "testutil.h"
 
-static shebao_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shebao_ctx_new(&ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shebao_ctx_free(ctx);
-    return 0;
-}
-
-static shebao_policy *load(const char *json)
-{
-    shebao_policy *p = NULL;
-    if (shebao_policy_load_string(ctx, json, "test.json", &p) != SHEBAO_OK)
-        fail_msg("test policy: %s", shebao_ctx_errmsg(ctx));
-    return p;
-}
-
 /* Policy A, for hand arithmetic: no interest, base 200, divisor 139, grades 1000/2000/4000 with subsidies
  * 100/200/200, years pension 2 a year for years 1–15 and 5 a year from the 16th. */
 static const char policy_a[] =
@@ -188,12 +165,11 @@ static void check_grid(const shebao_policy *pol, const shebao_person *pe, const 
     shebao_free(text);
 }
 
-/* The "done when": `shebao compare --birth 1980-05 --start 2025` on the embedded policy, every cell. */
+/* `shebao compare --birth 1980-05 --start 2025` on the embedded policy: every cell equals shebao_project(). */
 static void test_done_when_zhejiang(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_person pe = person(1980, 5, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_CL2010_2013_PENSION);
     shebao_comparison *c = compare(pol, &pe, 2025, NULL, 0, NULL, 0);
     /* claim 1980-05 + 60 years + 1 month = 2040-06; 2025..2040 is 16 years: lengths 15 and 16 */
@@ -211,8 +187,7 @@ static void test_done_when_zhejiang(void **state)
 static void test_grid_identical(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_person pe = person(1975, 3, SHEBAO_SEX_FEMALE, SHEBAO_MORTALITY_CL2010_2013_PENSION);
     pe.discount = "0.03";
     pe.collective = 5000; /* 50.00 a year */
@@ -223,7 +198,7 @@ static void test_grid_identical(void **state)
     shebao_comparison_free(c);
     shebao_policy_free(pol);
 
-    pol = load(policy_b);
+    pol = tu_policy(policy_b, "test.json");
     shebao_person pb = person(1970, 1, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_CL2010_2013_PENSION);
     static const shebao_fen grades[] = {50000, 30000, 30000}; /* 500, 300 and a duplicate */
     c = compare(pol, &pb, 2015, grades, 3, NULL, 0);
@@ -249,7 +224,7 @@ static void expect_years(const shebao_policy *pol, int by, int start, const int 
 static void test_default_years(void **state)
 {
     (void)state;
-    shebao_policy *pol = load(policy_a);
+    shebao_policy *pol = tu_policy(policy_a, "test.json");
     /* born 1970-01: claim 2030-02, claim year 2030. From 2000: 2030 − 2000 + 1 = 31 years possible →
      * 15, 20, 25, 30 (below 31) and 31. */
     static const int y31[] = {15, 20, 25, 30, 31};
@@ -277,7 +252,7 @@ static void test_default_years(void **state)
 static void test_grade_table_change(void **state)
 {
     (void)state;
-    shebao_policy *pol = load(policy_b);
+    shebao_policy *pol = tu_policy(policy_b, "test.json");
     shebao_person pe = person(1970, 1, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
     /* from 2015, claim 2030-02: 16 years, lengths 15 and 16; the longest plan is 2015–2030, under the 1990-01
      * table for 2015–2023 and the 2024-01 table for 2024–2030. Valid and normal in both: 300 and 500. */
@@ -364,16 +339,15 @@ static void test_grade_table_change(void **state)
 static void expect_delta(const shebao_compare_delta *d, shebao_delta_kind kind, shebao_fen fg, int fy, shebao_fen tg,
                          int ty, const char *per_year, const char *paid, const char *monthly, int recoup)
 {
-    char b[SHEBAO_MONEY_BUFSZ];
     assert_int_equal(d->kind, kind);
     assert_int_equal(d->from_grade, fg);
     assert_int_equal(d->from_years, fy);
     assert_int_equal(d->to_grade, tg);
     assert_int_equal(d->to_years, ty);
-    assert_string_equal(fen_str(d->extra_per_year, b), per_year);
-    assert_string_equal(fen_str(d->extra_paid, b), paid);
+    assert_fen(d->extra_per_year, per_year);
+    assert_fen(d->extra_paid, paid);
     assert_true(d->available);
-    assert_string_equal(fen_str(d->extra_monthly, b), monthly);
+    assert_fen(d->extra_monthly, monthly);
     assert_true(d->has_recoup);
     assert_int_equal(d->recoup_months, recoup);
 }
@@ -381,7 +355,7 @@ static void expect_delta(const shebao_compare_delta *d, shebao_delta_kind kind, 
 static void test_marginal_by_hand(void **state)
 {
     (void)state;
-    shebao_policy *pol = load(policy_a);
+    shebao_policy *pol = tu_policy(policy_a, "test.json");
     shebao_person pe = person(1970, 1, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
     static const int years[] = {15, 16};
     shebao_comparison *c = compare(pol, &pe, 2012, NULL, 0, years, 2);
@@ -392,26 +366,25 @@ static void test_marginal_by_hand(void **state)
      * 44 payments, the 44th in 2030-02 + 43 months = 2033-09, at age 2033-09 − 1970-01 = 63 years 8 months;
      * per 10000 paid: 348.71 × 10000 / 15000 = 232.4733… → 232.47 */
     shebao_compare_cell f;
-    char b[SHEBAO_MONEY_BUFSZ];
     assert_int_equal(shebao_comparison_cell(c, 0, 0, &f), SHEBAO_OK);
     assert_true(f.eligible);
-    assert_string_equal(fen_str(f.monthly_total, b), "348.71");
-    assert_string_equal(fen_str(f.account_pension, b), "118.71");
-    assert_string_equal(fen_str(f.personal_total, b), "15000.00");
+    assert_fen(f.monthly_total, "348.71");
+    assert_fen(f.account_pension, "118.71");
+    assert_fen(f.personal_total, "15000.00");
     assert_true(f.has_breakeven);
     assert_int_equal(f.breakeven_months, 44);
     assert_string_equal(f.breakeven_month, "2033-09");
     assert_int_equal(f.breakeven_age_years, 63);
     assert_int_equal(f.breakeven_age_months, 8);
     assert_true(f.has_per_10000);
-    assert_string_equal(fen_str(f.per_10000, b), "232.47");
+    assert_fen(f.per_10000, "232.47");
     assert_false(f.has_epv); /* no life table */
     assert_null(f.moneys_worth);
     assert_null(f.irr);
     /* cell (4000, 16): 718.45; per 10000: 718.45 × 10000 / 64000 = 112.2578… → 112.26 */
     assert_int_equal(shebao_comparison_cell(c, 2, 1, &f), SHEBAO_OK);
-    assert_string_equal(fen_str(f.monthly_total, b), "718.45");
-    assert_string_equal(fen_str(f.per_10000, b), "112.26");
+    assert_fen(f.monthly_total, "718.45");
+    assert_fen(f.per_10000, "112.26");
     assert_int_equal(shebao_comparison_cell(c, 3, 0, &f), SHEBAO_EUSAGE);
 
     /* grade marginals, 15 years then 16; year marginals per grade, 15→16 then 16→17 (17 ≤ 19 is projected too) */
@@ -484,7 +457,7 @@ static void test_marginal_by_hand(void **state)
 static void test_epv_difference(void **state)
 {
     (void)state;
-    shebao_policy *pol = load(policy_a);
+    shebao_policy *pol = tu_policy(policy_a, "test.json");
     shebao_person pe = person(1970, 1, SHEBAO_SEX_FEMALE, SHEBAO_MORTALITY_CL2010_2013_PENSION);
     static const int years[] = {15};
     shebao_comparison *c = compare(pol, &pe, 2012, NULL, 0, years, 1);
@@ -525,7 +498,7 @@ static void expect_error(const shebao_policy *pol, const shebao_person *pe, cons
 static void test_errors(void **state)
 {
     (void)state;
-    shebao_policy *pol = load(policy_a);
+    shebao_policy *pol = tu_policy(policy_a, "test.json");
     shebao_person pe = person(1970, 1, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
     shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
     opt.start_year = 2012;
@@ -591,5 +564,5 @@ int main(void)
         cmocka_unit_test(test_marginal_by_hand),   cmocka_unit_test(test_epv_difference),
         cmocka_unit_test(test_errors),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }

@@ -1,23 +1,8 @@
-/* Exact money: parsing, formatting and every named rounding mode, with the tie cases of issue 2.
+/* Exact money: parsing, formatting and every named rounding mode, with its ties (the modes: docs/mainpage.md).
  * Each expectation is worked out by hand in the comment beside it. */
 #include "testutil.h"
 
 #include "internal.h" /* sb_mpfr_round_fen: the EPV's rounding to fen, tested directly below */
-
-static shebao_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shebao_ctx_new(&ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shebao_ctx_free(ctx);
-    return 0;
-}
 
 static void expect_round(const char *dec, shebao_rounding mode, const char *want)
 {
@@ -30,7 +15,7 @@ static void expect_round(const char *dec, shebao_rounding mode, const char *want
         fail_msg("round(%s, %s) = %s, want %s", dec, shebao_rounding_name(mode), buf, want);
 }
 
-/* The tie cases listed in issue 2 (四舍五入: ties away from zero). */
+/* fen_half_up is 四舍五入到分: a tie (half a fen exactly) goes away from zero, whatever its sign or size. */
 static void test_fen_half_up_ties(void **state)
 {
     (void)state;
@@ -44,7 +29,7 @@ static void test_fen_half_up_ties(void **state)
     expect_round("1.0049999999999999", SHEBAO_ROUND_FEN_HALF_UP, "1.00");
     expect_round("0.004", SHEBAO_ROUND_FEN_HALF_UP, "0.00");
     expect_round("7000", SHEBAO_ROUND_FEN_HALF_UP, "7000.00");
-    /* ties at many magnitudes (anchors.md B.11 bands) */
+    /* ties at many magnitudes, up to the 1,000–20,000 band, where rounding a binary float goes wrong */
     expect_round("2.135", SHEBAO_ROUND_FEN_HALF_UP, "2.14");
     expect_round("8.575", SHEBAO_ROUND_FEN_HALF_UP, "8.58");
     expect_round("10.075", SHEBAO_ROUND_FEN_HALF_UP, "10.08");
@@ -81,30 +66,29 @@ static void test_products_quotients(void **state)
 {
     (void)state;
     shebao_fen f;
-    char buf[SHEBAO_MONEY_BUFSZ];
     /* 350.00 × 0.0123 = 4.305 exactly → 4.31 (a double gives 4.3049999…) */
     assert_int_equal(shebao_decimal_mul_round(ctx, "350.00", "0.0123", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "4.31");
+    assert_fen(f, "4.31");
     /* 1.30 × 1.05 = 1.365 → 1.37 */
     assert_int_equal(shebao_decimal_mul_round(ctx, "1.30", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "1.37");
+    assert_fen(f, "1.37");
     /* 0.70 × 1.05 = 0.735 → 0.74 */
     assert_int_equal(shebao_decimal_mul_round(ctx, "0.70", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "0.74");
+    assert_fen(f, "0.74");
     /* 3 × 1.595 = 4.785 → 4.79 (ledger#1663) */
     assert_int_equal(shebao_decimal_mul_round(ctx, "3", "1.595", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "4.79");
+    assert_fen(f, "4.79");
     /* 8.61 / 2 = 4.305 exactly → 4.31 */
     assert_int_equal(shebao_decimal_div_round(ctx, "8.61", "2", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "4.31");
-    /* Shanghai 2021 (urrbpi.md §5.2): 50850 / 139 = 365.827… → 365.83 */
+    assert_fen(f, "4.31");
+    /* Shanghai 2021 (docs/sources.md#shanghai-2021): 50850 / 139 = 365.827… → 365.83 */
     assert_int_equal(shebao_decimal_div_round(ctx, "50850", "139", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "365.83");
+    assert_fen(f, "365.83");
     /* 1 / 3 = 0.333… → 0.33; jiao_up → 0.40 */
     assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "0.33");
+    assert_fen(f, "0.33");
     assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_JIAO_UP, &f), 0);
-    assert_string_equal(fen_str(f, buf), "0.40");
+    assert_fen(f, "0.40");
     assert_int_equal(shebao_decimal_div_round(ctx, "1", "0", SHEBAO_ROUND_FEN_HALF_UP, &f), SHEBAO_EINPUT);
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "division by zero"));
 }
@@ -157,22 +141,21 @@ static void test_parse_rejects(void **state)
 static void test_format(void **state)
 {
     (void)state;
-    char buf[SHEBAO_MONEY_BUFSZ];
-    assert_string_equal(fen_str(0, buf), "0.00");
-    assert_string_equal(fen_str(5, buf), "0.05");
-    assert_string_equal(fen_str(-5, buf), "-0.05");
-    assert_string_equal(fen_str(123450, buf), "1234.50");
-    assert_string_equal(fen_str(INT64_MAX, buf), "92233720368547758.07");
-    assert_string_equal(fen_str(INT64_MIN, buf), "-92233720368547758.08");
+    assert_fen(0, "0.00");
+    assert_fen(5, "0.05");
+    assert_fen(-5, "-0.05");
+    assert_fen(123450, "1234.50");
+    assert_fen(INT64_MAX, "92233720368547758.07");
+    assert_fen(INT64_MIN, "-92233720368547758.08");
     char small[4];
     assert_int_equal(shebao_money_format(123450, small, sizeof small), SHEBAO_EUSAGE);
     /* each digit count of the yuan, odd and even (the digits are written two at a time) */
-    assert_string_equal(fen_str(99, buf), "0.99");
-    assert_string_equal(fen_str(100, buf), "1.00");
-    assert_string_equal(fen_str(1000, buf), "10.00");
-    assert_string_equal(fen_str(99999, buf), "999.99");
-    assert_string_equal(fen_str(-100000, buf), "-1000.00");
-    assert_string_equal(fen_str(1234567801, buf), "12345678.01");
+    assert_fen(99, "0.99");
+    assert_fen(100, "1.00");
+    assert_fen(1000, "10.00");
+    assert_fen(99999, "999.99");
+    assert_fen(-100000, "-1000.00");
+    assert_fen(1234567801, "12345678.01");
     /* "1234.50" takes 7 bytes and the terminator: 8 is enough, 7 is not (and leaves an empty string) */
     char eight[8];
     assert_int_equal(shebao_money_format(123450, eight, sizeof eight), SHEBAO_OK);
@@ -371,5 +354,5 @@ int main(void)
         cmocka_unit_test(test_overflow),
         cmocka_unit_test(test_mpfr_round_fen),
     };
-    return cmocka_run_group_tests_name("money", tests, setup, teardown);
+    return cmocka_run_group_tests_name("money", tests, tu_setup, tu_teardown);
 }

@@ -1,4 +1,4 @@
-/* Every exported function with NULL in each pointer argument, one at a time, the others valid (issue #10).
+/* Every exported function with NULL in each pointer argument, one at a time, the others valid.
  *
  * What is expected is the NULL contract of include/shebao.h (its "Conventions") and of each function's comment,
  * not a computed figure:
@@ -285,7 +285,7 @@ static void null_shebao_money_parse(void **state)
     shebao_fen f;
     OK(shebao_money_parse(ctx, "1", &f));
     OK(shebao_money_parse(ctx, "-1", &f));
-    /* issue #10: "1" takes the fast path, which wrote *out unchecked; "-1" takes the general reading */
+    /* "1" takes the fast path, which once wrote *out unchecked; "-1" takes the general reading */
     USAGE_CTX(shebao_money_parse(ctx, "1", NULL));
     USAGE_CTX(shebao_money_parse(ctx, "-1", NULL));
     USAGE(shebao_money_parse(NULL, "1", &f));

@@ -3,21 +3,6 @@
  * segment. Each expectation is worked out by hand in the comment beside it (1 yuan = 100 fen). */
 #include "testutil.h"
 
-static shebao_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shebao_ctx_new(&ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shebao_ctx_free(ctx);
-    return 0;
-}
-
 /* Parse spec, which must give exactly one segment first-last at grade fen. */
 static void expect_one(const char *spec, int first, int last, shebao_fen fen)
 {
@@ -227,5 +212,5 @@ int main(void)
         cmocka_unit_test(test_long_grades),
         cmocka_unit_test(test_long_grade_errors),
     };
-    return cmocka_run_group_tests_name("plan", tests, setup, teardown);
+    return cmocka_run_group_tests_name("plan", tests, tu_setup, tu_teardown);
 }

@@ -5,21 +5,6 @@
 
 #include "testutil.h"
 
-static shebao_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shebao_ctx_new(&ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shebao_ctx_free(ctx);
-    return 0;
-}
-
 static const shebao_param *find(const shebao_policy *p, const char *path, const char *from, shebao_param *out)
 {
     for (size_t i = 0; i < shebao_policy_param_count(p); i++) {
@@ -58,8 +43,8 @@ static void test_embedded(void **state)
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "unknown policy 'nosuch'"));
     assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang-taizhou", &p), SHEBAO_OK);
     assert_string_equal(shebao_policy_lineage(p), "zhejiang-taizhou > zhejiang > national");
-    /* 浙人社发〔2022〕71号: 190 from 2022-07 is the one provincial figure with official status (urrbpi.md §3.2);
-     * Taizhou's own 280 from 2022-04 (台州 2022 notice) is official too */
+    /* 浙人社发〔2022〕71号: 190 from 2022-07 is the one provincial figure with official status
+     * (docs/sources.md#zj-rsf-2022-71); Taizhou's own 280 from 2022-04 (docs/sources.md#tz-2022-280) is official too */
     shebao_param q;
     assert_non_null(find(p, "resident_pension.base_pension", "2022-04", &q));
     assert_string_equal(q.value, "280.00");
@@ -71,7 +56,8 @@ static void test_embedded(void **state)
     assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
     assert_non_null(find(p, "resident_pension.account_divisor", NULL, &q));
     assert_string_equal(q.value, "139");
-    /* the account interest rate is not an official figure in Zhejiang (urrbpi-addendum.md §1) */
+    /* no Zhejiang account interest rate was found for any year: the rate is an assumption (ASSUME-ZJ-RATE-2014,
+     * docs/sources.md#rate-2014-wording) */
     assert_non_null(find(p, "resident_pension.interest.assumed_future_rate", NULL, &q));
     assert_int_equal(q.status, SHEBAO_STATUS_ASSUMPTION);
     shebao_policy_free(p);
@@ -87,8 +73,7 @@ static void test_extends_merge(void **state)
                         " \"resident_pension\": {\"base_pension\": [{\"from\": \"2024-01\", \"value\": \"300\","
                         " \"source\": \"MINE\"}], \"claim_age\": 65,"
                         " \"interest\": {\"assumed_future_rate\": \"0.02\"}}}";
-    shebao_policy *p = NULL;
-    assert_int_equal(shebao_policy_load_string(ctx, child, "child.json", &p), SHEBAO_OK);
+    shebao_policy *p = tu_policy(child, "child.json");
     assert_string_equal(shebao_policy_lineage(p), "child > zhejiang > national");
     size_t base_rows = 0;
     for (size_t i = 0; i < shebao_policy_param_count(p); i++) {
@@ -196,8 +181,7 @@ static void test_sources_stay_in_their_file(void **state)
                         "\"sources\":{\"MY-DOC\":{\"title\":\"mine\",\"status\":\"official\"}},"
                         "\"resident_pension\":{\"interest\":{\"source\":\"MY-DOC\",\"method\":\"year_start\"},"
                         "\"backpay\":{\"max_grade\":\"3000\"}}}";
-    shebao_policy *p = NULL;
-    assert_int_equal(shebao_policy_load_string(ctx, child, "a.json", &p), SHEBAO_OK);
+    shebao_policy *p = tu_policy(child, "a.json");
     shebao_param q;
     assert_non_null(find(p, "resident_pension.interest.method", NULL, &q));
     assert_int_equal(q.status, SHEBAO_STATUS_OFFICIAL);
@@ -285,8 +269,7 @@ static void *worker(void *arg)
 static void test_threads(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     job ref = {.policy = pol};
     worker(&ref);
     assert_int_equal(ref.rc, 0);
@@ -312,5 +295,5 @@ int main(void)
         cmocka_unit_test(test_version),        cmocka_unit_test(test_threads),
         cmocka_unit_test(test_sources_stay_in_their_file), cmocka_unit_test(test_extends_folder_rule),
     };
-    return cmocka_run_group_tests_name("policy", tests, setup, teardown);
+    return cmocka_run_group_tests_name("policy", tests, tu_setup, tu_teardown);
 }

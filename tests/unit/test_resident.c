@@ -4,21 +4,6 @@
 
 #include "testutil.h"
 
-static shebao_ctx *ctx;
-
-static int setup(void **state)
-{
-    (void)state;
-    return shebao_ctx_new(&ctx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shebao_ctx_free(ctx);
-    return 0;
-}
-
 /* A standalone test policy. grades: the inside of a table array; bands: the inside of years_pension. */
 typedef struct tp {
     const char *base;       /* base pension from 1990-01 */
@@ -53,10 +38,7 @@ static shebao_policy *make_policy(const tp *t)
              " \"funeral_grant_months\": 20}}",
              t->scheme_start ? t->scheme_start : "1990-01", t->base, t->grades,
              t->backpay_max ? t->backpay_max : "5000", t->bands, t->method, dm, t->rounding, t->rate);
-    shebao_policy *p = NULL;
-    int rc = shebao_policy_load_string(ctx, json, "test.json", &p);
-    if (rc != SHEBAO_OK)
-        fail_msg("test policy: %s", shebao_ctx_errmsg(ctx));
+    shebao_policy *p = tu_policy(json, "test.json");
     free(json);
     return p;
 }
@@ -93,7 +75,7 @@ static void expect_fig(const shebao_projection *p, shebao_figure w, const char *
         fail_msg("figure %d = %s, want %s", (int)w, buf, want);
 }
 
-/* 梅州 official table (urrbpi.md §5.1): 15 years, no interest, no subsidy, base 170, account = 15·g/139
+/* 梅州 official table (docs/sources.md#meizhou-table): 15 years, no interest, no subsidy, base 170, account = 15·g/139
  * rounded half-up to the fen; all 8 rows. */
 static void test_meizhou_table(void **state)
 {
@@ -125,7 +107,7 @@ static void test_meizhou_table(void **state)
     shebao_policy_free(pol);
 }
 
-/* Shanghai 2021 (urrbpi.md §5.2): 2300/yr + subsidy 525 for 18 years, no interest, base 1200 + 20 per year above
+/* Shanghai 2021 (docs/sources.md#shanghai-2021): 2300/yr + subsidy 525 for 18 years, no interest, base 1200 + 20 per year above
  * 15: account = 50850/139 = 365.827… → 365.83; base + long-contribution 1200 + 60; total 1625.83. */
 static void test_shanghai_2021(void **state)
 {
@@ -147,7 +129,7 @@ static void test_shanghai_2021(void **state)
     shebao_policy_free(pol);
 }
 
-/* 石家庄 illustration (urrbpi.md §5.3) under year_start with yearly fen_half_up: grade 100 + subsidy 30 for
+/* 石家庄 illustration (docs/sources.md#shijiazhuang-2022) under year_start with yearly fen_half_up: grade 100 + subsidy 30 for
  * 15 years at 3.5 %: B_k = B_{k-1} + 130 + R((B_{k-1} + 130)·0.035); total interest 646.25, balance 2596.25
  * (the article's 646.2 is the unrounded 646.23 cut short). Claim in January (e = 0) of the year after the last
  * payment, so no claim-year interest. Account 2596.25/139 = 18.678… → 18.68; total 55 + 18.68 = 73.68. */
@@ -169,28 +151,27 @@ static void test_shijiazhuang(void **state)
         shebao_projection_ledger_row(p, i, &r);
         interest += r.interest;
     }
-    char buf[SHEBAO_MONEY_BUFSZ];
-    assert_string_equal(fen_str(interest, buf), "646.25");
+    assert_fen(interest, "646.25");
     /* first year by hand: R(130 × 0.035) = 4.55; second: R(264.55 × 0.035) = R(9.25925) = 9.26 */
     shebao_ledger_row r;
     shebao_projection_ledger_row(p, 0, &r);
-    assert_string_equal(fen_str(r.interest, buf), "4.55");
+    assert_fen(r.interest, "4.55");
     shebao_projection_ledger_row(p, 1, &r);
-    assert_string_equal(fen_str(r.interest, buf), "9.26");
+    assert_fen(r.interest, "9.26");
     expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "73.68");
     shebao_projection_free(p);
     shebao_policy_free(pol);
 }
 
-/* Zhejiang hand cases (urrbpi.md §5.5) on the Zhoushan 2024 table with interest switched off by an overlay. */
+/* Zhejiang hand cases on the Zhoushan 2024 table (docs/sources.md#zs-jd-2024), with interest switched off by an
+ * overlay; the arithmetic is written out beside each case. */
 static void test_zhoushan_hand_cases(void **state)
 {
     (void)state;
     const char *overlay = "{\"schema\": \"shebao-policy/1\", \"id\": \"zs-nointerest\", \"name\": \"t\","
                           " \"extends\": \"zhejiang-zhoushan\", \"sources\": {},"
                           " \"resident_pension\": {\"interest\": {\"rates\": [], \"assumed_future_rate\": \"0\"}}}";
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_string(ctx, overlay, "zs.json", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_policy(overlay, "zs.json");
     shebao_fen base;
     /* grade 2000 + subsidy 200, 15 years: B = 2200 × 15 = 33000; 33000/139 = 237.410… → 237.41; YP(15) = 30 */
     shebao_projection *p = project(pol, 1980, 1, "2024-2038:2000", 0, 0);
@@ -218,7 +199,7 @@ static void test_zhoushan_hand_cases(void **state)
     shebao_policy_free(pol);
 }
 
-/* 兰溪 official answer (urrbpi-addendum.md §5.1): grade 100, subsidy 30 on paid years only, base 60, no interest.
+/* 兰溪 official answer (docs/sources.md#lanxi-backpay): grade 100, subsidy 30 on paid years only, base 60, no interest.
  * Case A: pays 2010–2014, back-pays 10 years at 100: B = 5 × 130 + 1000 = 1650; 1650/139 = 11.870… → 11.87;
  *         YP(15) = 30 (back-paid years count); total 60 + 30 + 11.87 = 101.87 (the article rounds to 102).
  * Case B: never enrolled, back-pays 5 years at 100: B = 500; 500/139 = 3.597… → 3.60; YP(5) = 5;
@@ -286,7 +267,6 @@ static void test_methods(void **state)
 {
     (void)state;
     const char *grades = "{\"grade\":\"1000\",\"subsidy\":\"0\"}";
-    char buf[SHEBAO_MONEY_BUFSZ];
     shebao_ledger_row r;
     /* year_end, pays 2000–2001, nothing in 2002, claim 2003-07 (born 1943-06, e = 6):
      * 2000: I = 0, B = 1000.00
@@ -299,8 +279,8 @@ static void test_methods(void **state)
     shebao_projection *p = project(pol, 1943, 6, "2000-2001:1000", 0, 0);
     shebao_projection_ledger_row(p, 2, &r);
     assert_int_equal(r.year, 2002);
-    assert_string_equal(fen_str(r.interest, buf), "24.75");
-    assert_string_equal(fen_str(r.balance, buf), "2037.05");
+    assert_fen(r.interest, "24.75");
+    assert_fen(r.balance, "2037.05");
     expect_fig(p, SHEBAO_FIG_BALANCE, "2049.58");
     shebao_projection_free(p);
     /* claim in December (born 1942-11, claim 2002-12, e = 11), pays 2000–2001:
@@ -334,9 +314,9 @@ static void test_methods(void **state)
     pol = make_policy(&t);
     p = project(pol, 1942, 6, "2000-2002:1000", 0, 0);
     shebao_projection_ledger_row(p, 0, &r);
-    assert_string_equal(fen_str(r.interest, buf), "8.20");
+    assert_fen(r.interest, "8.20");
     shebao_projection_ledger_row(p, 1, &r);
-    assert_string_equal(fen_str(r.interest, buf), "20.60");
+    assert_fen(r.interest, "20.60");
     expect_fig(p, SHEBAO_FIG_BALANCE, "3043.33");
     shebao_projection_free(p);
     shebao_policy_free(pol);
@@ -360,7 +340,6 @@ static void test_interest_paths_large_balances(void **state)
         const char *mode, *i2001, *i2002, *balance;
     } cases[] = {{"fen_half_up", "25000000.40", "50312500.80", "4100783267.93"},
                  {"fen_truncate", "25000000.39", "50312500.79", "4100783267.90"}};
-    char buf[SHEBAO_MONEY_BUFSZ];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         tp t = {.base = "100", .grades = "{\"grade\":\"2000000031.60\",\"subsidy\":\"0\"}", .bands = "",
                 .method = "year_end", .rounding = cases[i].mode, .rate = "0.0125"};
@@ -368,9 +347,9 @@ static void test_interest_paths_large_balances(void **state)
         shebao_projection *p = project(pol, 1943, 6, "2000-2001:2000000031.60", 0, 0);
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, 1, &r);
-        assert_string_equal(fen_str(r.interest, buf), cases[i].i2001);
+        assert_fen(r.interest, cases[i].i2001);
         shebao_projection_ledger_row(p, 2, &r);
-        assert_string_equal(fen_str(r.interest, buf), cases[i].i2002);
+        assert_fen(r.interest, cases[i].i2002);
         expect_fig(p, SHEBAO_FIG_BALANCE, cases[i].balance);
         shebao_projection_free(p);
         shebao_person pe = SHEBAO_PERSON_INIT;
@@ -382,7 +361,7 @@ static void test_interest_paths_large_balances(void **state)
         pe.mortality = SHEBAO_MORTALITY_NONE;
         shebao_summary sm = SHEBAO_SUMMARY_INIT;
         assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_OK);
-        assert_string_equal(fen_str(sm.balance, buf), cases[i].balance);
+        assert_fen(sm.balance, cases[i].balance);
         shebao_policy_free(pol);
     }
 }
@@ -392,17 +371,15 @@ static void test_interest_paths_large_balances(void **state)
 static void test_zhejiang_grade_change(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_projection *p = project(pol, 1970, 5, "2022-2025:2000", 0, 0);
     shebao_ledger_row r;
-    char buf[SHEBAO_MONEY_BUFSZ];
     shebao_projection_ledger_row(p, 1, &r);
     assert_int_equal(r.year, 2023);
-    assert_string_equal(fen_str(r.subsidy, buf), "80.00");
+    assert_fen(r.subsidy, "80.00");
     shebao_projection_ledger_row(p, 2, &r);
     assert_int_equal(r.year, 2024);
-    assert_string_equal(fen_str(r.subsidy, buf), "200.00");
+    assert_fen(r.subsidy, "200.00");
     shebao_projection_free(p);
 
     shebao_person pe = SHEBAO_PERSON_INIT;
@@ -424,8 +401,7 @@ static void test_zhejiang_grade_change(void **state)
 static void test_not_eligible_and_backpay(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_projection *p = project(pol, 1966, 5, "2020-2025:300", 0, 0);
     assert_false(shebao_projection_eligible(p));
     assert_int_equal(shebao_projection_years_missing(p), 9);
@@ -446,8 +422,7 @@ static void test_not_eligible_and_backpay(void **state)
     shebao_ledger_row r;
     shebao_projection_ledger_row(p, shebao_projection_ledger_count(p) - 1, &r);
     assert_int_equal(r.year, 2026);
-    char buf[SHEBAO_MONEY_BUFSZ];
-    assert_string_equal(fen_str(r.backpay, buf), "2700.00");
+    assert_fen(r.backpay, "2700.00");
     shebao_projection_free(p);
 
     /* above the cap */
@@ -472,8 +447,7 @@ static void test_not_eligible_and_backpay(void **state)
 static void test_input_errors(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg[2] = {{2020, 2024, 30000}, {2024, 2026, 50000}};
     shebao_projection *p = NULL;
@@ -521,27 +495,27 @@ static void test_input_errors(void **state)
     }
 }
 
-/* EPV (issue 3): a man starting at exactly 63 with 5,000 a month under CL5 has EPV 1,364,952.78 undiscounted and
- * 1,013,674.53 at 2.5 %. */
+/* EPV (docs/resident-pension.md §6): a man starting at exactly 63 with 5,000 a month under CL5
+ * (docs/sources.md#cl-2010-2013) has EPV 1,364,952.78 undiscounted and 1,013,674.53 at 2.5 %, computed
+ * independently from the same table. */
 static void test_epv_cl5(void **state)
 {
     (void)state;
     shebao_fen f;
-    char buf[SHEBAO_MONEY_BUFSZ];
     assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
                                         "0", &f),
                      SHEBAO_OK);
-    assert_string_equal(fen_str(f, buf), "1364952.78");
+    assert_fen(f, "1364952.78");
     assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
                                         "0.025", &f),
                      SHEBAO_OK);
-    assert_string_equal(fen_str(f, buf), "1013674.53");
+    assert_fen(f, "1013674.53");
     /* a higher precision gives the same fen */
     assert_int_equal(shebao_ctx_set_precision(ctx, 256), SHEBAO_OK);
     assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 63 * 12, 500000,
                                         "0.025", &f),
                      SHEBAO_OK);
-    assert_string_equal(fen_str(f, buf), "1013674.53");
+    assert_fen(f, "1013674.53");
     assert_int_equal(shebao_ctx_set_precision(ctx, SHEBAO_MIN_PRECISION), SHEBAO_OK);
     assert_int_equal(shebao_ctx_set_precision(ctx, 64), SHEBAO_EUSAGE);
     assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 106 * 12, 500000,
@@ -620,8 +594,7 @@ static void test_projection_epv_consistent(void **state)
 static void test_assumptions_listed(void **state)
 {
     (void)state;
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_embedded("zhejiang");
     shebao_projection *p = project(pol, 1975, 3, "2020-2034:2000", 0, 0);
     size_t n = shebao_projection_assumption_count(p);
     assert_true(n > 0);
@@ -714,8 +687,7 @@ static void test_epv_with_supplements(void **state)
         " \"backpay\": {\"max_grade\": \"1000\", \"subsidised\": false, \"counts_for_years_pension\": true},"
         " \"interest\": {\"method\": \"year_end\", \"rounding\": \"fen_half_up\", \"rates\": [],"
         " \"assumed_future_rate\": \"0\", \"after_claim\": false}}}";
-    shebao_policy *pol = NULL;
-    assert_int_equal(shebao_policy_load_string(ctx, json, "s.json", &pol), SHEBAO_OK);
+    shebao_policy *pol = tu_policy(json, "s.json");
     shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {1995, 2009, 100000};
     pe.birth_year = 1950;
@@ -735,8 +707,7 @@ static void test_epv_with_supplements(void **state)
     snprintf(json60, sizeof json60, "%s", json);
     for (char *q = json60; (q = strstr(q, "\"value\": \"30\"")) != NULL;)
         memcpy(q + 10, "60", 2);
-    shebao_policy *pol60 = NULL;
-    assert_int_equal(shebao_policy_load_string(ctx, json60, "s60.json", &pol60), SHEBAO_OK);
+    shebao_policy *pol60 = tu_policy(json60, "s60.json");
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
     assert_int_equal(shebao_project_summary(ctx, pol60, &pe, &sm), SHEBAO_OK);
     assert_true(sm.has_epv && sm.epv_benefits > 4721069);
@@ -1003,5 +974,5 @@ int main(void)
         cmocka_unit_test(test_values_out_of_range),
         cmocka_unit_test(test_after_claim_provenance),
     };
-    return cmocka_run_group_tests_name("resident", tests, setup, teardown);
+    return cmocka_run_group_tests_name("resident", tests, tu_setup, tu_teardown);
 }

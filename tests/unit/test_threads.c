@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#define TU_OWN_CTX /* no shared context: one per thread, and one for the reference */
 #include "testutil.h"
 
 #define PEOPLE 10000

@@ -1,4 +1,12 @@
-/* Common includes for the cmocka unit tests (cmocka 1.1.5: these headers must come first). */
+/* The one helper header of the cmocka unit tests (cmocka 1.1.5, the old API): the includes cmocka needs first,
+ * the context a test group shares, and helpers for policies and money strings.
+ *
+ *   static void test_x(void **state) { ...; shebao_policy *p = tu_embedded("zhejiang"); ...;
+ *                                      assert_fen(r.interest, "4.55"); ... }
+ *   int main(void) { ...; return cmocka_run_group_tests_name("x", tests, tu_setup, tu_teardown); }
+ *
+ * A file whose group needs more fixtures calls tu_setup and tu_teardown from its own. A file that must not share
+ * a context (test_threads.c: one per thread) defines TU_OWN_CTX before including this header. */
 #ifndef SHEBAO_TESTUTIL_H
 #define SHEBAO_TESTUTIL_H
 
@@ -21,5 +29,46 @@ static inline const char *fen_str(shebao_fen fen, char buf[SHEBAO_MONEY_BUFSZ])
     shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ);
     return buf;
 }
+
+/* Assert that the amount fen formats as want ("1234.50"). */
+#define assert_fen(fen, want) assert_string_equal(fen_str((fen), (char[SHEBAO_MONEY_BUFSZ]){0}), (want))
+
+#ifndef TU_OWN_CTX
+
+/* The context of the test group: made by tu_setup before the first test, freed by tu_teardown after the last. */
+static shebao_ctx *ctx;
+
+static inline int tu_setup(void **state)
+{
+    (void)state;
+    return shebao_ctx_new(&ctx);
+}
+
+static inline int tu_teardown(void **state)
+{
+    (void)state;
+    shebao_ctx_free(ctx);
+    return 0;
+}
+
+/* The embedded policy id; a failure to load it fails the test with the library's message. */
+static inline shebao_policy *tu_embedded(const char *id)
+{
+    shebao_policy *p = NULL;
+    if (shebao_policy_load_embedded(ctx, id, &p) != SHEBAO_OK)
+        fail_msg("embedded policy %s: %s", id, shebao_ctx_errmsg(ctx));
+    return p;
+}
+
+/* The policy of the JSON text json, named name in messages; a failure to load it fails the test likewise. */
+static inline shebao_policy *tu_policy(const char *json, const char *name)
+{
+    shebao_policy *p = NULL;
+    if (shebao_policy_load_string(ctx, json, name, &p) != SHEBAO_OK)
+        fail_msg("test policy %s: %s", name, shebao_ctx_errmsg(ctx));
+    return p;
+}
+
+#endif /* TU_OWN_CTX */
 
 #endif
