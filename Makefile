@@ -94,7 +94,7 @@ $(BUILD)/gen/tables.c: $(BUILD)/embed $(TABLES) | $(BUILD)/obj
 	@mkdir -p $(BUILD)/gen
 	$(BUILD)/embed sb_embedded_tables $@ $(TABLES)
 
-$(BUILD)/obj/%.o: $(BUILD)/gen/%.c lib/internal.h
+$(BUILD)/obj/%.o: $(BUILD)/gen/%.c lib/internal.h lib/common.h
 	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
 
 $(STATIC): $(LIB_OBJ)

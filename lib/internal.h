@@ -109,6 +109,9 @@ typedef int32_t sb_month;
 bool sb_month_parse(const char *s, sb_month *out);
 /* Format as "YYYY-MM"; buf >= 8 bytes. */
 void sb_month_format(sb_month m, char *buf, size_t size);
+/* A person's month of birth: SHEBAO_OK, or SHEBAO_EINPUT naming it unless year is SB_YEAR_MIN..SB_BIRTH_YEAR_MAX
+ * and month 1..12 (the check of shebao_project(), shebao_project_summary() and shebao_compare()). */
+int sb_month_check_birth(shebao_ctx *ctx, int year, int month);
 
 /* ---- policy (policy_*.c) --------------------------------------------------------------------------- */
 

@@ -24,6 +24,14 @@ bool sb_month_parse(const char *s, sb_month *out)
     return true;
 }
 
+int sb_month_check_birth(shebao_ctx *ctx, int year, int month)
+{
+    if (month < 1 || month > 12 || year < SB_YEAR_MIN || year > SB_BIRTH_YEAR_MAX)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-%d, month 01-12)", year,
+                       month, SB_YEAR_MIN, SB_BIRTH_YEAR_MAX);
+    return SHEBAO_OK;
+}
+
 void sb_month_format(sb_month m, char *buf, size_t size)
 {
     if (size >= 8 && m >= 0 && m < 10000 * 12) {

@@ -35,9 +35,7 @@ int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, in
 
 static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, sb_month claim)
 {
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
     if (pe->sex != SHEBAO_SEX_MALE && pe->sex != SHEBAO_SEX_FEMALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
     if (pe->mortality != SHEBAO_MORTALITY_NONE && pe->mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
@@ -97,9 +95,7 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
     const sb_resident *rp = &P->rp;
     if (!rp->present)
         return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
     run->birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
     run->claim = run->birth + rp->claim_age * 12 + rp->offset_months;
     TRY(check_person(ctx, rp, pe, run->claim));
