@@ -36,15 +36,16 @@ int sb_ok(shebao_ctx *ctx);
 
 /* ---- bounds --------------------------------------------------------------------------------------------- */
 
-/* Years of months and of plans: the range of sb_month_parse() and of the policy tables kept per year
- * (sb_resident.table_at). Messages print the numbers through these names ("year %d-%d"). */
-#define SB_YEAR_MIN 1900
-#define SB_YEAR_MAX 2199
-/* Birth years: SB_YEAR_MIN..SB_BIRTH_YEAR_MAX (2150). The bound has been 2150 since the first engine, in the
- * messages of shebao_project(), shebao_project_summary() and shebao_compare(), the CLI and docs/scale.md, with no
- * reason recorded; it stays so that no message changes. What it leaves room for: a person born in 2150 turns 16
- * (the first year a plan may pay for) in 2166 and can still have 15 years paid, the usual minimum, by 2180,
- * inside plan years. Plan years themselves go on to SB_YEAR_MAX. */
-#define SB_BIRTH_YEAR_MAX 2150
+/* Years of months and of plans: SHEBAO_YEAR_MIN..SHEBAO_YEAR_MAX (shebao.h, 1900..2199), the range of
+ * shebao_month_parse() and sb_month_parse() and of the policy tables kept per year (sb_resident.table_at). Messages
+ * print the numbers through these names ("year %d-%d"). */
+#define SB_YEAR_MIN SHEBAO_YEAR_MIN
+#define SB_YEAR_MAX SHEBAO_YEAR_MAX
+/* Birth years: SB_YEAR_MIN..SB_BIRTH_YEAR_MAX (SHEBAO_BIRTH_YEAR_MAX, 2150). The bound has been 2150 since the
+ * first engine, in the messages of shebao_project(), shebao_project_summary() and shebao_compare(), the CLI and
+ * docs/scale.md, with no reason recorded; it stays so that no message changes. What it leaves room for: a person
+ * born in 2150 turns 16 (the first year a plan may pay for) in 2166 and can still have 15 years paid, the usual
+ * minimum, by 2180, inside plan years. Plan years themselves go on to SB_YEAR_MAX. */
+#define SB_BIRTH_YEAR_MAX SHEBAO_BIRTH_YEAR_MAX
 
 #endif /* SHEBAO_COMMON_H */
