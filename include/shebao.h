@@ -214,6 +214,47 @@ int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, sheb
 
 /** @} */
 
+/** @defgroup month Months
+ *  Calendar months as text, "YYYY-MM", the one form every month in the API and the data format takes.
+ *  @{ */
+
+/** First year of a month or a plan year. */
+#define SHEBAO_YEAR_MIN 1900
+/** Last year of a month or a plan year. */
+#define SHEBAO_YEAR_MAX 2199
+/** Last birth year of a ::shebao_person (shebao_project() and shebao_compare() refuse later ones); earlier than
+ *  #SHEBAO_YEAR_MAX so that a person born in it still has plan years from age 16 on. */
+#define SHEBAO_BIRTH_YEAR_MAX 2150
+/** Size of a buffer that holds a formatted month, terminator included. */
+#define SHEBAO_MONTH_BUFSZ 8
+
+/**
+ * @brief Parse a month "YYYY-MM": exactly four digits, '-', two digits, nothing after ("2024-03"); year
+ * #SHEBAO_YEAR_MIN to #SHEBAO_YEAR_MAX, month 01 to 12.
+ *
+ * Refused: "2024-3", "24-03", "2024-03-01", "2024/03", spaces, trailing characters, "2024-13", "0000-01",
+ * "2200-01". Nothing is written to @p year or @p month unless the call succeeds.
+ * @param s the text.
+ * @param[out] year the year.
+ * @param[out] month the month, 1–12.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed, out of range, or NULL @p s) or #SHEBAO_EUSAGE (NULL @p year or
+ *         @p month).
+ */
+int shebao_month_parse(const char *s, int *year, int *month);
+
+/**
+ * @brief Format a month as "YYYY-MM" ("2024-03"), the text shebao_month_parse() reads back.
+ * @param year #SHEBAO_YEAR_MIN to #SHEBAO_YEAR_MAX.
+ * @param month 1–12.
+ * @param[out] buf destination; an empty string when the month is refused and @p size is not 0.
+ * @param size size of @p buf; #SHEBAO_MONTH_BUFSZ is enough.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (year or month out of range) or #SHEBAO_EUSAGE (@p buf NULL or smaller
+ *         than #SHEBAO_MONTH_BUFSZ).
+ */
+int shebao_month_format(int year, int month, char *buf, size_t size);
+
+/** @} */
+
 /** @defgroup policy Policy data
  *  Policies (format `shebao-policy/1`, see docs/policy-format.md) hold every dated, sourced parameter.
  *  @{ */

@@ -315,9 +315,7 @@ static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
         return sb_fail(ctx, SHEBAO_EINPUT,
                        "compare: the person's plan must be empty and the back payment 0 (the comparison builds "
                        "the plans)");
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
     return SHEBAO_OK;
 }
 

@@ -1,4 +1,5 @@
-/* Internal declarations shared by the library sources. Not installed. */
+/* Internal declarations shared by the library sources (the error helpers, TRY and the bounds are in common.h,
+ * included here). Not installed. */
 #ifndef SHEBAO_INTERNAL_H
 #define SHEBAO_INTERNAL_H
 
@@ -9,9 +10,8 @@
 #include <gmp.h>
 #include <mpfr.h>
 
+#include "common.h"
 #include "shebao.h"
-
-#define SB_ERRMSG_SIZE 512
 
 struct sb_mortality; /* mortality.c's per-context cache (life tables, annuity tails, scratch values) */
 
@@ -32,18 +32,6 @@ struct shebao_ctx {
  * of its fast path. */
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out);
 
-/* Record a failure on ctx (which may be NULL) and return code. */
-int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-/* The start of the message of a figure that does not fit in int64 fen (SHEBAO_ECOMPUTE), followed by the figure's
- * name: sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "account balance in %d", y). */
-#define SB_OUT_OF_RANGE "value out of range: "
-/* Mark ctx as successful and return SHEBAO_OK. */
-int sb_ok(shebao_ctx *ctx);
-
 /* printf into a fresh heap string; NULL on failure. */
 char *sb_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -51,11 +39,6 @@ char *sb_asprintf(const char *fmt, ...)
 #endif
     ;
 char *sb_strdup(const char *s);
-
-/* A value of n bytes at p quoted in a message, for "%.*s%s": whole up to 63 bytes, else its first 60 bytes and
- * "..." (a message has SB_ERRMSG_SIZE bytes; what is wrong must not be pushed out of it by the value). */
-#define SB_SHOW_MAX 63
-#define SB_SHOW(p, n) (int)((n) > SB_SHOW_MAX ? SB_SHOW_MAX - 3 : (n)), (p), ((n) > SB_SHOW_MAX ? "..." : "")
 
 /* ---- exact decimals (decimal.c) ------------------------------------------------------------------------ */
 
@@ -121,13 +104,14 @@ typedef int32_t sb_month;
 #define SB_MONTH_YEAR(m) ((int)((m) / 12))
 #define SB_MONTH_MON(m) ((int)((m) % 12) + 1)
 #define SB_MONTH_MAKE(y, mo) ((sb_month)((y) * 12 + (mo) - 1))
-#define SB_YEAR_MIN 1900
-#define SB_YEAR_MAX 2199
 
-/* Parse "YYYY-MM" (year SB_YEAR_MIN..SB_YEAR_MAX). */
+/* Parse "YYYY-MM" (year SB_YEAR_MIN..SB_YEAR_MAX, common.h). */
 bool sb_month_parse(const char *s, sb_month *out);
 /* Format as "YYYY-MM"; buf >= 8 bytes. */
 void sb_month_format(sb_month m, char *buf, size_t size);
+/* A person's month of birth: SHEBAO_OK, or SHEBAO_EINPUT naming it unless year is SB_YEAR_MIN..SB_BIRTH_YEAR_MAX
+ * and month 1..12 (the check of shebao_project(), shebao_project_summary() and shebao_compare()). */
+int sb_month_check_birth(shebao_ctx *ctx, int year, int month);
 
 /* ---- policy (policy_*.c) --------------------------------------------------------------------------- */
 

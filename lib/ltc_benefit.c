@@ -17,13 +17,6 @@ static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_
     return sb_ltc_use(notes, map->param[grade]);
 }
 
-#define TRY(expr)                                                                                            \
-    do {                                                                                                     \
-        int rc_ = (expr);                                                                                    \
-        if (rc_ != SHEBAO_OK)                                                                                \
-            return rc_;                                                                                      \
-    } while (0)
-
 int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
                int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
                shebao_ltc_notes *notes)

@@ -4,13 +4,6 @@
 
 #include "ltc.h"
 
-#define TRY(expr)                                                                                            \
-    do {                                                                                                     \
-        int rc_ = (expr);                                                                                    \
-        if (rc_ != SHEBAO_OK)                                                                                \
-            return rc_;                                                                                      \
-    } while (0)
-
 #define MIX_MAX_SCALE 6
 
 typedef struct mix {

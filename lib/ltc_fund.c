@@ -3,13 +3,6 @@
 
 #include "ltc.h"
 
-#define TRY(expr)                                                                                            \
-    do {                                                                                                     \
-        int rc_ = (expr);                                                                                    \
-        if (rc_ != SHEBAO_OK)                                                                                \
-            return rc_;                                                                                      \
-    } while (0)
-
 static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group, int year, int month,
                 long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
 {

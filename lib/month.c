@@ -1,4 +1,5 @@
-/* Calendar months "YYYY-MM" as a single integer. */
+/* Calendar months: "YYYY-MM" as a single integer, the only parser and formatter of the text (the library's and,
+ * through shebao_month_parse() and shebao_month_format(), the command line's). */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,14 @@ bool sb_month_parse(const char *s, sb_month *out)
         return false;
     *out = SB_MONTH_MAKE(y, m);
     return true;
+}
+
+int sb_month_check_birth(shebao_ctx *ctx, int year, int month)
+{
+    if (month < 1 || month > 12 || year < SB_YEAR_MIN || year > SB_BIRTH_YEAR_MAX)
+        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-%d, month 01-12)", year,
+                       month, SB_YEAR_MIN, SB_BIRTH_YEAR_MAX);
+    return SHEBAO_OK;
 }
 
 void sb_month_format(sb_month m, char *buf, size_t size)
@@ -53,4 +62,31 @@ void sb_month_format(sb_month m, char *buf, size_t size)
     buf[5] = (char)('0' + mo / 10);
     buf[6] = (char)('0' + mo % 10);
     buf[7] = '\0';
+}
+
+int shebao_month_parse(const char *s, int *year, int *month)
+{
+    if (!year || !month)
+        return SHEBAO_EUSAGE;
+    sb_month m;
+    if (!sb_month_parse(s, &m))
+        return SHEBAO_EINPUT;
+    *year = SB_MONTH_YEAR(m);
+    *month = SB_MONTH_MON(m);
+    return SHEBAO_OK;
+}
+
+int shebao_month_format(int year, int month, char *buf, size_t size)
+{
+    if (!buf || size < SHEBAO_MONTH_BUFSZ) {
+        if (buf && size)
+            buf[0] = '\0';
+        return SHEBAO_EUSAGE;
+    }
+    if (year < SB_YEAR_MIN || year > SB_YEAR_MAX || month < 1 || month > 12) {
+        buf[0] = '\0';
+        return SHEBAO_EINPUT;
+    }
+    sb_month_format(SB_MONTH_MAKE(year, month), buf, size);
+    return SHEBAO_OK;
 }

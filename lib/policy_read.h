@@ -12,13 +12,6 @@
 /* A string of the document quoted in a message: whole up to 63 bytes, else its first 60 and "..." (SB_SHOW). */
 #define SHOW(s) SB_SHOW((s), strlen(s))
 
-#define TRY(expr)                                                                                            \
-    do {                                                                                                     \
-        int rc_ = (expr);                                                                                    \
-        if (rc_ != SHEBAO_OK)                                                                                \
-            return rc_;                                                                                      \
-    } while (0)
-
 /* The reader of one document. */
 typedef struct sb_pread {
     shebao_ctx *ctx;

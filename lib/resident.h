@@ -19,13 +19,6 @@
 #include "internal.h"
 #include "lifetime.h"
 
-#define SB_TRY(expr)                                                                                         \
-    do {                                                                                                     \
-        int rc_ = (expr);                                                                                    \
-        if (rc_ != SHEBAO_OK)                                                                                \
-            return rc_;                                                                                      \
-    } while (0)
-
 typedef struct sb_note {
     char *path, *from, *value, *source, *title, *url;
     shebao_status status;

@@ -165,9 +165,9 @@ static int ledger_boundary(sb_ledger *L, int y)
         assert(g); /* check_person made sure it exists */
         L->g = g;
         L->D = g->grade;
-        SB_TRY(sb_resident_add(L->ctx, &L->D, g->subsidy, "deposit", y));
-        SB_TRY(sb_resident_add(L->ctx, &L->D, pe->collective, "deposit", y));
-        SB_TRY(sb_resident_use(L->p, g->param));
+        TRY(sb_resident_add(L->ctx, &L->D, g->subsidy, "deposit", y));
+        TRY(sb_resident_add(L->ctx, &L->D, pe->collective, "deposit", y));
+        TRY(sb_resident_use(L->p, g->param));
     }
     L->next = next;
     return SHEBAO_OK;
@@ -186,7 +186,7 @@ static int ledger_span_summary(sb_ledger *L, int y, int stop)
         int64_t paid;
         if (__builtin_mul_overflow(L->g->grade, (int64_t)(stop - y), &paid))
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "personal total");
-        SB_TRY(sb_resident_add(ctx, &p->personal, paid, "personal total", 0));
+        TRY(sb_resident_add(ctx, &p->personal, paid, "personal total", 0));
         p->contrib_years += stop - y;
     }
     const sb_irule ir = L->ir;
@@ -201,8 +201,8 @@ static int ledger_span_summary(sb_ledger *L, int y, int stop)
         int64_t I;
         if (interest_wide(ir.mode, B, D, 12, k12, r.rate, &I) != SHEBAO_OK)
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
-        SB_TRY(sb_resident_add(ctx, &B, D, "account balance", y));
-        SB_TRY(sb_resident_add(ctx, &B, I, "account balance", y));
+        TRY(sb_resident_add(ctx, &B, D, "account balance", y));
+        TRY(sb_resident_add(ctx, &B, I, "account balance", y));
     }
     L->B = B;
     return SHEBAO_OK;
@@ -217,8 +217,8 @@ static int ledger_backpay(sb_ledger *L, int y, shebao_ledger_row *row)
     int64_t bp = 0;
     if (__builtin_mul_overflow(pe->backpay_grade, (int64_t)pe->backpay_years, &bp))
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "back payment");
-    SB_TRY(sb_resident_add(ctx, &L->B, bp, "account balance", y));
-    SB_TRY(sb_resident_add(ctx, &p->personal, bp, "personal total", 0));
+    TRY(sb_resident_add(ctx, &L->B, bp, "account balance", y));
+    TRY(sb_resident_add(ctx, &p->personal, bp, "personal total", 0));
     if (p->flows)
         p->flows[p->nflows++] = (sb_flow){p->claim, bp};
     if (row)
@@ -239,7 +239,7 @@ static int ledger_year(sb_ledger *L, int y)
     const sb_grade *g = L->g;
     const int64_t B0 = L->B, D = L->D;
     if (g) {
-        SB_TRY(sb_resident_add(ctx, &p->personal, g->grade, "personal total", 0));
+        TRY(sb_resident_add(ctx, &p->personal, g->grade, "personal total", 0));
         p->contrib_years++;
         if (p->flows)
             p->flows[p->nflows++] =
@@ -250,7 +250,7 @@ static int ledger_year(sb_ledger *L, int y)
     int64_t I;
     if (interest(&L->ir, B0, D, m, k, &r, &I) != SHEBAO_OK)
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "interest in %d", y);
-    SB_TRY(sb_inforce_rate_used(&p->used, L->rs, &r, &p->future_override_used));
+    TRY(sb_inforce_rate_used(&p->used, L->rs, &r, &p->future_override_used));
     shebao_ledger_row *row = p->rows ? &p->rows[y - L->y0] : NULL;
     if (row) {
         row->year = y;
@@ -269,10 +269,10 @@ static int ledger_year(sb_ledger *L, int y)
                shebao_rounding_name(rp->rounding), sb_resident_method_formula(rp), SB_MONEY(B0), SB_MONEY(D),
                p->rates[y - L->y0], m, SB_MONEY(I),
                r.future && L->rs->overridden ? "run option future_rate" : SB_PARAM(P, r.param), "");
-    SB_TRY(sb_resident_add(ctx, &L->B, D, "account balance", y));
-    SB_TRY(sb_resident_add(ctx, &L->B, I, "account balance", y));
+    TRY(sb_resident_add(ctx, &L->B, D, "account balance", y));
+    TRY(sb_resident_add(ctx, &L->B, I, "account balance", y));
     if (y == L->yc && L->pe->backpay_years > 0)
-        SB_TRY(ledger_backpay(L, y, row));
+        TRY(ledger_backpay(L, y, row));
     if (row) {
         row->balance = L->B;
         /* the balance is the sum of its parts */
@@ -310,23 +310,23 @@ int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     L.k12 = deposit_months(rp, 12);
     L.ke = deposit_months(rp, L.e);
     assert(!p->rows || p->nrows == (size_t)(L.yc - L.y0 + 1));
-    SB_TRY(sb_resident_use(p, rp->p_method));
-    SB_TRY(sb_resident_use(p, rp->p_rounding));
+    TRY(sb_resident_use(p, rp->p_method));
+    TRY(sb_resident_use(p, rp->p_rounding));
     if (rp->method == SB_INTEREST_MONTHLY)
-        SB_TRY(sb_resident_use(p, rp->p_deposit_month));
+        TRY(sb_resident_use(p, rp->p_deposit_month));
     if (rp->nrates && L.y0 < rs->first)
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
                        L.y0, rs->first);
     for (int y = L.y0; y <= L.yc;) {
-        SB_TRY(ledger_boundary(&L, y));
+        TRY(ledger_boundary(&L, y));
         int stop = L.next;
         if (!p->full && y < L.yc) { /* a summary run: the span's full years in one tight loop */
             int end = stop < L.yc ? stop : L.yc;
-            SB_TRY(ledger_span_summary(&L, y, end));
+            TRY(ledger_span_summary(&L, y, end));
             y = end;
         }
         for (; y < stop; y++)
-            SB_TRY(ledger_year(&L, y));
+            TRY(ledger_year(&L, y));
     }
     p->balance = L.B;
     assert(!p->rows || ledger_adds_up(p));

@@ -35,9 +35,7 @@ int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, in
 
 static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, sb_month claim)
 {
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
     if (pe->sex != SHEBAO_SEX_MALE && pe->sex != SHEBAO_SEX_FEMALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
     if (pe->mortality != SHEBAO_MORTALITY_NONE && pe->mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
@@ -97,12 +95,10 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
     const sb_resident *rp = &P->rp;
     if (!rp->present)
         return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
-    if (pe->birth_month < 1 || pe->birth_month > 12 || pe->birth_year < SB_YEAR_MIN || pe->birth_year > 2150)
-        return sb_fail(ctx, SHEBAO_EINPUT, "birth %04d-%02d: not a valid month (year %d-2150, month 01-12)",
-                       pe->birth_year, pe->birth_month, SB_YEAR_MIN);
+    TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
     run->birth = SB_MONTH_MAKE(pe->birth_year, pe->birth_month);
     run->claim = run->birth + rp->claim_age * 12 + rp->offset_months;
-    SB_TRY(check_person(ctx, rp, pe, run->claim));
+    TRY(check_person(ctx, rp, pe, run->claim));
     run->future = rp->future_rate;
     run->discount = (sb_dec){25, 3};
     run->future_overridden = pe->future_rate != NULL;
@@ -160,9 +156,9 @@ static int collect_notes(const shebao_policy *P, shebao_projection *p, const cha
             return SHEBAO_ENOMEM;
     }
     if (future)
-        SB_TRY(add_note(p, "run.future_rate", future, "run option"));
+        TRY(add_note(p, "run.future_rate", future, "run option"));
     if (epv)
-        SB_TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
+        TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
     return SHEBAO_OK;
 }
 
@@ -238,19 +234,19 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     sb_explain(p, "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
                pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
                SB_PARAM(P, rp->p_claim_age), SB_PARAM(P, rp->p_offset));
-    SB_TRY(sb_resident_use(p, rp->p_claim_age));
-    SB_TRY(sb_resident_use(p, rp->p_offset));
+    TRY(sb_resident_use(p, rp->p_claim_age));
+    TRY(sb_resident_use(p, rp->p_offset));
     const sb_rates rs = sb_inforce_rates(rp, run->future, run->future_overridden);
-    SB_TRY(sb_resident_ledger(ctx, P, pe, p, &rs));
+    TRY(sb_resident_ledger(ctx, P, pe, p, &rs));
     /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
-    SB_TRY(sb_resident_check_backpay(ctx, rp, pe, p));
-    SB_TRY(sb_resident_eligibility(P, pe, p));
+    TRY(sb_resident_check_backpay(ctx, rp, pe, p));
+    TRY(sb_resident_eligibility(P, pe, p));
     bool epv = p->eligible && pe->mortality != SHEBAO_MORTALITY_NONE;
     if (p->eligible) {
-        SB_TRY(sb_resident_claim(ctx, P, pe, p));
+        TRY(sb_resident_claim(ctx, P, pe, p));
         sb_resident_breakeven(p);
         if (epv)
-            SB_TRY(project_lifetime(ctx, rp, p, &rs, run->discount));
+            TRY(project_lifetime(ctx, rp, p, &rs, run->discount));
         if (p->have_breakeven)
             sb_explain(p, "lifetime  break-even m = smallest m >= 1 with m × %s >= personal total %s = %d (month %d "
                        "of the pension)\n", SB_MONEY(p->total), SB_MONEY(p->personal), p->breakeven_m,
@@ -262,7 +258,7 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
                        SB_MONEY(p->epv));
     }
     if (p->full)
-        SB_TRY(collect_notes(P, p, p->future_override_used ? p->future : NULL, epv));
+        TRY(collect_notes(P, p, p->future_override_used ? p->future : NULL, epv));
     return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
 }
 
@@ -272,7 +268,7 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     *out = NULL;
     sb_run run;
-    SB_TRY(project_prepare(ctx, P, pe, &run));
+    TRY(project_prepare(ctx, P, pe, &run));
     shebao_projection *p = calloc(1, sizeof *p);
     if (!p)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
@@ -298,12 +294,12 @@ int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao
         return sb_fail(ctx, SHEBAO_EUSAGE, "summary.version %u is not %d (use SHEBAO_SUMMARY_INIT)", out->version,
                        SHEBAO_SUMMARY_VERSION);
     sb_run run;
-    SB_TRY(project_prepare(ctx, P, pe, &run));
+    TRY(project_prepare(ctx, P, pe, &run));
     if (pe->explain)
         return sb_fail(ctx, SHEBAO_EUSAGE, "the summary has no explanation: use shebao_project");
     shebao_projection p;
     memset(&p, 0, sizeof p);
-    SB_TRY(project_run(ctx, P, pe, &p, &run));
+    TRY(project_run(ctx, P, pe, &p, &run));
     *out = (shebao_summary)SHEBAO_SUMMARY_INIT;
     out->eligible = p.eligible;
     out->years_paid = p.years_paid;

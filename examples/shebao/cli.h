@@ -90,8 +90,14 @@ int cli_width(const char *s);
 void cli_pad(FILE *f, const char *s, int width, bool right);
 
 /* A person's fields as text (person.c), shared by `project` and `batch`. */
-bool cli_parse_month(const char *s, int *y, int *m);       /* "YYYY-MM", year 1900-2150 */
-bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only (leading zeros, any number), lo..hi */
+/* A month of birth: shebao_month_parse() and a year up to SHEBAO_BIRTH_YEAR_MAX ("YYYY-MM", year 1900-2150). */
+bool cli_parse_month(const char *s, int *y, int *m);
+/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^18): digits only, leading zeros, however many,
+ * adding nothing. The command line's one reading of a whole number. */
+bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out);
+bool cli_parse_int(const char *s, int lo, int hi, int *out); /* cli_parse_whole of all of s, into an int */
+/* "male" or "female" (the command line's one reading of a sex); false for anything else, "" included. */
+bool cli_parse_sex(const char *s, shebao_sex *out);
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
 typedef struct cli_person_text {

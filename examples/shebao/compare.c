@@ -6,17 +6,7 @@
 #include "chart.h"
 #include "cli.h"
 
-static bool parse_month(const char *s, int *y, int *m)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
-    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
-}
+static bool parse_month(const char *s, int *y, int *m) { return cli_parse_month(s, y, m); }
 
 static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
 {
@@ -328,11 +318,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
             }
             birth = v;
         } else if (strcmp(a.name, "sex") == 0) {
-            if (strcmp(v, "male") == 0)
-                pe.sex = SHEBAO_SEX_MALE;
-            else if (strcmp(v, "female") == 0)
-                pe.sex = SHEBAO_SEX_FEMALE;
-            else
+            if (!cli_parse_sex(v, &pe.sex))
                 return cli_usage("--sex must be male or female, not '%s'", v);
         } else if (strcmp(a.name, "start") == 0) {
             if (!cli_parse_int(v, 1900, 2199, &start)) {

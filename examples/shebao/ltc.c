@@ -8,43 +8,17 @@
 
 /* ---- small parsers ------------------------------------------------------------------------------------------ */
 
-/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^12): digits only, leading zeros, however many,
- * adding nothing. */
 static bool ltc_int_n(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
-    size_t i = 0;
-    while (i < n && s[i] == '0')
-        i++;
-    if (n == 0 || n - i > 12) /* (twelve significant digits cannot overflow, and more exceed hi) */
-        return false;
-    long long v = 0;
-    for (; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    if (v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
+    return cli_parse_whole(s, n, lo, hi, out);
 }
 
 static bool ltc_int(const char *s, long long lo, long long hi, long long *out)
 {
-    return ltc_int_n(s, strlen(s), lo, hi, out);
+    return cli_parse_whole(s, strlen(s), lo, hi, out);
 }
 
-static bool ltc_month(const char *s, int *y, int *m)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
-    return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12;
-}
+static bool ltc_month(const char *s, int *y, int *m) { return shebao_month_parse(s, y, m) == SHEBAO_OK; }
 
 static int bad_value(const char *opt, const char *v, const char *expected)
 {

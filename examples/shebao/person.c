@@ -17,25 +17,17 @@ static bool is_word(const char *s, const char *w)
 
 bool cli_parse_month(const char *s, int *y, int *m)
 {
-    /* (stops at the first mismatch, so never reads past the terminator) */
-    if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) || s[4] != '-' ||
-        !is_digit(s[5]) || !is_digit(s[6]) || s[7] != '\0')
-        return false;
-    *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    *m = (s[5] - '0') * 10 + (s[6] - '0');
-    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
+    return shebao_month_parse(s, y, m) == SHEBAO_OK && *y <= SHEBAO_BIRTH_YEAR_MAX;
 }
 
-/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^9): digits only, leading zeros, however many,
- * adding nothing. */
-static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
+bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
     size_t i = 0;
     while (i < n && s[i] == '0')
         i++;
-    if (n == 0 || n - i > 9) /* (nine significant digits cannot overflow, and more exceed hi) */
+    if (n == 0 || n - i > 18) /* (eighteen significant digits cannot overflow, and more exceed hi) */
         return false;
-    int v = 0;
+    long long v = 0;
     for (; i < n; i++) {
         if (!is_digit(s[i]))
             return false;
@@ -47,7 +39,28 @@ static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
     return true;
 }
 
+/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi <= INT_MAX). */
+static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
+{
+    long long v;
+    if (!cli_parse_whole(s, n, lo, hi, &v))
+        return false;
+    *out = (int)v;
+    return true;
+}
+
 bool cli_parse_int(const char *s, int lo, int hi, int *out) { return parse_int_n(s, strlen(s), lo, hi, out); }
+
+bool cli_parse_sex(const char *s, shebao_sex *out)
+{
+    if (is_word(s, "female"))
+        *out = SHEBAO_SEX_FEMALE;
+    else if (is_word(s, "male"))
+        *out = SHEBAO_SEX_MALE;
+    else
+        return false;
+    return true;
+}
 
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade)
 {
@@ -66,14 +79,13 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
 {
     *plan = NULL;
     if (!cli_parse_month(t->birth, &pe->birth_year, &pe->birth_month)) {
-        snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", t->birth);
+        snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year %d-%d, month 01-12)", t->birth, SHEBAO_YEAR_MIN,
+                 SHEBAO_BIRTH_YEAR_MAX);
         return SHEBAO_EINPUT;
     }
-    if (is_word(t->sex, "female")) {
-        pe->sex = SHEBAO_SEX_FEMALE;
-    } else if (!*t->sex || is_word(t->sex, "male")) {
+    if (!*t->sex) {
         pe->sex = SHEBAO_SEX_MALE;
-    } else {
+    } else if (!cli_parse_sex(t->sex, &pe->sex)) {
         snprintf(err, esize, "sex '%.40s': must be male or female (empty: male)", t->sex);
         return SHEBAO_EINPUT;
     }

@@ -279,6 +279,24 @@ static void null_shebao_money_format(void **state)
     USAGE(shebao_money_format(100, NULL, sizeof buf));
 }
 
+static void null_shebao_month_parse(void **state)
+{
+    (void)state;
+    int y, m;
+    OK(shebao_month_parse("2024-03", &y, &m));
+    INPUT(shebao_month_parse(NULL, &y, &m));
+    USAGE(shebao_month_parse("2024-03", NULL, &m));
+    USAGE(shebao_month_parse("2024-03", &y, NULL));
+}
+
+static void null_shebao_month_format(void **state)
+{
+    (void)state;
+    char buf[SHEBAO_MONTH_BUFSZ];
+    OK(shebao_month_format(2024, 3, buf, sizeof buf));
+    USAGE(shebao_month_format(2024, 3, NULL, sizeof buf));
+}
+
 static void null_shebao_money_parse(void **state)
 {
     (void)state;
@@ -995,6 +1013,8 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_rounding_name), COVER(shebao_rounding_from_name), COVER(shebao_money_format),
     COVER(shebao_money_parse), COVER(shebao_decimal_round), COVER(shebao_decimal_mul_round),
     COVER(shebao_decimal_div_round),
+    /* months */
+    COVER(shebao_month_parse), COVER(shebao_month_format),
     /* policy */
     COVER(shebao_status_name), COVER(shebao_policy_load_file), COVER(shebao_policy_load_string),
     COVER(shebao_policy_load_embedded), COVER(shebao_policy_free), COVER(shebao_policy_embedded_count),
