@@ -45,7 +45,7 @@ void cli_puts(const char *text);
  * EXIT_INTERNAL. */
 int cli_stdout_failed(int err);
 
-/* A file the command line writes (outfile.c): a regular file is written to a temporary file in its folder and
+/* A file the command line writes (cli_outfile.c): a regular file is written to a temporary file in its folder and
  * renamed over it only when complete; a failed or interrupted run (SIGINT, SIGTERM, SIGHUP) leaves the old file
  * untouched. A device or a FIFO is written directly. */
 typedef struct cli_outfile {
@@ -89,7 +89,7 @@ int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */
 void cli_pad(FILE *f, const char *s, int width, bool right);
 
-/* A person's fields as text (person.c), shared by `project` and `batch`. */
+/* A person's fields as text (cli_person.c), shared by `project` and `batch`. */
 bool cli_parse_month(const char *s, int *y, int *m);       /* "YYYY-MM", year 1900-2150 */
 bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only (leading zeros, any number), lo..hi */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */

@@ -468,7 +468,7 @@ static const char *in_name(const char *in, char *buf, size_t size)
 /* Open the input, then the output. An input that cannot be read as a file (missing, not allowed, a directory) is
  * an input error (exit 4), and an output that is the input file itself (the same path, a symbolic or a hard link)
  * a usage error (exit 2); both are found before anything is opened for writing. --out FILE is written to a
- * temporary file that becomes FILE only when the run succeeds (outfile.c). */
+ * temporary file that becomes FILE only when the run succeeds (cli_outfile.c). */
 static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile *fout)
 {
     char name[600];

@@ -442,7 +442,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         print_table(c, pol, birth, lang);
     }
     if (exit_code == EXIT_OK && chart) {
-        /* written to a temporary file, renamed over the chart file only when complete (outfile.c) */
+        /* written to a temporary file, renamed over the chart file only when complete (cli_outfile.c) */
         char err[512];
         chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
         cli_outfile of;
