@@ -2,8 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 
 /* ---- small parsers ------------------------------------------------------------------------------------------ */
@@ -99,48 +97,22 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
 
 /* ---- output helpers ----------------------------------------------------------------------------------------- */
 
-static json_t *jmoney(shebao_fen f)
-{
-    char b[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(f, b, sizeof b);
-    return json_string(b);
-}
-
 static const char *money(shebao_fen f, char b[SHEBAO_MONEY_BUFSZ])
 {
     shebao_money_format(f, b, SHEBAO_MONEY_BUFSZ);
     return b;
 }
 
-static json_t *jnotes(const shebao_ltc_notes *notes)
+/* A document the library made (rc: its code; *text: the document, freed here) on standard output; EXIT_INTERNAL
+ * when it could not be made. The call reads *text only after the library has set it. */
+static int print_json(int rc, char **text)
 {
-    json_t *as = json_array();
-    for (size_t i = 0; i < shebao_ltc_notes_count(notes); i++) {
-        shebao_param q;
-        shebao_ltc_note(notes, i, &q);
-        json_t *a = json_object();
-        json_object_set_new(a, "parameter", json_string(q.path));
-        json_object_set_new(a, "from", json_string(q.from));
-        json_object_set_new(a, "value", json_string(q.value));
-        json_object_set_new(a, "status", json_string(shebao_status_name(q.status)));
-        json_object_set_new(a, "source", json_string(q.source));
-        json_object_set_new(a, "title", json_string(q.title));
-        json_array_append_new(as, a);
-    }
-    return as;
-}
-
-static int print_json(json_t *root)
-{
-    char *text = json_dumps(root, JSON_INDENT(2));
-    json_decref(root);
-    if (!text) {
+    if (rc == SHEBAO_OK)
+        cli_puts(*text);
+    else
         fputs("shebao: out of memory\n", stderr);
-        return EXIT_INTERNAL;
-    }
-    cli_puts(text);
-    free(text);
-    return EXIT_OK;
+    shebao_free(*text);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
 static void print_notes(const shebao_ltc_notes *notes)
@@ -253,19 +225,8 @@ static int ltc_assess(shebao_ctx *ctx, int argc, char **argv)
         if (rc != SHEBAO_OK) {
             code = cli_fail(ctx, rc);
         } else if (json) {
-            json_t *root = json_object(), *lv = json_object();
-            json_object_set_new(root, "policy", json_string(shebao_policy_id(r.pol)));
-            json_object_set_new(root, "adl", json_integer(as.adl));
-            json_object_set_new(root, "cognition", json_integer(as.cognition));
-            json_object_set_new(root, "perception", json_integer(as.perception));
-            json_object_set_new(lv, "adl", json_integer(as.adl_level));
-            json_object_set_new(lv, "cognition", json_integer(as.cognition_level));
-            json_object_set_new(lv, "perception", json_integer(as.perception_level));
-            json_object_set_new(root, "levels", lv);
-            json_object_set_new(root, "grade", json_integer(as.grade));
-            json_object_set_new(root, "grade_name", json_string(shebao_ltc_grade_name(as.grade)));
-            json_object_set_new(root, "assumptions", jnotes(r.notes));
-            code = print_json(root);
+            char *text = NULL;
+            code = print_json(shebao_ltc_assessment_to_json(r.pol, &as, r.notes, &text), &text);
         } else {
             printf("policy %s (%s)\n\n", shebao_policy_id(r.pol), shebao_policy_lineage(r.pol));
             printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
@@ -358,32 +319,10 @@ static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         return finish(&r, cli_fail(ctx, rc));
     const char *binding = b.binding == SHEBAO_LTC_LIMIT_NONE ? NULL : shebao_ltc_limit_name(b.binding);
-    static const shebao_ltc_limit all[] = {SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_HOURS,
-                                           SHEBAO_LTC_LIMIT_PRICE, SHEBAO_LTC_LIMIT_MONTHLY_CAP};
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ], m3[SHEBAO_MONEY_BUFSZ];
     if (json) {
-        json_t *root = json_object(), *lim = json_array();
-        json_object_set_new(root, "policy", json_string(shebao_policy_id(r.pol)));
-        json_object_set_new(root, "month", json_string(month));
-        json_object_set_new(root, "grade", json_integer(c.grade));
-        json_object_set_new(root, "grade_name", json_string(shebao_ltc_grade_name(c.grade)));
-        json_object_set_new(root, "mode", json_string(shebao_ltc_mode_name(c.mode)));
-        json_object_set_new(root, "benefits_from", b.from[0] ? json_string(b.from) : json_null());
-        json_object_set_new(root, "eligible", json_boolean(b.eligible));
-        json_object_set_new(root, "reason", b.eligible ? json_null() : json_string(b.reason_text));
-        json_object_set_new(root, "days_in_month", json_integer(b.days_in_month));
-        json_object_set_new(root, "care_days", json_integer(b.care_days));
-        json_object_set_new(root, "eligible_days", json_integer(b.eligible_days));
-        json_object_set_new(root, "cost", c.mode == SHEBAO_LTC_HOME_CASH ? json_null() : jmoney(b.cost));
-        json_object_set_new(root, "fund_pays", jmoney(b.fund_pays));
-        json_object_set_new(root, "self_pays", jmoney(b.self_pays));
-        json_object_set_new(root, "binding", binding ? json_string(binding) : json_null());
-        for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-            if (b.limits & all[i])
-                json_array_append_new(lim, json_string(shebao_ltc_limit_name(all[i])));
-        json_object_set_new(root, "limits", lim);
-        json_object_set_new(root, "assumptions", jnotes(r.notes));
-        return finish(&r, print_json(root));
+        char *text = NULL;
+        return finish(&r, print_json(shebao_ltc_benefit_to_json(r.pol, &c, &b, r.notes, &text), &text));
     }
     printf("policy %s (%s)\n\n", shebao_policy_id(r.pol), shebao_policy_lineage(r.pol));
     printf("长期护理保险待遇 Long-term care benefit, %s: grade %d %s, %s\n", month, c.grade,
@@ -465,27 +404,8 @@ static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     const char *limited = f.base_limited < 0 ? "floor" : f.base_limited > 0 ? "cap" : NULL;
     if (json) {
-        json_t *root = json_object(), *pp = json_object(), *tt = json_object();
-        json_object_set_new(root, "policy", json_string(shebao_policy_id(r.pol)));
-        json_object_set_new(root, "group", json_string(shebao_ltc_group_name(group)));
-        json_object_set_new(root, "month", json_string(month));
-        json_object_set_new(root, "funding_from", json_string(f.from));
-        json_object_set_new(root, "basis", json_string(f.is_rate ? "rate" : "fixed"));
-        json_object_set_new(root, "period", json_string(f.is_rate ? "month" : "year"));
-        json_object_set_new(root, "base", f.is_rate ? jmoney(f.base) : json_null());
-        json_object_set_new(root, "base_limited", limited ? json_string(limited) : json_null());
-        json_object_set_new(root, "count", json_integer(f.count));
-        for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
-            if (f.payers & (1u << p)) {
-                json_object_set_new(pp, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f.per_person[p]));
-                json_object_set_new(tt, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f.total[p]));
-            }
-        json_object_set_new(pp, "total", jmoney(f.per_person_total));
-        json_object_set_new(tt, "total", jmoney(f.total_all));
-        json_object_set_new(root, "per_person", pp);
-        json_object_set_new(root, "total", tt);
-        json_object_set_new(root, "assumptions", jnotes(r.notes));
-        return finish(&r, print_json(root));
+        char *text = NULL;
+        return finish(&r, print_json(shebao_ltc_funding_to_json(r.pol, group, year, mon, &f, r.notes, &text), &text));
     }
     printf("policy %s (%s)\n\n", shebao_policy_id(r.pol), shebao_policy_lineage(r.pol));
     printf("长期护理保险筹资 Long-term care funding, %s, group %s (rules from %s)\n", month,
@@ -570,27 +490,8 @@ static int ltc_cost(shebao_ctx *ctx, int argc, char **argv)
         return finish(&r, cli_fail(ctx, rc));
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     if (json) {
-        json_t *root = json_object(), *cells = json_array();
-        json_object_set_new(root, "policy", json_string(shebao_policy_id(r.pol)));
-        json_object_set_new(root, "from", json_string(from));
-        json_object_set_new(root, "months", json_integer(in.months));
-        json_object_set_new(root, "beneficiaries", json_integer(in.beneficiaries));
-        for (size_t i = 0; i < est.ncells; i++) {
-            const shebao_ltc_cost_cell *c = &est.cells[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "grade", json_integer(c->grade));
-            json_object_set_new(o, "grade_name", json_string(shebao_ltc_grade_name(c->grade)));
-            json_object_set_new(o, "mode", json_string(shebao_ltc_mode_name(c->mode)));
-            json_object_set_new(o, "persons", json_string(c->persons));
-            json_object_set_new(o, "eligible", json_boolean(c->eligible));
-            json_object_set_new(o, "per_person", jmoney(c->per_person));
-            json_object_set_new(o, "total", jmoney(c->total));
-            json_array_append_new(cells, o);
-        }
-        json_object_set_new(root, "cells", cells);
-        json_object_set_new(root, "total", jmoney(est.total));
-        json_object_set_new(root, "assumptions", jnotes(r.notes));
-        return finish(&r, print_json(root));
+        char *text = NULL;
+        return finish(&r, print_json(shebao_ltc_cost_to_json(r.pol, &in, &est, r.notes, &text), &text));
     }
     printf("policy %s (%s)\n\n", shebao_policy_id(r.pol), shebao_policy_lineage(r.pol));
     printf("长期护理保险基金支出估算 Fund spending estimate: %lld beneficiaries, %d month(s) from %s\n",
