@@ -89,9 +89,16 @@ int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */
 void cli_pad(FILE *f, const char *s, int width, bool right);
 
+/* Values as text (cli_person.c): the one parser of each kind the command line reads. */
+/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^18): digits only, leading zeros, however many,
+ * adding nothing. */
+bool cli_parse_num(const char *s, size_t n, long long lo, long long hi, long long *out);
+bool cli_parse_int(const char *s, int lo, int hi, int *out); /* the same over the whole of s, into an int */
+bool cli_parse_month_to(const char *s, int last, int *y, int *m); /* "YYYY-MM", year 1900-last, month 01-12 */
+bool cli_parse_month(const char *s, int *y, int *m);              /* "YYYY-MM", year 1900-2150 */
+bool cli_parse_sex(const char *s, shebao_sex *out);               /* "male" or "female" */
+
 /* A person's fields as text (cli_person.c), shared by `project` and `batch`. */
-bool cli_parse_month(const char *s, int *y, int *m);       /* "YYYY-MM", year 1900-2150 */
-bool cli_parse_int(const char *s, int lo, int hi, int *out); /* digits only (leading zeros, any number), lo..hi */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
 typedef struct cli_person_text {

@@ -1,5 +1,6 @@
 /* A person's fields as text, shared by `project` (options) and `batch` (CSV columns), so that both accept the same
- * values and refuse the others with the same words. */
+ * values and refuse the others with the same words; and the one parser of each kind of value (a whole number, a
+ * month, a sex) that every command uses. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@ static bool is_word(const char *s, const char *w)
     return *s == *w;
 }
 
-bool cli_parse_month(const char *s, int *y, int *m)
+bool cli_parse_month_to(const char *s, int last, int *y, int *m)
 {
     /* (stops at the first mismatch, so never reads past the terminator) */
     if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) || s[4] != '-' ||
@@ -23,19 +24,19 @@ bool cli_parse_month(const char *s, int *y, int *m)
         return false;
     *y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     *m = (s[5] - '0') * 10 + (s[6] - '0');
-    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
+    return *y >= 1900 && *y <= last && *m >= 1 && *m <= 12;
 }
 
-/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^9): digits only, leading zeros, however many,
- * adding nothing. */
-static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
+bool cli_parse_month(const char *s, int *y, int *m) { return cli_parse_month_to(s, 2150, y, m); }
+
+bool cli_parse_num(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
     size_t i = 0;
     while (i < n && s[i] == '0')
         i++;
-    if (n == 0 || n - i > 9) /* (nine significant digits cannot overflow, and more exceed hi) */
+    if (n == 0 || n - i > 18) /* (eighteen significant digits cannot overflow, and more exceed hi) */
         return false;
-    int v = 0;
+    long long v = 0;
     for (; i < n; i++) {
         if (!is_digit(s[i]))
             return false;
@@ -47,15 +48,35 @@ static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
     return true;
 }
 
-bool cli_parse_int(const char *s, int lo, int hi, int *out) { return parse_int_n(s, strlen(s), lo, hi, out); }
+bool cli_parse_int(const char *s, int lo, int hi, int *out)
+{
+    long long v;
+    if (!cli_parse_num(s, strlen(s), lo, hi, &v))
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+bool cli_parse_sex(const char *s, shebao_sex *out)
+{
+    if (is_word(s, "female"))
+        *out = SHEBAO_SEX_FEMALE;
+    else if (is_word(s, "male"))
+        *out = SHEBAO_SEX_MALE;
+    else
+        return false;
+    return true;
+}
 
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade)
 {
     const char *colon = strchr(v, ':');
     if (!colon || colon == v)
         return "expected N:GRADE (e.g. 5:1000)";
-    if (!parse_int_n(v, (size_t)(colon - v), 1, 100, years)) /* N read in place, whole */
+    long long n;
+    if (!cli_parse_num(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
         return "N must be a whole number of years 1-100";
+    *years = (int)n;
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)
         return "GRADE must be a positive amount";
     return NULL;
@@ -69,11 +90,9 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
         snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", t->birth);
         return SHEBAO_EINPUT;
     }
-    if (is_word(t->sex, "female")) {
-        pe->sex = SHEBAO_SEX_FEMALE;
-    } else if (!*t->sex || is_word(t->sex, "male")) {
+    if (!*t->sex) {
         pe->sex = SHEBAO_SEX_MALE;
-    } else {
+    } else if (!cli_parse_sex(t->sex, &pe->sex)) {
         snprintf(err, esize, "sex '%.40s': must be male or female (empty: male)", t->sex);
         return SHEBAO_EINPUT;
     }

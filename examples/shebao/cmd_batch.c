@@ -538,11 +538,8 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
             if (shebao_mortality_from_name(v, &bt.opts.mortality) != SHEBAO_OK)
                 return cli_usage("--mortality must be cl2010-2013-pension or none, not '%s'", v);
         } else if (strcmp(a.name, "threads") == 0) {
-            char *end;
-            long t = strtol(v, &end, 10);
-            if (*end || t < 1 || t > 256)
+            if (!cli_parse_int(v, 1, 256, &bt.threads))
                 return cli_usage("--threads must be a whole number 1-256, not '%s'", v);
-            bt.threads = (int)t;
         } else {
             return cli_usage("unknown option --%s for batch", a.name);
         }

@@ -6,18 +6,6 @@
 #include "chart.h"
 #include "cli.h"
 
-static bool parse_month(const char *s, int *y, int *m)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
-    return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
-}
-
 static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
 {
     shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
@@ -322,17 +310,13 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
             if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
                 return cli_usage("--format must be table, json or csv, not '%s'", v);
         } else if (strcmp(a.name, "birth") == 0) {
-            if (!parse_month(v, &pe.birth_year, &pe.birth_month)) {
+            if (!cli_parse_month(v, &pe.birth_year, &pe.birth_month)) {
                 cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
                 return EXIT_INPUT;
             }
             birth = v;
         } else if (strcmp(a.name, "sex") == 0) {
-            if (strcmp(v, "male") == 0)
-                pe.sex = SHEBAO_SEX_MALE;
-            else if (strcmp(v, "female") == 0)
-                pe.sex = SHEBAO_SEX_FEMALE;
-            else
+            if (!cli_parse_sex(v, &pe.sex))
                 return cli_usage("--sex must be male or female, not '%s'", v);
         } else if (strcmp(a.name, "start") == 0) {
             if (!cli_parse_int(v, 1900, 2199, &start)) {

@@ -6,42 +6,9 @@
 
 /* ---- small parsers ------------------------------------------------------------------------------------------ */
 
-/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^12): digits only, leading zeros, however many,
- * adding nothing. */
-static bool ltc_int_n(const char *s, size_t n, long long lo, long long hi, long long *out)
-{
-    size_t i = 0;
-    while (i < n && s[i] == '0')
-        i++;
-    if (n == 0 || n - i > 12) /* (twelve significant digits cannot overflow, and more exceed hi) */
-        return false;
-    long long v = 0;
-    for (; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    if (v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
-}
-
 static bool ltc_int(const char *s, long long lo, long long hi, long long *out)
 {
-    return ltc_int_n(s, strlen(s), lo, hi, out);
-}
-
-static bool ltc_month(const char *s, int *y, int *m)
-{
-    if (strlen(s) != 7 || s[4] != '-')
-        return false;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && (s[i] < '0' || s[i] > '9'))
-            return false;
-    *y = atoi(s);
-    *m = atoi(s + 5);
-    return *y >= 1900 && *y <= 2199 && *m >= 1 && *m <= 12;
+    return cli_parse_num(s, strlen(s), lo, hi, out);
 }
 
 static int bad_value(const char *opt, const char *v, const char *expected)
@@ -82,7 +49,7 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         long long x;
-        if (!ltc_int_n(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
+        if (!cli_parse_num(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
             cli_err("%s item %zu '%.*s' is not a whole number", domain, i + 1, (int)(len > 20 ? 20 : len), p);
             free(items);
             return EXIT_INPUT;
@@ -280,7 +247,7 @@ static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv)
                 return bad_value(a.name, v, "institution, medical_institution, home_visit or home_cash");
             have_mode = true;
         } else if (strcmp(a.name, "month") == 0) {
-            if (!ltc_month(v, &c.year, &c.month))
+            if (!cli_parse_month_to(v, 2199, &c.year, &c.month))
                 return bad_value(a.name, v, "YYYY-MM (year 1900-2199, month 01-12)");
             month = v;
         } else if (strcmp(a.name, "days") == 0) {
@@ -377,7 +344,7 @@ static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
                 return bad_value(a.name, v, "employee, retiree, resident, minor or assisted");
             have_group = true;
         } else if (strcmp(a.name, "month") == 0) {
-            if (!ltc_month(v, &year, &mon))
+            if (!cli_parse_month_to(v, 2199, &year, &mon))
                 return bad_value(a.name, v, "YYYY-MM (year 1900-2199, month 01-12)");
             month = v;
         } else if (strcmp(a.name, "count") == 0) {
@@ -460,7 +427,7 @@ static int ltc_cost(shebao_ctx *ctx, int argc, char **argv)
                 return bad_value(a.name, v, "a number of months 1-1200");
             in.months = (int)x;
         } else if (strcmp(a.name, "from") == 0) {
-            if (!ltc_month(v, &in.from_year, &in.from_month))
+            if (!cli_parse_month_to(v, 2199, &in.from_year, &in.from_month))
                 return bad_value(a.name, v, "YYYY-MM (year 1900-2199, month 01-12)");
             from = v;
         } else if (strcmp(a.name, "cost") == 0 || strcmp(a.name, "price") == 0) {

@@ -136,11 +136,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
             }
             have_birth = 1;
         } else if (strcmp(a.name, "sex") == 0) {
-            if (strcmp(v, "male") == 0)
-                pe.sex = SHEBAO_SEX_MALE;
-            else if (strcmp(v, "female") == 0)
-                pe.sex = SHEBAO_SEX_FEMALE;
-            else
+            if (!cli_parse_sex(v, &pe.sex))
                 return cli_usage("--sex must be male or female, not '%s'", v);
         } else if (strcmp(a.name, "plan") == 0) {
             plan_spec = v;
