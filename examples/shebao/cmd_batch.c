@@ -7,6 +7,7 @@
  * the main reader, which keeps the rows in a chunk that the threads then project slice by slice (flush_chunk).
  * Either way the threads' arenas are written in order. */
 #include <errno.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,50 +501,56 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
     return code;
 }
 
+typedef struct batch_cli {
+    const char *file, *region, *in, *out, *discount, *mortality;
+    cli_int threads;
+    bool progress;
+} batch_cli;
+
+#define AT(m) .at = offsetof(batch_cli, m)
+static const cli_opt batch_table[] = {
+    CLI_OPTS_POLICY(batch_cli),
+    {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = "the people, CSV (default -: standard input)"},
+    {.name = "out", .value = "FILE|-", .kind = CLI_TEXT, AT(out),
+     .help = "the results, CSV (default -: standard output); FILE is replaced only when complete"},
+    {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 256,
+     .what = "a whole number", .help = "threads projecting rows (default one per processor)"},
+    CLI_OPT_DISCOUNT(batch_cli),
+    CLI_OPT_MORTALITY(batch_cli),
+    {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = "a progress bar on standard error (a terminal)"},
+    {0},
+};
+#undef AT
+
+const cli_command cli_cmd_batch = {
+    .name = "batch",
+    .summary = "one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
+               "CSV out in input order; exits 4 when any row is an error",
+    .example = "batch --in people.csv --out pensions.csv --threads 4",
+    .opts = batch_table,
+    .run = cmd_batch,
+};
+
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
 {
-    const char *file = NULL, *region = NULL, *in = NULL, *out = NULL;
+    batch_cli o = {NULL};
+    int code = cli_parse(&cli_cmd_batch, ctx, argc, argv, 2, &o);
+    if (code != CLI_GO)
+        return code;
+    const char *file = o.file, *region = o.region, *in = o.in, *out = o.out;
     batch bt;
     memset(&bt, 0, sizeof bt);
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    bt.threads = ncpu > 0 ? (int)(ncpu > 256 ? 256 : ncpu) : 1;
+    bt.threads = o.threads.set ? (int)o.threads.v : ncpu > 0 ? (int)(ncpu > 256 ? 256 : ncpu) : 1;
     bt.opts.mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;
+    if (o.mortality)
+        shebao_mortality_from_name(o.mortality, &bt.opts.mortality);
+    bt.opts.discount = o.discount;
+    bt.progress = o.progress && isatty(2);
     bt.block = BLOCK;
     const char *blk_env = getenv("SHEBAO_BATCH_BLOCK"); /* tests: small blocks cut records everywhere */
     if (blk_env && atol(blk_env) >= 1 && atol(blk_env) <= (1L << 30))
         bt.block = (size_t)atol(blk_env);
-    cli_args a;
-    cli_args_init(&a, argc, argv, 2);
-    while (cli_next(&a)) {
-        const char *v;
-        if (!a.name)
-            return cli_usage("batch: unexpected argument '%s'", a.value);
-        if (strcmp(a.name, "progress") == 0) {
-            bt.progress = isatty(2);
-            continue;
-        }
-        if (!(v = cli_value(&a)))
-            return EXIT_USAGE;
-        if (strcmp(a.name, "policy") == 0)
-            file = v;
-        else if (strcmp(a.name, "region") == 0)
-            region = v;
-        else if (strcmp(a.name, "in") == 0)
-            in = v;
-        else if (strcmp(a.name, "out") == 0)
-            out = v;
-        else if (strcmp(a.name, "discount") == 0)
-            bt.opts.discount = v;
-        else if (strcmp(a.name, "mortality") == 0) {
-            if (shebao_mortality_from_name(v, &bt.opts.mortality) != SHEBAO_OK)
-                return cli_usage("--mortality must be cl2010-2013-pension or none, not '%s'", v);
-        } else if (strcmp(a.name, "threads") == 0) {
-            if (!cli_parse_int(v, 1, 256, &bt.threads))
-                return cli_usage("--threads must be a whole number 1-256, not '%s'", v);
-        } else {
-            return cli_usage("unknown option --%s for batch", a.name);
-        }
-    }
     if (file && region)
         return cli_usage("give --region or --policy, not both");
     if (bt.opts.discount) { /* the library's own check of a discount rate */
@@ -559,7 +566,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     bt.opts.policy = pol;
     FILE *fin;
     cli_outfile fout;
-    int code = open_streams(in, out, &fin, &fout);
+    code = open_streams(in, out, &fin, &fout);
     if (code != EXIT_OK) {
         shebao_policy_free(pol);
         return code;

@@ -1,5 +1,6 @@
 /* shebao compare: one person over contribution grades × contribution lengths (多缴多得、长缴长得), with the
  * value of one grade up and of one year longer, the lowest-versus-highest summary, and an optional chart. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,167 +288,193 @@ static void print_csv(const shebao_comparison *c)
 
 #define MAX_LIST 64
 
-int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
+typedef struct compare_opts {
+    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang;
+    cli_month birth;
+    cli_int start;
+} compare_opts;
+
+/* --chart FILE: a name that says the format. */
+static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 {
-    const char *file = NULL, *region = NULL, *format = "table", *grades_arg = NULL, *years_arg = NULL,
-               *chart = NULL, *lang = NULL, *birth = NULL;
-    int start = 0;
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    cli_args a;
-    cli_args_init(&a, argc, argv, 2);
-    while (cli_next(&a)) {
-        const char *v = NULL;
-        if (!a.name)
-            return cli_usage("compare: unexpected argument '%s'", a.value);
-        if (!(v = cli_value(&a)))
-            return EXIT_USAGE;
-        if (strcmp(a.name, "policy") == 0) {
-            file = v;
-        } else if (strcmp(a.name, "region") == 0) {
-            region = v;
-        } else if (strcmp(a.name, "format") == 0) {
-            format = v;
-            if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
-                return cli_usage("--format must be table, json or csv, not '%s'", v);
-        } else if (strcmp(a.name, "birth") == 0) {
-            if (!cli_parse_month(v, &pe.birth_year, &pe.birth_month)) {
-                cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
-                return EXIT_INPUT;
-            }
-            birth = v;
-        } else if (strcmp(a.name, "sex") == 0) {
-            if (!cli_parse_sex(v, &pe.sex))
-                return cli_usage("--sex must be male or female, not '%s'", v);
-        } else if (strcmp(a.name, "start") == 0) {
-            if (!cli_parse_int(v, 1900, 2199, &start)) {
-                cli_err("--start '%.40s': expected a year 1900-2199", v);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "grades") == 0) {
-            grades_arg = v;
-        } else if (strcmp(a.name, "years") == 0) {
-            years_arg = v;
-        } else if (strcmp(a.name, "discount") == 0) {
-            pe.discount = v;
-        } else if (strcmp(a.name, "chart") == 0) {
-            chart = v;
-            if (!chart_path_ok(v))
-                return cli_usage("--chart '%.200s': the file name must end in .png, .svg or .pdf", v);
-        } else if (strcmp(a.name, "lang") == 0) {
-            lang = v;
-            if (strcmp(v, "zh") && strcmp(v, "en"))
-                return cli_usage("--lang must be zh or en, not '%s'", v);
-        } else {
-            return cli_usage("unknown option --%s for compare", a.name);
-        }
-    }
-    if (file && region)
-        return cli_usage("give --region or --policy, not both");
-    struct stat pst; /* the chart must not overwrite the policy it comes from */
-    if (chart && file && stat(file, &pst) == 0 && cli_is_file(chart, &pst))
-        return cli_usage("--chart %s is the same file as --policy %s", chart, file);
-    if (!birth)
-        return cli_usage("compare needs --birth YYYY-MM");
-    if (!start)
-        return cli_usage("compare needs --start YYYY (the first contribution year)");
+    (void)ctx, (void)o;
+    if (!chart_path_ok(v))
+        return cli_usage("--chart '%.200s': the file name must end in .png, .svg or .pdf", v);
+    *(const char **)dest = v;
+    return EXIT_OK;
+}
 
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = start;
-    shebao_fen grades[MAX_LIST];
-    int years[MAX_LIST];
-    if (grades_arg && strcmp(grades_arg, "all") != 0) {
-        char *items[MAX_LIST], *copy = strdup(grades_arg); /* split whole, however long */
-        if (!copy) {
-            cli_err("out of memory");
-            return EXIT_INTERNAL;
-        }
-        int n = split(copy, items, MAX_LIST);
-        if (n < 0) {
-            cli_err("--grades: at most %d grades", MAX_LIST);
-            free(copy);
-            return EXIT_INPUT;
-        }
-        for (int i = 0; i < n; i++) {
-            int rc = shebao_money_parse(ctx, items[i], &grades[i]);
-            if (rc != SHEBAO_OK || grades[i] <= 0) {
-                cli_err("--grades '%.40s': %s", items[i],
-                        rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
-                free(copy);
-                return EXIT_INPUT;
-            }
-        }
-        free(copy);
-        opt.grades = grades;
-        opt.grade_count = (size_t)n;
-    }
-    if (years_arg && strcmp(years_arg, "all") != 0) {
-        char *items[MAX_LIST], *copy = strdup(years_arg); /* split whole, however long */
-        if (!copy) {
-            cli_err("out of memory");
-            return EXIT_INTERNAL;
-        }
-        int n = split(copy, items, MAX_LIST);
-        if (n < 0) {
-            cli_err("--years: at most %d lengths", MAX_LIST);
-            free(copy);
-            return EXIT_INPUT;
-        }
-        for (int i = 0; i < n; i++)
-            if (!cli_parse_int(items[i], 1, 100, &years[i])) {
-                cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, "
-                        "comma-separated", items[i]);
-                free(copy);
-                return EXIT_INPUT;
-            }
-        free(copy);
-        opt.years = years;
-        opt.years_count = (size_t)n;
-    }
+#define AT(m) .at = offsetof(compare_opts, m)
+static const cli_opt compare_table[] = {
+    CLI_OPTS_POLICY(compare_opts),
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = 2150,
+     .help = "month of birth"},
+    CLI_OPT_SEX(compare_opts),
+    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
+     .what = "a year", .help = "the first year paid"},
+    {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
+     .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
+    {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
+     .help = "the numbers of years paid (default all: 15, 20, ... up to the most still possible)"},
+    CLI_OPT_DISCOUNT(compare_opts),
+    CLI_OPT_FORMAT(compare_opts, "table|json|csv"),
+    {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart), .check = check_chart,
+     .help = "also draw the pensions and balances (replaced only when complete)"},
+    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
+     .help = "the table's sentences and the chart's labels in one language (default both; chart zh)"},
+    {0},
+};
+#undef AT
 
-    shebao_policy *pol = NULL;
-    int rc = cli_load_policy(ctx, file, region, &pol);
-    if (rc != SHEBAO_OK)
-        return cli_fail(ctx, rc);
-    shebao_comparison *c = NULL;
-    rc = shebao_compare(ctx, pol, &pe, &opt, &c);
-    int exit_code = EXIT_OK;
-    if (rc != SHEBAO_OK) {
-        exit_code = cli_fail(ctx, rc);
-    } else if (strcmp(format, "json") == 0) {
+const cli_command cli_cmd_compare = {
+    .name = "compare",
+    .summary = "grades × years paid from START: pension, break-even, EPV,\n"
+               "one grade up, one year longer, lowest vs highest (多缴多得)",
+    .example = "compare --birth 1980-05 --start 2025 --chart compare.png",
+    .opts = compare_table,
+    .run = cmd_compare,
+};
+
+/* An item of a list option, into out[i]; EXIT_OK or an exit code after a message. */
+typedef int item_fn(shebao_ctx *ctx, const char *s, void *out, int i);
+
+static int grade_item(shebao_ctx *ctx, const char *s, void *out, int i)
+{
+    shebao_fen *g = (shebao_fen *)out + i;
+    int rc = shebao_money_parse(ctx, s, g);
+    if (rc != SHEBAO_OK || *g <= 0) {
+        cli_err("--grades '%.40s': %s", s, rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+static int years_item(shebao_ctx *ctx, const char *s, void *out, int i)
+{
+    (void)ctx;
+    if (!cli_parse_int(s, 1, 100, (int *)out + i)) {
+        cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, comma-separated", s);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --NAME a,b,... ("all": *n stays 0): at most MAX_LIST items (the noun in the message), each read by item. */
+static int read_list(shebao_ctx *ctx, const char *name, const char *noun, const char *arg, item_fn *item, void *out,
+                     size_t *n)
+{
+    if (!arg || strcmp(arg, "all") == 0)
+        return EXIT_OK;
+    char *items[MAX_LIST], *copy = strdup(arg); /* split whole, however long */
+    if (!copy) {
+        cli_err("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int k = split(copy, items, MAX_LIST), code = EXIT_OK;
+    if (k < 0) {
+        cli_err("--%s: at most %d %s", name, MAX_LIST, noun);
+        code = EXIT_INPUT;
+    }
+    for (int i = 0; i < k && code == EXIT_OK; i++)
+        code = item(ctx, items[i], out, i);
+    free(copy);
+    *n = code == EXIT_OK ? (size_t)k : 0;
+    return code;
+}
+
+/* The chart, written to a temporary file renamed over FILE only when complete (cli_outfile.c). */
+static int write_chart(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+{
+    char err[512];
+    chart_info info = {shebao_policy_id(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
+    cli_outfile of;
+    int exit_code = EXIT_OK, r = -1, e = cli_outfile_open(&of, o->chart);
+    if (e != 0) {
+        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+    } else if ((r = chart_write(c, &info, o->chart, of.f, err, sizeof err)) < 0) {
+        cli_outfile_discard(&of);
+    } else if ((e = cli_outfile_commit(&of)) != 0) {
+        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+        r = -2;
+    }
+    if (r < 0) {
+        cli_err("%s", err);
+        exit_code = r == -2 ? EXIT_INTERNAL : EXIT_INPUT; /* a failed write; no file or no drawing */
+    } else if (r > 0) {
+        cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
+                "the chart's labels are in English", CHART_FONT);
+    }
+    chart_cleanup();
+    return exit_code;
+}
+
+/* The comparison in the format asked for. */
+static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+{
+    if (strcmp(o->format, "json") == 0) {
         char *text = NULL;
+        int exit_code = EXIT_OK;
         if (shebao_comparison_to_json(c, &text) == SHEBAO_OK)
             cli_puts(text);
         else
             exit_code = EXIT_INTERNAL;
         shebao_free(text);
-    } else if (strcmp(format, "csv") == 0) {
+        return exit_code;
+    }
+    if (strcmp(o->format, "csv") == 0)
         print_csv(c);
-    } else {
-        print_table(c, pol, birth, lang);
-    }
-    if (exit_code == EXIT_OK && chart) {
-        /* written to a temporary file, renamed over the chart file only when complete (cli_outfile.c) */
-        char err[512];
-        chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
-        cli_outfile of;
-        int r = -1, e = cli_outfile_open(&of, chart);
-        if (e != 0) {
-            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
-        } else if ((r = chart_write(c, &info, chart, of.f, err, sizeof err)) < 0) {
-            cli_outfile_discard(&of);
-        } else if ((e = cli_outfile_commit(&of)) != 0) {
-            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
-            r = -2;
-        }
-        if (r < 0) {
-            cli_err("%s", err);
-            exit_code = r == -2 ? EXIT_INTERNAL : EXIT_INPUT; /* a failed write; no file or no drawing */
-        } else if (r > 0) {
-            cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
-                    "the chart's labels are in English", CHART_FONT);
-        }
-        chart_cleanup();
-    }
+    else
+        print_table(c, pol, o->birth.text, o->lang);
+    return EXIT_OK;
+}
+
+/* The options checked together; EXIT_OK or the exit code after a usage error. */
+static int check(const compare_opts *o)
+{
+    if (o->file && o->region)
+        return cli_usage("give --region or --policy, not both");
+    struct stat pst; /* the chart must not overwrite the policy it comes from */
+    if (o->chart && o->file && stat(o->file, &pst) == 0 && cli_is_file(o->chart, &pst))
+        return cli_usage("--chart %s is the same file as --policy %s", o->chart, o->file);
+    if (!o->birth.text)
+        return cli_usage("compare needs --birth YYYY-MM");
+    if (!o->start.set)
+        return cli_usage("compare needs --start YYYY (the first contribution year)");
+    return EXIT_OK;
+}
+
+int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
+{
+    compare_opts o = {.format = "table"};
+    int rc = cli_parse(&cli_cmd_compare, ctx, argc, argv, 2, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if ((rc = check(&o)) != EXIT_OK)
+        return rc;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = o.birth.y;
+    pe.birth_month = o.birth.m;
+    if (o.sex)
+        cli_parse_sex(o.sex, &pe.sex);
+    pe.discount = o.discount;
+    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
+    opt.start_year = (int)o.start.v;
+    shebao_fen grades[MAX_LIST];
+    int years[MAX_LIST];
+    if ((rc = read_list(ctx, "grades", "grades", o.grades, grade_item, grades, &opt.grade_count)) != EXIT_OK ||
+        (rc = read_list(ctx, "years", "lengths", o.years, years_item, years, &opt.years_count)) != EXIT_OK)
+        return rc;
+    opt.grades = opt.grade_count ? grades : NULL;
+    opt.years = opt.years_count ? years : NULL;
+    shebao_policy *pol = NULL;
+    rc = cli_load_policy(ctx, o.file, o.region, &pol);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    shebao_comparison *c = NULL;
+    rc = shebao_compare(ctx, pol, &pe, &opt, &c);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o);
+    if (exit_code == EXIT_OK && o.chart)
+        exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
     shebao_policy_free(pol);
     return exit_code;

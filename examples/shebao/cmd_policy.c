@@ -1,22 +1,8 @@
 /* shebao policy list | show | check */
+#include <stddef.h>
 #include <string.h>
 
 #include "cli.h"
-
-static int policy_list(shebao_ctx *ctx)
-{
-    size_t n = shebao_policy_embedded_count();
-    for (size_t i = 0; i < n; i++) {
-        shebao_policy *p = NULL;
-        const char *id = shebao_policy_embedded_id(i);
-        int rc = shebao_policy_load_embedded(ctx, id, &p);
-        if (rc != SHEBAO_OK)
-            return cli_fail(ctx, rc);
-        printf("%-20s %s\n", id, shebao_policy_name(p));
-        shebao_policy_free(p);
-    }
-    return EXIT_OK;
-}
 
 static void print_table(const shebao_policy *p)
 {
@@ -56,38 +42,41 @@ static void print_table(const shebao_policy *p)
     }
 }
 
+typedef struct show_opts {
+    const char *file, *region, *format;
+} show_opts;
+
+static const cli_opt show_table[] = {
+    {.value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(show_opts, region),
+     .what = "takes one policy id", .help = "an embedded policy (default " CLI_DEFAULT_REGION ")"},
+    CLI_OPTS_POLICY(show_opts),
+    CLI_OPT_FORMAT(show_opts, "table|json"),
+    {0},
+};
+
+static int policy_show(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_show = {
+    .name = "policy show",
+    .summary = "every parameter with its date, source and status",
+    .example = "policy show zhejiang-taizhou --format json",
+    .opts = show_table,
+    .run = policy_show,
+};
+
 static int policy_show(shebao_ctx *ctx, int argc, char **argv)
 {
-    const char *file = NULL, *region = NULL, *format = "table";
-    cli_args a;
-    cli_args_init(&a, argc, argv, 3);
-    while (cli_next(&a)) {
-        if (!a.name) {
-            if (region)
-                return cli_usage("policy show takes one policy id");
-            region = a.value;
-        } else if (strcmp(a.name, "policy") == 0) {
-            if (!(file = cli_value(&a)))
-                return EXIT_USAGE;
-        } else if (strcmp(a.name, "region") == 0) {
-            if (!(region = cli_value(&a)))
-                return EXIT_USAGE;
-        } else if (strcmp(a.name, "format") == 0) {
-            if (!(format = cli_value(&a)))
-                return EXIT_USAGE;
-            if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0)
-                return cli_usage("--format must be table or json, not '%s'", format);
-        } else {
-            return cli_usage("unknown option --%s for policy show", a.name);
-        }
-    }
-    if (file && region)
+    show_opts o = {.format = "table"};
+    int rc = cli_parse(&cmd_show, ctx, argc, argv, 3, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if (o.file && o.region)
         return cli_usage("give a policy id or --policy FILE, not both");
     shebao_policy *p = NULL;
-    int rc = cli_load_policy(ctx, file, region, &p);
+    rc = cli_load_policy(ctx, o.file, o.region, &p);
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
-    if (strcmp(format, "json") == 0) {
+    if (strcmp(o.format, "json") == 0) {
         char *json = NULL;
         rc = shebao_policy_to_json(p, &json);
         if (rc == SHEBAO_OK)
@@ -100,12 +89,36 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
+typedef struct check_opts {
+    const char *file;
+} check_opts;
+
+static const cli_opt check_table[] = {
+    {.value = "FILE", .kind = CLI_TEXT, .flags = CLI_REQUIRED, .at = offsetof(check_opts, file),
+     .what = "takes exactly one FILE", .help = "the policy file"},
+    {0},
+};
+
+static int policy_check(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_check = {
+    .name = "policy check",
+    .summary = "validate a policy file",
+    .example = "policy check data/policies/zhejiang.json",
+    .opts = check_table,
+    .run = policy_check,
+};
+
 static int policy_check(shebao_ctx *ctx, int argc, char **argv)
 {
-    if (argc != 4)
+    check_opts o = {NULL};
+    int rc = cli_parse(&cmd_check, ctx, argc, argv, 3, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if (!o.file)
         return cli_usage("policy check takes exactly one FILE");
     shebao_policy *p = NULL;
-    int rc = shebao_policy_load_file(ctx, argv[3], &p);
+    rc = shebao_policy_load_file(ctx, o.file, &p);
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
     size_t n = shebao_policy_param_count(p), unofficial = 0;
@@ -114,21 +127,47 @@ static int policy_check(shebao_ctx *ctx, int argc, char **argv)
         shebao_policy_param(p, i, &q);
         unofficial += q.status != SHEBAO_STATUS_OFFICIAL;
     }
-    printf("%s: ok: policy %s (%s), %zu parameter values, %zu not official\n", argv[3], shebao_policy_id(p),
+    printf("%s: ok: policy %s (%s), %zu parameter values, %zu not official\n", o.file, shebao_policy_id(p),
            shebao_policy_lineage(p), n, unofficial);
     shebao_policy_free(p);
     return EXIT_OK;
 }
 
-int cmd_policy(shebao_ctx *ctx, int argc, char **argv)
+static int policy_list(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_list = {
+    .name = "policy list",
+    .summary = "the embedded policies",
+    .example = "policy list",
+    .extra = "takes no arguments",
+    .run = policy_list,
+};
+
+static int policy_list(shebao_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 3)
-        return cli_usage("policy needs a subcommand: list, show or check");
-    if (strcmp(argv[2], "list") == 0)
-        return argc == 3 ? policy_list(ctx) : cli_usage("policy list takes no arguments");
-    if (strcmp(argv[2], "show") == 0)
-        return policy_show(ctx, argc, argv);
-    if (strcmp(argv[2], "check") == 0)
-        return policy_check(ctx, argc, argv);
-    return cli_usage("unknown policy subcommand '%s'", argv[2]);
+    int rc = cli_parse(&cmd_list, ctx, argc, argv, 3, NULL);
+    if (rc != CLI_GO)
+        return rc;
+    size_t n = shebao_policy_embedded_count();
+    for (size_t i = 0; i < n; i++) {
+        shebao_policy *p = NULL;
+        const char *id = shebao_policy_embedded_id(i);
+        rc = shebao_policy_load_embedded(ctx, id, &p);
+        if (rc != SHEBAO_OK)
+            return cli_fail(ctx, rc);
+        printf("%-20s %s\n", id, shebao_policy_name(p));
+        shebao_policy_free(p);
+    }
+    return EXIT_OK;
 }
+
+static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_check, NULL};
+
+const cli_command cli_cmd_policy = {
+    .name = "policy",
+    .summary = "the policies: the embedded ones, one in full, a file checked",
+    .run = cmd_policy,
+    .subs = policy_subs,
+};
+
+int cmd_policy(shebao_ctx *ctx, int argc, char **argv) { return cli_run_group(&cli_cmd_policy, ctx, argc, argv); }

@@ -1,4 +1,5 @@
 /* shebao project: one person's resident-pension projection. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,145 +105,191 @@ static void print_csv(const shebao_projection *p)
     printf("\"\n");
 }
 
-int cmd_project(shebao_ctx *ctx, int argc, char **argv)
-{
-    const char *file = NULL, *region = NULL, *format = "table", *plan_spec = NULL, *grade = NULL;
-    int start = 0, years = 0, have_birth = 0;
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    cli_args a;
-    cli_args_init(&a, argc, argv, 2);
-    while (cli_next(&a)) {
-        const char *v = NULL;
-        if (!a.name)
-            return cli_usage("project: unexpected argument '%s'", a.value);
-        if (strcmp(a.name, "explain") == 0) {
-            pe.explain = 1;
-            continue;
-        }
-        if (!(v = cli_value(&a)))
-            return EXIT_USAGE;
-        if (strcmp(a.name, "policy") == 0) {
-            file = v;
-        } else if (strcmp(a.name, "region") == 0) {
-            region = v;
-        } else if (strcmp(a.name, "format") == 0) {
-            format = v;
-            if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
-                return cli_usage("--format must be table, json or csv, not '%s'", v);
-        } else if (strcmp(a.name, "birth") == 0) {
-            if (!cli_parse_month(v, &pe.birth_year, &pe.birth_month)) {
-                cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
-                return EXIT_INPUT;
-            }
-            have_birth = 1;
-        } else if (strcmp(a.name, "sex") == 0) {
-            if (!cli_parse_sex(v, &pe.sex))
-                return cli_usage("--sex must be male or female, not '%s'", v);
-        } else if (strcmp(a.name, "plan") == 0) {
-            plan_spec = v;
-        } else if (strcmp(a.name, "grade") == 0) {
-            grade = v;
-        } else if (strcmp(a.name, "start") == 0) {
-            if (!cli_parse_int(v, 1900, 2199, &start)) {
-                cli_err("--start '%.40s': expected a year 1900-2199", v);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "years") == 0) {
-            if (!cli_parse_int(v, 1, 100, &years)) {
-                cli_err("--years '%.40s': expected a whole number of years 1-100", v);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "collective") == 0) {
-            int rc = shebao_money_parse(ctx, v, &pe.collective);
-            if (rc != SHEBAO_OK || pe.collective < 0) {
-                cli_err("--collective: %s",
-                        rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "backpay") == 0) {
-            const char *why = cli_parse_backpay(ctx, v, &pe.backpay_years, &pe.backpay_grade);
-            if (why) {
-                cli_err("--backpay '%.40s': %s", v, why);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "future-rate") == 0) {
-            pe.future_rate = v;
-        } else if (strcmp(a.name, "discount") == 0) {
-            pe.discount = v;
-        } else if (strcmp(a.name, "mortality") == 0) {
-            if (shebao_mortality_from_name(v, &pe.mortality) != SHEBAO_OK)
-                return cli_usage("--mortality must be cl2010-2013-pension or none, not '%s'", v);
-        } else {
-            return cli_usage("unknown option --%s for project", a.name);
-        }
-    }
-    if (file && region)
-        return cli_usage("give --region or --policy, not both");
-    if (!have_birth)
-        return cli_usage("project needs --birth YYYY-MM");
-    if (plan_spec && (grade || start || years))
-        return cli_usage("give either --plan or --grade/--start/--years, not both");
-    if (!plan_spec && (grade || start || years) && !(grade && start && years))
-        return cli_usage("--grade, --start and --years go together");
-    if (!plan_spec && !grade && pe.backpay_years == 0)
-        return cli_usage("project needs --plan SPEC or --grade G --start YYYY --years N (or --backpay N:GRADE)");
+/* ---- the command ------------------------------------------------------------------------------------------- */
 
-    shebao_segment *plan = NULL, one;
-    size_t nplan = 0;
-    if (plan_spec) {
-        int rc = shebao_plan_parse(ctx, plan_spec, &plan, &nplan);
+typedef struct backpay_opt {
+    int years; /* 0: none */
+    shebao_fen grade;
+} backpay_opt;
+
+typedef struct project_opts {
+    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality;
+    cli_month birth;
+    cli_int start, years;
+    shebao_fen collective;
+    backpay_opt backpay;
+    bool explain;
+} project_opts;
+
+/* --collective: an amount, not negative. */
+static int check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    shebao_fen *out = dest;
+    int rc = shebao_money_parse(ctx, v, out);
+    if (rc != SHEBAO_OK || *out < 0) {
+        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --backpay N:GRADE. */
+static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    backpay_opt *b = dest;
+    const char *why = cli_parse_backpay(ctx, v, &b->years, &b->grade);
+    if (why) {
+        cli_err("--backpay '%.40s': %s", v, why);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+#define AT(m) .at = offsetof(project_opts, m)
+static const cli_opt project_table[] = {
+    CLI_OPTS_POLICY(project_opts),
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = 2150,
+     .help = "month of birth"},
+    CLI_OPT_SEX(project_opts),
+    {.name = "plan", .value = "SPEC", .kind = CLI_TEXT, .flags = CLI_REQUIRED | CLI_OR, AT(plan),
+     .help = "the grades paid: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"},
+    {.name = "grade", .value = "G", .kind = CLI_TEXT, .flags = CLI_AND, AT(grade),
+     .help = "one grade paid every year (with --start and --years)"},
+    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_AND, AT(start), .lo = 1900, .hi = 2199,
+     .what = "a year", .help = "the first year paid"},
+    {.name = "years", .value = "N", .kind = CLI_INT, AT(years), .lo = 1, .hi = 100,
+     .what = "a whole number of years", .help = "the number of years paid"},
+    {.name = "collective", .value = "AMOUNT", .kind = CLI_CHECK, AT(collective), .check = check_collective,
+     .help = "collective subsidy (集体补助) credited in every year paid"},
+    {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
+     .help = "a back payment (补缴) of N years at GRADE, at the claim"},
+    {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
+     .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
+    CLI_OPT_DISCOUNT(project_opts),
+    CLI_OPT_MORTALITY(project_opts),
+    CLI_OPT_FORMAT(project_opts, "table|json|csv"),
+    {.name = "explain", .kind = CLI_SWITCH, AT(explain),
+     .help = "every step with its formula, inputs, parameters and rounding"},
+    {0},
+};
+#undef AT
+
+const cli_command cli_cmd_project = {
+    .name = "project",
+    .summary = "one person's resident pension (城乡居民基本养老保险)\nSPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated",
+    .example = "project --birth 1975-03 --grade 2000 --start 2020 --years 15",
+    .opts = project_table,
+    .run = cmd_project,
+};
+
+/* The person from the options, or an exit code after a usage error. */
+static int person(const project_opts *o, shebao_person *pe)
+{
+    if (o->file && o->region)
+        return cli_usage("give --region or --policy, not both");
+    if (!o->birth.text)
+        return cli_usage("project needs --birth YYYY-MM");
+    bool one = o->grade || o->start.set || o->years.set;
+    if (o->plan && one)
+        return cli_usage("give either --plan or --grade/--start/--years, not both");
+    if (!o->plan && one && !(o->grade && o->start.set && o->years.set))
+        return cli_usage("--grade, --start and --years go together");
+    if (!o->plan && !o->grade && o->backpay.years == 0)
+        return cli_usage("project needs --plan SPEC or --grade G --start YYYY --years N (or --backpay N:GRADE)");
+    pe->birth_year = o->birth.y;
+    pe->birth_month = o->birth.m;
+    if (o->sex)
+        cli_parse_sex(o->sex, &pe->sex);
+    pe->collective = o->collective;
+    pe->backpay_years = o->backpay.years;
+    pe->backpay_grade = o->backpay.grade;
+    pe->future_rate = o->future_rate;
+    pe->discount = o->discount;
+    if (o->mortality)
+        shebao_mortality_from_name(o->mortality, &pe->mortality);
+    pe->explain = o->explain;
+    return EXIT_OK;
+}
+
+/* The plan: parsed from --plan (into *plan, to shebao_free), or the one segment of --grade/--start/--years. */
+static int plan_of(shebao_ctx *ctx, const project_opts *o, shebao_person *pe, shebao_segment *one,
+                   shebao_segment **plan)
+{
+    *plan = NULL;
+    if (o->plan) {
+        size_t n = 0;
+        int rc = shebao_plan_parse(ctx, o->plan, plan, &n);
         if (rc != SHEBAO_OK)
             return cli_fail(ctx, rc);
-        pe.plan = plan;
-        pe.plan_count = nplan;
-    } else if (grade) {
-        int rc = shebao_money_parse(ctx, grade, &one.grade);
-        if (rc != SHEBAO_OK || one.grade <= 0) {
+        pe->plan = *plan;
+        pe->plan_count = n;
+    } else if (o->grade) {
+        int rc = shebao_money_parse(ctx, o->grade, &one->grade);
+        if (rc != SHEBAO_OK || one->grade <= 0) {
             if (rc != SHEBAO_OK) /* the library's message already quotes the value */
                 cli_err("--grade %s", shebao_ctx_errmsg(ctx));
             else
-                cli_err("--grade '%.40s': must be positive", grade);
+                cli_err("--grade '%.40s': must be positive", o->grade);
             return EXIT_INPUT;
         }
-        one.first_year = start;
-        one.last_year = start + years - 1;
-        pe.plan = &one;
-        pe.plan_count = 1;
+        one->first_year = (int)o->start.v;
+        one->last_year = (int)(o->start.v + o->years.v - 1);
+        pe->plan = one;
+        pe->plan_count = 1;
     }
+    return EXIT_OK;
+}
+
+/* The projection in the format asked for. */
+static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain)
+{
+    char *text = NULL;
+    bool json = strcmp(format, "json") == 0;
+    if (explain && !json) { /* JSON carries it as "explain" */
+        if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
+            fputs("计算过程 How it was computed\n", stdout);
+            cli_puts(text);
+        }
+        shebao_free(text);
+        text = NULL;
+    }
+    int exit_code = EXIT_OK;
+    if (json) {
+        if (shebao_projection_to_json(p, &text) == SHEBAO_OK)
+            cli_puts(text);
+        else
+            exit_code = EXIT_INTERNAL;
+        shebao_free(text);
+    } else if (strcmp(format, "csv") == 0) {
+        print_csv(p);
+    } else {
+        printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+        print_table(p);
+    }
+    return exit_code;
+}
+
+int cmd_project(shebao_ctx *ctx, int argc, char **argv)
+{
+    project_opts o = {.format = "table"};
+    int rc = cli_parse(&cli_cmd_project, ctx, argc, argv, 2, &o);
+    if (rc != CLI_GO)
+        return rc;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment *plan = NULL, one;
+    if ((rc = person(&o, &pe)) != EXIT_OK || (rc = plan_of(ctx, &o, &pe, &one, &plan)) != EXIT_OK)
+        return rc;
     shebao_policy *pol = NULL;
-    int rc = cli_load_policy(ctx, file, region, &pol);
+    rc = cli_load_policy(ctx, o.file, o.region, &pol);
     if (rc != SHEBAO_OK) {
         shebao_free(plan);
         return cli_fail(ctx, rc);
     }
     shebao_projection *p = NULL;
     rc = shebao_project(ctx, pol, &pe, &p);
-    int exit_code = EXIT_OK;
-    if (rc != SHEBAO_OK) {
-        exit_code = cli_fail(ctx, rc);
-    } else {
-        char *text = NULL;
-        if (pe.explain && strcmp(format, "json") != 0) { /* JSON carries it as "explain" */
-            if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
-                fputs("计算过程 How it was computed\n", stdout);
-                cli_puts(text);
-            }
-            shebao_free(text);
-            text = NULL;
-        }
-        if (strcmp(format, "json") == 0) {
-            if (shebao_projection_to_json(p, &text) == SHEBAO_OK)
-                cli_puts(text);
-            else
-                exit_code = EXIT_INTERNAL;
-            shebao_free(text);
-        } else if (strcmp(format, "csv") == 0) {
-            print_csv(p);
-        } else {
-            printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-            print_table(p);
-        }
-    }
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain);
     shebao_projection_free(p);
     shebao_policy_free(pol);
     shebao_free(plan);
