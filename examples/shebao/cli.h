@@ -205,8 +205,19 @@ typedef struct cli_person_text {
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
                       size_t nroom, shebao_segment **plan, char *err, size_t esize);
 
+/* Output shared by the commands (cli_text.c). */
+/* An amount as the library writes it ("1234.50"), into buf. */
+const char *cli_money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ]);
+/* A figure of a projection as an amount, into buf; "" when the projection has none. */
+const char *cli_fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ]);
+/* The CSV columns balance ... personal_total of a projection, each followed by a comma (project and compare). */
+void cli_csv_figures(const shebao_projection *p);
 /* One non-official value a result rests on, as one indented line: status, path[@from] = value (source). */
 void cli_print_param(const shebao_param *q);
+/* The non-official values a result rests on, when there are any: a blank line, "非官方数值 WHO on N
+ * non-official value(s):", then each (at(from, i, out) reads one). WHO: "This result rests", "These results rest". */
+typedef int cli_param_at(const void *from, size_t i, shebao_param *out);
+void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *from);
 
 /* The commands (cmd_*.c): each runs with argv[1] its name, and is described by its cli_command. */
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);

@@ -7,20 +7,6 @@
 #include "chart.h"
 #include "cli.h"
 
-static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
-
-static const char *fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_fen f;
-    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
-        return "";
-    return money(f, buf);
-}
-
 /* "11y 7m" */
 static const char *ym(int months, char *buf, size_t size)
 {
@@ -89,7 +75,7 @@ static void print_cells(const shebao_comparison *c)
             shebao_compare_cell f;
             shebao_comparison_cell(c, i, j, &f);
             size_t k = 0;
-            cellv(money(f.grade, a), cols[k++].width);
+            cellv(cli_money(f.grade, a), cols[k++].width);
             snprintf(t, sizeof t, "%d", f.years);
             cellv(t, cols[k++].width);
             if (!f.eligible) {
@@ -97,16 +83,16 @@ static void print_cells(const shebao_comparison *c)
                 fputs("  不符合领取条件 not eligible\n", stdout);
                 continue;
             }
-            cellv(money(f.monthly_total, a), cols[k++].width);
-            cellv(money(f.account_pension, a), cols[k++].width);
-            cellv(money(f.personal_total, a), cols[k++].width);
+            cellv(cli_money(f.monthly_total, a), cols[k++].width);
+            cellv(cli_money(f.account_pension, a), cols[k++].width);
+            cellv(cli_money(f.personal_total, a), cols[k++].width);
             cellv(f.has_breakeven ? ym(f.breakeven_age_years * 12 + f.breakeven_age_months, t, sizeof t) : "—",
                   cols[k++].width);
-            cellv(f.has_epv ? money(f.epv_benefits, a) : "—", cols[k++].width);
+            cellv(f.has_epv ? cli_money(f.epv_benefits, a) : "—", cols[k++].width);
             cellv(f.moneys_worth ? f.moneys_worth : "—", cols[k++].width);
             cellv(f.irr ? f.irr : "—", cols[k++].width);
-            cellv(f.has_epv ? money(f.inheritable, a) : "—", cols[k++].width);
-            cellv(f.has_per_10000 ? money(f.per_10000, a) : "—", cols[k++].width);
+            cellv(f.has_epv ? cli_money(f.inheritable, a) : "—", cols[k++].width);
+            cellv(f.has_per_10000 ? cli_money(f.per_10000, a) : "—", cols[k++].width);
             putchar('\n');
         }
 }
@@ -117,22 +103,22 @@ static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
     if (grade_kind) {
         snprintf(t, sizeof t, "%d", d->from_years);
         cellv(t, 5);
-        snprintf(t, sizeof t, "%s → %s", money(d->from_grade, a), money(d->to_grade, b));
+        snprintf(t, sizeof t, "%s → %s", cli_money(d->from_grade, a), cli_money(d->to_grade, b));
         cellv(t, 19);
-        cellv(money(d->extra_per_year, a), 10);
+        cellv(cli_money(d->extra_per_year, a), 10);
     } else {
-        cellv(money(d->from_grade, a), 9);
+        cellv(cli_money(d->from_grade, a), 9);
         snprintf(t, sizeof t, "%d → %d", d->from_years, d->to_years);
         cellv(t, 8);
     }
-    cellv(money(d->extra_paid, a), 10);
+    cellv(cli_money(d->extra_paid, a), 10);
     if (!d->available) {
         fputs("  不符合领取条件 not eligible\n", stdout);
         return;
     }
-    cellv(money(d->extra_monthly, a), 11);
+    cellv(cli_money(d->extra_monthly, a), 11);
     cellv(d->has_recoup ? ym(d->recoup_months, t, sizeof t) : "—", 8);
-    cellv(d->has_epv ? money(d->epv_difference, a) : "—", 11);
+    cellv(d->has_epv ? cli_money(d->epv_difference, a) : "—", 11);
     putchar('\n');
 }
 
@@ -172,11 +158,11 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
 {
     char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
         epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "";
-    money(d->from_grade, lo);
-    money(d->to_grade, hi);
-    money(d->extra_paid, paid);
-    money(d->extra_monthly, more);
-    money(d->epv_difference, epv);
+    cli_money(d->from_grade, lo);
+    cli_money(d->to_grade, hi);
+    cli_money(d->extra_paid, paid);
+    cli_money(d->extra_monthly, more);
+    cli_money(d->epv_difference, epv);
     int n = d->from_years, m = d->recoup_months;
     bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
     printf("\n最低档与最高档 Lowest vs highest grade\n");
@@ -206,6 +192,11 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
                "and pays %s more a month%s%s.\n", hi, lo, n, paid, more, re, ee);
 }
 
+static int assumption_at(const void *c, size_t i, shebao_param *out)
+{
+    return shebao_comparison_assumption(c, i, out);
+}
+
 static void print_table(const shebao_comparison *c, const shebao_policy *pol, const char *birth, const char *lang)
 {
     printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
@@ -220,7 +211,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
             shebao_compare_excluded x;
             shebao_comparison_excluded(c, i, &x);
             char g[SHEBAO_MONEY_BUFSZ];
-            money(x.grade, g);
+            cli_money(x.grade, g);
             if (!lang || strcmp(lang, "zh") == 0) {
                 if (x.daijiao)
                     printf("  %s：在 %s 起的档次表中是代缴档次（政府为困难群体代缴），计划年份 %d-%d\n", g, x.table_from,
@@ -236,15 +227,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     shebao_compare_delta d;
     if (shebao_comparison_summary(c, shebao_comparison_years_count(c) - 1, &d) == SHEBAO_OK)
         print_summary(&d, lang);
-    size_t n = shebao_comparison_assumption_count(c);
-    if (n) {
-        printf("\n非官方数值 These results rest on %zu non-official value(s):\n", n);
-        for (size_t i = 0; i < n; i++) {
-            shebao_param q;
-            shebao_comparison_assumption(c, i, &q);
-            cli_print_param(&q);
-        }
-    }
+    cli_print_params("These results rest", shebao_comparison_assumption_count(c), assumption_at, c);
 }
 
 /* ---- csv --------------------------------------------------------------------------------------------------- */
@@ -261,26 +244,20 @@ static void print_csv(const shebao_comparison *c)
             const shebao_projection *p = shebao_comparison_projection(c, i, j);
             shebao_compare_cell f;
             shebao_comparison_cell(c, i, j, &f);
-            printf("%s,%d,%s,%s,%d,", money(f.grade, a), f.years, f.eligible ? "ok" : "not_eligible",
+            printf("%s,%d,%s,%s,%d,", cli_money(f.grade, a), f.years, f.eligible ? "ok" : "not_eligible",
                    shebao_projection_claim_month(p), shebao_projection_years_paid(p));
-            printf("%s,", fig(p, SHEBAO_FIG_BALANCE, a));
-            printf("%s,", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_BASE_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
-            printf("%s,", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
-            printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+            cli_csv_figures(p);
             if (f.has_breakeven)
                 printf("%d,%s,%d,%d,", f.breakeven_months, f.breakeven_month, f.breakeven_age_years,
                        f.breakeven_age_months);
             else
                 printf(",,,,");
-            printf("%s,", fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
-            printf("%s,", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
-            printf("%s,", fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
             printf("%s,%s,", f.moneys_worth ? f.moneys_worth : "", f.irr ? f.irr : "");
-            printf("%s,", fig(p, SHEBAO_FIG_INHERITABLE, a));
-            printf("%s\n", f.has_per_10000 ? money(f.per_10000, a) : "");
+            printf("%s,", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
+            printf("%s\n", f.has_per_10000 ? cli_money(f.per_10000, a) : "");
         }
 }
 

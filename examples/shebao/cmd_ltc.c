@@ -42,12 +42,6 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
 
 /* ---- output helpers ----------------------------------------------------------------------------------------- */
 
-static const char *money(shebao_fen f, char b[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, b, SHEBAO_MONEY_BUFSZ);
-    return b;
-}
-
 /* A document the library made (rc: its code; *text: the document, freed here) on standard output; EXIT_INTERNAL
  * when it could not be made. The call reads *text only after the library has set it. */
 static int print_json(int rc, char **text)
@@ -60,17 +54,11 @@ static int print_json(int rc, char **text)
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
+static int note_at(const void *notes, size_t i, shebao_param *out) { return shebao_ltc_note(notes, i, out); }
+
 static void print_notes(const shebao_ltc_notes *notes)
 {
-    size_t n = shebao_ltc_notes_count(notes);
-    if (!n)
-        return;
-    printf("\n非官方数值 This result rests on %zu non-official value(s):\n", n);
-    for (size_t i = 0; i < n; i++) {
-        shebao_param q;
-        shebao_ltc_note(notes, i, &q);
-        cli_print_param(&q);
-    }
+    cli_print_params("This result rests", shebao_ltc_notes_count(notes), note_at, notes);
 }
 
 static void label(const char *zh, const char *en)
@@ -266,13 +254,13 @@ static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const cha
            c->hospital_days, b->days_in_month);
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
         label("费用", "cost");
-        printf("%12s\n", money(b->cost, m));
+        printf("%12s\n", cli_money(b->cost, m));
     }
     label("基金支付", "fund pays");
-    printf("%12s%s%s\n", money(b->fund_pays, m), binding ? "   limit: " : "", binding ? binding : "");
+    printf("%12s%s%s\n", cli_money(b->fund_pays, m), binding ? "   limit: " : "", binding ? binding : "");
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
         label("个人负担", "self pays");
-        printf("%12s\n", money(b->self_pays, m));
+        printf("%12s\n", cli_money(b->self_pays, m));
     }
     print_notes(r->notes);
 }
@@ -354,16 +342,16 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
     printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
     printf("长期护理保险筹资 Long-term care funding, %s, group %s (rules from %s)\n", month, group, f->from);
     if (f->is_rate)
-        printf("  rates on a monthly base of %s%s%s; amounts per month\n", money(f->base, m1),
+        printf("  rates on a monthly base of %s%s%s; amounts per month\n", cli_money(f->base, m1),
                limited ? ", limited by the " : "", limited ? limited : "");
     else
         printf("  fixed amounts per person per year\n");
     printf("  %-14s %16s %20s\n", "payer", "per person", "× count");
     for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
         if (f->payers & (1u << p))
-            printf("  %-14s %16s %20s\n", shebao_ltc_payer_name((shebao_ltc_payer)p), money(f->per_person[p], m1),
-                   money(f->total[p], m2));
-    printf("  %-14s %16s %20s   (count %lld)\n", "total", money(f->per_person_total, m1), money(f->total_all, m2),
+            printf("  %-14s %16s %20s\n", shebao_ltc_payer_name((shebao_ltc_payer)p), cli_money(f->per_person[p], m1),
+                   cli_money(f->total[p], m2));
+    printf("  %-14s %16s %20s   (count %lld)\n", "total", cli_money(f->per_person_total, m1), cli_money(f->total_all, m2),
            f->count);
     print_notes(r->notes);
 }
@@ -449,9 +437,9 @@ static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const 
     for (size_t i = 0; i < est->ncells; i++) {
         const shebao_ltc_cost_cell *c = &est->cells[i];
         printf("  %-5d %-20s %16s %16s %20s%s\n", c->grade, shebao_ltc_mode_name(c->mode), c->persons,
-               money(c->per_person, m1), money(c->total, m2), c->eligible ? "" : "   (below min_grade)");
+               cli_money(c->per_person, m1), cli_money(c->total, m2), c->eligible ? "" : "   (below min_grade)");
     }
-    printf("  %-5s %-20s %16s %16s %20s\n", "total", "", "", "", money(est->total, m1));
+    printf("  %-5s %-20s %16s %16s %20s\n", "total", "", "", "", cli_money(est->total, m1));
     print_notes(r->notes);
 }
 

@@ -5,18 +5,9 @@
 
 #include "cli.h"
 
-static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
+static int assumption_at(const void *p, size_t i, shebao_param *out)
 {
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
-
-static const char *fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_fen f;
-    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
-        return "";
-    return money(f, buf);
+    return shebao_projection_assumption(p, i, out);
 }
 
 static void print_table(const shebao_projection *p)
@@ -34,9 +25,9 @@ static void print_table(const shebao_projection *p)
     for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, i, &r);
-        printf("%-6d %10s %10s %10s %10s %8s %10s %10s %12s\n", r.year, money(r.grade, a), money(r.personal, b),
-               money(r.subsidy, c), money(r.collective, d), r.rate, money(r.interest, e), money(r.backpay, f),
-               money(r.balance, g));
+        printf("%-6d %10s %10s %10s %10s %8s %10s %10s %12s\n", r.year, cli_money(r.grade, a), cli_money(r.personal, b),
+               cli_money(r.subsidy, c), cli_money(r.collective, d), r.rate, cli_money(r.interest, e), cli_money(r.backpay, f),
+               cli_money(r.balance, g));
     }
     printf("\n缴费年限 Years paid: %d\n", shebao_projection_years_paid(p));
     if (!shebao_projection_eligible(p)) {
@@ -45,37 +36,29 @@ static void print_table(const shebao_projection *p)
                shebao_projection_years_missing(p));
     } else {
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
-        printf("  基础养老金     base pension          %12s\n", fig(p, SHEBAO_FIG_BASE_PENSION, a));
+        printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
         if (shebao_projection_base_carried_forward(p))
             printf("                 (carried forward past the last dated value in the policy; 沿用最近公布标准)\n");
-        printf("  缴费年限养老金 years pension         %12s\n", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
-        printf("  个人账户养老金 account pension       %12s   (balance %s)\n", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
-               fig(p, SHEBAO_FIG_BALANCE, b));
-        printf("  高龄补贴等     age supplement        %12s\n", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
-        printf("  合计           monthly total         %12s\n", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
+        printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
+        printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
+               cli_fig(p, SHEBAO_FIG_BALANCE, b));
+        printf("  高龄补贴等     age supplement        %12s\n", cli_fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
+        printf("  合计           monthly total         %12s\n", cli_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
         printf("\n终身 Lifetime\n");
-        printf("  个人缴费合计   personal total paid   %12s\n", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+        printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
         int m;
         char month[8];
         if (shebao_projection_breakeven(p, &m, month) == SHEBAO_OK)
             printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
                    m % 12);
-        printf("  丧葬补助       funeral grant         %12s\n", fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
-        if (*fig(p, SHEBAO_FIG_EPV_BENEFITS, a)) {
+        printf("  丧葬补助       funeral grant         %12s\n", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
+        if (*cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a)) {
             printf("  待遇精算现值   EPV of benefits       %12s\n", a);
-            printf("  缴费终值       PV of contributions   %12s\n", fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
-            printf("  预期可继承余额 expected inheritance  %12s\n", fig(p, SHEBAO_FIG_INHERITABLE, a));
+            printf("  缴费终值       PV of contributions   %12s\n", cli_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
+            printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
         }
     }
-    size_t n = shebao_projection_assumption_count(p);
-    if (n) {
-        printf("\n非官方数值 This result rests on %zu non-official value(s):\n", n);
-        for (size_t i = 0; i < n; i++) {
-            shebao_param q;
-            shebao_projection_assumption(p, i, &q);
-            cli_print_param(&q);
-        }
-    }
+    cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
 }
 
 static void print_csv(const shebao_projection *p)
@@ -85,16 +68,10 @@ static void print_csv(const shebao_projection *p)
            "monthly_total,personal_total,breakeven_month,epv_benefits,non_official_values\n");
     printf("%s,%s,%d,", shebao_projection_eligible(p) ? "ok" : "not_eligible", shebao_projection_claim_month(p),
            shebao_projection_years_paid(p));
-    printf("%s,", fig(p, SHEBAO_FIG_BALANCE, a));
-    printf("%s,", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a));
-    printf("%s,", fig(p, SHEBAO_FIG_BASE_PENSION, a));
-    printf("%s,", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
-    printf("%s,", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
-    printf("%s,", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
-    printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+    cli_csv_figures(p);
     shebao_projection_breakeven(p, NULL, month);
     printf("%s,", month);
-    printf("%s,\"", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+    printf("%s,\"", cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
     /* the non-official values the result rests on: path[@from]=value(status), separated by ';' */
     for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
         shebao_param q;
