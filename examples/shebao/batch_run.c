@@ -58,9 +58,10 @@ typedef struct brow {
 } brow;
 
 typedef struct batch {
+    /* what became of the run so far: rows counted, a fatal input, out of memory, a failed read or write */
+    batch_result res;
     /* header */
-    bool have_header, fatal;
-    char fatal_msg[600];
+    bool have_header;
     batch_head head;
     /* run options */
     batch_opts opts;
@@ -71,8 +72,6 @@ typedef struct batch {
     size_t text_len, text_cap;
     size_t *offs;
     size_t offs_len, offs_cap;
-    bool oom;
-    long long total, ok, not_eligible, errors;
     /* threads, each with its context and its output arena */
     int threads;
     shebao_ctx **ctx;
@@ -86,8 +85,7 @@ typedef struct batch {
     size_t block; /* bytes per block read */
     /* output */
     FILE *out;
-    bool write_failed, progress; /* write_failed: a write failed, and the run stops */
-    int write_errno, read_errno; /* why the first write, or the read, failed (errno; 0 if unknown) */
+    bool progress;
     double t0, drawn;           /* start; when the progress bar was last drawn */
     long long in_bytes, in_size; /* bytes read; size of the input when it is a regular file (else 0) */
 } batch;
@@ -152,16 +150,16 @@ static void *worker(void *arg)
 /* Write to the output; a failed write stops the run (with its reason kept). */
 static void emit(batch *bt, const char *s, size_t n)
 {
-    if (n && !bt->write_failed && fwrite(s, 1, n, bt->out) != n) {
-        bt->write_failed = true;
-        bt->write_errno = errno;
+    if (n && !bt->res.write_failed && fwrite(s, 1, n, bt->out) != n) {
+        bt->res.write_failed = true;
+        bt->res.write_errno = errno;
     }
 }
 
 /* Whether the run stops here: a bad header, out of memory, a failed write. */
 static bool stopped(const batch *bt)
 {
-    return bt->fatal || bt->oom || bt->write_failed;
+    return bt->res.fatal || bt->res.oom || bt->res.write_failed;
 }
 
 static double now(void)
@@ -179,13 +177,13 @@ static void draw_progress(batch *bt, bool last)
     if (!last && t - bt->drawn < 0.1)
         return;
     bt->drawn = t;
-    double rate = t > bt->t0 ? (double)bt->total / (t - bt->t0) : 0.0;
+    double rate = t > bt->t0 ? (double)bt->res.total / (t - bt->t0) : 0.0;
     if (bt->in_size > 0) {
         int pct = (int)(100 * (bt->in_bytes < bt->in_size ? bt->in_bytes : bt->in_size) / bt->in_size);
         fprintf(stderr, "\r[%-30.*s] %3d%%  %lld rows  %.0f rows/s", pct * 30 / 100,
-                "##############################", pct, bt->total, rate);
+                "##############################", pct, bt->res.total, rate);
     } else {
-        fprintf(stderr, "\r%lld rows  %.0f rows/s", bt->total, rate);
+        fprintf(stderr, "\r%lld rows  %.0f rows/s", bt->res.total, rate);
     }
     if (last)
         fputc('\n', stderr);
@@ -214,12 +212,12 @@ static void flush_chunk(batch *bt)
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
         if (r->status == BATCH_NOMEM)
-            bt->oom = true; /* out of memory formatting the row: it is missing from the output, the run fails */
-        bt->ok += r->status == BATCH_OK;
-        bt->not_eligible += r->status == BATCH_NOT_ELIGIBLE;
-        bt->errors += r->status == BATCH_ERROR;
+            bt->res.oom = true; /* out of memory formatting the row: it is missing from the output, the run fails */
+        bt->res.ok += r->status == BATCH_OK;
+        bt->res.not_eligible += r->status == BATCH_NOT_ELIGIBLE;
+        bt->res.errors += r->status == BATCH_ERROR;
     }
-    bt->total += (long long)bt->nrows;
+    bt->res.total += (long long)bt->nrows;
     bt->nrows = 0;
     bt->text_len = 0;
     bt->offs_len = 0;
@@ -248,12 +246,12 @@ static bool grow(void **buf, size_t *cap, size_t need, size_t unit)
 static void on_record(void *user, const bcsv_record *rec)
 {
     batch *bt = user;
-    if (bt->fatal)
+    if (bt->res.fatal)
         return;
     if (!bt->have_header) {
         bt->have_header = true;
-        if (!batch_head_init(&bt->head, rec, bt->fatal_msg, sizeof bt->fatal_msg)) {
-            bt->fatal = true;
+        if (!batch_head_init(&bt->head, rec, bt->res.fatal_msg, sizeof bt->res.fatal_msg)) {
+            bt->res.fatal = true;
             return;
         }
         emit(bt, bt->head.line.s, bt->head.line.len);
@@ -333,7 +331,7 @@ static void trim_workers(batch *bt)
         piece *pc = &bt->pieces[big];
         bcsv_free(&pc->reader);
         pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc); /* (between records: nothing is lost) */
-        bt->oom |= !pc->reader_ok;
+        bt->res.oom |= !pc->reader_ok;
         if (!pc->reader_ok)
             break;
     }
@@ -371,23 +369,23 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
     bool idle = true;
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        bt->oom |= pc->oom;
+        bt->res.oom |= pc->oom;
         if (!pc->idle) { /* a fresh reader for the next block */
             idle = false;
             bcsv_free(&pc->reader);
             pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc);
-            bt->oom |= !pc->reader_ok;
+            bt->res.oom |= !pc->reader_ok;
         }
     }
-    if (!idle || bt->oom)
-        return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
+    if (!idle || bt->res.oom)
+        return bt->res.oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
         emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
-        bt->ok += pc->ok;
-        bt->not_eligible += pc->not_eligible;
-        bt->errors += pc->errors;
-        bt->total += pc->rows;
+        bt->res.ok += pc->ok;
+        bt->res.not_eligible += pc->not_eligible;
+        bt->res.errors += pc->errors;
+        bt->res.total += pc->rows;
     }
     trim_workers(bt);
     if (bt->progress)
@@ -405,7 +403,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
     if (!blk || !ends) {
         free(blk);
         free(ends);
-        bt->oom = true;
+        bt->res.oom = true;
         return true;
     }
     size_t have = 0;
@@ -417,7 +415,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
             bt->in_bytes += (long long)n;
             eof = n < want;
             if (eof && ferror(fin))
-                bt->read_errno = errno;
+                bt->res.read_errno = errno;
         }
         size_t used = 0;
         while (used < have && !stopped(bt)) {
@@ -427,7 +425,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
                 if (!nl && !eof && used > 0)
                     break; /* the rest of a line: read more first */
                 if (!bcsv_feed(reader, blk + used, take))
-                    bt->oom = true;
+                    bt->res.oom = true;
                 used += take;
                 continue;
             }
@@ -435,13 +433,13 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
             if (cut == 0)
                 break; /* no whole record in what is left */
             if (!run_block(bt, blk + used, ends) && !bcsv_feed(reader, blk + used, cut))
-                bt->oom = true;
+                bt->res.oom = true;
             used += cut;
         }
         if (used < have && !stopped(bt) && (eof || used == 0)) {
             /* the end of the input, or one record longer than a block: the main reader takes it */
             if (!bcsv_feed(reader, blk + used, have - used))
-                bt->oom = true;
+                bt->res.oom = true;
             used = have;
         }
         memmove(blk, blk + used, have - used);
@@ -512,12 +510,12 @@ static bool read_input(batch *bt, FILE *fin)
     if (!read_all(bt, &reader, fin))
         read_ok = false;
     else if (!stopped(bt) && !bcsv_finish(&reader))
-        bt->oom = true;
-    if (!bt->fatal && !bt->write_failed)
+        bt->res.oom = true;
+    if (!bt->res.fatal && !bt->res.write_failed)
         flush_chunk(bt);
-    if (!bt->have_header && !bt->fatal && read_ok && !bt->oom) {
-        bt->fatal = true;
-        snprintf(bt->fatal_msg, sizeof bt->fatal_msg,
+    if (!bt->have_header && !bt->res.fatal && read_ok && !bt->res.oom) {
+        bt->res.fatal = true;
+        snprintf(bt->res.fatal_msg, sizeof bt->res.fatal_msg,
                  "input: empty (expected a header with the columns id,birth,sex,plan,collective,backpay)");
     }
     bcsv_free(&reader);
@@ -548,7 +546,6 @@ bool batch_run(const batch_setup *s, FILE *fin, batch_result *res)
 {
     batch bt;
     memset(&bt, 0, sizeof bt);
-    memset(res, 0, sizeof *res);
     bt.opts = s->opts;
     bt.threads = s->threads;
     bt.block = s->block;
@@ -567,21 +564,12 @@ bool batch_run(const batch_setup *s, FILE *fin, batch_result *res)
     bt.t0 = now();
     bool read_ok = ok && read_input(&bt, fin);
     stop_threads(&bt, started);
-    res->secs = now() - bt.t0;
-    if (bt.progress && !bt.fatal)
+    bt.res.secs = now() - bt.t0;
+    if (bt.progress && !bt.res.fatal)
         draw_progress(&bt, true);
+    *res = bt.res;
     res->alloc_failed = !ok;
     res->read_failed = ok && !read_ok;
-    res->read_errno = bt.read_errno;
-    res->fatal = bt.fatal;
-    memcpy(res->fatal_msg, bt.fatal_msg, sizeof res->fatal_msg);
-    res->oom = bt.oom;
-    res->write_failed = bt.write_failed;
-    res->write_errno = bt.write_errno;
-    res->total = bt.total;
-    res->ok = bt.ok;
-    res->not_eligible = bt.not_eligible;
-    res->errors = bt.errors;
     free_all(&bt, wa);
     return true;
 }
