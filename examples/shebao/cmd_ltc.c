@@ -83,6 +83,16 @@ static const cli_opt ltc_shared[] = {
 
 static bool is_json(const ltc_common *c) { return strcmp(c->format, "json") == 0; }
 
+/* What the care costs, for benefit and cost alike (members cost, hours, price of T): the institution modes need
+ * --cost, home_visit --hours and --price. PER: of what ("in the month"). */
+#define LTC_CARE_OPTS(T, PER)                                                                                     \
+    {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, cost), .check = cli_check_amount,   \
+     .help = "institution modes: the eligible care cost " PER},                                                 \
+    {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, .at = offsetof(T, hours),               \
+     .help = "home_visit: hours of care " PER},                                                                 \
+    {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, price), .check = cli_check_amount, \
+     .help = "home_visit: price per hour"}
+
 typedef struct run {
     shebao_policy *pol;
     shebao_ltc_notes *notes;
@@ -213,12 +223,7 @@ static const cli_opt benefit_table[] = {
      .help = "days of care in the month (default the whole month)"},
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
      .what = "a number of days", .help = "days in hospital in the month (default 0)"},
-    {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, AT(cost), .check = cli_check_amount,
-     .help = "institution modes: the month's eligible care cost"},
-    {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, AT(hours),
-     .help = "home_visit: hours of care in the month"},
-    {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, AT(price), .check = cli_check_amount,
-     .help = "home_visit: price per hour"},
+    LTC_CARE_OPTS(benefit_opts, "in the month"),
     {.name = "disability-months", .value = "N", .kind = CLI_INT, AT(disability_months), .lo = 0, .hi = 1200,
      .what = "a number of months", .help = "months the disability has lasted (default: long enough, noted)"},
     {.name = "insured-months", .value = "N", .kind = CLI_INT, AT(insured_months), .lo = 0, .hi = 1200,
@@ -403,12 +408,7 @@ static const cli_opt cost_table[] = {
      .help = "the first month"},
     {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = "a number of months",
      .help = "the number of months (default 12)"},
-    {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, AT(cost), .check = cli_check_amount,
-     .help = "institution modes: monthly cost per beneficiary"},
-    {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, AT(hours),
-     .help = "home_visit: hours per beneficiary per month"},
-    {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, AT(price), .check = cli_check_amount,
-     .help = "home_visit: price per hour"},
+    LTC_CARE_OPTS(cost_opts, "per beneficiary per month"),
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
      .what = "a number of days", .help = "in-patient days per beneficiary per month (default 0)"},
     {0},
