@@ -90,8 +90,9 @@ const char *cli_fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO
 
 void cli_csv_figures(const shebao_projection *p)
 {
-    static const shebao_figure figs[] = {SHEBAO_FIG_BALANCE,        SHEBAO_FIG_ACCOUNT_PENSION, SHEBAO_FIG_BASE_PENSION,
-                                         SHEBAO_FIG_YEARS_PENSION,  SHEBAO_FIG_AGE_SUPPLEMENT,  SHEBAO_FIG_MONTHLY_TOTAL,
+    static const shebao_figure figs[] = {SHEBAO_FIG_BALANCE,       SHEBAO_FIG_ACCOUNT_PENSION,
+                                         SHEBAO_FIG_BASE_PENSION,  SHEBAO_FIG_YEARS_PENSION,
+                                         SHEBAO_FIG_AGE_SUPPLEMENT, SHEBAO_FIG_MONTHLY_TOTAL,
                                          SHEBAO_FIG_PERSONAL_TOTAL};
     char a[SHEBAO_MONEY_BUFSZ];
     for (size_t i = 0; i < sizeof figs / sizeof figs[0]; i++)

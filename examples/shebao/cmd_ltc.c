@@ -356,8 +356,8 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
         if (f->payers & (1u << p))
             printf("  %-14s %16s %20s\n", shebao_ltc_payer_name((shebao_ltc_payer)p), cli_money(f->per_person[p], m1),
                    cli_money(f->total[p], m2));
-    printf("  %-14s %16s %20s   (count %lld)\n", "total", cli_money(f->per_person_total, m1), cli_money(f->total_all, m2),
-           f->count);
+    printf("  %-14s %16s %20s   (count %lld)\n", "total", cli_money(f->per_person_total, m1),
+           cli_money(f->total_all, m2), f->count);
     print_notes(r->notes);
 }
 

@@ -155,7 +155,8 @@ static const cli_opt project_table[] = {
 
 const cli_command cli_cmd_project = {
     .name = "project",
-    .summary = "one person's resident pension (城乡居民基本养老保险)\nSPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated",
+    .summary = "one person's resident pension (城乡居民基本养老保险)\n"
+               "SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated",
     .example = "project --birth 1975-03 --grade 2000 --start 2020 --years 15",
     .opts = project_table,
     .run = cmd_project,
