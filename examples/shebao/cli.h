@@ -78,7 +78,7 @@ typedef enum cli_kind {
     CLI_SWITCH, /* no value ("--explain"; "=..." is ignored): bool, set to true */
     CLI_TEXT,   /* the value as given: const char *; a positional argument (name NULL) is always CLI_TEXT */
     CLI_CHOICE, /* one of the words of `value` ("table|json|csv"): const char *, the word */
-    CLI_INT,    /* a whole number lo..hi, digits only (cli_parse_num): cli_int */
+    CLI_INT,    /* a whole number lo..hi, digits only (cli_parse_whole): cli_int */
     CLI_MONTH,  /* YYYY-MM, year 1900..hi, month 01-12: cli_month */
     CLI_CHECK   /* the value read by `check`, which stores it (any type) or reports why not */
 } cli_kind;
@@ -187,7 +187,7 @@ void cli_pad(FILE *f, const char *s, int width, bool right);
 /* Values as text (cli_person.c): the one parser of each kind the command line reads. */
 /* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^18): digits only, leading zeros, however many,
  * adding nothing. */
-bool cli_parse_num(const char *s, size_t n, long long lo, long long hi, long long *out);
+bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out);
 bool cli_parse_int(const char *s, int lo, int hi, int *out); /* the same over the whole of s, into an int */
 bool cli_parse_month_to(const char *s, int last, int *y, int *m); /* "YYYY-MM", year 1900-last, month 01-12 */
 bool cli_parse_month(const char *s, int *y, int *m);              /* "YYYY-MM", year 1900-2150 */

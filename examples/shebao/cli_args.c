@@ -141,7 +141,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
         return EXIT_OK;
     case CLI_INT: {
         cli_int *n = dest;
-        if (!cli_parse_num(v, strlen(v), o->lo, o->hi, &n->v)) {
+        if (!cli_parse_whole(v, strlen(v), o->lo, o->hi, &n->v)) {
             snprintf(what, sizeof what, "%s %lld-%lld", o->what, o->lo, o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }

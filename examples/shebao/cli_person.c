@@ -29,7 +29,7 @@ bool cli_parse_month_to(const char *s, int last, int *y, int *m)
 
 bool cli_parse_month(const char *s, int *y, int *m) { return cli_parse_month_to(s, 2150, y, m); }
 
-bool cli_parse_num(const char *s, size_t n, long long lo, long long hi, long long *out)
+bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
     size_t i = 0;
     while (i < n && s[i] == '0')
@@ -51,7 +51,7 @@ bool cli_parse_num(const char *s, size_t n, long long lo, long long hi, long lon
 bool cli_parse_int(const char *s, int lo, int hi, int *out)
 {
     long long v;
-    if (!cli_parse_num(s, strlen(s), lo, hi, &v))
+    if (!cli_parse_whole(s, strlen(s), lo, hi, &v))
         return false;
     *out = (int)v;
     return true;
@@ -74,7 +74,7 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
     if (!colon || colon == v)
         return "expected N:GRADE (e.g. 5:1000)";
     long long n;
-    if (!cli_parse_num(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
+    if (!cli_parse_whole(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
         return "N must be a whole number of years 1-100";
     *years = (int)n;
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)

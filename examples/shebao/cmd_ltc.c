@@ -27,7 +27,7 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
         const char *end = strchr(p, ',');
         size_t len = end ? (size_t)(end - p) : strlen(p);
         long long x;
-        if (!cli_parse_num(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
+        if (!cli_parse_whole(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
             cli_err("%s item %zu '%.*s' is not a whole number", domain, i + 1, (int)(len > 20 ? 20 : len), p);
             free(items);
             return EXIT_INPUT;
