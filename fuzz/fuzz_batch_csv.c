@@ -1,4 +1,4 @@
-/* Fuzz target: the `shebao batch` reader and row code (examples/shebao/batch_csv.c, batch_row.c, person.c): the
+/* Fuzz target: the `shebao batch` reader and row code (examples/shebao/batch_csv.c, batch_row.c, cli_person.c): the
  * input is a whole batch file, fed to the reader in two pieces (so that a byte-order mark or a quoted field can be
  * split), with limits of 64 bytes a field and 1 KiB a row (so that the cutting of over-long fields and rows runs
  * too). The first record is the header; every other record is projected under the embedded Zhejiang policy and

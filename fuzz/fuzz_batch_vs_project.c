@@ -8,7 +8,7 @@
  *    empty, "YYYY-YYYY:G.GG,...", the collective amount or empty, "N:G.GG" or empty), a policy (embedded, or a
  *    zhejiang variant with another interest method, rounding, claim age, divisor or rates), a life table and a
  *    discount rate.
- * The row goes through the batch's own code (the CLI's batch_csv.c reader, batch_row.c, person.c, all linked in) into
+ * The row goes through the batch's own code (the CLI's batch_csv.c reader, batch_row.c, cli_person.c, all linked in) into
  * one output line, which is read back. Independently, the harness reads the fields by the documented rules (birth
  * YYYY-MM with year 1900-2150; sex male, female or empty; collective an amount >= 0 or empty; backpay N:GRADE with
  * N digits making 1-100 (leading zeros, however many, add nothing) and GRADE > 0; plan by shebao_plan_parse, empty only with a back payment; amounts by

@@ -60,7 +60,7 @@ bool bcsv_init(bcsv *r, bcsv_row_fn on_row, void *user);
  * False on a fatal error (out of memory). */
 bool bcsv_feed(bcsv *r, const char *buf, size_t len);
 /* Feed whole records that start where a record starts, from the middle of a stream (no byte-order-mark check):
- * batch.c hands each worker's reader a piece of a block this way. False on a fatal error (out of memory). */
+ * cmd_batch.c hands each worker's reader a piece of a block this way. False on a fatal error (out of memory). */
 bool bcsv_feed_records(bcsv *r, const char *buf, size_t len);
 /* Cut buf[0, len), which starts where a record starts, into t >= 1 pieces of whole records for t readers:
  * ends[i] (increasing; pieces may be empty) is just after a '\n' preceded by an even number of quotes since buf,

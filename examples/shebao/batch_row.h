@@ -1,4 +1,4 @@
-/* shebao batch: one CSV record in, one CSV line out. No I/O and no threads, so that batch.c (any number of
+/* shebao batch: one CSV record in, one CSV line out. No I/O and no threads, so that cmd_batch.c (any number of
  * threads, each with its own context) and the fuzz target drive the same code. */
 #ifndef SHEBAO_BATCH_ROW_H
 #define SHEBAO_BATCH_ROW_H

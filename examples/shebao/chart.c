@@ -189,14 +189,22 @@ static layout make_layout(size_t ng, size_t ny)
     return L;
 }
 
-static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info, const labels *T, const layout *L)
+/* A panel's title, then the font and colour of its subtitle (which the caller writes at the returned y). */
+static double panel_head(cairo_t *cr, double y, const char *title)
 {
-    size_t ng = shebao_comparison_grade_count(c), ny = shebao_comparison_years_count(c);
-    char buf[256], a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
-    grey(cr, 1);
-    cairo_paint(cr);
+    grey(cr, 0.1);
+    chart_font(cr, true, 40);
+    text_at(cr, MARGIN, y, title, LEFT);
+    y += 44;
+    chart_font(cr, false, 28);
+    grey(cr, 0.35);
+    return y;
+}
 
-    /* title and subtitle */
+/* The chart's title and subtitle; returns where the first panel starts. */
+static double draw_title(cairo_t *cr, const shebao_comparison *c, const chart_info *info, const labels *T)
+{
+    char buf[256];
     double y = MARGIN + 46;
     grey(cr, 0.1);
     line_at(cr, MARGIN, y, T->title, true, 50);
@@ -205,20 +213,19 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
     snprintf(buf, sizeof buf, T->subtitle, info->birth, shebao_comparison_start_year(c),
              shebao_comparison_claim_month(c), info->policy);
     line_at(cr, MARGIN, y, buf, false, 30);
+    return y + 70;
+}
 
-    /* panel 1: monthly pension by grade and length */
-    y += 70;
-    grey(cr, 0.1);
-    chart_font(cr, true, 40);
-    text_at(cr, MARGIN, y, T->panel1, LEFT);
-    y += 44;
-    chart_font(cr, false, 28);
-    grey(cr, 0.35);
+/* Panel 1's head and its legend: one colour per length. */
+static void draw_bars_head(cairo_t *cr, const shebao_comparison *c, const labels *T, double y)
+{
+    char buf[256];
+    y = panel_head(cr, y, T->panel1);
     text_at(cr, MARGIN, y, T->panel1_sub, LEFT);
     y += 52;
     double lx = MARGIN;
     chart_font(cr, false, 30);
-    for (size_t j = 0; j < ny; j++) {
+    for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
         colour(cr, j);
         cairo_rectangle(cr, lx, y - 24, 28, 28);
         cairo_fill(cr);
@@ -227,13 +234,19 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
         text_at(cr, lx + 38, y, buf, LEFT);
         lx += 38 + text_width(cr, buf) + 36;
     }
-    /* scale: the largest monthly total fills the bar area */
-    shebao_fen max = 1;
+}
+
+/* The widest grade label ("300 元/年") and the largest monthly total (the scale of the bars). */
+static double bar_scale(cairo_t *cr, const shebao_comparison *c, const labels *T, shebao_fen *max)
+{
+    size_t ng = shebao_comparison_grade_count(c), ny = shebao_comparison_years_count(c);
+    char buf[256], a[SHEBAO_MONEY_BUFSZ];
+    *max = 1;
     for (size_t i = 0; i < ng; i++)
         for (size_t j = 0; j < ny; j++) {
             shebao_compare_cell cell;
-            if (shebao_comparison_cell(c, i, j, &cell) == SHEBAO_OK && cell.eligible && cell.monthly_total > max)
-                max = cell.monthly_total;
+            if (shebao_comparison_cell(c, i, j, &cell) == SHEBAO_OK && cell.eligible && cell.monthly_total > *max)
+                *max = cell.monthly_total;
         }
     chart_font(cr, true, 34);
     double label_w = 0;
@@ -244,7 +257,17 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
         if (w > label_w)
             label_w = w;
     }
-    double x0 = MARGIN + label_w + 20, x1 = CW - MARGIN - 150;
+    return label_w;
+}
+
+/* Panel 1: the monthly pension by grade and length, one bar per cell. */
+static void draw_bars(cairo_t *cr, const shebao_comparison *c, const labels *T, const layout *L, double y)
+{
+    size_t ng = shebao_comparison_grade_count(c), ny = shebao_comparison_years_count(c);
+    char buf[256], a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    draw_bars_head(cr, c, T, y);
+    shebao_fen max;
+    double x0 = MARGIN + bar_scale(cr, c, T, &max) + 20, x1 = CW - MARGIN - 150;
     double value_font = L->bar_h >= 36 ? 30 : L->bar_h >= 30 ? 26 : 20;
     for (size_t i = 0; i < ng; i++) {
         double gy = L->bars_top + (double)i * L->group_h;
@@ -275,45 +298,55 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
     cairo_move_to(cr, x0, L->bars_top - 10);
     cairo_line_to(cr, x0, L->bars_top + L->bars_h - 24);
     cairo_stroke(cr);
+}
 
-    /* panel 2: the balance year by year, lowest and highest grade, at the longest length */
-    size_t jl = ny - 1, hi = ng - 1;
-    y = L->bars_top + L->bars_h + 40;
-    grey(cr, 0.1);
-    chart_font(cr, true, 40);
-    text_at(cr, MARGIN, y, T->panel2, LEFT);
-    y += 44;
-    chart_font(cr, false, 28);
-    grey(cr, 0.35);
-    snprintf(buf, sizeof buf, T->panel2_sub, shebao_comparison_years(c, jl), shebao_comparison_claim_month(c));
-    line_at(cr, MARGIN, y, buf, false, 28);
-    const shebao_projection *lines[2] = {shebao_comparison_projection(c, 0, jl), shebao_comparison_projection(c, hi, jl)};
-    size_t nlines = hi > 0 ? 2 : 1;
-    shebao_fen bmax = 1;
-    int ymin = 0, ymax = 0;
-    for (size_t k = 0; k < nlines; k++) {
-        size_t n = shebao_projection_ledger_count(lines[k]);
+/* Panel 2's lines: the balance of the lowest and the highest grade at the longest length, and their range. */
+typedef struct balances {
+    const shebao_projection *lines[2];
+    size_t n;
+    shebao_fen max;
+    int ymin, ymax;
+} balances;
+
+static balances find_balances(const shebao_comparison *c)
+{
+    size_t jl = shebao_comparison_years_count(c) - 1, hi = shebao_comparison_grade_count(c) - 1;
+    balances B = {{shebao_comparison_projection(c, 0, jl), shebao_comparison_projection(c, hi, jl)}, hi > 0 ? 2 : 1,
+                  1, 0, 0};
+    for (size_t k = 0; k < B.n; k++) {
+        size_t n = shebao_projection_ledger_count(B.lines[k]);
         for (size_t r = 0; r < n; r++) {
             shebao_ledger_row row;
-            shebao_projection_ledger_row(lines[k], r, &row);
-            if (row.balance > bmax)
-                bmax = row.balance;
-            if (ymin == 0 || row.year < ymin)
-                ymin = row.year;
-            if (row.year > ymax)
-                ymax = row.year;
+            shebao_projection_ledger_row(B.lines[k], r, &row);
+            if (row.balance > B.max)
+                B.max = row.balance;
+            if (B.ymin == 0 || row.year < B.ymin)
+                B.ymin = row.year;
+            if (row.year > B.ymax)
+                B.ymax = row.year;
         }
     }
-    /* legend: one line each, with the balance at the claim */
+    return B;
+}
+
+/* Panel 2's head and its legend: one line each, with the balance at the claim. */
+static void draw_balances_head(cairo_t *cr, const shebao_comparison *c, const labels *T, const layout *L,
+                               const balances *B)
+{
+    size_t jl = shebao_comparison_years_count(c) - 1, hi = shebao_comparison_grade_count(c) - 1;
+    char buf[256], a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    double y = panel_head(cr, L->bars_top + L->bars_h + 40, T->panel2);
+    snprintf(buf, sizeof buf, T->panel2_sub, shebao_comparison_years(c, jl), shebao_comparison_claim_month(c));
+    line_at(cr, MARGIN, y, buf, false, 28);
     chart_font(cr, false, 30);
-    for (size_t k = 0; k < nlines; k++) {
+    for (size_t k = 0; k < B->n; k++) {
         y += 46;
         colour(cr, k == 0 ? 0 : 5);
         cairo_rectangle(cr, MARGIN, y - 24, 28, 28);
         cairo_fill(cr);
         grey(cr, 0.15);
         shebao_fen bal = 0;
-        shebao_projection_figure(lines[k], SHEBAO_FIG_BALANCE, &bal);
+        shebao_projection_figure(B->lines[k], SHEBAO_FIG_BALANCE, &bal);
         grade_text(shebao_comparison_grade(c, k == 0 ? 0 : hi), a, sizeof a);
         char g[64];
         snprintf(g, sizeof g, T->per_year, a);
@@ -321,74 +354,100 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
         snprintf(buf, sizeof buf, T->balance_at, k == 0 ? T->lowest : T->highest, g, b);
         line_at(cr, MARGIN + 38, y, buf, false, 30);
     }
-    /* axes, grid and ticks */
-    double top = L->plot_top, bottom = L->plot_top + PLOT_H;
+}
+
+/* Where panel 2's plot is: the box, and the balance at its top (a round number of yuan). */
+typedef struct plot {
+    double top, bottom, x0, x1, ymaxv;
+    int span;
+} plot;
+
+/* Panel 2's axes, grid and ticks. */
+static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, const balances *B)
+{
+    char buf[256];
+    plot P = {L->plot_top, L->plot_top + PLOT_H, 0, 0, 0, B->ymax > B->ymin ? B->ymax - B->ymin : 1};
     chart_font(cr, false, 26);
-    double step = nice_step(fen_to_units(bmax), 5), ymaxv = ceil(fen_to_units(bmax) / step) * step;
-    double tick_w = 0;
-    for (double v = 0; v <= ymaxv + step / 2; v += step) {
+    double step = nice_step(fen_to_units(B->max), 5), tick_w = 0;
+    P.ymaxv = ceil(fen_to_units(B->max) / step) * step;
+    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
         tick_text(lround(v), info->zh, buf, sizeof buf);
         if (text_width(cr, buf) > tick_w)
             tick_w = text_width(cr, buf);
     }
-    double px0 = MARGIN + tick_w + 14, px1 = CW - MARGIN - 20;
-    int span = ymax > ymin ? ymax - ymin : 1;
+    P.x0 = MARGIN + tick_w + 14;
+    P.x1 = CW - MARGIN - 20;
     cairo_set_line_width(cr, 1.5);
-    for (double v = 0; v <= ymaxv + step / 2; v += step) {
-        double py = bottom - (bottom - top) * v / ymaxv;
+    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
+        double py = P.bottom - (P.bottom - P.top) * v / P.ymaxv;
         grey(cr, 0.85);
-        cairo_move_to(cr, px0, py);
-        cairo_line_to(cr, px1, py);
+        cairo_move_to(cr, P.x0, py);
+        cairo_line_to(cr, P.x1, py);
         cairo_stroke(cr);
         grey(cr, 0.3);
         tick_text(lround(v), info->zh, buf, sizeof buf);
-        text_at(cr, px0 - 10, py + 9, buf, RIGHT);
+        text_at(cr, P.x0 - 10, py + 9, buf, RIGHT);
     }
-    int ystep = span <= 10 ? 2 : span <= 25 ? 5 : 10;
+    int ystep = P.span <= 10 ? 2 : P.span <= 25 ? 5 : 10;
     grey(cr, 0.3);
-    for (int yr = ymin; yr <= ymax; yr++) {
-        if ((yr - ymin) % ystep != 0 && yr != ymax)
+    for (int yr = B->ymin; yr <= B->ymax; yr++) {
+        if ((yr - B->ymin) % ystep != 0 && yr != B->ymax)
             continue;
-        if (yr != ymax && ymax - yr < ystep / 2 + 1 && yr != ymin)
+        if (yr != B->ymax && B->ymax - yr < ystep / 2 + 1 && yr != B->ymin)
             continue; /* keep the last label clear of the one before */
-        double px = px0 + (px1 - px0) * (yr - ymin) / span;
+        double px = P.x0 + (P.x1 - P.x0) * (yr - B->ymin) / P.span;
         snprintf(buf, sizeof buf, "%d", yr);
-        text_at(cr, px, bottom + 36, buf, CENTER);
+        text_at(cr, px, P.bottom + 36, buf, CENTER);
     }
     grey(cr, 0.3);
     cairo_set_line_width(cr, 2);
-    cairo_move_to(cr, px0, top);
-    cairo_line_to(cr, px0, bottom);
-    cairo_line_to(cr, px1, bottom);
+    cairo_move_to(cr, P.x0, P.top);
+    cairo_line_to(cr, P.x0, P.bottom);
+    cairo_line_to(cr, P.x1, P.bottom);
     cairo_stroke(cr);
-    /* the lines, one dot per year */
-    for (size_t k = 0; k < nlines; k++) {
-        size_t n = shebao_projection_ledger_count(lines[k]);
+    return P;
+}
+
+/* Panel 2's lines, one dot per year. */
+static void draw_lines(cairo_t *cr, const balances *B, const plot *P)
+{
+    for (size_t k = 0; k < B->n; k++) {
+        size_t n = shebao_projection_ledger_count(B->lines[k]);
         colour(cr, k == 0 ? 0 : 5);
         cairo_set_line_width(cr, 5);
-        for (size_t r = 0; r < n; r++) {
-            shebao_ledger_row row;
-            shebao_projection_ledger_row(lines[k], r, &row);
-            double px = px0 + (px1 - px0) * (row.year - ymin) / span;
-            double py = bottom - (bottom - top) * fen_to_units(row.balance) / ymaxv;
-            if (r == 0)
-                cairo_move_to(cr, px, py);
-            else
-                cairo_line_to(cr, px, py);
-        }
-        cairo_stroke(cr);
-        for (size_t r = 0; r < n; r++) {
-            shebao_ledger_row row;
-            shebao_projection_ledger_row(lines[k], r, &row);
-            double px = px0 + (px1 - px0) * (row.year - ymin) / span;
-            double py = bottom - (bottom - top) * fen_to_units(row.balance) / ymaxv;
-            cairo_arc(cr, px, py, 7, 0, 2 * M_PI);
-            cairo_fill(cr);
+        for (int dots = 0; dots < 2; dots++) {
+            for (size_t r = 0; r < n; r++) {
+                shebao_ledger_row row;
+                shebao_projection_ledger_row(B->lines[k], r, &row);
+                double px = P->x0 + (P->x1 - P->x0) * (row.year - B->ymin) / P->span;
+                double py = P->bottom - (P->bottom - P->top) * fen_to_units(row.balance) / P->ymaxv;
+                if (dots) {
+                    cairo_arc(cr, px, py, 7, 0, 2 * M_PI);
+                    cairo_fill(cr);
+                } else if (r == 0) {
+                    cairo_move_to(cr, px, py);
+                } else {
+                    cairo_line_to(cr, px, py);
+                }
+            }
+            if (!dots)
+                cairo_stroke(cr);
         }
     }
+}
 
+static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info, const labels *T, const layout *L)
+{
+    char buf[256];
+    grey(cr, 1);
+    cairo_paint(cr);
+    draw_bars(cr, c, T, L, draw_title(cr, c, info, T));
+    balances B = find_balances(c);
+    draw_balances_head(cr, c, T, L, &B);
+    plot P = draw_axes(cr, info, L, &B);
+    draw_lines(cr, &B, &P);
     /* footer: what the figures rest on */
-    y = bottom + 60 + 40;
+    double y = P.bottom + 60 + 40;
     grey(cr, 0.35);
     line_at(cr, MARGIN, y, T->footer1, false, 26);
     snprintf(buf, sizeof buf, T->footer2, shebao_comparison_assumption_count(c));

@@ -3,6 +3,7 @@
 #define SHEBAO_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <sys/stat.h>
 
@@ -45,7 +46,7 @@ void cli_puts(const char *text);
  * EXIT_INTERNAL. */
 int cli_stdout_failed(int err);
 
-/* A file the command line writes (outfile.c): a regular file is written to a temporary file in its folder and
+/* A file the command line writes (cli_outfile.c): a regular file is written to a temporary file in its folder and
  * renamed over it only when complete; a failed or interrupted run (SIGINT, SIGTERM, SIGHUP) leaves the old file
  * untouched. A device or a FIFO is written directly. */
 typedef struct cli_outfile {
@@ -64,22 +65,116 @@ void cli_outfile_discard(cli_outfile *o);
 /* Whether path names the regular file that st describes (the same device and inode, through any link). */
 bool cli_is_file(const char *path, const struct stat *st);
 
-/* Simple option scanner over argv[start..argc): "--name value" or "--name=value". */
-typedef struct cli_args {
-    int argc;
-    char **argv;
-    int i;
-    const char *name;  /* current option name without dashes, or NULL for a positional argument */
-    const char *value; /* its value ("=value" or the next argument, fetched with cli_value) */
-    bool has_inline;
-    const char *inline_value;
-} cli_args;
+/* ---- options (cli_args.c) ----------------------------------------------------------------------------------
+ * Each command declares its options once, in a table of cli_opt ending with {0}. The one parser walks argv with
+ * it, in order: "--name value", "--name=value", a switch "--name", positional arguments; it refuses an unknown
+ * option, a missing value, an option given twice and a bad value, each with one line on stderr. The same table
+ * makes the command's synopsis in `shebao help`, and `shebao help CMD` / `shebao CMD --help` (cli_help.c).
+ * Values land in the command's own struct of options (cli_opt.at = offsetof), whose defaults the command sets
+ * before parsing: the parser writes only what is given. */
 
-void cli_args_init(cli_args *a, int argc, char **argv, int start);
-/* Advance; false at the end. After true: a->name is the option (or NULL and a->value the positional). */
-bool cli_next(cli_args *a);
-/* The value of the current option; NULL (after printing a usage error) if missing. */
-const char *cli_value(cli_args *a);
+/* What an option takes, and the type of its member in the struct of options. */
+typedef enum cli_kind {
+    CLI_SWITCH, /* no value ("--explain"; "=..." is ignored): bool, set to true */
+    CLI_TEXT,   /* the value as given: const char *; a positional argument (name NULL) is always CLI_TEXT */
+    CLI_CHOICE, /* one of the words of `value` ("table|json|csv"): const char *, the word */
+    CLI_INT,    /* a whole number lo..hi, digits only (cli_parse_whole): cli_int */
+    CLI_MONTH,  /* YYYY-MM, year 1900..hi, month 01-12: cli_month */
+    CLI_CHECK   /* the value read by `check`, which stores it (any type) or reports why not */
+} cli_kind;
+
+enum {
+    CLI_REQUIRED = 1, /* synopsis: shown without brackets (the command says what is missing) */
+    CLI_OR = 2,       /* synopsis: this option or the next, in one bracket ("[--region ID | --policy FILE]") */
+    CLI_AND = 4,      /* synopsis: this option and the next, together ("[--hours H --price AMOUNT]") */
+    CLI_USAGE_ERR = 8 /* a bad value is a usage error (exit 2): "--NAME must be WHAT, not 'VALUE'"; without it, an
+                       * input error (exit 4): "--NAME 'VALUE': expected WHAT". WHAT: the words of a CLI_CHOICE
+                       * ("table, json or csv"), "what lo-hi" of a CLI_INT, "YYYY-MM (year 1900-hi, month 01-12)" */
+};
+
+typedef struct cli_int {
+    long long v; /* the value (the command's default when not given) */
+    bool set;    /* given */
+} cli_int;
+
+typedef struct cli_month {
+    const char *text; /* as given ("YYYY-MM"), NULL when not given */
+    int y, m;
+} cli_month;
+
+typedef struct cli_opt cli_opt;
+struct cli_opt {
+    const char *name;  /* without the dashes; NULL for the positional argument */
+    const char *value; /* placeholder in the synopsis ("YYYY-MM"); CLI_CHOICE: the words, '|'-separated */
+    cli_kind kind;
+    unsigned flags;    /* CLI_REQUIRED, CLI_OR, CLI_AND, CLI_USAGE_ERR */
+    size_t at;         /* offsetof the member in the command's struct of options */
+    long long lo, hi;  /* CLI_INT: the range; CLI_MONTH: hi is the last year */
+    /* CLI_INT: what the number is, for messages ("a number of days", then " lo-hi");
+     * positional: why a second one is refused, after the command's name ("takes one policy id") */
+    const char *what;
+    /* CLI_CHECK: read v into the member at dest; EXIT_OK, or an exit code after a message */
+    int (*check)(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest);
+    const char *help;  /* one line for `shebao help CMD` */
+};
+
+/* A command, or a group of subcommands (policy, ltc). */
+typedef struct cli_command cli_command;
+struct cli_command {
+    const char *name;    /* as typed: "project", "ltc benefit" */
+    const char *summary; /* for the usage; '\n' separates lines */
+    const char *example; /* the arguments of one example run, after "shebao " (NULL: none) */
+    const cli_opt *opts; /* its options, ending with {0} (NULL: none) */
+    const cli_opt *shared; /* options every command of the group takes, declared once (ltc), or NULL */
+    const char *extra;   /* a positional argument where none is taken: why, after the name ("takes no arguments");
+                          * NULL: "NAME: unexpected argument 'ARG'" */
+    int (*run)(shebao_ctx *ctx, int argc, char **argv); /* argv[1] is the command, argv[2] a subcommand */
+    const cli_command *const *subs; /* a group's commands, NULL-terminated; NULL for a command */
+};
+
+/* Rows that several commands share, with the same help. T is the command's struct of options. */
+#define CLI_OPTS_POLICY(T)                                                                                       \
+    {.name = "region", .value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(T, region),              \
+     .help = "an embedded policy (see 'shebao policy list'; default " CLI_DEFAULT_REGION ")"},                  \
+    {.name = "policy", .value = "FILE", .kind = CLI_TEXT, .at = offsetof(T, file),                               \
+     .help = "a policy file instead (docs/policy-format.md)"}
+#define CLI_OPT_FORMAT(T, WORDS)                                                                                 \
+    {.name = "format", .value = WORDS, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, format),    \
+     .help = "how to print the result (default table)"}
+#define CLI_OPT_MORTALITY(T)                                                                                     \
+    {.name = "mortality", .value = "cl2010-2013-pension|none", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR,       \
+     .at = offsetof(T, mortality), .help = "the life table of the expected values (default cl2010-2013-pension)"}
+#define CLI_OPT_DISCOUNT(T)                                                                                      \
+    {.name = "discount", .value = "R", .kind = CLI_TEXT, .at = offsetof(T, discount),                           \
+     .help = "yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)"}
+#define CLI_OPT_SEX(T)                                                                                           \
+    {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
+     .help = "for the life table (default male)"}
+
+/* cli_parse's "go on": the options are read. */
+#define CLI_GO (-1)
+/* Read argv[start..argc) into opts by the command's tables. CLI_GO, or the exit code to return at once: EXIT_OK
+ * after printing the command's help (--help, -h), EXIT_USAGE or EXIT_INPUT after a one-line message. */
+int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, int start, void *opts);
+/* A group's command: argv[2] looked up in g->subs and run; a missing or unknown one is a usage error, and
+ * --help / -h prints the group's help. */
+int cli_run_group(const cli_command *g, shebao_ctx *ctx, int argc, char **argv);
+/* CLI_CHECK of an amount that is not negative (shebao_fen): "--NAME 'VALUE': why" (exit 4). */
+int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest);
+/* The words of a '|'-separated list as prose, "a, b or c", into buf. */
+const char *cli_words(const char *list, char *buf, size_t size);
+/* Whether an argument asks for help: "--help", "--help=...", "-h". */
+bool cli_is_help(const char *arg);
+
+/* ---- help (cli_help.c), made from the tables ---------------------------------------------------------------- */
+
+/* `shebao help`: every command with its synopsis and summary, then the exit codes. */
+void cli_print_usage(FILE *f, const cli_command *const *commands);
+/* `shebao help CMD`, `shebao CMD --help`: the synopsis, the summary, each option with its help, an example; for a
+ * group, its commands. */
+void cli_print_help(FILE *f, const cli_command *cmd);
+/* The command of list named name (a group's: by the last word, "assess"), or NULL. */
+const cli_command *cli_find(const cli_command *const *list, const char *name);
 
 /* Load --policy FILE or --region ID (default CLI_DEFAULT_REGION). Returns a library code. */
 int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out);
@@ -89,15 +184,16 @@ int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */
 void cli_pad(FILE *f, const char *s, int width, bool right);
 
-/* A person's fields as text (person.c), shared by `project` and `batch`. */
-/* A month of birth: shebao_month_parse() and a year up to SHEBAO_BIRTH_YEAR_MAX ("YYYY-MM", year 1900-2150). */
-bool cli_parse_month(const char *s, int *y, int *m);
+/* Values as text (cli_person.c): the one parser of each kind the command line reads. */
 /* The n bytes at s as a whole number lo..hi (0 <= lo <= hi < 10^18): digits only, leading zeros, however many,
- * adding nothing. The command line's one reading of a whole number. */
+ * adding nothing. */
 bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out);
-bool cli_parse_int(const char *s, int lo, int hi, int *out); /* cli_parse_whole of all of s, into an int */
-/* "male" or "female" (the command line's one reading of a sex); false for anything else, "" included. */
-bool cli_parse_sex(const char *s, shebao_sex *out);
+bool cli_parse_int(const char *s, int lo, int hi, int *out); /* the same over the whole of s, into an int */
+bool cli_parse_month_to(const char *s, int last, int *y, int *m); /* "YYYY-MM", year 1900-last, month 01-12 */
+bool cli_parse_month(const char *s, int *y, int *m);              /* "YYYY-MM", year 1900-2150 */
+bool cli_parse_sex(const char *s, shebao_sex *out);               /* "male" or "female" */
+
+/* A person's fields as text (cli_person.c), shared by `project` and `batch`. */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
 typedef struct cli_person_text {
@@ -109,13 +205,26 @@ typedef struct cli_person_text {
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
                       size_t nroom, shebao_segment **plan, char *err, size_t esize);
 
+/* Output shared by the commands (cli_text.c). */
+/* An amount as the library writes it ("1234.50"), into buf. */
+const char *cli_money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ]);
+/* A figure of a projection as an amount, into buf; "" when the projection has none. */
+const char *cli_fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ]);
+/* The CSV columns balance ... personal_total of a projection, each followed by a comma (project and compare). */
+void cli_csv_figures(const shebao_projection *p);
 /* One non-official value a result rests on, as one indented line: status, path[@from] = value (source). */
 void cli_print_param(const shebao_param *q);
+/* The non-official values a result rests on, when there are any: a blank line, "非官方数值 WHO on N
+ * non-official value(s):", then each (at(from, i, out) reads one). WHO: "This result rests", "These results rest". */
+typedef int cli_param_at(const void *from, size_t i, shebao_param *out);
+void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *from);
 
+/* The commands (cmd_*.c): each runs with argv[1] its name, and is described by its cli_command. */
 int cmd_policy(shebao_ctx *ctx, int argc, char **argv);
 int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv);
 int cmd_ltc(shebao_ctx *ctx, int argc, char **argv);
 int cmd_compare(shebao_ctx *ctx, int argc, char **argv);
+extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare;
 
 #endif

@@ -388,6 +388,66 @@ typedef struct shebao_ltc_cost {
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
                              shebao_ltc_cost *out, shebao_ltc_notes *notes);
 
+/**
+ * @brief A disability assessment as the JSON document `shebao ltc assess --format json` prints: "policy", the
+ *        totals "adl", "cognition" and "perception", their "levels", "grade", "grade_name" and "assumptions"
+ *        (the notes: parameter, from, value, status, source, title; as in shebao_projection_to_json()).
+ * @param policy the policy the assessment used (its id is written).
+ * @param a the result of shebao_ltc_assess().
+ * @param notes the notes the assessment filled; NULL gives an empty "assumptions" array.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p a or @p out) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_assessment_to_json(const shebao_policy *policy, const shebao_ltc_assessment *a,
+                                  const shebao_ltc_notes *notes, char **out);
+
+/**
+ * @brief One month's benefit as the JSON document `shebao ltc benefit --format json` prints: "policy", the claim's
+ *        "month" (YYYY-MM), "grade", "grade_name" and "mode", then "benefits_from", "eligible", "reason" (null
+ *        when eligible), "days_in_month", "care_days", "eligible_days", "cost" (null for `home_cash`),
+ *        "fund_pays", "self_pays", "binding" (null for none), "limits" (the limits that lowered the payment:
+ *        daily_cap, hours, price, monthly_cap, in that order) and "assumptions".
+ * @param policy the policy the benefit used.
+ * @param claim the claim given to shebao_ltc_benefit_month().
+ * @param b its result.
+ * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p claim, @p b or @p out) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_claim *claim,
+                               const shebao_ltc_benefit *b, const shebao_ltc_notes *notes, char **out);
+
+/**
+ * @brief The contributions of a group as the JSON document `shebao ltc fund --format json` prints: "policy",
+ *        "group", "month" (YYYY-MM), "funding_from", "basis" (rate or fixed), "period" (month or year), "base"
+ *        and "base_limited" (floor, cap or null; both null for fixed amounts), "count", "per_person" and "total"
+ *        (each paying payer by name, then "total") and "assumptions".
+ * @param policy the policy the funding used.
+ * @param group the group given to shebao_ltc_fund().
+ * @param year the year given to shebao_ltc_fund().
+ * @param month the month given to shebao_ltc_fund().
+ * @param f its result.
+ * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p f or @p out) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group group, int year, int month,
+                               const shebao_ltc_funding *f, const shebao_ltc_notes *notes, char **out);
+
+/**
+ * @brief A spending estimate as the JSON document `shebao ltc cost --format json` prints: "policy", the input's
+ *        "from" (YYYY-MM), "months" and "beneficiaries", "cells" (grade, grade_name, mode, persons, eligible,
+ *        per_person, total), "total" and "assumptions".
+ * @param policy the policy the estimate used.
+ * @param in the inputs given to shebao_ltc_cost_estimate().
+ * @param est its result.
+ * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p in, @p est or @p out) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_cost_to_json(const shebao_policy *policy, const shebao_ltc_cost_input *in, const shebao_ltc_cost *est,
+                            const shebao_ltc_notes *notes, char **out);
+
 /** @} */
 
 #ifdef __cplusplus

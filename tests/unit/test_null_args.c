@@ -997,6 +997,99 @@ static void null_shebao_ltc_cost_estimate(void **state)
     USAGE_CTX(shebao_ltc_cost_estimate(ctx, pol, &in, NULL, notes));
 }
 
+/* The JSON documents of the four results: the policy, the result and the output are required (the inputs echoed,
+ * where the result does not hold them, too); notes are optional (an empty "assumptions" array). On a refusal the
+ * output is NULL. */
+static void null_shebao_ltc_assessment_to_json(void **state)
+{
+    (void)state;
+    shebao_ltc_assessment a;
+    OK(shebao_ltc_assess(ctx, pol, adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                         SHEBAO_LTC_PERCEPTION_ITEMS, &a, notes));
+    char *json = NULL;
+    OK(shebao_ltc_assessment_to_json(pol, &a, notes, &json));
+    shebao_free(json);
+    json = NULL;
+    OK(shebao_ltc_assessment_to_json(pol, &a, NULL, &json)); /* notes: "NULL gives an empty array" */
+    assert_non_null(strstr(json, "\"assumptions\": []"));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_ltc_assessment_to_json(NULL, &a, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_assessment_to_json(pol, NULL, notes, &json));
+    assert_null(json);
+    USAGE(shebao_ltc_assessment_to_json(pol, &a, notes, NULL));
+}
+
+static void null_shebao_ltc_benefit_to_json(void **state)
+{
+    (void)state;
+    shebao_ltc_claim c = claim();
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    OK(shebao_ltc_benefit_month(ctx, pol, &c, &b, notes));
+    char *json = NULL;
+    OK(shebao_ltc_benefit_to_json(pol, &c, &b, notes, &json));
+    shebao_free(json);
+    json = NULL;
+    OK(shebao_ltc_benefit_to_json(pol, &c, &b, NULL, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_ltc_benefit_to_json(NULL, &c, &b, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_benefit_to_json(pol, NULL, &b, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_benefit_to_json(pol, &c, NULL, notes, &json));
+    assert_null(json);
+    USAGE(shebao_ltc_benefit_to_json(pol, &c, &b, notes, NULL));
+}
+
+static void null_shebao_ltc_funding_to_json(void **state)
+{
+    (void)state;
+    shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
+    OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, -1, &f, notes));
+    char *json = NULL;
+    OK(shebao_ltc_funding_to_json(pol, SHEBAO_LTC_RESIDENT, 2025, 1, &f, notes, &json));
+    shebao_free(json);
+    json = NULL;
+    OK(shebao_ltc_funding_to_json(pol, SHEBAO_LTC_RESIDENT, 2025, 1, &f, NULL, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_ltc_funding_to_json(NULL, SHEBAO_LTC_RESIDENT, 2025, 1, &f, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_funding_to_json(pol, SHEBAO_LTC_RESIDENT, 2025, 1, NULL, notes, &json));
+    assert_null(json);
+    USAGE(shebao_ltc_funding_to_json(pol, SHEBAO_LTC_RESIDENT, 2025, 1, &f, notes, NULL));
+}
+
+static void null_shebao_ltc_cost_to_json(void **state)
+{
+    (void)state;
+    shebao_ltc_cost_input in = cost_input();
+    shebao_ltc_cost est = SHEBAO_LTC_COST_INIT;
+    OK(shebao_ltc_cost_estimate(ctx, pol, &in, &est, notes));
+    char *json = NULL;
+    OK(shebao_ltc_cost_to_json(pol, &in, &est, notes, &json));
+    shebao_free(json);
+    json = NULL;
+    OK(shebao_ltc_cost_to_json(pol, &in, &est, NULL, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_ltc_cost_to_json(NULL, &in, &est, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_cost_to_json(pol, NULL, &est, notes, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_ltc_cost_to_json(pol, &in, NULL, notes, &json));
+    assert_null(json);
+    USAGE(shebao_ltc_cost_to_json(pol, &in, &est, notes, NULL));
+}
+
 /* ---- the table: one entry per exported function, and the check that it has them all ------------------------- */
 
 static void test_every_export_covered(void **state);
@@ -1044,7 +1137,8 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_ltc_limit_name), COVER(shebao_ltc_mode_from_name), COVER(shebao_ltc_group_from_name),
     COVER(shebao_ltc_notes_new), COVER(shebao_ltc_notes_free), COVER(shebao_ltc_notes_count), COVER(shebao_ltc_note),
     COVER(shebao_ltc_assess), COVER(shebao_ltc_benefit_month), COVER(shebao_ltc_fund),
-    COVER(shebao_ltc_cost_estimate),
+    COVER(shebao_ltc_cost_estimate), COVER(shebao_ltc_assessment_to_json), COVER(shebao_ltc_benefit_to_json),
+    COVER(shebao_ltc_funding_to_json), COVER(shebao_ltc_cost_to_json),
 };
 
 #define NTESTS (sizeof tests / sizeof tests[0])

@@ -1,4 +1,5 @@
-/* Terminal text: display width of UTF-8 strings (CJK characters take two columns) and padding. */
+/* Terminal text: display width of UTF-8 strings (CJK characters take two columns) and padding; amounts, figures and
+ * the non-official values as the commands print them. */
 #include <string.h>
 
 #include "cli.h"
@@ -59,4 +60,41 @@ void cli_print_param(const shebao_param *q)
 {
     printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q->status), q->path, q->from[0] ? "@" : "", q->from,
            q->value, q->source);
+}
+
+void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *from)
+{
+    if (!n)
+        return;
+    printf("\n非官方数值 %s on %zu non-official value(s):\n", who, n);
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        at(from, i, &q);
+        cli_print_param(&q);
+    }
+}
+
+const char *cli_money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
+{
+    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
+    return buf;
+}
+
+const char *cli_fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ])
+{
+    shebao_fen f;
+    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
+        return "";
+    return cli_money(f, buf);
+}
+
+void cli_csv_figures(const shebao_projection *p)
+{
+    static const shebao_figure figs[] = {SHEBAO_FIG_BALANCE,       SHEBAO_FIG_ACCOUNT_PENSION,
+                                         SHEBAO_FIG_BASE_PENSION,  SHEBAO_FIG_YEARS_PENSION,
+                                         SHEBAO_FIG_AGE_SUPPLEMENT, SHEBAO_FIG_MONTHLY_TOTAL,
+                                         SHEBAO_FIG_PERSONAL_TOTAL};
+    char a[SHEBAO_MONEY_BUFSZ];
+    for (size_t i = 0; i < sizeof figs / sizeof figs[0]; i++)
+        printf("%s,", cli_fig(p, figs[i], a));
 }

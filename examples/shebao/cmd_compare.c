@@ -1,26 +1,11 @@
 /* shebao compare: one person over contribution grades × contribution lengths (多缴多得、长缴长得), with the
  * value of one grade up and of one year longer, the lowest-versus-highest summary, and an optional chart. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chart.h"
 #include "cli.h"
-
-static bool parse_month(const char *s, int *y, int *m) { return cli_parse_month(s, y, m); }
-
-static const char *money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
-
-static const char *fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_fen f;
-    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
-        return "";
-    return money(f, buf);
-}
 
 /* "11y 7m" */
 static const char *ym(int months, char *buf, size_t size)
@@ -90,7 +75,7 @@ static void print_cells(const shebao_comparison *c)
             shebao_compare_cell f;
             shebao_comparison_cell(c, i, j, &f);
             size_t k = 0;
-            cellv(money(f.grade, a), cols[k++].width);
+            cellv(cli_money(f.grade, a), cols[k++].width);
             snprintf(t, sizeof t, "%d", f.years);
             cellv(t, cols[k++].width);
             if (!f.eligible) {
@@ -98,16 +83,16 @@ static void print_cells(const shebao_comparison *c)
                 fputs("  不符合领取条件 not eligible\n", stdout);
                 continue;
             }
-            cellv(money(f.monthly_total, a), cols[k++].width);
-            cellv(money(f.account_pension, a), cols[k++].width);
-            cellv(money(f.personal_total, a), cols[k++].width);
+            cellv(cli_money(f.monthly_total, a), cols[k++].width);
+            cellv(cli_money(f.account_pension, a), cols[k++].width);
+            cellv(cli_money(f.personal_total, a), cols[k++].width);
             cellv(f.has_breakeven ? ym(f.breakeven_age_years * 12 + f.breakeven_age_months, t, sizeof t) : "—",
                   cols[k++].width);
-            cellv(f.has_epv ? money(f.epv_benefits, a) : "—", cols[k++].width);
+            cellv(f.has_epv ? cli_money(f.epv_benefits, a) : "—", cols[k++].width);
             cellv(f.moneys_worth ? f.moneys_worth : "—", cols[k++].width);
             cellv(f.irr ? f.irr : "—", cols[k++].width);
-            cellv(f.has_epv ? money(f.inheritable, a) : "—", cols[k++].width);
-            cellv(f.has_per_10000 ? money(f.per_10000, a) : "—", cols[k++].width);
+            cellv(f.has_epv ? cli_money(f.inheritable, a) : "—", cols[k++].width);
+            cellv(f.has_per_10000 ? cli_money(f.per_10000, a) : "—", cols[k++].width);
             putchar('\n');
         }
 }
@@ -118,22 +103,22 @@ static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
     if (grade_kind) {
         snprintf(t, sizeof t, "%d", d->from_years);
         cellv(t, 5);
-        snprintf(t, sizeof t, "%s → %s", money(d->from_grade, a), money(d->to_grade, b));
+        snprintf(t, sizeof t, "%s → %s", cli_money(d->from_grade, a), cli_money(d->to_grade, b));
         cellv(t, 19);
-        cellv(money(d->extra_per_year, a), 10);
+        cellv(cli_money(d->extra_per_year, a), 10);
     } else {
-        cellv(money(d->from_grade, a), 9);
+        cellv(cli_money(d->from_grade, a), 9);
         snprintf(t, sizeof t, "%d → %d", d->from_years, d->to_years);
         cellv(t, 8);
     }
-    cellv(money(d->extra_paid, a), 10);
+    cellv(cli_money(d->extra_paid, a), 10);
     if (!d->available) {
         fputs("  不符合领取条件 not eligible\n", stdout);
         return;
     }
-    cellv(money(d->extra_monthly, a), 11);
+    cellv(cli_money(d->extra_monthly, a), 11);
     cellv(d->has_recoup ? ym(d->recoup_months, t, sizeof t) : "—", 8);
-    cellv(d->has_epv ? money(d->epv_difference, a) : "—", 11);
+    cellv(d->has_epv ? cli_money(d->epv_difference, a) : "—", 11);
     putchar('\n');
 }
 
@@ -173,11 +158,11 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
 {
     char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
         epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "";
-    money(d->from_grade, lo);
-    money(d->to_grade, hi);
-    money(d->extra_paid, paid);
-    money(d->extra_monthly, more);
-    money(d->epv_difference, epv);
+    cli_money(d->from_grade, lo);
+    cli_money(d->to_grade, hi);
+    cli_money(d->extra_paid, paid);
+    cli_money(d->extra_monthly, more);
+    cli_money(d->epv_difference, epv);
     int n = d->from_years, m = d->recoup_months;
     bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
     printf("\n最低档与最高档 Lowest vs highest grade\n");
@@ -207,6 +192,11 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
                "and pays %s more a month%s%s.\n", hi, lo, n, paid, more, re, ee);
 }
 
+static int assumption_at(const void *c, size_t i, shebao_param *out)
+{
+    return shebao_comparison_assumption(c, i, out);
+}
+
 static void print_table(const shebao_comparison *c, const shebao_policy *pol, const char *birth, const char *lang)
 {
     printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
@@ -221,7 +211,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
             shebao_compare_excluded x;
             shebao_comparison_excluded(c, i, &x);
             char g[SHEBAO_MONEY_BUFSZ];
-            money(x.grade, g);
+            cli_money(x.grade, g);
             if (!lang || strcmp(lang, "zh") == 0) {
                 if (x.daijiao)
                     printf("  %s：在 %s 起的档次表中是代缴档次（政府为困难群体代缴），计划年份 %d-%d\n", g, x.table_from,
@@ -237,15 +227,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     shebao_compare_delta d;
     if (shebao_comparison_summary(c, shebao_comparison_years_count(c) - 1, &d) == SHEBAO_OK)
         print_summary(&d, lang);
-    size_t n = shebao_comparison_assumption_count(c);
-    if (n) {
-        printf("\n非官方数值 These results rest on %zu non-official value(s):\n", n);
-        for (size_t i = 0; i < n; i++) {
-            shebao_param q;
-            shebao_comparison_assumption(c, i, &q);
-            cli_print_param(&q);
-        }
-    }
+    cli_print_params("These results rest", shebao_comparison_assumption_count(c), assumption_at, c);
 }
 
 /* ---- csv --------------------------------------------------------------------------------------------------- */
@@ -262,26 +244,20 @@ static void print_csv(const shebao_comparison *c)
             const shebao_projection *p = shebao_comparison_projection(c, i, j);
             shebao_compare_cell f;
             shebao_comparison_cell(c, i, j, &f);
-            printf("%s,%d,%s,%s,%d,", money(f.grade, a), f.years, f.eligible ? "ok" : "not_eligible",
+            printf("%s,%d,%s,%s,%d,", cli_money(f.grade, a), f.years, f.eligible ? "ok" : "not_eligible",
                    shebao_projection_claim_month(p), shebao_projection_years_paid(p));
-            printf("%s,", fig(p, SHEBAO_FIG_BALANCE, a));
-            printf("%s,", fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_BASE_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_YEARS_PENSION, a));
-            printf("%s,", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
-            printf("%s,", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
-            printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+            cli_csv_figures(p);
             if (f.has_breakeven)
                 printf("%d,%s,%d,%d,", f.breakeven_months, f.breakeven_month, f.breakeven_age_years,
                        f.breakeven_age_months);
             else
                 printf(",,,,");
-            printf("%s,", fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
-            printf("%s,", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
-            printf("%s,", fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+            printf("%s,", cli_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
             printf("%s,%s,", f.moneys_worth ? f.moneys_worth : "", f.irr ? f.irr : "");
-            printf("%s,", fig(p, SHEBAO_FIG_INHERITABLE, a));
-            printf("%s\n", f.has_per_10000 ? money(f.per_10000, a) : "");
+            printf("%s,", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
+            printf("%s\n", f.has_per_10000 ? cli_money(f.per_10000, a) : "");
         }
 }
 
@@ -289,167 +265,193 @@ static void print_csv(const shebao_comparison *c)
 
 #define MAX_LIST 64
 
-int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
+typedef struct compare_opts {
+    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang;
+    cli_month birth;
+    cli_int start;
+} compare_opts;
+
+/* --chart FILE: a name that says the format. */
+static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 {
-    const char *file = NULL, *region = NULL, *format = "table", *grades_arg = NULL, *years_arg = NULL,
-               *chart = NULL, *lang = NULL, *birth = NULL;
-    int start = 0;
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    cli_args a;
-    cli_args_init(&a, argc, argv, 2);
-    while (cli_next(&a)) {
-        const char *v = NULL;
-        if (!a.name)
-            return cli_usage("compare: unexpected argument '%s'", a.value);
-        if (!(v = cli_value(&a)))
-            return EXIT_USAGE;
-        if (strcmp(a.name, "policy") == 0) {
-            file = v;
-        } else if (strcmp(a.name, "region") == 0) {
-            region = v;
-        } else if (strcmp(a.name, "format") == 0) {
-            format = v;
-            if (strcmp(v, "table") && strcmp(v, "json") && strcmp(v, "csv"))
-                return cli_usage("--format must be table, json or csv, not '%s'", v);
-        } else if (strcmp(a.name, "birth") == 0) {
-            if (!parse_month(v, &pe.birth_year, &pe.birth_month)) {
-                cli_err("--birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", v);
-                return EXIT_INPUT;
-            }
-            birth = v;
-        } else if (strcmp(a.name, "sex") == 0) {
-            if (!cli_parse_sex(v, &pe.sex))
-                return cli_usage("--sex must be male or female, not '%s'", v);
-        } else if (strcmp(a.name, "start") == 0) {
-            if (!cli_parse_int(v, 1900, 2199, &start)) {
-                cli_err("--start '%.40s': expected a year 1900-2199", v);
-                return EXIT_INPUT;
-            }
-        } else if (strcmp(a.name, "grades") == 0) {
-            grades_arg = v;
-        } else if (strcmp(a.name, "years") == 0) {
-            years_arg = v;
-        } else if (strcmp(a.name, "discount") == 0) {
-            pe.discount = v;
-        } else if (strcmp(a.name, "chart") == 0) {
-            chart = v;
-            if (!chart_path_ok(v))
-                return cli_usage("--chart '%.200s': the file name must end in .png, .svg or .pdf", v);
-        } else if (strcmp(a.name, "lang") == 0) {
-            lang = v;
-            if (strcmp(v, "zh") && strcmp(v, "en"))
-                return cli_usage("--lang must be zh or en, not '%s'", v);
-        } else {
-            return cli_usage("unknown option --%s for compare", a.name);
-        }
-    }
-    if (file && region)
-        return cli_usage("give --region or --policy, not both");
-    struct stat pst; /* the chart must not overwrite the policy it comes from */
-    if (chart && file && stat(file, &pst) == 0 && cli_is_file(chart, &pst))
-        return cli_usage("--chart %s is the same file as --policy %s", chart, file);
-    if (!birth)
-        return cli_usage("compare needs --birth YYYY-MM");
-    if (!start)
-        return cli_usage("compare needs --start YYYY (the first contribution year)");
+    (void)ctx, (void)o;
+    if (!chart_path_ok(v))
+        return cli_usage("--chart '%.200s': the file name must end in .png, .svg or .pdf", v);
+    *(const char **)dest = v;
+    return EXIT_OK;
+}
 
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = start;
-    shebao_fen grades[MAX_LIST];
-    int years[MAX_LIST];
-    if (grades_arg && strcmp(grades_arg, "all") != 0) {
-        char *items[MAX_LIST], *copy = strdup(grades_arg); /* split whole, however long */
-        if (!copy) {
-            cli_err("out of memory");
-            return EXIT_INTERNAL;
-        }
-        int n = split(copy, items, MAX_LIST);
-        if (n < 0) {
-            cli_err("--grades: at most %d grades", MAX_LIST);
-            free(copy);
-            return EXIT_INPUT;
-        }
-        for (int i = 0; i < n; i++) {
-            int rc = shebao_money_parse(ctx, items[i], &grades[i]);
-            if (rc != SHEBAO_OK || grades[i] <= 0) {
-                cli_err("--grades '%.40s': %s", items[i],
-                        rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
-                free(copy);
-                return EXIT_INPUT;
-            }
-        }
-        free(copy);
-        opt.grades = grades;
-        opt.grade_count = (size_t)n;
-    }
-    if (years_arg && strcmp(years_arg, "all") != 0) {
-        char *items[MAX_LIST], *copy = strdup(years_arg); /* split whole, however long */
-        if (!copy) {
-            cli_err("out of memory");
-            return EXIT_INTERNAL;
-        }
-        int n = split(copy, items, MAX_LIST);
-        if (n < 0) {
-            cli_err("--years: at most %d lengths", MAX_LIST);
-            free(copy);
-            return EXIT_INPUT;
-        }
-        for (int i = 0; i < n; i++)
-            if (!cli_parse_int(items[i], 1, 100, &years[i])) {
-                cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, "
-                        "comma-separated", items[i]);
-                free(copy);
-                return EXIT_INPUT;
-            }
-        free(copy);
-        opt.years = years;
-        opt.years_count = (size_t)n;
-    }
+#define AT(m) .at = offsetof(compare_opts, m)
+static const cli_opt compare_table[] = {
+    CLI_OPTS_POLICY(compare_opts),
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = SHEBAO_BIRTH_YEAR_MAX,
+     .help = "month of birth"},
+    CLI_OPT_SEX(compare_opts),
+    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
+     .what = "a year", .help = "the first year paid"},
+    {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
+     .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
+    {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
+     .help = "the numbers of years paid (default all: 15, 20, ... up to the most still possible)"},
+    CLI_OPT_DISCOUNT(compare_opts),
+    CLI_OPT_FORMAT(compare_opts, "table|json|csv"),
+    {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart), .check = check_chart,
+     .help = "also draw the pensions and balances (replaced only when complete)"},
+    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
+     .help = "the table's sentences and the chart's labels in one language (default both; chart zh)"},
+    {0},
+};
+#undef AT
 
-    shebao_policy *pol = NULL;
-    int rc = cli_load_policy(ctx, file, region, &pol);
-    if (rc != SHEBAO_OK)
-        return cli_fail(ctx, rc);
-    shebao_comparison *c = NULL;
-    rc = shebao_compare(ctx, pol, &pe, &opt, &c);
-    int exit_code = EXIT_OK;
-    if (rc != SHEBAO_OK) {
-        exit_code = cli_fail(ctx, rc);
-    } else if (strcmp(format, "json") == 0) {
+const cli_command cli_cmd_compare = {
+    .name = "compare",
+    .summary = "grades × years paid from START: pension, break-even, EPV,\n"
+               "one grade up, one year longer, lowest vs highest (多缴多得)",
+    .example = "compare --birth 1980-05 --start 2025 --chart compare.png",
+    .opts = compare_table,
+    .run = cmd_compare,
+};
+
+/* An item of a list option, into out[i]; EXIT_OK or an exit code after a message. */
+typedef int item_fn(shebao_ctx *ctx, const char *s, void *out, int i);
+
+static int grade_item(shebao_ctx *ctx, const char *s, void *out, int i)
+{
+    shebao_fen *g = (shebao_fen *)out + i;
+    int rc = shebao_money_parse(ctx, s, g);
+    if (rc != SHEBAO_OK || *g <= 0) {
+        cli_err("--grades '%.40s': %s", s, rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "a grade must be positive");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+static int years_item(shebao_ctx *ctx, const char *s, void *out, int i)
+{
+    (void)ctx;
+    if (!cli_parse_int(s, 1, 100, (int *)out + i)) {
+        cli_err("--years '%.40s': expected 'all' or whole numbers of years 1-100, comma-separated", s);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --NAME a,b,... ("all": *n stays 0): at most MAX_LIST items (the noun in the message), each read by item. */
+static int read_list(shebao_ctx *ctx, const char *name, const char *noun, const char *arg, item_fn *item, void *out,
+                     size_t *n)
+{
+    if (!arg || strcmp(arg, "all") == 0)
+        return EXIT_OK;
+    char *items[MAX_LIST], *copy = strdup(arg); /* split whole, however long */
+    if (!copy) {
+        cli_err("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int k = split(copy, items, MAX_LIST), code = EXIT_OK;
+    if (k < 0) {
+        cli_err("--%s: at most %d %s", name, MAX_LIST, noun);
+        code = EXIT_INPUT;
+    }
+    for (int i = 0; i < k && code == EXIT_OK; i++)
+        code = item(ctx, items[i], out, i);
+    free(copy);
+    *n = code == EXIT_OK ? (size_t)k : 0;
+    return code;
+}
+
+/* The chart, written to a temporary file renamed over FILE only when complete (cli_outfile.c). */
+static int write_chart(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+{
+    char err[512];
+    chart_info info = {shebao_policy_id(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
+    cli_outfile of;
+    int exit_code = EXIT_OK, r = -1, e = cli_outfile_open(&of, o->chart);
+    if (e != 0) {
+        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+    } else if ((r = chart_write(c, &info, o->chart, of.f, err, sizeof err)) < 0) {
+        cli_outfile_discard(&of);
+    } else if ((e = cli_outfile_commit(&of)) != 0) {
+        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+        r = -2;
+    }
+    if (r < 0) {
+        cli_err("%s", err);
+        exit_code = r == -2 ? EXIT_INTERNAL : EXIT_INPUT; /* a failed write; no file or no drawing */
+    } else if (r > 0) {
+        cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
+                "the chart's labels are in English", CHART_FONT);
+    }
+    chart_cleanup();
+    return exit_code;
+}
+
+/* The comparison in the format asked for. */
+static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+{
+    if (strcmp(o->format, "json") == 0) {
         char *text = NULL;
+        int exit_code = EXIT_OK;
         if (shebao_comparison_to_json(c, &text) == SHEBAO_OK)
             cli_puts(text);
         else
             exit_code = EXIT_INTERNAL;
         shebao_free(text);
-    } else if (strcmp(format, "csv") == 0) {
+        return exit_code;
+    }
+    if (strcmp(o->format, "csv") == 0)
         print_csv(c);
-    } else {
-        print_table(c, pol, birth, lang);
-    }
-    if (exit_code == EXIT_OK && chart) {
-        /* written to a temporary file, renamed over the chart file only when complete (outfile.c) */
-        char err[512];
-        chart_info info = {shebao_policy_id(pol), birth, !lang || strcmp(lang, "zh") == 0};
-        cli_outfile of;
-        int r = -1, e = cli_outfile_open(&of, chart);
-        if (e != 0) {
-            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
-        } else if ((r = chart_write(c, &info, chart, of.f, err, sizeof err)) < 0) {
-            cli_outfile_discard(&of);
-        } else if ((e = cli_outfile_commit(&of)) != 0) {
-            snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", chart, strerror(e));
-            r = -2;
-        }
-        if (r < 0) {
-            cli_err("%s", err);
-            exit_code = r == -2 ? EXIT_INTERNAL : EXIT_INPUT; /* a failed write; no file or no drawing */
-        } else if (r > 0) {
-            cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
-                    "the chart's labels are in English", CHART_FONT);
-        }
-        chart_cleanup();
-    }
+    else
+        print_table(c, pol, o->birth.text, o->lang);
+    return EXIT_OK;
+}
+
+/* The options checked together; EXIT_OK or the exit code after a usage error. */
+static int check(const compare_opts *o)
+{
+    if (o->file && o->region)
+        return cli_usage("give --region or --policy, not both");
+    struct stat pst; /* the chart must not overwrite the policy it comes from */
+    if (o->chart && o->file && stat(o->file, &pst) == 0 && cli_is_file(o->chart, &pst))
+        return cli_usage("--chart %s is the same file as --policy %s", o->chart, o->file);
+    if (!o->birth.text)
+        return cli_usage("compare needs --birth YYYY-MM");
+    if (!o->start.set)
+        return cli_usage("compare needs --start YYYY (the first contribution year)");
+    return EXIT_OK;
+}
+
+int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
+{
+    compare_opts o = {.format = "table"};
+    int rc = cli_parse(&cli_cmd_compare, ctx, argc, argv, 2, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if ((rc = check(&o)) != EXIT_OK)
+        return rc;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = o.birth.y;
+    pe.birth_month = o.birth.m;
+    if (o.sex)
+        cli_parse_sex(o.sex, &pe.sex);
+    pe.discount = o.discount;
+    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
+    opt.start_year = (int)o.start.v;
+    shebao_fen grades[MAX_LIST];
+    int years[MAX_LIST];
+    if ((rc = read_list(ctx, "grades", "grades", o.grades, grade_item, grades, &opt.grade_count)) != EXIT_OK ||
+        (rc = read_list(ctx, "years", "lengths", o.years, years_item, years, &opt.years_count)) != EXIT_OK)
+        return rc;
+    opt.grades = opt.grade_count ? grades : NULL;
+    opt.years = opt.years_count ? years : NULL;
+    shebao_policy *pol = NULL;
+    rc = cli_load_policy(ctx, o.file, o.region, &pol);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    shebao_comparison *c = NULL;
+    rc = shebao_compare(ctx, pol, &pe, &opt, &c);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o);
+    if (exit_code == EXIT_OK && o.chart)
+        exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
     shebao_policy_free(pol);
     return exit_code;

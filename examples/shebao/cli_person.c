@@ -1,5 +1,6 @@
 /* A person's fields as text, shared by `project` (options) and `batch` (CSV columns), so that both accept the same
- * values and refuse the others with the same words. */
+ * values and refuse the others with the same words; and the one parser of each kind of value (a whole number, a
+ * month, a sex) that every command uses. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +16,13 @@ static bool is_word(const char *s, const char *w)
     return *s == *w;
 }
 
-bool cli_parse_month(const char *s, int *y, int *m)
+bool cli_parse_month_to(const char *s, int last, int *y, int *m)
 {
-    return shebao_month_parse(s, y, m) == SHEBAO_OK && *y <= SHEBAO_BIRTH_YEAR_MAX;
+    /* the library's one reading of "YYYY-MM" (years SHEBAO_YEAR_MIN..SHEBAO_YEAR_MAX), then the caller's last year */
+    return shebao_month_parse(s, y, m) == SHEBAO_OK && *y <= last;
 }
+
+bool cli_parse_month(const char *s, int *y, int *m) { return cli_parse_month_to(s, SHEBAO_BIRTH_YEAR_MAX, y, m); }
 
 bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long long *out)
 {
@@ -39,17 +43,14 @@ bool cli_parse_whole(const char *s, size_t n, long long lo, long long hi, long l
     return true;
 }
 
-/* The n bytes at s as a whole number lo..hi (0 <= lo <= hi <= INT_MAX). */
-static bool parse_int_n(const char *s, size_t n, int lo, int hi, int *out)
+bool cli_parse_int(const char *s, int lo, int hi, int *out)
 {
     long long v;
-    if (!cli_parse_whole(s, n, lo, hi, &v))
+    if (!cli_parse_whole(s, strlen(s), lo, hi, &v))
         return false;
     *out = (int)v;
     return true;
 }
-
-bool cli_parse_int(const char *s, int lo, int hi, int *out) { return parse_int_n(s, strlen(s), lo, hi, out); }
 
 bool cli_parse_sex(const char *s, shebao_sex *out)
 {
@@ -67,8 +68,10 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
     const char *colon = strchr(v, ':');
     if (!colon || colon == v)
         return "expected N:GRADE (e.g. 5:1000)";
-    if (!parse_int_n(v, (size_t)(colon - v), 1, 100, years)) /* N read in place, whole */
+    long long n;
+    if (!cli_parse_whole(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
         return "N must be a whole number of years 1-100";
+    *years = (int)n;
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)
         return "GRADE must be a positive amount";
     return NULL;
@@ -79,8 +82,7 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
 {
     *plan = NULL;
     if (!cli_parse_month(t->birth, &pe->birth_year, &pe->birth_month)) {
-        snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year %d-%d, month 01-12)", t->birth, SHEBAO_YEAR_MIN,
-                 SHEBAO_BIRTH_YEAR_MAX);
+        snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", t->birth);
         return SHEBAO_EINPUT;
     }
     if (!*t->sex) {

@@ -1,5 +1,6 @@
-/* shebao batch: a streaming CSV → CSV filter projecting one person per row, in input order, on any number of
- * threads sharing one immutable policy. Rows in = rows out, always; a bad row becomes a row with status "error".
+/* shebao batch, the engine (batch_run.h): a streaming CSV → CSV filter projecting one person per row, in input
+ * order, on any number of threads sharing one immutable policy. Rows in = rows out, always; a bad row becomes a row
+ * with status "error". cmd_batch.c reads the options, opens the files and reports.
  *
  * Two ways a row goes through. Usually a block of input is cut into one piece of whole records per thread, and
  * every thread reads its piece with its own reader and projects it (run_block). The header, a record the main
@@ -12,14 +13,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "batch_row.h"
-#include "cli.h"
+#include "batch_run.h"
 
 #define CHUNK_ROWS 4096
 #define CHUNK_BYTES ((size_t)8 << 20) /* a chunk is also full at this much row text (rows of up to 1 MiB each) */
-#define BLOCK ((size_t)2 << 20)      /* input is read in blocks of this size (SHEBAO_BATCH_BLOCK: tests) */
 /* After a block, the workers' readers together keep at most this much for long records, and their output arenas
  * at most OUTS_KEEP: each worker may meet long rows in a different block, and with many threads their buffers
  * must not add up past a bound (the largest are given back first). */
@@ -60,9 +58,10 @@ typedef struct brow {
 } brow;
 
 typedef struct batch {
+    /* what became of the run so far: rows counted, a fatal input, out of memory, a failed read or write */
+    batch_result res;
     /* header */
-    bool have_header, fatal;
-    char fatal_msg[600];
+    bool have_header;
     batch_head head;
     /* run options */
     batch_opts opts;
@@ -73,8 +72,6 @@ typedef struct batch {
     size_t text_len, text_cap;
     size_t *offs;
     size_t offs_len, offs_cap;
-    bool oom;
-    long long total, ok, not_eligible, errors;
     /* threads, each with its context and its output arena */
     int threads;
     shebao_ctx **ctx;
@@ -88,8 +85,7 @@ typedef struct batch {
     size_t block; /* bytes per block read */
     /* output */
     FILE *out;
-    bool write_failed, progress; /* write_failed: a write failed, and the run stops */
-    int write_errno, read_errno; /* why the first write, or the read, failed (errno; 0 if unknown) */
+    bool progress;
     double t0, drawn;           /* start; when the progress bar was last drawn */
     long long in_bytes, in_size; /* bytes read; size of the input when it is a regular file (else 0) */
 } batch;
@@ -154,16 +150,16 @@ static void *worker(void *arg)
 /* Write to the output; a failed write stops the run (with its reason kept). */
 static void emit(batch *bt, const char *s, size_t n)
 {
-    if (n && !bt->write_failed && fwrite(s, 1, n, bt->out) != n) {
-        bt->write_failed = true;
-        bt->write_errno = errno;
+    if (n && !bt->res.write_failed && fwrite(s, 1, n, bt->out) != n) {
+        bt->res.write_failed = true;
+        bt->res.write_errno = errno;
     }
 }
 
 /* Whether the run stops here: a bad header, out of memory, a failed write. */
 static bool stopped(const batch *bt)
 {
-    return bt->fatal || bt->oom || bt->write_failed;
+    return bt->res.fatal || bt->res.oom || bt->res.write_failed;
 }
 
 static double now(void)
@@ -181,13 +177,13 @@ static void draw_progress(batch *bt, bool last)
     if (!last && t - bt->drawn < 0.1)
         return;
     bt->drawn = t;
-    double rate = t > bt->t0 ? (double)bt->total / (t - bt->t0) : 0.0;
+    double rate = t > bt->t0 ? (double)bt->res.total / (t - bt->t0) : 0.0;
     if (bt->in_size > 0) {
         int pct = (int)(100 * (bt->in_bytes < bt->in_size ? bt->in_bytes : bt->in_size) / bt->in_size);
         fprintf(stderr, "\r[%-30.*s] %3d%%  %lld rows  %.0f rows/s", pct * 30 / 100,
-                "##############################", pct, bt->total, rate);
+                "##############################", pct, bt->res.total, rate);
     } else {
-        fprintf(stderr, "\r%lld rows  %.0f rows/s", bt->total, rate);
+        fprintf(stderr, "\r%lld rows  %.0f rows/s", bt->res.total, rate);
     }
     if (last)
         fputc('\n', stderr);
@@ -216,12 +212,12 @@ static void flush_chunk(batch *bt)
     for (size_t i = 0; i < bt->nrows; i++) {
         brow *r = &bt->rows[i];
         if (r->status == BATCH_NOMEM)
-            bt->oom = true; /* out of memory formatting the row: it is missing from the output, the run fails */
-        bt->ok += r->status == BATCH_OK;
-        bt->not_eligible += r->status == BATCH_NOT_ELIGIBLE;
-        bt->errors += r->status == BATCH_ERROR;
+            bt->res.oom = true; /* out of memory formatting the row: it is missing from the output, the run fails */
+        bt->res.ok += r->status == BATCH_OK;
+        bt->res.not_eligible += r->status == BATCH_NOT_ELIGIBLE;
+        bt->res.errors += r->status == BATCH_ERROR;
     }
-    bt->total += (long long)bt->nrows;
+    bt->res.total += (long long)bt->nrows;
     bt->nrows = 0;
     bt->text_len = 0;
     bt->offs_len = 0;
@@ -250,12 +246,12 @@ static bool grow(void **buf, size_t *cap, size_t need, size_t unit)
 static void on_record(void *user, const bcsv_record *rec)
 {
     batch *bt = user;
-    if (bt->fatal)
+    if (bt->res.fatal)
         return;
     if (!bt->have_header) {
         bt->have_header = true;
-        if (!batch_head_init(&bt->head, rec, bt->fatal_msg, sizeof bt->fatal_msg)) {
-            bt->fatal = true;
+        if (!batch_head_init(&bt->head, rec, bt->res.fatal_msg, sizeof bt->res.fatal_msg)) {
+            bt->res.fatal = true;
             return;
         }
         emit(bt, bt->head.line.s, bt->head.line.len);
@@ -335,7 +331,7 @@ static void trim_workers(batch *bt)
         piece *pc = &bt->pieces[big];
         bcsv_free(&pc->reader);
         pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc); /* (between records: nothing is lost) */
-        bt->oom |= !pc->reader_ok;
+        bt->res.oom |= !pc->reader_ok;
         if (!pc->reader_ok)
             break;
     }
@@ -373,23 +369,23 @@ static bool run_block(batch *bt, const char *s, size_t *ends)
     bool idle = true;
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
-        bt->oom |= pc->oom;
+        bt->res.oom |= pc->oom;
         if (!pc->idle) { /* a fresh reader for the next block */
             idle = false;
             bcsv_free(&pc->reader);
             pc->reader_ok = bcsv_init(&pc->reader, on_piece_record, pc);
-            bt->oom |= !pc->reader_ok;
+            bt->res.oom |= !pc->reader_ok;
         }
     }
-    if (!idle || bt->oom)
-        return bt->oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
+    if (!idle || bt->res.oom)
+        return bt->res.oom; /* out of memory: the run fails anyway; otherwise the main reader redoes the block */
     for (int t = 0; t < bt->threads; t++) {
         piece *pc = &bt->pieces[t];
         emit(bt, bt->outs[t].b.s, bt->outs[t].b.len);
-        bt->ok += pc->ok;
-        bt->not_eligible += pc->not_eligible;
-        bt->errors += pc->errors;
-        bt->total += pc->rows;
+        bt->res.ok += pc->ok;
+        bt->res.not_eligible += pc->not_eligible;
+        bt->res.errors += pc->errors;
+        bt->res.total += pc->rows;
     }
     trim_workers(bt);
     if (bt->progress)
@@ -407,7 +403,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
     if (!blk || !ends) {
         free(blk);
         free(ends);
-        bt->oom = true;
+        bt->res.oom = true;
         return true;
     }
     size_t have = 0;
@@ -419,7 +415,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
             bt->in_bytes += (long long)n;
             eof = n < want;
             if (eof && ferror(fin))
-                bt->read_errno = errno;
+                bt->res.read_errno = errno;
         }
         size_t used = 0;
         while (used < have && !stopped(bt)) {
@@ -429,7 +425,7 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
                 if (!nl && !eof && used > 0)
                     break; /* the rest of a line: read more first */
                 if (!bcsv_feed(reader, blk + used, take))
-                    bt->oom = true;
+                    bt->res.oom = true;
                 used += take;
                 continue;
             }
@@ -437,13 +433,13 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
             if (cut == 0)
                 break; /* no whole record in what is left */
             if (!run_block(bt, blk + used, ends) && !bcsv_feed(reader, blk + used, cut))
-                bt->oom = true;
+                bt->res.oom = true;
             used += cut;
         }
         if (used < have && !stopped(bt) && (eof || used == 0)) {
             /* the end of the input, or one record longer than a block: the main reader takes it */
             if (!bcsv_feed(reader, blk + used, have - used))
-                bt->oom = true;
+                bt->res.oom = true;
             used = have;
         }
         memmove(blk, blk + used, have - used);
@@ -454,238 +450,126 @@ static bool read_all(batch *bt, bcsv *reader, FILE *fin)
     return !ferror(fin);
 }
 
-/* ---- the command ----------------------------------------------------------------------------------------- */
+/* ---- a run ----------------------------------------------------------------------------------------------- */
 
-/* "--in FILE" or "standard input", for messages. */
-static const char *in_name(const char *in, char *buf, size_t size)
+/* The chunk, the threads' contexts, arenas and readers. False when out of memory. */
+static bool alloc_all(batch *bt, worker_arg **wa)
 {
-    if (!in || strcmp(in, "-") == 0)
-        return "standard input";
-    snprintf(buf, size, "--in %s", in);
-    return buf;
+    bt->rows = calloc(CHUNK_ROWS, sizeof *bt->rows);
+    bt->ctx = calloc((size_t)bt->threads, sizeof *bt->ctx);
+    bt->tid = calloc((size_t)bt->threads, sizeof *bt->tid);
+    bt->outs = calloc((size_t)bt->threads, sizeof *bt->outs);
+    *wa = calloc((size_t)bt->threads, sizeof **wa);
+    bt->pieces = calloc((size_t)bt->threads, sizeof *bt->pieces);
+    bool ok = bt->rows && bt->ctx && bt->tid && bt->outs && *wa && bt->pieces;
+    for (int t = 0; ok && t < bt->threads; t++)
+        ok = shebao_ctx_new(&bt->ctx[t]) == SHEBAO_OK;
+    for (int t = 0; ok && t < bt->threads; t++) {
+        bt->pieces[t] = (piece){.bt = bt, .index = t};
+        ok = bt->pieces[t].reader_ok = bcsv_init(&bt->pieces[t].reader, on_piece_record, &bt->pieces[t]);
+    }
+    return ok;
 }
 
-/* Open the input, then the output. An input that cannot be read as a file (missing, not allowed, a directory) is
- * an input error (exit 4), and an output that is the input file itself (the same path, a symbolic or a hard link)
- * a usage error (exit 2); both are found before anything is opened for writing. --out FILE is written to a
- * temporary file that becomes FILE only when the run succeeds (outfile.c). */
-static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile *fout)
+/* Start the workers (threads 1..threads-1; the main thread is worker 0). False when one cannot be started: the
+ * started ones wait at a barrier that can no longer fill, and nothing can be salvaged. */
+static bool start_threads(batch *bt, worker_arg *wa, int *started)
 {
-    char name[600];
-    bool to_file = out && strcmp(out, "-") != 0;
-    memset(fout, 0, sizeof *fout);
-    *fin = stdin;
-    if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
-        cli_err("--in %s: %s", in, strerror(errno));
-        return EXIT_INPUT;
+    *started = 0;
+    if (bt->threads <= 1)
+        return true;
+    pthread_barrier_init(&bt->start, NULL, (unsigned)bt->threads);
+    pthread_barrier_init(&bt->done, NULL, (unsigned)bt->threads);
+    for (int t = 1; t < bt->threads; t++, ++*started) {
+        wa[t] = (worker_arg){bt, t};
+        if (pthread_create(&bt->tid[t], NULL, worker, &wa[t]) != 0)
+            return false;
     }
-    struct stat ist, ost;
-    int code = EXIT_OK, err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
-    if (err) {
-        cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
-        code = EXIT_INPUT;
-    } else if (to_file && cli_is_file(out, &ist)) {
-        code = cli_usage("batch: --out %s is the same file as %s", out, in_name(in, name, sizeof name));
-    } else if (!to_file && S_ISREG(ist.st_mode) && fstat(fileno(stdout), &ost) == 0 && ost.st_dev == ist.st_dev &&
-               ost.st_ino == ist.st_ino) { /* (`>> people.csv`: the output would be read again, without end) */
-        code = cli_usage("batch: standard output is the same file as %s", in_name(in, name, sizeof name));
-    } else if (!to_file) {
-        fout->f = stdout;
-    } else if ((err = cli_outfile_open(fout, out)) != 0) {
-        cli_err("--out %s: %s", out, strerror(err));
-        code = EXIT_INPUT;
-    }
-    if (code != EXIT_OK && *fin != stdin)
-        fclose(*fin);
-    return code;
+    return true;
 }
 
-int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
+static void stop_threads(batch *bt, int started)
 {
-    const char *file = NULL, *region = NULL, *in = NULL, *out = NULL;
+    if (bt->threads > 1 && started > 0) {
+        bt->quit = true;
+        pthread_barrier_wait(&bt->start);
+        for (int t = 1; t <= started; t++)
+            pthread_join(bt->tid[t], NULL);
+        pthread_barrier_destroy(&bt->start);
+        pthread_barrier_destroy(&bt->done);
+    }
+}
+
+/* The whole input through the main reader and the blocks. False on a read error. */
+static bool read_input(batch *bt, FILE *fin)
+{
+    bcsv reader;
+    if (!bcsv_init(&reader, on_record, bt))
+        return false;
+    bool read_ok = true;
+    if (!read_all(bt, &reader, fin))
+        read_ok = false;
+    else if (!stopped(bt) && !bcsv_finish(&reader))
+        bt->res.oom = true;
+    if (!bt->res.fatal && !bt->res.write_failed)
+        flush_chunk(bt);
+    if (!bt->have_header && !bt->res.fatal && read_ok && !bt->res.oom) {
+        bt->res.fatal = true;
+        snprintf(bt->res.fatal_msg, sizeof bt->res.fatal_msg,
+                 "input: empty (expected a header with the columns id,birth,sex,plan,collective,backpay)");
+    }
+    bcsv_free(&reader);
+    return read_ok;
+}
+
+static void free_all(batch *bt, worker_arg *wa)
+{
+    for (int t = 0; t < bt->threads && bt->ctx; t++)
+        shebao_ctx_free(bt->ctx[t]);
+    batch_head_free(&bt->head);
+    for (int t = 0; t < bt->threads && bt->outs; t++)
+        free(bt->outs[t].b.s);
+    free(bt->outs);
+    for (int t = 0; t < bt->threads && bt->pieces; t++)
+        if (bt->pieces[t].reader_ok)
+            bcsv_free(&bt->pieces[t].reader);
+    free(bt->pieces);
+    free(bt->text);
+    free(bt->offs);
+    free(bt->rows);
+    free(bt->ctx);
+    free(bt->tid);
+    free(wa);
+}
+
+bool batch_run(const batch_setup *s, FILE *fin, batch_result *res)
+{
     batch bt;
     memset(&bt, 0, sizeof bt);
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    bt.threads = ncpu > 0 ? (int)(ncpu > 256 ? 256 : ncpu) : 1;
-    bt.opts.mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;
-    bt.block = BLOCK;
-    const char *blk_env = getenv("SHEBAO_BATCH_BLOCK"); /* tests: small blocks cut records everywhere */
-    if (blk_env && atol(blk_env) >= 1 && atol(blk_env) <= (1L << 30))
-        bt.block = (size_t)atol(blk_env);
-    cli_args a;
-    cli_args_init(&a, argc, argv, 2);
-    while (cli_next(&a)) {
-        const char *v;
-        if (!a.name)
-            return cli_usage("batch: unexpected argument '%s'", a.value);
-        if (strcmp(a.name, "progress") == 0) {
-            bt.progress = isatty(2);
-            continue;
-        }
-        if (!(v = cli_value(&a)))
-            return EXIT_USAGE;
-        if (strcmp(a.name, "policy") == 0)
-            file = v;
-        else if (strcmp(a.name, "region") == 0)
-            region = v;
-        else if (strcmp(a.name, "in") == 0)
-            in = v;
-        else if (strcmp(a.name, "out") == 0)
-            out = v;
-        else if (strcmp(a.name, "discount") == 0)
-            bt.opts.discount = v;
-        else if (strcmp(a.name, "mortality") == 0) {
-            if (shebao_mortality_from_name(v, &bt.opts.mortality) != SHEBAO_OK)
-                return cli_usage("--mortality must be cl2010-2013-pension or none, not '%s'", v);
-        } else if (strcmp(a.name, "threads") == 0) {
-            if (!cli_parse_int(v, 1, 256, &bt.threads))
-                return cli_usage("--threads must be a whole number 1-256, not '%s'", v);
-        } else {
-            return cli_usage("unknown option --%s for batch", a.name);
-        }
-    }
-    if (file && region)
-        return cli_usage("give --region or --policy, not both");
-    if (bt.opts.discount) { /* the library's own check of a discount rate */
-        shebao_fen dummy;
-        if (shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 720, 100, bt.opts.discount,
-                               &dummy) != SHEBAO_OK)
-            return cli_usage("--discount must be a decimal rate in [0, 1), not '%s'", bt.opts.discount);
-    }
-    shebao_policy *pol = NULL;
-    int rc = cli_load_policy(ctx, file, region, &pol);
-    if (rc != SHEBAO_OK)
-        return cli_fail(ctx, rc);
-    bt.opts.policy = pol;
-    FILE *fin;
-    cli_outfile fout;
-    int code = open_streams(in, out, &fin, &fout);
-    if (code != EXIT_OK) {
-        shebao_policy_free(pol);
-        return code;
-    }
-    bt.out = fout.f;
-    static char obuf_space[1 << 20];
-    setvbuf(bt.out, obuf_space, _IOFBF, sizeof obuf_space);
-    bt.rows = calloc(CHUNK_ROWS, sizeof *bt.rows);
-    bt.ctx = calloc((size_t)bt.threads, sizeof *bt.ctx);
-    bt.tid = calloc((size_t)bt.threads, sizeof *bt.tid);
-    bt.outs = calloc((size_t)bt.threads, sizeof *bt.outs);
-    worker_arg *wa = calloc((size_t)bt.threads, sizeof *wa);
-    bt.pieces = calloc((size_t)bt.threads, sizeof *bt.pieces);
-    bool ok = bt.rows && bt.ctx && bt.tid && bt.outs && wa && bt.pieces;
-    for (int t = 0; ok && t < bt.threads; t++)
-        ok = shebao_ctx_new(&bt.ctx[t]) == SHEBAO_OK;
-    for (int t = 0; ok && t < bt.threads; t++) {
-        bt.pieces[t] = (piece){.bt = &bt, .index = t};
-        ok = bt.pieces[t].reader_ok = bcsv_init(&bt.pieces[t].reader, on_piece_record, &bt.pieces[t]);
-    }
+    bt.opts = s->opts;
+    bt.threads = s->threads;
+    bt.block = s->block;
+    bt.progress = s->progress;
+    bt.out = s->out;
+    worker_arg *wa = NULL;
+    bool ok = alloc_all(&bt, &wa);
     int started = 0;
-    if (ok && bt.threads > 1) {
-        pthread_barrier_init(&bt.start, NULL, (unsigned)bt.threads);
-        pthread_barrier_init(&bt.done, NULL, (unsigned)bt.threads);
-        for (int t = 1; t < bt.threads; t++, started++) {
-            wa[t] = (worker_arg){&bt, t};
-            if (pthread_create(&bt.tid[t], NULL, worker, &wa[t]) != 0) {
-                /* the started workers wait at a barrier that can no longer fill: nothing to salvage */
-                cli_err("batch: cannot start %d threads (started %d); try --threads %d",
-                        bt.threads, started + 1, started + 1);
-                if (bt.out != stdout)
-                    cli_outfile_discard(&fout); /* the old --out stays */
-                exit(EXIT_INTERNAL);
-            }
-        }
+    if (ok && !start_threads(&bt, wa, &started)) {
+        res->started = started + 1;
+        return false;
     }
-    bcsv reader;
-    bool read_ok = ok && bcsv_init(&reader, on_record, &bt);
     struct stat st;
     if (bt.progress && fstat(fileno(fin), &st) == 0 && S_ISREG(st.st_mode))
         bt.in_size = (long long)st.st_size;
     bt.t0 = now();
-    if (read_ok) {
-        if (!read_all(&bt, &reader, fin))
-            read_ok = false;
-        else if (!stopped(&bt) && !bcsv_finish(&reader))
-            bt.oom = true;
-        if (!bt.fatal && !bt.write_failed)
-            flush_chunk(&bt);
-        if (!bt.have_header && !bt.fatal && read_ok && !bt.oom) {
-            bt.fatal = true;
-            snprintf(bt.fatal_msg, sizeof bt.fatal_msg,
-                     "input: empty (expected a header with the columns id,birth,sex,plan,collective,backpay)");
-        }
-        bcsv_free(&reader);
-    }
-    /* stop the workers */
-    if (bt.threads > 1 && started > 0) {
-        bt.quit = true;
-        pthread_barrier_wait(&bt.start);
-        for (int t = 1; t <= started; t++)
-            pthread_join(bt.tid[t], NULL);
-        pthread_barrier_destroy(&bt.start);
-        pthread_barrier_destroy(&bt.done);
-    }
-    double secs = now() - bt.t0;
-    if (bt.progress && !bt.fatal)
+    bool read_ok = ok && read_input(&bt, fin);
+    stop_threads(&bt, started);
+    bt.res.secs = now() - bt.t0;
+    if (bt.progress && !bt.res.fatal)
         draw_progress(&bt, true);
-    int exit_code = EXIT_OK;
-    if (!ok) {
-        cli_err("batch: out of memory or cannot start threads");
-        exit_code = EXIT_INTERNAL;
-    } else if (!read_ok) {
-        char name[600];
-        cli_err("batch: read error on %s: %s", in_name(in, name, sizeof name),
-                strerror(bt.read_errno ? bt.read_errno : EIO));
-        exit_code = EXIT_INTERNAL;
-    } else if (bt.fatal) {
-        cli_err("%s", bt.fatal_msg);
-        exit_code = EXIT_INPUT;
-    } else if (bt.oom) {
-        fputs("shebao: batch: out of memory: the output is incomplete\n", stderr);
-        exit_code = EXIT_INTERNAL;
-    }
-    if (bt.out == stdout) {
-        if (fflush(stdout) != 0 && !bt.write_failed) {
-            bt.write_failed = true;
-            bt.write_errno = errno;
-        }
-        if (bt.write_failed || ferror(stdout))
-            exit_code = cli_stdout_failed(bt.write_errno);
-    } else {
-        /* --out FILE becomes the output only when complete (error rows included); otherwise it stays as it was */
-        int err = bt.write_failed ? (bt.write_errno ? bt.write_errno : EIO) : 0;
-        if (exit_code == EXIT_OK && !err)
-            err = cli_outfile_commit(&fout);
-        else
-            cli_outfile_discard(&fout);
-        if (err) {
-            cli_err("batch: write error on --out %s: %s", out, strerror(err));
-            exit_code = EXIT_INTERNAL;
-        }
-    }
-    if (!bt.fatal)
-        fprintf(stderr, "batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n", bt.total,
-                bt.ok, bt.not_eligible, bt.errors, secs, secs > 0 ? (double)bt.total / secs : 0.0);
-    if (exit_code == EXIT_OK && bt.errors > 0)
-        exit_code = EXIT_INPUT; /* some rows failed: every row is still in the output */
-    for (int t = 0; t < bt.threads && bt.ctx; t++)
-        shebao_ctx_free(bt.ctx[t]);
-    batch_head_free(&bt.head);
-    for (int t = 0; t < bt.threads && bt.outs; t++)
-        free(bt.outs[t].b.s);
-    free(bt.outs);
-    for (int t = 0; t < bt.threads && bt.pieces; t++)
-        if (bt.pieces[t].reader_ok)
-            bcsv_free(&bt.pieces[t].reader);
-    free(bt.pieces);
-    free(bt.text);
-    free(bt.offs);
-    free(bt.rows);
-    free(bt.ctx);
-    free(bt.tid);
-    free(wa);
-    if (fin != stdin)
-        fclose(fin);
-    shebao_policy_free(pol);
-    return exit_code;
+    *res = bt.res;
+    res->alloc_failed = !ok;
+    res->read_failed = ok && !read_ok;
+    free_all(&bt, wa);
+    return true;
 }

@@ -1,0 +1,304 @@
+/* The command line's one option parser, driven by each command's table (cli.h), and its one-line messages. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* ---- messages ----------------------------------------------------------------------------------------------- */
+
+int cli_exit_code(int rc)
+{
+    switch (rc) {
+    case SHEBAO_OK: return EXIT_OK;
+    case SHEBAO_EUSAGE: return EXIT_USAGE;
+    case SHEBAO_EPOLICY: return EXIT_POLICY;
+    case SHEBAO_EINPUT: return EXIT_INPUT;
+    case SHEBAO_ECOMPUTE: return EXIT_COMPUTE;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+/* "shebao: MESSAGE SUFFIX" on one line of stderr, whatever the message holds (an argument may hold a line break). */
+static void err_line(const char *suffix, const char *fmt, va_list ap)
+{
+    char msg[1200];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    fprintf(stderr, "shebao: %s%s\n", msg, suffix);
+}
+
+void cli_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_line("", fmt, ap);
+    va_end(ap);
+}
+
+int cli_fail(shebao_ctx *ctx, int rc)
+{
+    const char *msg = shebao_ctx_errmsg(ctx);
+    cli_err("%s", msg && *msg ? msg : shebao_strerror(rc));
+    return cli_exit_code(rc);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    err_line(" (see 'shebao help')", fmt, ap);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out)
+{
+    if (file)
+        return shebao_policy_load_file(ctx, file, out);
+    return shebao_policy_load_embedded(ctx, region ? region : CLI_DEFAULT_REGION, out);
+}
+
+const char *cli_words(const char *list, char *buf, size_t size)
+{
+    size_t n = 0, words = 1, k = 0;
+    for (const char *p = list; *p; p++)
+        words += *p == '|';
+    buf[0] = '\0';
+    for (const char *p = list;; k++) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        const char *sep = k == 0 ? "" : k + 1 == words ? " or " : ", ";
+        int w = snprintf(buf + n, size - n, "%s%.*s", sep, (int)len, p);
+        if (w < 0 || (size_t)w >= size - n)
+            break;
+        n += (size_t)w;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return buf;
+}
+
+bool cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || (strncmp(arg, "--help", 6) == 0 && (arg[6] == '\0' || arg[6] == '='));
+}
+
+/* ---- values ------------------------------------------------------------------------------------------------- */
+
+int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    shebao_fen *out = dest;
+    int rc = shebao_money_parse(ctx, v, out);
+    if (rc != SHEBAO_OK || *out < 0) {
+        cli_err("--%s '%.40s': %s", o->name, v, rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Whether v is one of the '|'-separated words. */
+static bool is_choice(const char *words, const char *v)
+{
+    size_t len = strlen(v);
+    for (const char *p = words;; p++) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == len && strncmp(p, v, n) == 0)
+            return true;
+        if (!bar)
+            return false;
+        p = bar;
+    }
+}
+
+/* A bad value: "--NAME must be WHAT, not 'V'" (usage, exit 2) or "--NAME 'V': expected WHAT" (input, exit 4). */
+static int bad_value(const cli_opt *o, const char *v, const char *what, bool usage)
+{
+    if (usage)
+        return cli_usage("--%s must be %s, not '%s'", o->name, what, v);
+    cli_err("--%s '%.40s': expected %s", o->name, v, what);
+    return EXIT_INPUT;
+}
+
+/* Store the value v of option o in the member at dest. EXIT_OK, or the exit code after a message. */
+static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    char what[160];
+    switch (o->kind) {
+    case CLI_SWITCH:
+        *(bool *)dest = true;
+        return EXIT_OK;
+    case CLI_TEXT:
+        *(const char **)dest = v;
+        return EXIT_OK;
+    case CLI_CHOICE:
+        if (!is_choice(o->value, v))
+            return bad_value(o, v, cli_words(o->value, what, sizeof what), o->flags & CLI_USAGE_ERR);
+        *(const char **)dest = v;
+        return EXIT_OK;
+    case CLI_INT: {
+        cli_int *n = dest;
+        if (!cli_parse_whole(v, strlen(v), o->lo, o->hi, &n->v)) {
+            snprintf(what, sizeof what, "%s %lld-%lld", o->what, o->lo, o->hi);
+            return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
+        }
+        n->set = true;
+        return EXIT_OK;
+    }
+    case CLI_MONTH: {
+        cli_month *m = dest;
+        if (!cli_parse_month_to(v, (int)o->hi, &m->y, &m->m)) {
+            snprintf(what, sizeof what, "YYYY-MM (year 1900-%lld, month 01-12)", o->hi);
+            return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
+        }
+        m->text = v;
+        return EXIT_OK;
+    }
+    case CLI_CHECK:
+        return o->check(ctx, o, v, dest);
+    }
+    return EXIT_INTERNAL;
+}
+
+/* ---- the parser --------------------------------------------------------------------------------------------- */
+
+#define MAX_OPTS 64
+
+/* The options of a command: its own, then those of its group. */
+typedef struct table {
+    const cli_opt *o[MAX_OPTS];
+    size_t n;
+} table;
+
+static void add(table *t, const cli_opt *opts)
+{
+    for (size_t i = 0; opts && (opts[i].name || opts[i].value) && t->n < MAX_OPTS; i++)
+        t->o[t->n++] = &opts[i];
+}
+
+static const cli_opt *find_opt(const table *t, const char *name, size_t len, size_t *index)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->o[i]->name && strlen(t->o[i]->name) == len && strncmp(t->o[i]->name, name, len) == 0) {
+            *index = i;
+            return t->o[i];
+        }
+    return NULL;
+}
+
+/* An option as messages name it: the name before '=' (when shorter than 64 bytes), else the whole argument after
+ * the dashes (a name longer than any option is never cut: it is unknown). */
+static const char *shown(const char *s, char buf[64])
+{
+    const char *eq = strchr(s, '=');
+    size_t len = eq ? (size_t)(eq - s) : 0;
+    if (!eq || len >= 64)
+        return s;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* The option argv[*i] ("--name", "--name=value"), its value the next argument unless inline or a switch. */
+static int option(const cli_command *cmd, shebao_ctx *ctx, const table *t, bool *seen, int argc, char **argv, int *i,
+                  void *opts)
+{
+    const char *s = argv[*i] + 2, *eq = strchr(s, '=');
+    char buf[64];
+    size_t k;
+    const cli_opt *o = find_opt(t, s, eq ? (size_t)(eq - s) : strlen(s), &k);
+    if (!o)
+        return cli_usage("unknown option --%s for %s", shown(s, buf), cmd->name);
+    if (seen[k])
+        return cli_usage("option --%s is given twice", o->name);
+    seen[k] = true;
+    const char *v = eq ? eq + 1 : NULL;
+    if (o->kind != CLI_SWITCH && !v) {
+        if (*i + 1 >= argc)
+            return cli_usage("option --%s needs a value", o->name);
+        v = argv[++*i];
+    }
+    return store(ctx, o, v, (char *)opts + o->at);
+}
+
+/* A positional argument: into the command's positional option while that is empty. */
+static int argument(const cli_command *cmd, const table *t, const char *arg, void *opts)
+{
+    const cli_opt *o = NULL;
+    for (size_t i = 0; i < t->n && !o; i++)
+        if (!t->o[i]->name)
+            o = t->o[i];
+    const char **dest = o ? (const char **)(void *)((char *)opts + o->at) : NULL;
+    if (dest && !*dest) {
+        *dest = arg;
+        return EXIT_OK;
+    }
+    const char *why = o ? o->what : cmd->extra;
+    if (why)
+        return cli_usage("%s %s", cmd->name, why);
+    return cli_usage("%s: unexpected argument '%s'", cmd->name, arg);
+}
+
+int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, int start, void *opts)
+{
+    table t = {.n = 0};
+    add(&t, cmd->opts);
+    add(&t, cmd->shared);
+    bool seen[MAX_OPTS] = {false};
+    for (int i = start; i < argc; i++) {
+        const char *s = argv[i];
+        int rc;
+        if (cli_is_help(s)) {
+            cli_print_help(stdout, cmd);
+            return EXIT_OK;
+        }
+        if (s[0] == '-' && s[1] == '-' && s[2])
+            rc = option(cmd, ctx, &t, seen, argc, argv, &i, opts);
+        else
+            rc = argument(cmd, &t, s, opts);
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    return CLI_GO;
+}
+
+/* ---- commands ----------------------------------------------------------------------------------------------- */
+
+/* The word a command is typed by in its group: "ltc assess" → "assess". */
+static const char *last_word(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp ? sp + 1 : name;
+}
+
+const cli_command *cli_find(const cli_command *const *list, const char *name)
+{
+    for (size_t i = 0; list && list[i]; i++)
+        if (strcmp(last_word(list[i]->name), name) == 0)
+            return list[i];
+    return NULL;
+}
+
+int cli_run_group(const cli_command *g, shebao_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 3) {
+        char list[160] = "", words[200];
+        size_t n = 0;
+        for (size_t i = 0; g->subs[i] && n < sizeof list; i++) {
+            int w = snprintf(list + n, sizeof list - n, "%s%s", i ? "|" : "", last_word(g->subs[i]->name));
+            n = w < 0 ? sizeof list : n + (size_t)w;
+        }
+        return cli_usage("%s needs a subcommand: %s", g->name, cli_words(list, words, sizeof words));
+    }
+    if (cli_is_help(argv[2])) {
+        cli_print_help(stdout, g);
+        return EXIT_OK;
+    }
+    const cli_command *c = cli_find(g->subs, argv[2]);
+    if (!c)
+        return cli_usage("unknown %s subcommand '%s'", g->name, argv[2]);
+    return c->run(ctx, argc, argv);
+}

@@ -1,0 +1,493 @@
+/* shebao ltc assess | benefit | fund | cost: long-term care insurance (长期护理保险). */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* ---- small parsers ------------------------------------------------------------------------------------------ */
+
+/* "10,10,5,..." → scores; the library checks the number of items and each item's allowed values. */
+static int parse_items(const char *domain, const char *v, int **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (!*v)
+        return EXIT_OK;
+    size_t count = 1;
+    for (const char *p = v; *p; p++)
+        count += *p == ',';
+    int *items = malloc(count * sizeof *items);
+    if (!items) {
+        fputs("shebao: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    const char *p = v;
+    for (size_t i = 0; i < count; i++) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        long long x;
+        if (!cli_parse_whole(p, len, 0, 999, &x)) { /* the item read in place, whole; quoted by its first 20 bytes */
+            cli_err("%s item %zu '%.*s' is not a whole number", domain, i + 1, (int)(len > 20 ? 20 : len), p);
+            free(items);
+            return EXIT_INPUT;
+        }
+        items[i] = (int)x;
+        p = end ? end + 1 : p + len;
+    }
+    *out = items;
+    *n = count;
+    return EXIT_OK;
+}
+
+/* ---- output helpers ----------------------------------------------------------------------------------------- */
+
+/* A document the library made (rc: its code; *text: the document, freed here) on standard output; EXIT_INTERNAL
+ * when it could not be made. The call reads *text only after the library has set it. */
+static int print_json(int rc, char **text)
+{
+    if (rc == SHEBAO_OK)
+        cli_puts(*text);
+    else
+        fputs("shebao: out of memory\n", stderr);
+    shebao_free(*text);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
+}
+
+static int note_at(const void *notes, size_t i, shebao_param *out) { return shebao_ltc_note(notes, i, out); }
+
+static void print_notes(const shebao_ltc_notes *notes)
+{
+    cli_print_params("This result rests", shebao_ltc_notes_count(notes), note_at, notes);
+}
+
+static void label(const char *zh, const char *en)
+{
+    printf("  ");
+    cli_pad(stdout, zh, 18, false);
+    printf("%-16s", en);
+}
+
+/* ---- the options ------------------------------------------------------------------------------------------ */
+
+/* What every ltc command takes; first in each command's struct of options. */
+typedef struct ltc_common {
+    const char *file, *region, *format;
+} ltc_common;
+
+static const cli_opt ltc_shared[] = {
+    CLI_OPTS_POLICY(ltc_common),
+    CLI_OPT_FORMAT(ltc_common, "table|json"),
+    {0},
+};
+
+static bool is_json(const ltc_common *c) { return strcmp(c->format, "json") == 0; }
+
+/* What the care costs, for benefit and cost alike (members cost, hours, price of T): the institution modes need
+ * --cost, home_visit --hours and --price. PER: of what ("in the month"). */
+#define LTC_CARE_OPTS(T, PER)                                                                                     \
+    {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, cost), .check = cli_check_amount,   \
+     .help = "institution modes: the eligible care cost " PER},                                                 \
+    {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, .at = offsetof(T, hours),               \
+     .help = "home_visit: hours of care " PER},                                                                 \
+    {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, price), .check = cli_check_amount, \
+     .help = "home_visit: price per hour"}
+
+typedef struct run {
+    shebao_policy *pol;
+    shebao_ltc_notes *notes;
+} run;
+
+static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
+{
+    r->pol = NULL;
+    r->notes = NULL;
+    if (file && region)
+        return cli_usage("give --region or --policy, not both");
+    int rc = cli_load_policy(ctx, file, region, &r->pol);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    if (shebao_ltc_notes_new(&r->notes) != SHEBAO_OK) {
+        shebao_policy_free(r->pol);
+        fputs("shebao: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+static int finish(run *r, int code)
+{
+    shebao_ltc_notes_free(r->notes);
+    shebao_policy_free(r->pol);
+    return code;
+}
+
+/* ---- assess ------------------------------------------------------------------------------------------------- */
+
+typedef struct assess_opts {
+    ltc_common c;
+    const char *lists[3]; /* adl, cognition, perception */
+} assess_opts;
+
+static const cli_opt assess_table[] = {
+    {.name = "adl", .value = "S,...(10)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
+     .at = offsetof(assess_opts, lists[0]), .help = "the 10 scores of 日常生活活动能力, comma-separated"},
+    {.name = "cognition", .value = "S,...(4)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
+     .at = offsetof(assess_opts, lists[1]), .help = "the 4 scores of 认知能力"},
+    {.name = "perception", .value = "S,...(3)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
+     .at = offsetof(assess_opts, lists[2]), .help = "the 3 scores of 感知觉与沟通能力"},
+    {0},
+};
+
+static int ltc_assess(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_assess = {
+    .name = "ltc assess",
+    .summary = "disability grade by the 2021 scale (长期护理失能等级)",
+    .example = "ltc assess --adl 10,10,5,10,10,10,15,15,10,5 --cognition 4,4,4,4 --perception 4,4,4",
+    .opts = assess_table,
+    .shared = ltc_shared,
+    .run = ltc_assess,
+};
+
+static void assess_table_out(const run *r, const shebao_ltc_assessment *as)
+{
+    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
+    label("日常生活活动能力", "ADL");
+    printf("%4d   level %d %s\n", as->adl, as->adl_level, shebao_ltc_level_name(as->adl_level));
+    label("认知能力", "cognition");
+    printf("%4d   level %d %s\n", as->cognition, as->cognition_level, shebao_ltc_level_name(as->cognition_level));
+    label("感知觉与沟通能力", "perception");
+    printf("%4d   level %d %s\n", as->perception, as->perception_level,
+           shebao_ltc_level_name(as->perception_level));
+    label("失能等级", "grade");
+    printf("%4d   %s\n", as->grade, shebao_ltc_grade_name(as->grade));
+    print_notes(r->notes);
+}
+
+static int ltc_assess(shebao_ctx *ctx, int argc, char **argv)
+{
+    static const char *const names[3] = {"adl", "cognition", "perception"};
+    assess_opts o = {.c.format = "table"};
+    int code = cli_parse(&cmd_assess, ctx, argc, argv, 3, &o);
+    if (code != CLI_GO)
+        return code;
+    for (int d = 0; d < 3; d++)
+        if (!o.lists[d])
+            return cli_usage("ltc assess needs --adl, --cognition and --perception (comma-separated item scores)");
+    int *items[3] = {NULL, NULL, NULL};
+    size_t n[3] = {0, 0, 0};
+    code = EXIT_OK;
+    for (int d = 0; d < 3 && code == EXIT_OK; d++)
+        code = parse_items(names[d], o.lists[d], &items[d], &n[d]);
+    run r = {NULL, NULL};
+    if (code == EXIT_OK)
+        code = start(ctx, o.c.file, o.c.region, &r);
+    if (code == EXIT_OK) {
+        shebao_ltc_assessment as;
+        int rc = shebao_ltc_assess(ctx, r.pol, items[0], n[0], items[1], n[1], items[2], n[2], &as, r.notes);
+        char *text = NULL;
+        if (rc != SHEBAO_OK)
+            code = cli_fail(ctx, rc);
+        else if (is_json(&o.c))
+            code = print_json(shebao_ltc_assessment_to_json(r.pol, &as, r.notes, &text), &text);
+        else
+            assess_table_out(&r, &as);
+        finish(&r, code);
+    }
+    for (int d = 0; d < 3; d++)
+        free(items[d]);
+    return code;
+}
+
+/* ---- benefit ------------------------------------------------------------------------------------------------ */
+
+typedef struct benefit_opts {
+    ltc_common c;
+    const char *mode, *hours;
+    cli_month month;
+    cli_int grade, days, hospital_days, disability_months, insured_months;
+    shebao_fen cost, price;
+} benefit_opts;
+
+#define AT(m) .at = offsetof(benefit_opts, m)
+static const cli_opt benefit_table[] = {
+    {.name = "grade", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(grade), .lo = 0, .hi = 5,
+     .what = "a grade", .help = "the disability grade (see ltc assess)"},
+    {.name = "mode", .value = "institution|medical_institution|home_visit|home_cash", .kind = CLI_CHOICE,
+     .flags = CLI_REQUIRED, AT(mode), .help = "the care mode"},
+    {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
+     .help = "the month of care"},
+    {.name = "days", .value = "N", .kind = CLI_INT, AT(days), .lo = 0, .hi = 31, .what = "a number of days",
+     .help = "days of care in the month (default the whole month)"},
+    {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
+     .what = "a number of days", .help = "days in hospital in the month (default 0)"},
+    LTC_CARE_OPTS(benefit_opts, "in the month"),
+    {.name = "disability-months", .value = "N", .kind = CLI_INT, AT(disability_months), .lo = 0, .hi = 1200,
+     .what = "a number of months", .help = "months the disability has lasted (default: long enough, noted)"},
+    {.name = "insured-months", .value = "N", .kind = CLI_INT, AT(insured_months), .lo = 0, .hi = 1200,
+     .what = "a number of months", .help = "months of continuous insurance (default: long enough, noted)"},
+    {0},
+};
+#undef AT
+
+static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_benefit = {
+    .name = "ltc benefit",
+    .summary = "one month's long-term care benefit (长期护理保险待遇)",
+    .example = "ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000",
+    .opts = benefit_table,
+    .shared = ltc_shared,
+    .run = ltc_benefit,
+};
+
+static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const char *month, const shebao_ltc_benefit *b)
+{
+    const char *binding = b->binding == SHEBAO_LTC_LIMIT_NONE ? NULL : shebao_ltc_limit_name(b->binding);
+    char m[SHEBAO_MONEY_BUFSZ];
+    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    printf("长期护理保险待遇 Long-term care benefit, %s: grade %d %s, %s\n", month, c->grade,
+           shebao_ltc_grade_name(c->grade), shebao_ltc_mode_name(c->mode));
+    if (!b->eligible)
+        printf("  不符合享受条件 Not eligible: %s\n", b->reason_text);
+    else
+        printf("  rules in force from %s\n", b->from);
+    label("享受天数", "eligible days");
+    printf("%12d   (%d days of care − %d in hospital; %d days in the month)\n", b->eligible_days, b->care_days,
+           c->hospital_days, b->days_in_month);
+    if (c->mode != SHEBAO_LTC_HOME_CASH) {
+        label("费用", "cost");
+        printf("%12s\n", cli_money(b->cost, m));
+    }
+    label("基金支付", "fund pays");
+    printf("%12s%s%s\n", cli_money(b->fund_pays, m), binding ? "   limit: " : "", binding ? binding : "");
+    if (c->mode != SHEBAO_LTC_HOME_CASH) {
+        label("个人负担", "self pays");
+        printf("%12s\n", cli_money(b->self_pays, m));
+    }
+    print_notes(r->notes);
+}
+
+static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv)
+{
+    benefit_opts o = {.c.format = "table", .cost = -1, .price = -1};
+    int code = cli_parse(&cmd_benefit, ctx, argc, argv, 3, &o);
+    if (code != CLI_GO)
+        return code;
+    if (!o.grade.set || !o.mode || !o.month.text)
+        return cli_usage("ltc benefit needs --grade N, --mode MODE and --month YYYY-MM");
+    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
+    c.grade = (int)o.grade.v;
+    shebao_ltc_mode_from_name(o.mode, &c.mode);
+    c.year = o.month.y;
+    c.month = o.month.m;
+    c.care_days = o.days.set ? (int)o.days.v : c.care_days;
+    c.hospital_days = o.hospital_days.set ? (int)o.hospital_days.v : c.hospital_days;
+    c.cost = o.cost;
+    c.hours = o.hours;
+    c.price = o.price;
+    c.disability_months = o.disability_months.set ? (int)o.disability_months.v : c.disability_months;
+    c.insured_months = o.insured_months.set ? (int)o.insured_months.v : c.insured_months;
+    run r;
+    if ((code = start(ctx, o.c.file, o.c.region, &r)) != EXIT_OK)
+        return code;
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    int rc = shebao_ltc_benefit_month(ctx, r.pol, &c, &b, r.notes);
+    char *text = NULL;
+    if (rc != SHEBAO_OK)
+        code = cli_fail(ctx, rc);
+    else if (is_json(&o.c))
+        code = print_json(shebao_ltc_benefit_to_json(r.pol, &c, &b, r.notes, &text), &text);
+    else
+        benefit_table_out(&r, &c, o.month.text, &b);
+    return finish(&r, code);
+}
+
+/* ---- fund --------------------------------------------------------------------------------------------------- */
+
+typedef struct fund_opts {
+    ltc_common c;
+    const char *group;
+    cli_month month;
+    cli_int count;
+    shebao_fen base;
+} fund_opts;
+
+#define AT(m) .at = offsetof(fund_opts, m)
+static const cli_opt fund_table[] = {
+    {.name = "group", .value = "employee|retiree|resident|minor|assisted", .kind = CLI_CHOICE,
+     .flags = CLI_REQUIRED, AT(group), .help = "the insured group"},
+    {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
+     .help = "the month whose funding rules apply"},
+    {.name = "count", .value = "N", .kind = CLI_INT, AT(count), .lo = 0, .hi = 10000000000LL,
+     .what = "a number of persons", .help = "persons of the group (default 1)"},
+    {.name = "base", .value = "AMOUNT", .kind = CLI_CHECK, AT(base), .check = cli_check_amount,
+     .help = "the monthly contribution base, for rules by rate"},
+    {0},
+};
+#undef AT
+
+static int ltc_fund(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_fund = {
+    .name = "ltc fund",
+    .summary = "contributions per payer (长护险筹资)",
+    .example = "ltc fund --group resident --month 2025-06 --count 1000",
+    .opts = fund_table,
+    .shared = ltc_shared,
+    .run = ltc_fund,
+};
+
+static void fund_table_out(const run *r, const char *group, const char *month, const shebao_ltc_funding *f)
+{
+    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
+    const char *limited = f->base_limited < 0 ? "floor" : f->base_limited > 0 ? "cap" : NULL;
+    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    printf("长期护理保险筹资 Long-term care funding, %s, group %s (rules from %s)\n", month, group, f->from);
+    if (f->is_rate)
+        printf("  rates on a monthly base of %s%s%s; amounts per month\n", cli_money(f->base, m1),
+               limited ? ", limited by the " : "", limited ? limited : "");
+    else
+        printf("  fixed amounts per person per year\n");
+    printf("  %-14s %16s %20s\n", "payer", "per person", "× count");
+    for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
+        if (f->payers & (1u << p))
+            printf("  %-14s %16s %20s\n", shebao_ltc_payer_name((shebao_ltc_payer)p), cli_money(f->per_person[p], m1),
+                   cli_money(f->total[p], m2));
+    printf("  %-14s %16s %20s   (count %lld)\n", "total", cli_money(f->per_person_total, m1),
+           cli_money(f->total_all, m2), f->count);
+    print_notes(r->notes);
+}
+
+static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
+{
+    fund_opts o = {.c.format = "table", .count.v = 1, .base = -1};
+    int code = cli_parse(&cmd_fund, ctx, argc, argv, 3, &o);
+    if (code != CLI_GO)
+        return code;
+    if (!o.group || !o.month.text)
+        return cli_usage("ltc fund needs --group GROUP and --month YYYY-MM");
+    shebao_ltc_group group = SHEBAO_LTC_RESIDENT;
+    shebao_ltc_group_from_name(o.group, &group);
+    run r;
+    if ((code = start(ctx, o.c.file, o.c.region, &r)) != EXIT_OK)
+        return code;
+    shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
+    int rc = shebao_ltc_fund(ctx, r.pol, group, o.month.y, o.month.m, o.count.v, o.base, &f, r.notes);
+    char *text = NULL;
+    if (rc != SHEBAO_OK)
+        code = cli_fail(ctx, rc);
+    else if (is_json(&o.c))
+        code = print_json(shebao_ltc_funding_to_json(r.pol, group, o.month.y, o.month.m, &f, r.notes, &text), &text);
+    else
+        fund_table_out(&r, o.group, o.month.text, &f);
+    return finish(&r, code);
+}
+
+/* ---- cost --------------------------------------------------------------------------------------------------- */
+
+typedef struct cost_opts {
+    ltc_common c;
+    const char *grade_mix, *mode_mix, *hours;
+    cli_month from;
+    cli_int beneficiaries, months, hospital_days;
+    shebao_fen cost, price;
+} cost_opts;
+
+#define AT(m) .at = offsetof(cost_opts, m)
+static const cli_opt cost_table[] = {
+    {.name = "beneficiaries", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(beneficiaries), .lo = 0,
+     .hi = 10000000000LL, .what = "a number of persons", .help = "the number of beneficiaries"},
+    {.name = "grade-mix", .value = "G:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(grade_mix),
+     .help = "grade:share, shares adding up to exactly 1 (3:0.5,4:0.3,5:0.2)"},
+    {.name = "mode-mix", .value = "MODE:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(mode_mix),
+     .help = "care mode:share, shares adding up to exactly 1 (institution:0.6,home_visit:0.4)"},
+    {.name = "from", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(from), .hi = SHEBAO_YEAR_MAX,
+     .help = "the first month"},
+    {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = "a number of months",
+     .help = "the number of months (default 12)"},
+    LTC_CARE_OPTS(cost_opts, "per beneficiary per month"),
+    {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
+     .what = "a number of days", .help = "in-patient days per beneficiary per month (default 0)"},
+    {0},
+};
+#undef AT
+
+static int ltc_cost(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_cost = {
+    .name = "ltc cost",
+    .summary = "fund spending estimate from the benefit rules",
+    .example = "ltc cost --beneficiaries 1000 --grade-mix 3:0.5,4:0.3,5:0.2 --mode-mix institution:0.6,home_visit:0.4 "
+               "--from 2025-01 --cost 2400 --hours 30 --price 60",
+    .opts = cost_table,
+    .shared = ltc_shared,
+    .run = ltc_cost,
+};
+
+static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const char *from, const shebao_ltc_cost *est)
+{
+    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
+    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    printf("长期护理保险基金支出估算 Fund spending estimate: %lld beneficiaries, %d month(s) from %s\n",
+           in->beneficiaries, in->months, from);
+    printf("  %-5s %-20s %16s %16s %20s\n", "grade", "mode", "persons", "per person", "total");
+    for (size_t i = 0; i < est->ncells; i++) {
+        const shebao_ltc_cost_cell *c = &est->cells[i];
+        printf("  %-5d %-20s %16s %16s %20s%s\n", c->grade, shebao_ltc_mode_name(c->mode), c->persons,
+               cli_money(c->per_person, m1), cli_money(c->total, m2), c->eligible ? "" : "   (below min_grade)");
+    }
+    printf("  %-5s %-20s %16s %16s %20s\n", "total", "", "", "", cli_money(est->total, m1));
+    print_notes(r->notes);
+}
+
+static int ltc_cost(shebao_ctx *ctx, int argc, char **argv)
+{
+    cost_opts o = {.c.format = "table", .cost = -1, .price = -1};
+    int code = cli_parse(&cmd_cost, ctx, argc, argv, 3, &o);
+    if (code != CLI_GO)
+        return code;
+    if (!o.beneficiaries.set || !o.grade_mix || !o.mode_mix || !o.from.text)
+        return cli_usage("ltc cost needs --beneficiaries N, --grade-mix G:S,..., --mode-mix MODE:S,... and --from "
+                         "YYYY-MM");
+    shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
+    in.beneficiaries = o.beneficiaries.v;
+    in.grade_mix = o.grade_mix;
+    in.mode_mix = o.mode_mix;
+    in.from_year = o.from.y;
+    in.from_month = o.from.m;
+    in.months = o.months.set ? (int)o.months.v : in.months;
+    in.cost = o.cost;
+    in.hours = o.hours;
+    in.price = o.price;
+    in.hospital_days = o.hospital_days.set ? (int)o.hospital_days.v : in.hospital_days;
+    run r;
+    if ((code = start(ctx, o.c.file, o.c.region, &r)) != EXIT_OK)
+        return code;
+    shebao_ltc_cost est = SHEBAO_LTC_COST_INIT;
+    int rc = shebao_ltc_cost_estimate(ctx, r.pol, &in, &est, r.notes);
+    char *text = NULL;
+    if (rc != SHEBAO_OK)
+        code = cli_fail(ctx, rc);
+    else if (is_json(&o.c))
+        code = print_json(shebao_ltc_cost_to_json(r.pol, &in, &est, r.notes, &text), &text);
+    else
+        cost_table_out(&r, &in, o.from.text, &est);
+    return finish(&r, code);
+}
+
+/* ---- the group ---------------------------------------------------------------------------------------------- */
+
+static const cli_command *const ltc_subs[] = {&cmd_assess, &cmd_benefit, &cmd_fund, &cmd_cost, NULL};
+
+const cli_command cli_cmd_ltc = {
+    .name = "ltc",
+    .summary = "long-term care insurance (长期护理保险)",
+    .shared = ltc_shared,
+    .run = cmd_ltc,
+    .subs = ltc_subs,
+};
+
+int cmd_ltc(shebao_ctx *ctx, int argc, char **argv) { return cli_run_group(&cli_cmd_ltc, ctx, argc, argv); }

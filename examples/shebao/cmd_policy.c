@@ -1,0 +1,173 @@
+/* shebao policy list | show | check */
+#include <stddef.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void print_table(const shebao_policy *p)
+{
+    printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
+    printf("lineage  %s\n\n", shebao_policy_lineage(p));
+    cli_pad(stdout, "PARAMETER 参数", 52, false);
+    cli_pad(stdout, " FROM 起始", 9, false);
+    cli_pad(stdout, " VALUE 数值", 37, false);
+    cli_pad(stdout, " STATUS 状态", 12, false);
+    printf(" SOURCE 来源\n");
+    size_t n = shebao_policy_param_count(p), unofficial = 0;
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        shebao_policy_param(p, i, &q);
+        printf("%-52s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
+               q.source[0] ? q.source : "-");
+        if (q.status != SHEBAO_STATUS_OFFICIAL)
+            unofficial++;
+    }
+    printf("\n%zu parameter values, %zu of them not official (status other than 'official').\n", n, unofficial);
+    /* the sources the parameters use, once each, in first-use order */
+    printf("\nSOURCES 来源\n");
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        shebao_policy_param(p, i, &q);
+        if (!q.source[0])
+            continue;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            shebao_param r;
+            shebao_policy_param(p, j, &r);
+            seen = strcmp(r.source, q.source) == 0;
+        }
+        if (!seen)
+            printf("  %-24s [%s] %s%s%s\n", q.source, shebao_status_name(q.status), q.title,
+                   q.url[0] ? "  " : "", q.url);
+    }
+}
+
+typedef struct show_opts {
+    const char *file, *region, *format;
+} show_opts;
+
+static const cli_opt show_table[] = {
+    {.value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(show_opts, region),
+     .what = "takes one policy id", .help = "an embedded policy (default " CLI_DEFAULT_REGION ")"},
+    CLI_OPTS_POLICY(show_opts),
+    CLI_OPT_FORMAT(show_opts, "table|json"),
+    {0},
+};
+
+static int policy_show(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_show = {
+    .name = "policy show",
+    .summary = "every parameter with its date, source and status",
+    .example = "policy show zhejiang-taizhou --format json",
+    .opts = show_table,
+    .run = policy_show,
+};
+
+static int policy_show(shebao_ctx *ctx, int argc, char **argv)
+{
+    show_opts o = {.format = "table"};
+    int rc = cli_parse(&cmd_show, ctx, argc, argv, 3, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if (o.file && o.region)
+        return cli_usage("give a policy id or --policy FILE, not both");
+    shebao_policy *p = NULL;
+    rc = cli_load_policy(ctx, o.file, o.region, &p);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    if (strcmp(o.format, "json") == 0) {
+        char *json = NULL;
+        rc = shebao_policy_to_json(p, &json);
+        if (rc == SHEBAO_OK)
+            cli_puts(json);
+        shebao_free(json);
+    } else {
+        print_table(p);
+    }
+    shebao_policy_free(p);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
+}
+
+typedef struct check_opts {
+    const char *file;
+} check_opts;
+
+static const cli_opt check_table[] = {
+    {.value = "FILE", .kind = CLI_TEXT, .flags = CLI_REQUIRED, .at = offsetof(check_opts, file),
+     .what = "takes exactly one FILE", .help = "the policy file"},
+    {0},
+};
+
+static int policy_check(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_check = {
+    .name = "policy check",
+    .summary = "validate a policy file",
+    .example = "policy check data/policies/zhejiang.json",
+    .opts = check_table,
+    .run = policy_check,
+};
+
+static int policy_check(shebao_ctx *ctx, int argc, char **argv)
+{
+    check_opts o = {NULL};
+    int rc = cli_parse(&cmd_check, ctx, argc, argv, 3, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if (!o.file)
+        return cli_usage("policy check takes exactly one FILE");
+    shebao_policy *p = NULL;
+    rc = shebao_policy_load_file(ctx, o.file, &p);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    size_t n = shebao_policy_param_count(p), unofficial = 0;
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        shebao_policy_param(p, i, &q);
+        unofficial += q.status != SHEBAO_STATUS_OFFICIAL;
+    }
+    printf("%s: ok: policy %s (%s), %zu parameter values, %zu not official\n", o.file, shebao_policy_id(p),
+           shebao_policy_lineage(p), n, unofficial);
+    shebao_policy_free(p);
+    return EXIT_OK;
+}
+
+static int policy_list(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_list = {
+    .name = "policy list",
+    .summary = "the embedded policies",
+    .example = "policy list",
+    .extra = "takes no arguments",
+    .run = policy_list,
+};
+
+static int policy_list(shebao_ctx *ctx, int argc, char **argv)
+{
+    int rc = cli_parse(&cmd_list, ctx, argc, argv, 3, NULL);
+    if (rc != CLI_GO)
+        return rc;
+    size_t n = shebao_policy_embedded_count();
+    for (size_t i = 0; i < n; i++) {
+        shebao_policy *p = NULL;
+        const char *id = shebao_policy_embedded_id(i);
+        rc = shebao_policy_load_embedded(ctx, id, &p);
+        if (rc != SHEBAO_OK)
+            return cli_fail(ctx, rc);
+        printf("%-20s %s\n", id, shebao_policy_name(p));
+        shebao_policy_free(p);
+    }
+    return EXIT_OK;
+}
+
+static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_check, NULL};
+
+const cli_command cli_cmd_policy = {
+    .name = "policy",
+    .summary = "the policies: the embedded ones, one in full, a file checked",
+    .run = cmd_policy,
+    .subs = policy_subs,
+};
+
+int cmd_policy(shebao_ctx *ctx, int argc, char **argv) { return cli_run_group(&cli_cmd_policy, ctx, argc, argv); }

@@ -1,0 +1,275 @@
+/* shebao project: one person's resident-pension projection. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int assumption_at(const void *p, size_t i, shebao_param *out)
+{
+    return shebao_projection_assumption(p, i, out);
+}
+
+static void print_table(const shebao_projection *p)
+{
+    char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
+        e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
+    printf("个人账户 Individual account ledger\n");
+    printf("%-6s %10s %10s %10s %10s %8s %10s %10s %12s\n", "year", "grade", "personal", "subsidy", "collective",
+           "rate", "interest", "backpay", "balance");
+    static const char *const zh[] = {"年度", "档次", "个人缴费", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
+    static const int widths[] = {7, 11, 11, 11, 11, 9, 11, 11, 13};
+    for (int i = 0; i < 9; i++)
+        cli_pad(stdout, zh[i], widths[i], i > 0);
+    putchar('\n');
+    for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
+        shebao_ledger_row r;
+        shebao_projection_ledger_row(p, i, &r);
+        printf("%-6d %10s %10s %10s %10s %8s %10s %10s %12s\n", r.year, cli_money(r.grade, a), cli_money(r.personal, b),
+               cli_money(r.subsidy, c), cli_money(r.collective, d), r.rate, cli_money(r.interest, e), cli_money(r.backpay, f),
+               cli_money(r.balance, g));
+    }
+    printf("\n缴费年限 Years paid: %d\n", shebao_projection_years_paid(p));
+    if (!shebao_projection_eligible(p)) {
+        printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
+               "would qualify.\n", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
+               shebao_projection_years_missing(p));
+    } else {
+        printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
+        printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
+        if (shebao_projection_base_carried_forward(p))
+            printf("                 (carried forward past the last dated value in the policy; 沿用最近公布标准)\n");
+        printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
+        printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
+               cli_fig(p, SHEBAO_FIG_BALANCE, b));
+        printf("  高龄补贴等     age supplement        %12s\n", cli_fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
+        printf("  合计           monthly total         %12s\n", cli_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
+        printf("\n终身 Lifetime\n");
+        printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+        int m;
+        char month[8];
+        if (shebao_projection_breakeven(p, &m, month) == SHEBAO_OK)
+            printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
+                   m % 12);
+        printf("  丧葬补助       funeral grant         %12s\n", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
+        if (*cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a)) {
+            printf("  待遇精算现值   EPV of benefits       %12s\n", a);
+            printf("  缴费终值       PV of contributions   %12s\n", cli_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
+            printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
+        }
+    }
+    cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
+}
+
+static void print_csv(const shebao_projection *p)
+{
+    char a[SHEBAO_MONEY_BUFSZ], month[8] = "";
+    printf("status,claim_month,years_paid,balance,account_pension,base_pension,years_pension,age_supplement,"
+           "monthly_total,personal_total,breakeven_month,epv_benefits,non_official_values\n");
+    printf("%s,%s,%d,", shebao_projection_eligible(p) ? "ok" : "not_eligible", shebao_projection_claim_month(p),
+           shebao_projection_years_paid(p));
+    cli_csv_figures(p);
+    shebao_projection_breakeven(p, NULL, month);
+    printf("%s,", month);
+    printf("%s,\"", cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
+    /* the non-official values the result rests on: path[@from]=value(status), separated by ';' */
+    for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
+        shebao_param q;
+        shebao_projection_assumption(p, i, &q);
+        printf("%s%s%s%s=%s(%s)", i ? ";" : "", q.path, q.from[0] ? "@" : "", q.from, q.value,
+               shebao_status_name(q.status));
+    }
+    printf("\"\n");
+}
+
+/* ---- the command ------------------------------------------------------------------------------------------- */
+
+typedef struct backpay_opt {
+    int years; /* 0: none */
+    shebao_fen grade;
+} backpay_opt;
+
+typedef struct project_opts {
+    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality;
+    cli_month birth;
+    cli_int start, years;
+    shebao_fen collective;
+    backpay_opt backpay;
+    bool explain;
+} project_opts;
+
+/* --collective: an amount, not negative. */
+static int check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    shebao_fen *out = dest;
+    int rc = shebao_money_parse(ctx, v, out);
+    if (rc != SHEBAO_OK || *out < 0) {
+        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --backpay N:GRADE. */
+static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    backpay_opt *b = dest;
+    const char *why = cli_parse_backpay(ctx, v, &b->years, &b->grade);
+    if (why) {
+        cli_err("--backpay '%.40s': %s", v, why);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+#define AT(m) .at = offsetof(project_opts, m)
+static const cli_opt project_table[] = {
+    CLI_OPTS_POLICY(project_opts),
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = SHEBAO_BIRTH_YEAR_MAX,
+     .help = "month of birth"},
+    CLI_OPT_SEX(project_opts),
+    {.name = "plan", .value = "SPEC", .kind = CLI_TEXT, .flags = CLI_REQUIRED | CLI_OR, AT(plan),
+     .help = "the grades paid: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"},
+    {.name = "grade", .value = "G", .kind = CLI_TEXT, .flags = CLI_AND, AT(grade),
+     .help = "one grade paid every year (with --start and --years)"},
+    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_AND, AT(start), .lo = 1900, .hi = 2199,
+     .what = "a year", .help = "the first year paid"},
+    {.name = "years", .value = "N", .kind = CLI_INT, AT(years), .lo = 1, .hi = 100,
+     .what = "a whole number of years", .help = "the number of years paid"},
+    {.name = "collective", .value = "AMOUNT", .kind = CLI_CHECK, AT(collective), .check = check_collective,
+     .help = "collective subsidy (集体补助) credited in every year paid"},
+    {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
+     .help = "a back payment (补缴) of N years at GRADE, at the claim"},
+    {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
+     .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
+    CLI_OPT_DISCOUNT(project_opts),
+    CLI_OPT_MORTALITY(project_opts),
+    CLI_OPT_FORMAT(project_opts, "table|json|csv"),
+    {.name = "explain", .kind = CLI_SWITCH, AT(explain),
+     .help = "every step with its formula, inputs, parameters and rounding"},
+    {0},
+};
+#undef AT
+
+const cli_command cli_cmd_project = {
+    .name = "project",
+    .summary = "one person's resident pension (城乡居民基本养老保险)\n"
+               "SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated",
+    .example = "project --birth 1975-03 --grade 2000 --start 2020 --years 15",
+    .opts = project_table,
+    .run = cmd_project,
+};
+
+/* The person from the options, or an exit code after a usage error. */
+static int person(const project_opts *o, shebao_person *pe)
+{
+    if (o->file && o->region)
+        return cli_usage("give --region or --policy, not both");
+    if (!o->birth.text)
+        return cli_usage("project needs --birth YYYY-MM");
+    bool one = o->grade || o->start.set || o->years.set;
+    if (o->plan && one)
+        return cli_usage("give either --plan or --grade/--start/--years, not both");
+    if (!o->plan && one && !(o->grade && o->start.set && o->years.set))
+        return cli_usage("--grade, --start and --years go together");
+    if (!o->plan && !o->grade && o->backpay.years == 0)
+        return cli_usage("project needs --plan SPEC or --grade G --start YYYY --years N (or --backpay N:GRADE)");
+    pe->birth_year = o->birth.y;
+    pe->birth_month = o->birth.m;
+    if (o->sex)
+        cli_parse_sex(o->sex, &pe->sex);
+    pe->collective = o->collective;
+    pe->backpay_years = o->backpay.years;
+    pe->backpay_grade = o->backpay.grade;
+    pe->future_rate = o->future_rate;
+    pe->discount = o->discount;
+    if (o->mortality)
+        shebao_mortality_from_name(o->mortality, &pe->mortality);
+    pe->explain = o->explain;
+    return EXIT_OK;
+}
+
+/* The plan: parsed from --plan (into *plan, to shebao_free), or the one segment of --grade/--start/--years. */
+static int plan_of(shebao_ctx *ctx, const project_opts *o, shebao_person *pe, shebao_segment *one,
+                   shebao_segment **plan)
+{
+    *plan = NULL;
+    if (o->plan) {
+        size_t n = 0;
+        int rc = shebao_plan_parse(ctx, o->plan, plan, &n);
+        if (rc != SHEBAO_OK)
+            return cli_fail(ctx, rc);
+        pe->plan = *plan;
+        pe->plan_count = n;
+    } else if (o->grade) {
+        int rc = shebao_money_parse(ctx, o->grade, &one->grade);
+        if (rc != SHEBAO_OK || one->grade <= 0) {
+            if (rc != SHEBAO_OK) /* the library's message already quotes the value */
+                cli_err("--grade %s", shebao_ctx_errmsg(ctx));
+            else
+                cli_err("--grade '%.40s': must be positive", o->grade);
+            return EXIT_INPUT;
+        }
+        one->first_year = (int)o->start.v;
+        one->last_year = (int)(o->start.v + o->years.v - 1);
+        pe->plan = one;
+        pe->plan_count = 1;
+    }
+    return EXIT_OK;
+}
+
+/* The projection in the format asked for. */
+static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain)
+{
+    char *text = NULL;
+    bool json = strcmp(format, "json") == 0;
+    if (explain && !json) { /* JSON carries it as "explain" */
+        if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
+            fputs("计算过程 How it was computed\n", stdout);
+            cli_puts(text);
+        }
+        shebao_free(text);
+        text = NULL;
+    }
+    int exit_code = EXIT_OK;
+    if (json) {
+        if (shebao_projection_to_json(p, &text) == SHEBAO_OK)
+            cli_puts(text);
+        else
+            exit_code = EXIT_INTERNAL;
+        shebao_free(text);
+    } else if (strcmp(format, "csv") == 0) {
+        print_csv(p);
+    } else {
+        printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+        print_table(p);
+    }
+    return exit_code;
+}
+
+int cmd_project(shebao_ctx *ctx, int argc, char **argv)
+{
+    project_opts o = {.format = "table"};
+    int rc = cli_parse(&cli_cmd_project, ctx, argc, argv, 2, &o);
+    if (rc != CLI_GO)
+        return rc;
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    shebao_segment *plan = NULL, one;
+    if ((rc = person(&o, &pe)) != EXIT_OK || (rc = plan_of(ctx, &o, &pe, &one, &plan)) != EXIT_OK)
+        return rc;
+    shebao_policy *pol = NULL;
+    rc = cli_load_policy(ctx, o.file, o.region, &pol);
+    if (rc != SHEBAO_OK) {
+        shebao_free(plan);
+        return cli_fail(ctx, rc);
+    }
+    shebao_projection *p = NULL;
+    rc = shebao_project(ctx, pol, &pe, &p);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain);
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+    shebao_free(plan);
+    return exit_code;
+}
