@@ -13,6 +13,7 @@ const char *shebao_strerror(int code)
 {
     switch (code) {
     case SHEBAO_OK: return "success";
+    case SHEBAO_NA: return "does not apply";
     case SHEBAO_ENOMEM: return "out of memory";
     case SHEBAO_EUSAGE: return "invalid argument";
     case SHEBAO_EPOLICY: return "policy or data error";

@@ -46,18 +46,16 @@ const char *shebao_projection_claim_month(const shebao_projection *p) { return p
 
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out)
 {
-    if (!p || !out)
+    if (!p || !out || (unsigned)which > SHEBAO_FIG_INHERITABLE)
         return SHEBAO_EUSAGE;
-    if (which == SHEBAO_FIG_BALANCE) {
-        *out = p->balance;
-        return SHEBAO_OK;
-    }
-    if (which == SHEBAO_FIG_PERSONAL_TOTAL) {
-        *out = p->personal;
-        return SHEBAO_OK;
+    *out = 0;
+    switch (which) {
+    case SHEBAO_FIG_BALANCE: *out = p->balance; return SHEBAO_OK;
+    case SHEBAO_FIG_PERSONAL_TOTAL: *out = p->personal; return SHEBAO_OK;
+    default: break;
     }
     if (!p->eligible)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     switch (which) {
     case SHEBAO_FIG_ACCOUNT_PENSION: *out = p->account; return SHEBAO_OK;
     case SHEBAO_FIG_BASE_PENSION: *out = p->base; return SHEBAO_OK;
@@ -68,25 +66,28 @@ int shebao_projection_figure(const shebao_projection *p, shebao_figure which, sh
     default: break;
     }
     if (!p->have_epv)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     switch (which) {
     case SHEBAO_FIG_EPV_BENEFITS: *out = p->epv; return SHEBAO_OK;
     case SHEBAO_FIG_PV_CONTRIBUTIONS: *out = p->pvc; return SHEBAO_OK;
-    case SHEBAO_FIG_INHERITABLE: *out = p->inheritable; return SHEBAO_OK;
-    default: return SHEBAO_EUSAGE;
+    default: *out = p->inheritable; return SHEBAO_OK; /* SHEBAO_FIG_INHERITABLE, the last one */
     }
 }
 
-int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month)
+int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month, size_t size)
 {
-    if (!p)
+    if (!p || (month && size < 8))
         return SHEBAO_EUSAGE;
+    if (months)
+        *months = 0;
+    if (month)
+        month[0] = '\0';
     if (!p->eligible || !p->have_breakeven)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     if (months)
         *months = p->breakeven_m;
     if (month)
-        sb_month_format(p->breakeven_month, month, 8);
+        sb_month_format(p->breakeven_month, month, size);
     return SHEBAO_OK;
 }
 

@@ -56,7 +56,7 @@ static void print_table(const shebao_projection *p)
         printf("  个人缴费合计   personal total paid   %12s\n", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
         int m;
         char month[8];
-        if (shebao_projection_breakeven(p, &m, month) == SHEBAO_OK)
+        if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK)
             printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
                    m % 12);
         printf("  丧葬补助       funeral grant         %12s\n", fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
@@ -91,7 +91,7 @@ static void print_csv(const shebao_projection *p)
     printf("%s,", fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
     printf("%s,", fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
     printf("%s,", fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
-    shebao_projection_breakeven(p, NULL, month);
+    shebao_projection_breakeven(p, NULL, month, sizeof month);
     printf("%s,", month);
     printf("%s,\"", fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
     /* the non-official values the result rests on: path[@from]=value(status), separated by ';' */

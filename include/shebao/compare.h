@@ -210,9 +210,9 @@ int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_comp
  * @brief The lowest grade against the highest, both for the j-th length.
  * @param c comparison.
  * @param j length index.
- * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE).
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE (index out of range, a NULL argument) or #SHEBAO_EINPUT (only one grade
- *         compared).
+ * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE); all zero when it does not apply.
+ * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared (not a failure), or #SHEBAO_EUSAGE (index out
+ *         of range, a NULL argument).
  */
 int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compare_delta *out);
 

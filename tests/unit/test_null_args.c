@@ -576,10 +576,11 @@ static void null_shebao_projection_breakeven(void **state)
     (void)state;
     int m;
     char month[8];
-    OK(shebao_projection_breakeven(proj, &m, month));
-    OK(shebao_projection_breakeven(proj, NULL, month)); /* months and month "may be NULL" */
-    OK(shebao_projection_breakeven(proj, &m, NULL));
-    USAGE(shebao_projection_breakeven(NULL, &m, month));
+    OK(shebao_projection_breakeven(proj, &m, month, sizeof month));
+    OK(shebao_projection_breakeven(proj, NULL, month, sizeof month)); /* months and month "may be NULL" */
+    OK(shebao_projection_breakeven(proj, &m, NULL, 0));
+    USAGE(shebao_projection_breakeven(proj, &m, month, 7)); /* a month needs 8 bytes */
+    USAGE(shebao_projection_breakeven(NULL, &m, month, sizeof month));
 }
 
 static void null_shebao_projection_moneys_worth(void **state)
