@@ -412,7 +412,7 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
  */
 int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
 
-/** Version of ::shebao_person understood by this library. */
+/** Current version of ::shebao_person; a \c version from 1 to it is accepted. */
 #define SHEBAO_PERSON_VERSION 1
 
 /** One person and the run's assumptions. Initialise with #SHEBAO_PERSON_INIT, then set the members. */
@@ -449,7 +449,7 @@ typedef struct shebao_projection shebao_projection;
  *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, year before 16 or after the claim, overlapping
  *         segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
- *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a wrong person.version) or
+ *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or
  *         #SHEBAO_ENOMEM.
  */
 int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,

@@ -301,12 +301,10 @@ static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
         return SHEBAO_EUSAGE;
     if (!P || !pe || !opt)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy, person or options");
-    if (opt->version != SHEBAO_COMPARE_OPTIONS_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "options.version %u is not %d (use SHEBAO_COMPARE_OPTIONS_INIT)",
-                       opt->version, SHEBAO_COMPARE_OPTIONS_VERSION);
-    if (pe->version != SHEBAO_PERSON_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
-                       SHEBAO_PERSON_VERSION);
+    if (sb_check_version(ctx, "shebao_compare_options", opt->version, SHEBAO_COMPARE_OPTIONS_VERSION,
+                         "SHEBAO_COMPARE_OPTIONS_INIT") != SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_person", pe->version, SHEBAO_PERSON_VERSION, "SHEBAO_PERSON_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if ((opt->grade_count && !opt->grades) || (opt->years_count && !opt->years))
         return sb_fail(ctx, SHEBAO_EUSAGE, "options: NULL grades or years with a non-zero count");
     if (!P->rp.present)

@@ -23,6 +23,14 @@ const char *shebao_strerror(int code)
     }
 }
 
+int sb_check_version(shebao_ctx *ctx, const char *type, unsigned version, unsigned current, const char *init)
+{
+    if (version >= 1 && version <= current)
+        return SHEBAO_OK;
+    return sb_fail(ctx, SHEBAO_EUSAGE, "%s.version %u: this library reads versions 1 to %u (initialise with %s)", type,
+                   version, current, init);
+}
+
 int shebao_ctx_new(shebao_ctx **out)
 {
     if (!out)

@@ -43,6 +43,9 @@ int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
 #define SB_OUT_OF_RANGE "value out of range: "
 /* Mark ctx as successful and return SHEBAO_OK. */
 int sb_ok(shebao_ctx *ctx);
+/* A struct with a version member is accepted when 0 < version <= current (an older caller keeps working):
+ * SHEBAO_OK, or SHEBAO_EUSAGE with a message naming the struct ("shebao_person.version 2: ..."). */
+int sb_check_version(shebao_ctx *ctx, const char *type, unsigned version, unsigned current, const char *init);
 
 /* printf into a fresh heap string; NULL on failure. */
 char *sb_asprintf(const char *fmt, ...)

@@ -175,9 +175,13 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_claim *c, sb_dec *hour
 static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_claim *c, shebao_ltc_benefit *out,
                    shebao_ltc_notes *notes)
 {
-    if (!c || c->version != SHEBAO_LTC_CLAIM_VERSION || out->version != SHEBAO_LTC_BENEFIT_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "claim or result not initialised with SHEBAO_LTC_CLAIM_INIT / "
-                       "SHEBAO_LTC_BENEFIT_INIT");
+    if (!c)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL claim");
+    if (sb_check_version(ctx, "shebao_ltc_claim", c->version, SHEBAO_LTC_CLAIM_VERSION, "SHEBAO_LTC_CLAIM_INIT") !=
+            SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_ltc_benefit", out->version, SHEBAO_LTC_BENEFIT_VERSION,
+                         "SHEBAO_LTC_BENEFIT_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (c->grade < 0 || c->grade >= SB_LTC_GRADES)
         return sb_fail(ctx, SHEBAO_EINPUT, "grade %d: must be 0 to 5", c->grade);
     if (!shebao_ltc_mode_name(c->mode))

@@ -162,9 +162,13 @@ static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, 
 static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
                     shebao_ltc_notes *notes)
 {
-    if (!in || in->version != SHEBAO_LTC_COST_INPUT_VERSION || out->version != SHEBAO_LTC_COST_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "input or result not initialised with SHEBAO_LTC_COST_INPUT_INIT / "
-                       "SHEBAO_LTC_COST_INIT");
+    if (!in)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL input");
+    if (sb_check_version(ctx, "shebao_ltc_cost_input", in->version, SHEBAO_LTC_COST_INPUT_VERSION,
+                         "SHEBAO_LTC_COST_INPUT_INIT") != SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_ltc_cost", out->version, SHEBAO_LTC_COST_VERSION, "SHEBAO_LTC_COST_INIT") !=
+            SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (in->beneficiaries < 0 || in->beneficiaries > 10000000000LL)
         return sb_fail(ctx, SHEBAO_EINPUT, "beneficiaries %lld: must be 0 to 10000000000", in->beneficiaries);
     if (in->months < 1 || in->months > 1200)

@@ -13,8 +13,9 @@
 static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group, int year, int month,
                 long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
 {
-    if (out->version != SHEBAO_LTC_FUNDING_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "result not initialised with SHEBAO_LTC_FUNDING_INIT");
+    if (sb_check_version(ctx, "shebao_ltc_funding", out->version, SHEBAO_LTC_FUNDING_VERSION,
+                         "SHEBAO_LTC_FUNDING_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (!shebao_ltc_group_name(group))
         return sb_fail(ctx, SHEBAO_EINPUT, "unknown insured group %d", (int)group);
     if (count < 0 || count > 10000000000LL)

@@ -91,9 +91,8 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
         return SHEBAO_EUSAGE;
     if (!P || !pe)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy or person");
-    if (pe->version != SHEBAO_PERSON_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
-                       SHEBAO_PERSON_VERSION);
+    if (sb_check_version(ctx, "shebao_person", pe->version, SHEBAO_PERSON_VERSION, "SHEBAO_PERSON_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     const sb_resident *rp = &P->rp;
     if (!rp->present)
         return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
@@ -294,9 +293,9 @@ int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao
 {
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    if (out->version != SHEBAO_SUMMARY_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "summary.version %u is not %d (use SHEBAO_SUMMARY_INIT)", out->version,
-                       SHEBAO_SUMMARY_VERSION);
+    if (sb_check_version(ctx, "shebao_summary", out->version, SHEBAO_SUMMARY_VERSION, "SHEBAO_SUMMARY_INIT") !=
+        SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     sb_run run;
     SB_TRY(project_prepare(ctx, P, pe, &run));
     if (pe->explain)

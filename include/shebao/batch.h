@@ -12,7 +12,7 @@ extern "C" {
 /** @addtogroup resident
  *  @{ */
 
-/** Version of ::shebao_summary understood by this library. */
+/** Current version of ::shebao_summary; a \c version from 1 to it is accepted. */
 #define SHEBAO_SUMMARY_VERSION 1
 
 /**

@@ -190,7 +190,7 @@ int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *a
                       const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
                       shebao_ltc_assessment *out, shebao_ltc_notes *notes);
 
-/** Version of ::shebao_ltc_claim understood by this library. */
+/** Current version of ::shebao_ltc_claim; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_CLAIM_VERSION 1
 
 /** One disabled person's month of care. Initialise with #SHEBAO_LTC_CLAIM_INIT, then set the members. */
@@ -237,7 +237,7 @@ typedef enum shebao_ltc_reason {
     SHEBAO_LTC_WAITING_PERIOD = 3       /**< continuous insurance shorter than `waiting_months` */
 } shebao_ltc_reason;
 
-/** Version of ::shebao_ltc_benefit understood by this library. */
+/** Current version of ::shebao_ltc_benefit; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_BENEFIT_VERSION 1
 
 /** The benefit of one month. Initialise with #SHEBAO_LTC_BENEFIT_INIT. */
@@ -283,7 +283,7 @@ typedef struct shebao_ltc_benefit {
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
                              shebao_ltc_benefit *out, shebao_ltc_notes *notes);
 
-/** Version of ::shebao_ltc_funding understood by this library. */
+/** Current version of ::shebao_ltc_funding; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_FUNDING_VERSION 1
 
 /** Contributions of one insured group. Initialise with #SHEBAO_LTC_FUNDING_INIT. */
@@ -324,7 +324,7 @@ typedef struct shebao_ltc_funding {
 int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
                     long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes);
 
-/** Version of ::shebao_ltc_cost_input understood by this library. */
+/** Current version of ::shebao_ltc_cost_input; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_COST_INPUT_VERSION 1
 
 /** Inputs of a fund-level estimate. Initialise with #SHEBAO_LTC_COST_INPUT_INIT. */
@@ -358,7 +358,7 @@ typedef struct shebao_ltc_cost_cell {
     shebao_fen total;        /**< R(persons × per_person), fen_half_up */
 } shebao_ltc_cost_cell;
 
-/** Version of ::shebao_ltc_cost understood by this library. */
+/** Current version of ::shebao_ltc_cost; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_COST_VERSION 1
 
 /** A fund-level spending estimate. Initialise with #SHEBAO_LTC_COST_INIT. */
