@@ -75,17 +75,19 @@ static int assess(shebao_ctx *ctx, const shebao_policy *P, const int *const item
     return sb_ltc_use(notes, L->p_combination);
 }
 
-int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *adl, size_t n_adl,
-                      const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
+int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_scores *scores,
                       shebao_ltc_assessment *out, shebao_ltc_notes *notes)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
-    if (!out)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
+    if (!out || !scores)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL scores or output pointer");
     sb_ltc_notes_reset(notes);
-    const int *const items[SB_LTC_DOMAINS] = {adl, cognition, perception};
-    const size_t counts[SB_LTC_DOMAINS] = {n_adl, n_cognition, n_perception};
+    if (sb_check_version(ctx, "shebao_ltc_scores", scores->version, SHEBAO_LTC_SCORES_VERSION,
+                         "SHEBAO_LTC_SCORES_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
+    const int *const items[SB_LTC_DOMAINS] = {scores->adl, scores->cognition, scores->perception};
+    const size_t counts[SB_LTC_DOMAINS] = {scores->n_adl, scores->n_cognition, scores->n_perception};
     int rc = assess(ctx, policy, items, counts, out, notes);
     return sb_ltc_done(ctx, notes, policy, rc);
 }

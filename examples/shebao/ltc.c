@@ -249,7 +249,14 @@ static int ltc_assess(shebao_ctx *ctx, int argc, char **argv)
         code = start(ctx, file, region, &r);
     if (code == EXIT_OK) {
         shebao_ltc_assessment as;
-        int rc = shebao_ltc_assess(ctx, r.pol, items[0], n[0], items[1], n[1], items[2], n[2], &as, r.notes);
+        shebao_ltc_scores sc = SHEBAO_LTC_SCORES_INIT;
+        sc.adl = items[0];
+        sc.n_adl = n[0];
+        sc.cognition = items[1];
+        sc.n_cognition = n[1];
+        sc.perception = items[2];
+        sc.n_perception = n[2];
+        int rc = shebao_ltc_assess(ctx, r.pol, &sc, &as, r.notes);
         if (rc != SHEBAO_OK) {
             code = cli_fail(ctx, rc);
         } else if (json) {

@@ -164,6 +164,23 @@ typedef struct shebao_ltc_assessment {
     int grade;            /**< combination[adl_level][max(cognition_level, perception_level)], 0–5 */
 } shebao_ltc_assessment;
 
+/** Current version of ::shebao_ltc_scores; a \c version from 1 to it is accepted. */
+#define SHEBAO_LTC_SCORES_VERSION 1
+
+/** The item scores of one assessment, in the order of the 2021 scale. Initialise with #SHEBAO_LTC_SCORES_INIT. */
+typedef struct shebao_ltc_scores {
+    unsigned version;      /**< #SHEBAO_LTC_SCORES_VERSION */
+    const int *adl;        /**< the ADL item scores */
+    size_t n_adl;          /**< number of ADL scores (must be #SHEBAO_LTC_ADL_ITEMS) */
+    const int *cognition;  /**< the cognition item scores */
+    size_t n_cognition;    /**< number of cognition scores (must be #SHEBAO_LTC_COGNITION_ITEMS) */
+    const int *perception; /**< the perception and communication item scores */
+    size_t n_perception;   /**< number of perception scores (must be #SHEBAO_LTC_PERCEPTION_ITEMS) */
+} shebao_ltc_scores;
+
+/** Initialiser for ::shebao_ltc_scores. */
+#define SHEBAO_LTC_SCORES_INIT { SHEBAO_LTC_SCORES_VERSION, NULL, 0, NULL, 0, NULL, 0 }
+
 /**
  * @brief Assess disability: item validity by the 2021 scale, the three totals, their levels by the policy's
  *        bands (the band with the highest `min` ≤ total) and the grade by the policy's combination matrix.
@@ -173,21 +190,15 @@ typedef struct shebao_ltc_assessment {
  * {0,5}; the cognition and perception items take 0–4.
  * @param ctx context for the error message (names the item, e.g. "adl item 7 (平地行走) must be one of 0,5,10,15").
  * @param policy a policy with `long_term_care.assessment`.
- * @param adl the ADL item scores.
- * @param n_adl number of ADL scores (must be #SHEBAO_LTC_ADL_ITEMS).
- * @param cognition the cognition item scores.
- * @param n_cognition number of cognition scores (must be #SHEBAO_LTC_COGNITION_ITEMS).
- * @param perception the perception and communication item scores.
- * @param n_perception number of perception scores (must be #SHEBAO_LTC_PERCEPTION_ITEMS).
+ * @param scores the item scores of the three indicators.
  * @param[out] out the result.
  * @param notes if not NULL, refilled with the non-official values used (the bundled bands and matrix are
  *        `recalled`).
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (an item outside its set, a wrong number of items), #SHEBAO_EPOLICY (no
- *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy or result, or a NULL item array with a
- *         non-zero count) or #SHEBAO_ENOMEM.
+ *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy, scores or result, a NULL item array
+ *         with a non-zero count, a scores.version of 0 or above #SHEBAO_LTC_SCORES_VERSION) or #SHEBAO_ENOMEM.
  */
-int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *adl, size_t n_adl,
-                      const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
+int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_scores *scores,
                       shebao_ltc_assessment *out, shebao_ltc_notes *notes);
 
 /** Current version of ::shebao_ltc_claim; a \c version from 1 to it is accepted. */

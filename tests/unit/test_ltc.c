@@ -5,6 +5,10 @@
 
 #include "testutil.h"
 
+/* The item scores of one assessment as a ::shebao_ltc_scores. */
+#define SCORES(a, na, c, nc, p, np) \
+    (&(shebao_ltc_scores){SHEBAO_LTC_SCORES_VERSION, (a), (na), (c), (nc), (p), (np)})
+
 static shebao_ctx *ctx;
 static shebao_policy *zj, *hz, *syn, *cmp;
 static shebao_ltc_notes *notes;
@@ -111,7 +115,7 @@ static void check_vectors(const shebao_policy *p)
     for (size_t i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
         const vec *v = &vectors[i];
         shebao_ltc_assessment a;
-        if (shebao_ltc_assess(ctx, p, v->adl, 10, v->cog, 4, v->per, 3, &a, notes) != SHEBAO_OK)
+        if (shebao_ltc_assess(ctx, p, SCORES(v->adl, 10, v->cog, 4, v->per, 3), &a, notes) != SHEBAO_OK)
             fail_msg("%s: %s", v->id, shebao_ctx_errmsg(ctx));
         if (a.adl != v->sum[0] || a.cognition != v->sum[1] || a.perception != v->sum[2] ||
             a.adl_level != v->level[0] || a.cognition_level != v->level[1] || a.perception_level != v->level[2] ||
@@ -129,7 +133,8 @@ static void test_vectors_a1_a9(void **state)
      * cognition bands (4, 12), two perception bands (8, 12) and the matrix → 7 notes, all recalled */
     const vec *a5 = &vectors[4];
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
     assert_int_equal(shebao_ltc_notes_count(notes), 7);
     for (size_t i = 0; i < 7; i++) {
         shebao_param q;
@@ -142,7 +147,8 @@ static void test_vectors_a1_a9(void **state)
     assert_string_equal(q.value, "rows 0011/1112/2223/3345");
     /* the synthetic policy gives the same bands with an official source: the same results and no note */
     check_vectors(syn);
-    assert_int_equal(shebao_ltc_assess(ctx, syn, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, syn, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
     assert_int_equal(shebao_ltc_notes_count(notes), 0);
 }
 
@@ -163,11 +169,11 @@ static void test_vectors_variant_b(void **state)
      * 0,0,1,1) */
     int adl[10] = {10, 10, 5, 10, 10, 10, 15, 15, 10, 5}, cog[4] = {2, 2, 2, 1}, per[3] = {4, 4, 4};
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, p, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, p, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_OK);
     assert_int_equal(a.cognition, 7);
     assert_int_equal(a.cognition_level, 3);
     assert_int_equal(a.grade, 1);
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_OK);
     assert_int_equal(a.cognition_level, 2);
     assert_int_equal(a.grade, 1);
     shebao_policy_free(p);
@@ -179,35 +185,35 @@ static void test_assess_errors(void **state)
     int adl[11] = {10, 10, 5, 10, 10, 10, 20, 15, 10, 5, 0}, cog[4] = {4, 4, 4, 4}, per[3] = {4, 4, 4};
     shebao_ltc_assessment a;
     /* item 7 (平地行走) allows 0, 5, 10, 15 (ltci.md §3.2): 20 is refused */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, notes), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 7 (平地行走) must be one of 0,5,10,15");
     assert_int_equal(shebao_ltc_notes_count(notes), 0);
     adl[6] = 15;
     adl[2] = 10; /* 面部与口腔清洁: 0 or 5 */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 3 (面部与口腔清洁) must be one of 0,5");
     adl[2] = 5;
     adl[0] = 7; /* not a multiple of 5 */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 1 (进食) must be one of 0,5,10");
     adl[0] = 10;
     cog[3] = 5;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "cognition item 4 (记忆力) must be one of 0,1,2,3,4");
     cog[3] = 4;
     per[2] = -1;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "perception item 3 (沟通能力) must be one of 0,1,2,3,4");
     per[2] = 4;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 11, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 11, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl: expected 10 items (进食, 穿衣, 面部与口腔清洁, 大便控制, 小便控制, "
                                                 "用厕, 平地行走, 床椅转移, 上下楼, 洗澡), got 11");
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 3, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 3, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "cognition: expected 4 items (时间定向, 人物定向, 空间定向, 记忆力), got 3");
     /* a policy without the section */
     shebao_policy *nat = NULL;
     assert_int_equal(shebao_policy_load_embedded(ctx, "national", &nat), SHEBAO_OK);
-    assert_int_equal(shebao_ltc_assess(ctx, nat, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EPOLICY);
+    assert_int_equal(shebao_ltc_assess(ctx, nat, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EPOLICY);
     assert_string_equal(shebao_ctx_errmsg(ctx), "policy national has no long_term_care.assessment");
     shebao_policy_free(nat);
     assert_string_equal(shebao_ltc_grade_name(3), "重度失能Ⅰ级");
@@ -795,7 +801,8 @@ static void test_sources(void **state)
     /* with an official matrix the A5 assessment lists only the 6 recalled bands it used */
     const vec *a5 = &vectors[4];
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, p, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, p, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
     assert_int_equal(shebao_ltc_notes_count(notes), 6);
     shebao_policy_free(p);
 }

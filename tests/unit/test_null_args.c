@@ -24,6 +24,10 @@
 
 #include "testutil.h"
 
+/* The item scores of one assessment as a ::shebao_ltc_scores. */
+#define SCORES(a, na, c, nc, p, np) \
+    (&(shebao_ltc_scores){SHEBAO_LTC_SCORES_VERSION, (a), (na), (c), (nc), (p), (np)})
+
 #ifndef SHEBAO_EXPORTS_TXT
 #define SHEBAO_EXPORTS_TXT "tests/abi/exports.txt"
 #endif
@@ -120,8 +124,10 @@ static int setup(void **state)
     }
     shebao_ltc_assessment a;
     if (shebao_ltc_notes_new(&notes) != SHEBAO_OK ||
-        shebao_ltc_assess(ctx, pol, adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
-                          SHEBAO_LTC_PERCEPTION_ITEMS, &a, notes) != SHEBAO_OK) {
+        shebao_ltc_assess(ctx, pol,
+                          SCORES(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                                 SHEBAO_LTC_PERCEPTION_ITEMS),
+                          &a, notes) != SHEBAO_OK) {
         fprintf(stderr, "setup: ltc assess: %s\n", shebao_ctx_errmsg(ctx));
         return -1;
     }
@@ -927,14 +933,15 @@ static void null_shebao_ltc_assess(void **state)
     (void)state;
     shebao_ltc_assessment a;
     const size_t na = SHEBAO_LTC_ADL_ITEMS, nc = SHEBAO_LTC_COGNITION_ITEMS, np = SHEBAO_LTC_PERCEPTION_ITEMS;
-    OK(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, &a, notes));
-    OK(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, &a, NULL)); /* notes: "if not NULL" */
-    USAGE(shebao_ltc_assess(NULL, pol, adl, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, NULL, adl, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, NULL, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, NULL, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, NULL, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, NULL, notes));
+    OK(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    OK(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), &a, NULL)); /* notes: "if not NULL" */
+    USAGE(shebao_ltc_assess(NULL, pol, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, NULL, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(NULL, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, NULL, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, NULL, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), NULL, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, NULL, &a, notes));
 }
 
 static void null_shebao_ltc_benefit_month(void **state)

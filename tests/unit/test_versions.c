@@ -112,6 +112,24 @@ static void test_ltc(void **state)
     const unsigned cv[] = VERSIONS(SHEBAO_LTC_CLAIM_VERSION), bv[] = VERSIONS(SHEBAO_LTC_BENEFIT_VERSION);
     const unsigned fv[] = VERSIONS(SHEBAO_LTC_FUNDING_VERSION), iv[] = VERSIONS(SHEBAO_LTC_COST_INPUT_VERSION);
     const unsigned ov[] = VERSIONS(SHEBAO_LTC_COST_VERSION);
+    const unsigned av[] = VERSIONS(SHEBAO_LTC_SCORES_VERSION);
+    const int adl[SHEBAO_LTC_ADL_ITEMS] = {0}, cog[SHEBAO_LTC_COGNITION_ITEMS] = {0};
+    const int per[SHEBAO_LTC_PERCEPTION_ITEMS] = {0};
+    for (int k = 0; k < 3; k++) {
+        shebao_ltc_scores sc = SHEBAO_LTC_SCORES_INIT;
+        sc.adl = adl;
+        sc.n_adl = SHEBAO_LTC_ADL_ITEMS;
+        sc.cognition = cog;
+        sc.n_cognition = SHEBAO_LTC_COGNITION_ITEMS;
+        sc.perception = per;
+        sc.n_perception = SHEBAO_LTC_PERCEPTION_ITEMS;
+        sc.version = av[k];
+        shebao_ltc_assessment a;
+        int rc = shebao_ltc_assess(ctx, zj, &sc, &a, NULL);
+        expect_version(rc, av[k], SHEBAO_LTC_SCORES_VERSION, "shebao_ltc_scores");
+        if (k == 1)
+            assert_int_equal(rc, SHEBAO_OK);
+    }
     for (int k = 0; k < 3; k++) {
         shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
         c.grade = 4;
