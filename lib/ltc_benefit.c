@@ -6,7 +6,7 @@
 static const sb_dec ONE = {1, 0};
 
 static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_gmap *map, const char *name,
-                       shebao_ltc_mode mode, int grade, shebao_ltc_notes *notes)
+                       shebao_ltc_mode mode, int grade, shebao_ltc_assumptions *assumptions)
 {
     if (!(map->set & (1u << grade))) {
         char from[8];
@@ -14,7 +14,7 @@ static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_
         return sb_fail(ctx, SHEBAO_EPOLICY, "long_term_care.benefits (from %s): modes.%s.%s has no value for grade %d",
                        from, shebao_ltc_mode_name(mode), name, grade);
     }
-    return sb_ltc_use(notes, map->param[grade]);
+    return sb_prov_use(sb_ltc_used(assumptions), map->param[grade]);
 }
 
 #define TRY(expr)                                                                                            \
@@ -26,20 +26,20 @@ static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_
 
 int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
                int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
-               shebao_ltc_notes *notes)
+               shebao_ltc_assumptions *assumptions)
 {
     const sb_ltc_mode *md = &be->mode[mode];
     shebao_rounding R = md->has_rounding ? md->rounding : SHEBAO_ROUND_FEN_HALF_UP;
     if (md->has_rounding)
-        TRY(sb_ltc_use(notes, md->p_rounding));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_rounding));
     int64_t pay = 0, d = eligible_days;
     unsigned limits = 0;
     shebao_ltc_limit binding = SHEBAO_LTC_LIMIT_RATIO;
     bool has_monthly = false;
     if (mode == SHEBAO_LTC_INSTITUTION || mode == SHEBAO_LTC_MEDICAL_INSTITUTION) {
-        TRY(sb_ltc_use(notes, md->p_convention));
-        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, notes));
-        TRY(grade_value(ctx, be, &md->daily_cap, "daily_cap", mode, grade, notes));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_convention));
+        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, assumptions));
+        TRY(grade_value(ctx, be, &md->daily_cap, "daily_cap", mode, grade, assumptions));
         int64_t day_cap = md->daily_cap.fen[grade] * d; /* <= 1e14 fen × 31: no overflow */
         if (md->convention == 0) { /* cap_on_cost: min(R(ratio × min(cost, daily_cap × d)), monthly_cap) */
             int64_t capped = cost;
@@ -61,9 +61,9 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
         out->cost = cost;
     } else if (mode == SHEBAO_LTC_HOME_VISIT) {
         /* min(R(ratio × min(price, hour_price_cap) × min(hours, max_hours_month)), monthly_cap) */
-        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, notes));
-        TRY(grade_value(ctx, be, &md->max_hours, "max_hours_month", mode, grade, notes));
-        TRY(sb_ltc_use(notes, md->p_hour_price_cap));
+        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, assumptions));
+        TRY(grade_value(ctx, be, &md->max_hours, "max_hours_month", mode, grade, assumptions));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_hour_price_cap));
         sb_dec h = *hours;
         int64_t p = price;
         if (sb_dec_cmp(h, md->max_hours.dec[grade]) > 0) {
@@ -81,13 +81,13 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
         TRY(sb_ltc_round(ctx, price, *hours, ONE, 1, 1, R, &out->cost));
         has_monthly = true;
     } else { /* home_cash: R(monthly × d / days in the month) */
-        TRY(grade_value(ctx, be, &md->monthly, "monthly", mode, grade, notes));
+        TRY(grade_value(ctx, be, &md->monthly, "monthly", mode, grade, assumptions));
         TRY(sb_ltc_round(ctx, md->monthly.fen[grade], ONE, ONE, d, days_in_month, R, &pay));
         binding = SHEBAO_LTC_LIMIT_NONE;
         out->cost = 0;
     }
     if (has_monthly && (md->monthly_cap.set & (1u << grade))) {
-        TRY(sb_ltc_use(notes, md->monthly_cap.param[grade]));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->monthly_cap.param[grade]));
         if (md->monthly_cap.fen[grade] < pay) {
             pay = md->monthly_cap.fen[grade];
             limits |= SHEBAO_LTC_LIMIT_MONTHLY_CAP;
@@ -106,22 +106,22 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
 /* ---- one month ------------------------------------------------------------------------------------------- */
 
 static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_benefit *out,
-                       shebao_ltc_notes *notes)
+                       shebao_ltc_assumptions *assumptions)
 {
-    TRY(sb_ltc_use(notes, L->p_min_grade));
-    TRY(sb_ltc_use(notes, L->p_min_disability_months));
-    TRY(sb_ltc_use(notes, L->p_waiting_months));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_grade));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_disability_months));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_waiting_months));
     out->eligible = 1;
     out->reason = SHEBAO_LTC_ELIGIBLE;
     out->reason_text[0] = '\0';
     char why[96];
     if (c->disability_months < 0) {
         snprintf(why, sizeof why, "not given: assumed to meet min_disability_months %d", L->min_disability_months);
-        TRY(sb_ltc_run_note(notes, "run.disability_months", "not given", why));
+        TRY(sb_ltc_assume(assumptions, "run.disability_months", "not given", why));
     }
     if (c->insured_months < 0) {
         snprintf(why, sizeof why, "not given: assumed to meet waiting_months %d", L->waiting_months);
-        TRY(sb_ltc_run_note(notes, "run.insured_months", "not given", why));
+        TRY(sb_ltc_assume(assumptions, "run.insured_months", "not given", why));
     }
     if (c->grade < L->min_grade) {
         out->reason = SHEBAO_LTC_GRADE_TOO_LOW;
@@ -173,7 +173,7 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_claim *c, sb_dec *hour
 }
 
 static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_claim *c, shebao_ltc_benefit *out,
-                   shebao_ltc_notes *notes)
+                   shebao_ltc_assumptions *assumptions)
 {
     if (!c)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL claim");
@@ -212,7 +212,7 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     out->binding = SHEBAO_LTC_LIMIT_NONE;
     out->limits = 0;
     out->fund_pays = 0;
-    TRY(eligibility(L, c, out, notes));
+    TRY(eligibility(L, c, out, assumptions));
     if (!out->eligible) {
         out->cost = 0;
         if (c->cost >= 0)
@@ -236,18 +236,18 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
                        "%s benefit (defined: %s)", mt, P->id, out->from, shebao_ltc_mode_name(c->mode), list);
     }
     if (c->care_days < 0 && c->mode != SHEBAO_LTC_HOME_VISIT)
-        TRY(sb_ltc_run_note(notes, "run.care_days", "whole month", "not given: care on every day of the month"));
-    return sb_ltc_pay(ctx, be, c->grade, c->mode, dim, out->eligible_days, c->cost, &hours, c->price, out, notes);
+        TRY(sb_ltc_assume(assumptions, "run.care_days", "whole month", "not given: care on every day of the month"));
+    return sb_ltc_pay(ctx, be, c->grade, c->mode, dim, out->eligible_days, c->cost, &hours, c->price, out, assumptions);
 }
 
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
-                             shebao_ltc_benefit *out, shebao_ltc_notes *notes)
+                             shebao_ltc_benefit *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    int rc = benefit(ctx, policy, claim, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    sb_ltc_assumptions_reset(assumptions);
+    int rc = benefit(ctx, policy, claim, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

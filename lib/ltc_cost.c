@@ -160,7 +160,7 @@ static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, 
 }
 
 static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
-                    shebao_ltc_notes *notes)
+                    shebao_ltc_assumptions *assumptions)
 {
     if (!in)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL input");
@@ -188,7 +188,7 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
     TRY(check_inputs(ctx, in, &modes, &hours));
     const sb_ltc *L;
     TRY(sb_ltc_section(ctx, P, "eligibility", &L));
-    TRY(sb_ltc_use(notes, L->p_min_grade));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_grade));
     out->ncells = 0;
     for (size_t i = 0; i < grades.n; i++)
         for (size_t j = 0; j < modes.n; j++) {
@@ -220,14 +220,14 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
             }
             shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
             TRY(sb_ltc_pay(ctx, be, c->grade, c->mode, dim, dim - in->hospital_days, in->cost, &hours, in->price,
-                           &b, notes));
+                           &b, assumptions));
             if (__builtin_add_overflow(c->per_person, b.fund_pays, &c->per_person))
                 return sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate overflows");
         }
     }
-    TRY(sb_ltc_run_note(notes, "run.eligibility", "every beneficiary",
+    TRY(sb_ltc_assume(assumptions, "run.eligibility", "every beneficiary",
                         "assumed to meet min_disability_months and waiting_months in every month"));
-    TRY(sb_ltc_run_note(notes, "run.care_days", "whole month", "every beneficiary is cared for every day"));
+    TRY(sb_ltc_assume(assumptions, "run.care_days", "whole month", "every beneficiary is cared for every day"));
     mpq_t persons, x, sum;
     mpq_init(persons);
     mpq_init(x);
@@ -254,13 +254,13 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
 }
 
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
-                             shebao_ltc_cost *out, shebao_ltc_notes *notes)
+                             shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    int rc = estimate(ctx, policy, in, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    sb_ltc_assumptions_reset(assumptions);
+    int rc = estimate(ctx, policy, in, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

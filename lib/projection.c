@@ -17,16 +17,7 @@ void shebao_projection_free(shebao_projection *p)
     free(p->rates);
     free(p->flows);
     free(p->used.v);
-    for (size_t i = 0; i < p->nnotes; i++) {
-        sb_note *n = &p->notes[i];
-        free(n->path);
-        free(n->from);
-        free(n->value);
-        free(n->source);
-        free(n->title);
-        free(n->url);
-    }
-    free(p->notes);
+    sb_prov_clear(&p->assumptions);
     free(p->explain.s);
     free(p);
 }
@@ -112,15 +103,11 @@ int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_le
     return SHEBAO_OK;
 }
 
-size_t shebao_projection_assumption_count(const shebao_projection *p) { return p ? p->nnotes : 0; }
+size_t shebao_projection_assumption_count(const shebao_projection *p) { return p ? p->assumptions.n : 0; }
 
 int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out)
 {
-    if (!p || !out || i >= p->nnotes)
-        return SHEBAO_EUSAGE;
-    const sb_note *n = &p->notes[i];
-    *out = (shebao_param){n->path, n->from, n->value, n->source, n->status, n->title, n->url};
-    return SHEBAO_OK;
+    return p ? sb_prov_get(&p->assumptions, i, out) : SHEBAO_EUSAGE;
 }
 
 json_t *sb_output_param_json(const shebao_param *q)
@@ -250,7 +237,7 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "ledger", json_ledger(p));
     json_object_set_new(root, "lifetime", json_lifetime(p));
     json_t *as = json_array();
-    for (size_t i = 0; i < p->nnotes; i++) {
+    for (size_t i = 0; i < p->assumptions.n; i++) {
         shebao_param q;
         shebao_projection_assumption(p, i, &q);
         json_array_append_new(as, sb_output_param_json(&q));

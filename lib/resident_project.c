@@ -121,47 +121,14 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
 
 /* ---- what the result rests on ---------------------------------------------------------------------------- */
 
-static int add_note(shebao_projection *p, const char *path, const char *value, const char *source)
-{
-    sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
-    if (!n)
-        return SHEBAO_ENOMEM;
-    p->notes = n;
-    sb_note *x = &p->notes[p->nnotes];
-    *x = (sb_note){sb_strdup(path), sb_strdup(""), sb_strdup(value), sb_strdup(source), sb_strdup(""),
-                   sb_strdup(""), SHEBAO_STATUS_ASSUMPTION};
-    p->nnotes++;
-    if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
-        return SHEBAO_ENOMEM;
-    return SHEBAO_OK;
-}
-
 /* Non-official policy values used, in document order, then the run's own assumptions. */
-static int collect_notes(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
+static int collect_assumptions(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
 {
-    for (size_t i = 0; i < P->nparams; i++) {
-        const sb_param *q = &P->params[i];
-        if (q->status == SHEBAO_STATUS_OFFICIAL)
-            continue;
-        bool used = false;
-        for (size_t j = 0; j < p->used.n && !used; j++)
-            used = p->used.v[j] == i;
-        if (!used)
-            continue;
-        sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
-        if (!n)
-            return SHEBAO_ENOMEM;
-        p->notes = n;
-        sb_note *x = &p->notes[p->nnotes++];
-        *x = (sb_note){sb_strdup(q->path), sb_strdup(q->from), sb_strdup(q->value), sb_strdup(q->source),
-                       sb_strdup(q->title), sb_strdup(q->url), q->status};
-        if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
-            return SHEBAO_ENOMEM;
-    }
+    SB_TRY(sb_prov_add_policy(&p->assumptions, P, &p->used));
     if (future)
-        SB_TRY(add_note(p, "run.future_rate", future, "run option"));
+        SB_TRY(sb_prov_add_run(&p->assumptions, "run.future_rate", future, "run option"));
     if (epv)
-        SB_TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
+        SB_TRY(sb_prov_add_run(&p->assumptions, "run.discount", p->discount, "run option (default 0.025)"));
     return SHEBAO_OK;
 }
 
@@ -237,8 +204,8 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     sb_explain(p, "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
                pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
                SB_PARAM(P, rp->p_claim_age), SB_PARAM(P, rp->p_offset));
-    SB_TRY(sb_resident_use(p, rp->p_claim_age));
-    SB_TRY(sb_resident_use(p, rp->p_offset));
+    SB_TRY(sb_prov_use(&p->used, rp->p_claim_age));
+    SB_TRY(sb_prov_use(&p->used, rp->p_offset));
     const sb_rates rs = sb_inforce_rates(rp, run->future, run->future_overridden);
     SB_TRY(sb_resident_ledger(ctx, P, pe, p, &rs));
     /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
@@ -261,7 +228,7 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
                        SB_MONEY(p->epv));
     }
     if (p->full)
-        SB_TRY(collect_notes(P, p, p->future_override_used ? p->future : NULL, epv));
+        SB_TRY(collect_assumptions(P, p, p->future_override_used ? p->future : NULL, epv));
     return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
 }
 

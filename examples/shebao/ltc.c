@@ -112,21 +112,14 @@ static const char *money(shebao_fen f, char b[SHEBAO_MONEY_BUFSZ])
     return b;
 }
 
-static json_t *jnotes(const shebao_ltc_notes *notes)
+/* The "assumptions" member, as the library writes it (shebao_ltc_assumptions_to_json). NULL when out of memory. */
+static json_t *jnotes(const shebao_ltc_assumptions *notes)
 {
-    json_t *as = json_array();
-    for (size_t i = 0; i < shebao_ltc_notes_count(notes); i++) {
-        shebao_param q;
-        shebao_ltc_note(notes, i, &q);
-        json_t *a = json_object();
-        json_object_set_new(a, "parameter", json_string(q.path));
-        json_object_set_new(a, "from", json_string(q.from));
-        json_object_set_new(a, "value", json_string(q.value));
-        json_object_set_new(a, "status", json_string(shebao_status_name(q.status)));
-        json_object_set_new(a, "source", json_string(q.source));
-        json_object_set_new(a, "title", json_string(q.title));
-        json_array_append_new(as, a);
-    }
+    char *text = NULL;
+    if (shebao_ltc_assumptions_to_json(notes, &text) != SHEBAO_OK)
+        return NULL;
+    json_t *as = json_loads(text, 0, NULL);
+    shebao_free(text);
     return as;
 }
 
@@ -143,15 +136,15 @@ static int print_json(json_t *root)
     return EXIT_OK;
 }
 
-static void print_notes(const shebao_ltc_notes *notes)
+static void print_notes(const shebao_ltc_assumptions *notes)
 {
-    size_t n = shebao_ltc_notes_count(notes);
+    size_t n = shebao_ltc_assumption_count(notes);
     if (!n)
         return;
     printf("\n非官方数值 This result rests on %zu non-official value(s):\n", n);
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
-        shebao_ltc_note(notes, i, &q);
+        shebao_ltc_assumption(notes, i, &q);
         cli_print_param(&q);
     }
 }
@@ -185,7 +178,7 @@ static int common_opt(cli_args *a, const char **file, const char **region, bool 
 
 typedef struct run {
     shebao_policy *pol;
-    shebao_ltc_notes *notes;
+    shebao_ltc_assumptions *notes;
 } run;
 
 static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
@@ -197,7 +190,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
     int rc = cli_load_policy(ctx, file, region, &r->pol);
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
-    if (shebao_ltc_notes_new(&r->notes) != SHEBAO_OK) {
+    if (shebao_ltc_assumptions_new(&r->notes) != SHEBAO_OK) {
         shebao_policy_free(r->pol);
         fputs("shebao: out of memory\n", stderr);
         return EXIT_INTERNAL;
@@ -207,7 +200,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
 
 static int finish(run *r, int code)
 {
-    shebao_ltc_notes_free(r->notes);
+    shebao_ltc_assumptions_free(r->notes);
     shebao_policy_free(r->pol);
     return code;
 }

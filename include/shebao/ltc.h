@@ -14,7 +14,7 @@ extern "C" {
  *  benefit of one disabled person, the funding per insured person, and a fund-level spending estimate. Every
  *  parameter comes from the policy section `long_term_care` (docs/policy-format.md); the rules are those of
  *  docs/ltc.md. Each computation can list the non-official policy values it used (and its own defaults) in a
- *  ::shebao_ltc_notes.
+ *  ::shebao_ltc_assumptions.
  *  @{ */
 
 /** Number of items of the ADL indicator (日常生活活动能力). */
@@ -120,38 +120,48 @@ int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out);
 const char *shebao_ltc_payer_name(shebao_ltc_payer payer);
 
 /** The non-official values a long-term care result rests on. Opaque; one per thread at a time. */
-typedef struct shebao_ltc_notes shebao_ltc_notes;
+typedef struct shebao_ltc_assumptions shebao_ltc_assumptions;
 
 /**
- * @brief Create an empty list of notes.
- * @param[out] out the list, owned by the caller (free with shebao_ltc_notes_free()).
+ * @brief Create an empty list of assumptions.
+ * @param[out] out the list, owned by the caller (free with shebao_ltc_assumptions_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE if @p out is NULL, or #SHEBAO_ENOMEM.
  */
-int shebao_ltc_notes_new(shebao_ltc_notes **out);
+int shebao_ltc_assumptions_new(shebao_ltc_assumptions **out);
 
 /**
- * @brief Free a list of notes. NULL is allowed.
- * @param notes the list.
+ * @brief Free a list of assumptions. NULL is allowed.
+ * @param assumptions the list.
  */
-void shebao_ltc_notes_free(shebao_ltc_notes *notes);
+void shebao_ltc_assumptions_free(shebao_ltc_assumptions *assumptions);
 
 /**
- * @brief Number of notes: the policy values with a status other than `official` that the last computation
+ * @brief Number of assumptions: the policy values with a status other than `official` that the last computation
  *        given this list used (in the policy's order), then the computation's own defaults (path "run.…",
  *        status `assumption`).
- * @param notes the list (NULL gives 0).
+ * @param assumptions the list (NULL gives 0).
  * @return the count.
  */
-size_t shebao_ltc_notes_count(const shebao_ltc_notes *notes);
+size_t shebao_ltc_assumption_count(const shebao_ltc_assumptions *assumptions);
 
 /**
- * @brief One note.
- * @param notes the list.
- * @param i index below shebao_ltc_notes_count().
+ * @brief One assumption.
+ * @param assumptions the list.
+ * @param i index below shebao_ltc_assumption_count().
  * @param[out] out pointers owned by the list, valid until it is reused or freed.
  * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
-int shebao_ltc_note(const shebao_ltc_notes *notes, size_t i, shebao_param *out);
+int shebao_ltc_assumption(const shebao_ltc_assumptions *assumptions, size_t i, shebao_param *out);
+
+/**
+ * @brief The list as a JSON array, the `assumptions` member of every `shebao ltc … --format json` document:
+ *        one object `{"parameter", "from", "value", "status", "source", "title"}` per assumption, as in the
+ *        `assumptions` of shebao_projection_to_json().
+ * @param assumptions the list.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *assumptions, char **out);
 
 /** Result of a disability assessment. */
 typedef struct shebao_ltc_assessment {
@@ -192,14 +202,14 @@ typedef struct shebao_ltc_scores {
  * @param policy a policy with `long_term_care.assessment`.
  * @param scores the item scores of the three indicators.
  * @param[out] out the result.
- * @param notes if not NULL, refilled with the non-official values used (the bundled bands and matrix are
+ * @param assumptions if not NULL, refilled with the non-official values used (the bundled bands and matrix are
  *        `recalled`).
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (an item outside its set, a wrong number of items), #SHEBAO_EPOLICY (no
  *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy, scores or result, a NULL item array
  *         with a non-zero count, a scores.version of 0 or above #SHEBAO_LTC_SCORES_VERSION) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_scores *scores,
-                      shebao_ltc_assessment *out, shebao_ltc_notes *notes);
+                      shebao_ltc_assessment *out, shebao_ltc_assumptions *assumptions);
 
 /** Current version of ::shebao_ltc_claim; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_CLAIM_VERSION 1
@@ -216,8 +226,8 @@ typedef struct shebao_ltc_claim {
     shebao_fen cost;        /**< institution modes: the month's eligible care cost; -1: not given */
     const char *hours;      /**< home_visit: hours of care in the month (decimal string); NULL: not given */
     shebao_fen price;       /**< home_visit: price per hour; -1: not given */
-    int disability_months;  /**< months the disability has lasted; -1: not given (assumed long enough, noted) */
-    int insured_months;     /**< months of continuous insurance; -1: not given (assumed long enough, noted) */
+    int disability_months;  /**< months the disability has lasted; -1: not given (assumed long enough: an assumption) */
+    int insured_months;     /**< months of continuous insurance; -1: not given (assumed long enough: an assumption) */
 } shebao_ltc_claim;
 
 /** Initialiser for ::shebao_ltc_claim. */
@@ -286,13 +296,13 @@ typedef struct shebao_ltc_benefit {
  * @param policy a policy with `long_term_care.eligibility` and `benefits`.
  * @param claim the month of care.
  * @param[in,out] out initialised with #SHEBAO_LTC_BENEFIT_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad month or days, a missing cost/hours/price, a mode the rules in force
  *         do not define, no rules in force in the month), #SHEBAO_EPOLICY (no long_term_care section, a value
  *         missing for the grade), #SHEBAO_ECOMPUTE, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
-                             shebao_ltc_benefit *out, shebao_ltc_notes *notes);
+                             shebao_ltc_benefit *out, shebao_ltc_assumptions *assumptions);
 
 /** Current version of ::shebao_ltc_funding; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_FUNDING_VERSION 1
@@ -328,12 +338,12 @@ typedef struct shebao_ltc_funding {
  * @param count number of persons (≥ 0).
  * @param base monthly contribution base for `rate` rules; -1 when not given (an error for `rate` rules).
  * @param[in,out] out initialised with #SHEBAO_LTC_FUNDING_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad month, no rules in force, group not funded, base missing),
  *         #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
-                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes);
+                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_assumptions *assumptions);
 
 /** Current version of ::shebao_ltc_cost_input; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_COST_INPUT_VERSION 1
@@ -387,17 +397,17 @@ typedef struct shebao_ltc_cost {
  * @brief Estimate what the fund spends on a population of beneficiaries over some months, by the same rules as
  *        shebao_ltc_benefit_month() applied to each month (its own days, the rules in force that month) and
  *        each (grade, mode) cell; every beneficiary is taken as cared for the whole month and as meeting the
- *        disability and waiting periods (noted).
+ *        disability and waiting periods (listed as an assumption).
  * @param ctx context for the error message.
  * @param policy a policy with `long_term_care.eligibility` and `benefits`.
  * @param in the inputs.
  * @param[in,out] out initialised with #SHEBAO_LTC_COST_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (a malformed mix, shares not adding up to 1, a missing cost/hours/price,
  *         a mode not defined in a month), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
-                             shebao_ltc_cost *out, shebao_ltc_notes *notes);
+                             shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions);
 
 /** @} */
 

@@ -127,7 +127,8 @@ static void check_cell(const shebao_policy *pol, const shebao_person *base, cons
     }
     int ma = 0, mb = 0;
     char da[8] = "", db[8] = "";
-    assert_int_equal(shebao_projection_breakeven(got, &ma, da, sizeof da), shebao_projection_breakeven(want, &mb, db, sizeof db));
+    assert_int_equal(shebao_projection_breakeven(got, &ma, da, sizeof da),
+                     shebao_projection_breakeven(want, &mb, db, sizeof db));
     assert_int_equal(ma, mb);
     same_str(da, db, "break-even month");
     same_str(shebao_projection_moneys_worth(got), shebao_projection_moneys_worth(want), "money's worth");

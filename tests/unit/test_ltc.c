@@ -11,7 +11,7 @@
 
 static shebao_ctx *ctx;
 static shebao_policy *zj, *hz, *syn, *cmp;
-static shebao_ltc_notes *notes;
+static shebao_ltc_assumptions *notes;
 
 /* Synthetic policy (status assumption throughout; parameters invented, ltci.md §7.3 "SYNTHETIC").
  * 2025-01 rules: ltci.md §7.3 — institution cap_on_cost, 70 %, daily caps 60/80/100; medical_institution
@@ -64,7 +64,7 @@ static const char *const CMP = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-
 static int setup(void **state)
 {
     (void)state;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_ltc_notes_new(&notes) != SHEBAO_OK)
+    if (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_ltc_assumptions_new(&notes) != SHEBAO_OK)
         return -1;
     if (shebao_policy_load_embedded(ctx, "zhejiang", &zj) != SHEBAO_OK ||
         shebao_policy_load_embedded(ctx, "zhejiang-hangzhou", &hz) != SHEBAO_OK ||
@@ -83,7 +83,7 @@ static int teardown(void **state)
     shebao_policy_free(hz);
     shebao_policy_free(syn);
     shebao_policy_free(cmp);
-    shebao_ltc_notes_free(notes);
+    shebao_ltc_assumptions_free(notes);
     shebao_ctx_free(ctx);
     return 0;
 }
@@ -135,21 +135,21 @@ static void test_vectors_a1_a9(void **state)
     shebao_ltc_assessment a;
     assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
                      SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 7);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 7);
     for (size_t i = 0; i < 7; i++) {
         shebao_param q;
-        assert_int_equal(shebao_ltc_note(notes, i, &q), SHEBAO_OK);
+        assert_int_equal(shebao_ltc_assumption(notes, i, &q), SHEBAO_OK);
         assert_int_equal(q.status, SHEBAO_STATUS_RECALLED);
     }
     shebao_param q;
-    shebao_ltc_note(notes, 6, &q);
+    shebao_ltc_assumption(notes, 6, &q);
     assert_string_equal(q.path, "long_term_care.assessment.combination");
     assert_string_equal(q.value, "rows 0011/1112/2223/3345");
     /* the synthetic policy gives the same bands with an official source: the same results and no note */
     check_vectors(syn);
     assert_int_equal(shebao_ltc_assess(ctx, syn, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
                      SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
 }
 
 /* Cognition variant B (ltci.md §3.3: 中度 8–11, 重度 0–7) gives the same levels for A1–A9: A5's 8 is 中度 and A6's 3
@@ -187,7 +187,7 @@ static void test_assess_errors(void **state)
     /* item 7 (平地行走) allows 0, 5, 10, 15 (ltci.md §3.2): 20 is refused */
     assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 7 (平地行走) must be one of 0,5,10,15");
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
     adl[6] = 15;
     adl[2] = 10; /* 面部与口腔清洁: 0 or 5 */
     assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
@@ -328,7 +328,7 @@ static void test_comparators_c1_c3(void **state)
     b = run(cmp, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "2100", NULL, NULL);
     EXPECT(b, "1575.00", "525.00", SHEBAO_LTC_LIMIT_RATIO, 0);
     /* both sources are secondary: listed (eligibility 3 values + convention, ratio, daily cap) */
-    assert_int_equal(shebao_ltc_notes_count(notes), 6);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 6);
 }
 
 static void test_home_visit(void **state)
@@ -377,12 +377,12 @@ static void test_hangzhou_z4_z8(void **state)
     EXPECT(b, "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0);
     /* the inferred convention and ratio and the secondary cap are listed, and the care days taken as the whole
      * month: notes = 3 eligibility + convention + ratio.4 + daily_cap.4 + run.care_days */
-    assert_int_equal(shebao_ltc_notes_count(notes), 7);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 7);
     shebao_param q;
-    shebao_ltc_note(notes, 3, &q);
+    shebao_ltc_assumption(notes, 3, &q);
     assert_string_equal(q.path, "long_term_care.benefits.modes.institution.convention");
     assert_int_equal(q.status, SHEBAO_STATUS_INFERRED);
-    shebao_ltc_note(notes, 6, &q);
+    shebao_ltc_assumption(notes, 6, &q);
     assert_string_equal(q.path, "run.care_days");
 }
 
@@ -449,15 +449,15 @@ static void test_not_eligible(void **state)
     c.insured_months = -1;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
     assert_true(b.eligible);
-    size_t n = shebao_ltc_notes_count(notes);
+    size_t n = shebao_ltc_assumption_count(notes);
     shebao_param q;
-    shebao_ltc_note(notes, n - 3, &q);
+    shebao_ltc_assumption(notes, n - 3, &q);
     assert_string_equal(q.path, "run.disability_months");
     assert_string_equal(q.source, "not given: assumed to meet min_disability_months 6");
-    shebao_ltc_note(notes, n - 2, &q);
+    shebao_ltc_assumption(notes, n - 2, &q);
     assert_string_equal(q.path, "run.insured_months");
     assert_string_equal(q.source, "not given: assumed to meet waiting_months 12");
-    shebao_ltc_note(notes, n - 1, &q);
+    shebao_ltc_assumption(notes, n - 1, &q);
     assert_string_equal(q.path, "run.care_days");
 }
 
@@ -506,7 +506,7 @@ static void test_benefit_errors(void **state)
     assert_int_equal(shebao_ltc_benefit_month(ctx, cmp, &c, &b, notes), SHEBAO_EPOLICY);
     assert_string_equal(shebao_ctx_errmsg(ctx), "long_term_care.benefits (from 2023-01): modes.institution.ratio "
                                                 "has no value for grade 3");
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
     shebao_ltc_benefit wrong = SHEBAO_LTC_BENEFIT_INIT;
     wrong.version = 99;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &wrong, notes), SHEBAO_EUSAGE);
@@ -803,7 +803,7 @@ static void test_sources(void **state)
     shebao_ltc_assessment a;
     assert_int_equal(shebao_ltc_assess(ctx, p, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
                      SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 6);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 6);
     shebao_policy_free(p);
 }
 

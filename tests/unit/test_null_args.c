@@ -40,7 +40,7 @@ static shebao_ctx *ctx;
 static shebao_policy *pol;         /* embedded "zhejiang": resident pension and every part of long-term care */
 static shebao_projection *proj;    /* eligible, with a life table and explain on */
 static shebao_comparison *cmp;     /* default grades over a grade-table change: excluded grades, marginals */
-static shebao_ltc_notes *notes;    /* holds at least one note */
+static shebao_ltc_assumptions *notes;    /* holds at least one note */
 static char policy_file[64];       /* the policy written to a temporary file, for shebao_policy_load_file() */
 
 static const shebao_segment plan1[] = {{2020, 2034, 200000}};
@@ -123,7 +123,7 @@ static int setup(void **state)
         return -1;
     }
     shebao_ltc_assessment a;
-    if (shebao_ltc_notes_new(&notes) != SHEBAO_OK ||
+    if (shebao_ltc_assumptions_new(&notes) != SHEBAO_OK ||
         shebao_ltc_assess(ctx, pol,
                           SCORES(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
                                  SHEBAO_LTC_PERCEPTION_ITEMS),
@@ -149,7 +149,7 @@ static int teardown(void **state)
     (void)state;
     if (policy_file[0])
         unlink(policy_file);
-    shebao_ltc_notes_free(notes);
+    shebao_ltc_assumptions_free(notes);
     shebao_comparison_free(cmp);
     shebao_projection_free(proj);
     shebao_policy_free(pol);
@@ -900,32 +900,42 @@ static void null_shebao_ltc_group_from_name(void **state)
     USAGE(shebao_ltc_group_from_name("resident", NULL));
 }
 
-static void null_shebao_ltc_notes_new(void **state)
+static void null_shebao_ltc_assumptions_new(void **state)
 {
     (void)state;
-    USAGE(shebao_ltc_notes_new(NULL));
+    USAGE(shebao_ltc_assumptions_new(NULL));
 }
 
-static void null_shebao_ltc_notes_free(void **state)
+static void null_shebao_ltc_assumptions_free(void **state)
 {
     (void)state;
-    shebao_ltc_notes_free(NULL); /* "NULL is allowed" */
+    shebao_ltc_assumptions_free(NULL); /* "NULL is allowed" */
 }
 
-static void null_shebao_ltc_notes_count(void **state)
+static void null_shebao_ltc_assumption_count(void **state)
 {
     (void)state;
-    assert_true(shebao_ltc_notes_count(notes) > 0);
-    assert_int_equal(shebao_ltc_notes_count(NULL), 0); /* "NULL gives 0" */
+    assert_true(shebao_ltc_assumption_count(notes) > 0);
+    assert_int_equal(shebao_ltc_assumption_count(NULL), 0); /* "NULL gives 0" */
 }
 
-static void null_shebao_ltc_note(void **state)
+static void null_shebao_ltc_assumption(void **state)
 {
     (void)state;
     shebao_param q;
-    OK(shebao_ltc_note(notes, 0, &q));
-    USAGE(shebao_ltc_note(NULL, 0, &q));
-    USAGE(shebao_ltc_note(notes, 0, NULL));
+    OK(shebao_ltc_assumption(notes, 0, &q));
+    USAGE(shebao_ltc_assumption(NULL, 0, &q));
+    USAGE(shebao_ltc_assumption(notes, 0, NULL));
+}
+
+static void null_shebao_ltc_assumptions_to_json(void **state)
+{
+    (void)state;
+    char *json = NULL;
+    OK(shebao_ltc_assumptions_to_json(notes, &json));
+    shebao_free(json);
+    USAGE(shebao_ltc_assumptions_to_json(NULL, &json));
+    USAGE(shebao_ltc_assumptions_to_json(notes, NULL));
 }
 
 static void null_shebao_ltc_assess(void **state)
@@ -1030,7 +1040,8 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_ltc_item_name), COVER(shebao_ltc_grade_name), COVER(shebao_ltc_level_name),
     COVER(shebao_ltc_mode_name), COVER(shebao_ltc_group_name), COVER(shebao_ltc_payer_name),
     COVER(shebao_ltc_limit_name), COVER(shebao_ltc_mode_from_name), COVER(shebao_ltc_group_from_name),
-    COVER(shebao_ltc_notes_new), COVER(shebao_ltc_notes_free), COVER(shebao_ltc_notes_count), COVER(shebao_ltc_note),
+    COVER(shebao_ltc_assumptions_new), COVER(shebao_ltc_assumptions_free), COVER(shebao_ltc_assumption_count),
+    COVER(shebao_ltc_assumption), COVER(shebao_ltc_assumptions_to_json),
     COVER(shebao_ltc_assess), COVER(shebao_ltc_benefit_month), COVER(shebao_ltc_fund),
     COVER(shebao_ltc_cost_estimate),
 };
