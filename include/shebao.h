@@ -53,6 +53,12 @@ typedef enum shebao_code {
 } shebao_code;
 
 /**
+ * "Not given": the value of an optional number in an input struct when 0 cannot stand for "not given" (a cost, a
+ * price, a number of months of a long-term care claim). The `_INIT` macros set such members to it.
+ */
+#define SHEBAO_UNSET (-1)
+
+/**
  * @brief Run-time version string, e.g. "0.1.0".
  * @return a static string; compare with #SHEBAO_VERSION_STRING to detect a header/library mismatch.
  */

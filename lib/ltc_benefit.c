@@ -115,11 +115,11 @@ static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_be
     out->reason = SHEBAO_LTC_ELIGIBLE;
     out->reason_text[0] = '\0';
     char why[96];
-    if (c->disability_months < 0) {
+    if (c->disability_months == SHEBAO_UNSET) {
         snprintf(why, sizeof why, "not given: assumed to meet min_disability_months %d", L->min_disability_months);
         TRY(sb_ltc_assume(assumptions, "run.disability_months", "not given", why));
     }
-    if (c->insured_months < 0) {
+    if (c->insured_months == SHEBAO_UNSET) {
         snprintf(why, sizeof why, "not given: assumed to meet waiting_months %d", L->waiting_months);
         TRY(sb_ltc_assume(assumptions, "run.insured_months", "not given", why));
     }
@@ -127,12 +127,12 @@ static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_be
         out->reason = SHEBAO_LTC_GRADE_TOO_LOW;
         snprintf(out->reason_text, sizeof out->reason_text, "grade %d (%s) is below min_grade %d (%s)", c->grade,
                  shebao_ltc_grade_name(c->grade), L->min_grade, shebao_ltc_grade_name(L->min_grade));
-    } else if (c->disability_months >= 0 && c->disability_months < L->min_disability_months) {
+    } else if (c->disability_months != SHEBAO_UNSET && c->disability_months < L->min_disability_months) {
         out->reason = SHEBAO_LTC_DISABILITY_TOO_SHORT;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "disability of %d months is shorter than min_disability_months %d", c->disability_months,
                  L->min_disability_months);
-    } else if (c->insured_months >= 0 && c->insured_months < L->waiting_months) {
+    } else if (c->insured_months != SHEBAO_UNSET && c->insured_months < L->waiting_months) {
         out->reason = SHEBAO_LTC_WAITING_PERIOD;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "insured for %d months, fewer than waiting_months %d", c->insured_months, L->waiting_months);
@@ -158,14 +158,14 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_claim *c, sb_dec *hour
 {
     bool inst = c->mode == SHEBAO_LTC_INSTITUTION || c->mode == SHEBAO_LTC_MEDICAL_INSTITUTION;
     const char *mode = shebao_ltc_mode_name(c->mode);
-    if (inst && c->cost < 0)
+    if (inst && c->cost == SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "mode %s needs the month's care cost", mode);
-    if (!inst && c->cost >= 0)
+    if (!inst && c->cost != SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "a care cost applies only to the institution modes, not to %s%s", mode,
                        c->mode == SHEBAO_LTC_HOME_VISIT ? " (give hours and price)" : "");
-    if (c->mode == SHEBAO_LTC_HOME_VISIT && (!c->hours || c->price < 0))
+    if (c->mode == SHEBAO_LTC_HOME_VISIT && (!c->hours || c->price == SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "mode home_visit needs the hours and the price per hour");
-    if (c->mode != SHEBAO_LTC_HOME_VISIT && (c->hours || c->price >= 0))
+    if (c->mode != SHEBAO_LTC_HOME_VISIT && (c->hours || c->price != SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "hours and price apply only to mode home_visit, not to %s", mode);
     if (c->hours)
         return parse_hours(ctx, c->hours, hours);
@@ -197,9 +197,9 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     if (c->hospital_days < 0 || c->hospital_days > dim)
         return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to %d (the days of %s)", c->hospital_days,
                        dim, mt);
-    if (c->disability_months < -1 || c->insured_months < -1)
+    if (c->disability_months < SHEBAO_UNSET || c->insured_months < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "months of disability and of insurance must not be negative");
-    if (c->cost < -1 || c->price < -1)
+    if (c->cost < SHEBAO_UNSET || c->price < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
     sb_dec hours = {0, 0};
     TRY(check_inputs(ctx, c, &hours));
@@ -215,7 +215,7 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     TRY(eligibility(L, c, out, assumptions));
     if (!out->eligible) {
         out->cost = 0;
-        if (c->cost >= 0)
+        if (c->cost != SHEBAO_UNSET)
             out->cost = c->cost;
         else if (c->mode == SHEBAO_LTC_HOME_VISIT)
             TRY(sb_ltc_round(ctx, c->price, hours, (sb_dec){1, 0}, 1, 1, SHEBAO_ROUND_FEN_HALF_UP, &out->cost));

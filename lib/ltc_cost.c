@@ -102,16 +102,16 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_cost_input *in, const 
         inst |= modes->key[i] == SHEBAO_LTC_INSTITUTION || modes->key[i] == SHEBAO_LTC_MEDICAL_INSTITUTION;
         visit |= modes->key[i] == SHEBAO_LTC_HOME_VISIT;
     }
-    if (inst && in->cost < 0)
+    if (inst && in->cost == SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has an institution mode: give the monthly care cost per "
                        "beneficiary");
-    if (!inst && in->cost >= 0)
+    if (!inst && in->cost != SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "a care cost applies only to the institution modes, which the mode mix "
                        "does not include");
-    if (visit && (!in->hours || in->price < 0))
+    if (visit && (!in->hours || in->price == SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has home_visit: give the hours per beneficiary per month "
                        "and the price per hour");
-    if (!visit && (in->hours || in->price >= 0))
+    if (!visit && (in->hours || in->price != SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "hours and price apply only to home_visit, which the mode mix does not "
                        "include");
     if (in->hours) {
@@ -173,7 +173,7 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
         return sb_fail(ctx, SHEBAO_EINPUT, "beneficiaries %lld: must be 0 to 10000000000", in->beneficiaries);
     if (in->months < 1 || in->months > 1200)
         return sb_fail(ctx, SHEBAO_EINPUT, "months %d: must be 1 to 1200", in->months);
-    if (in->cost < -1 || in->price < -1)
+    if (in->cost < SHEBAO_UNSET || in->price < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
     if (in->hospital_days < 0 || in->hospital_days > 31)
         return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to 31", in->hospital_days);

@@ -20,7 +20,7 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
         return sb_fail(ctx, SHEBAO_EINPUT, "unknown insured group %d", (int)group);
     if (count < 0 || count > 10000000000LL)
         return sb_fail(ctx, SHEBAO_EINPUT, "count %lld: must be 0 to 10000000000", count);
-    if (base < -1)
+    if (base < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "base must not be negative");
     sb_month m;
     TRY(sb_ltc_month(ctx, year, month, "month", &m));
@@ -55,7 +55,7 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
     int64_t b = 0;
     shebao_rounding R = g->has_rounding ? g->rounding : SHEBAO_ROUND_FEN_HALF_UP;
     if (g->is_rate) {
-        if (base < 0)
+        if (base == SHEBAO_UNSET)
             return sb_fail(ctx, SHEBAO_EINPUT, "the group %s is funded by rates on a contribution base (from %s): "
                            "give the monthly base", shebao_ltc_group_name(group), from);
         b = base;
@@ -76,7 +76,7 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
         if (g->has_rounding)
             TRY(sb_prov_use(sb_ltc_used(assumptions), g->p_rounding));
         out->base = b;
-    } else if (base >= 0) {
+    } else if (base != SHEBAO_UNSET) {
         return sb_fail(ctx, SHEBAO_EINPUT, "the group %s pays fixed amounts (from %s): a base does not apply",
                        shebao_ltc_group_name(group), from);
     }

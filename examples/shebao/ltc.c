@@ -418,7 +418,7 @@ static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
     bool json = false, have_group = false;
     shebao_ltc_group group = SHEBAO_LTC_RESIDENT;
     long long count = 1;
-    shebao_fen base = -1;
+    shebao_fen base = SHEBAO_UNSET;
     int year = 0, mon = 0;
     cli_args a;
     cli_args_init(&a, argc, argv, 3);

@@ -221,17 +221,19 @@ typedef struct shebao_ltc_claim {
     shebao_ltc_mode mode;   /**< care mode */
     int year;               /**< the benefit month: year */
     int month;              /**< the benefit month: 1–12 */
-    int care_days;          /**< days of care in the month, 0–days in the month; -1: the whole month */
+    int care_days;          /**< days of care in the month, 0–days in the month; #SHEBAO_UNSET: the whole month */
     int hospital_days;      /**< hospital in-patient days in the month (0–days in the month) */
-    shebao_fen cost;        /**< institution modes: the month's eligible care cost; -1: not given */
+    shebao_fen cost;        /**< institution modes: the month's eligible care cost; #SHEBAO_UNSET: not given */
     const char *hours;      /**< home_visit: hours of care in the month (decimal string); NULL: not given */
-    shebao_fen price;       /**< home_visit: price per hour; -1: not given */
-    int disability_months;  /**< months the disability has lasted; -1: not given (assumed long enough: an assumption) */
-    int insured_months;     /**< months of continuous insurance; -1: not given (assumed long enough: an assumption) */
+    shebao_fen price;       /**< home_visit: price per hour; #SHEBAO_UNSET: not given */
+    int disability_months;  /**< months the disability has lasted; #SHEBAO_UNSET: not given (assumed long enough: an assumption) */
+    int insured_months;     /**< months of continuous insurance; #SHEBAO_UNSET: not given (assumed long enough: an assumption) */
 } shebao_ltc_claim;
 
 /** Initialiser for ::shebao_ltc_claim. */
-#define SHEBAO_LTC_CLAIM_INIT { SHEBAO_LTC_CLAIM_VERSION, 0, SHEBAO_LTC_INSTITUTION, 0, 0, -1, 0, -1, NULL, -1, -1, -1 }
+#define SHEBAO_LTC_CLAIM_INIT                                                                                     \
+    { SHEBAO_LTC_CLAIM_VERSION, 0, SHEBAO_LTC_INSTITUTION, 0, 0, SHEBAO_UNSET, 0, SHEBAO_UNSET, NULL, SHEBAO_UNSET, \
+      SHEBAO_UNSET, SHEBAO_UNSET }
 
 /** The limits of a benefit rule; ::shebao_ltc_benefit reports which one bound. */
 typedef enum shebao_ltc_limit {
@@ -336,7 +338,8 @@ typedef struct shebao_ltc_funding {
  * @param year year of the month.
  * @param month month 1–12.
  * @param count number of persons (≥ 0).
- * @param base monthly contribution base for `rate` rules; -1 when not given (an error for `rate` rules).
+ * @param base monthly contribution base for `rate` rules; #SHEBAO_UNSET when not given (an error for `rate`
+ *        rules).
  * @param[in,out] out initialised with #SHEBAO_LTC_FUNDING_INIT; filled on success.
  * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad month, no rules in force, group not funded, base missing),
@@ -357,14 +360,15 @@ typedef struct shebao_ltc_cost_input {
     int from_year;              /**< first month: year */
     int from_month;             /**< first month: 1–12 */
     int months;                 /**< number of months, 1–1200 */
-    shebao_fen cost;            /**< institution modes: monthly cost per beneficiary; -1: not given */
+    shebao_fen cost;            /**< institution modes: monthly cost per beneficiary; #SHEBAO_UNSET: not given */
     const char *hours;          /**< home_visit: hours per beneficiary per month; NULL: not given */
-    shebao_fen price;           /**< home_visit: price per hour; -1: not given */
+    shebao_fen price;           /**< home_visit: price per hour; #SHEBAO_UNSET: not given */
     int hospital_days;          /**< in-patient days per beneficiary per month */
 } shebao_ltc_cost_input;
 
 /** Initialiser for ::shebao_ltc_cost_input. */
-#define SHEBAO_LTC_COST_INPUT_INIT { SHEBAO_LTC_COST_INPUT_VERSION, 0, NULL, NULL, 0, 0, 12, -1, NULL, -1, 0 }
+#define SHEBAO_LTC_COST_INPUT_INIT                                                                                \
+    { SHEBAO_LTC_COST_INPUT_VERSION, 0, NULL, NULL, 0, 0, 12, SHEBAO_UNSET, NULL, SHEBAO_UNSET, 0 }
 
 /** Maximum number of cells of an estimate (6 grades × 4 modes). */
 #define SHEBAO_LTC_MAX_CELLS 24

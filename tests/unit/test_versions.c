@@ -147,7 +147,7 @@ static void test_ltc(void **state)
 
         shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
         f.version = fv[k];
-        expect_version(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 6, 1, -1, &f, NULL), fv[k],
+        expect_version(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 6, 1, SHEBAO_UNSET, &f, NULL), fv[k],
                        SHEBAO_LTC_FUNDING_VERSION, "shebao_ltc_funding");
 
         shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
