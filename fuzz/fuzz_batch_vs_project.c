@@ -263,7 +263,7 @@ static void compare_row(const out_row *r, int fields_ok, int rc, const char *msg
     same_money(r, O_PERSONAL, p, SHEBAO_FIG_PERSONAL_TOTAL);
     same_money(r, O_EPV, p, SHEBAO_FIG_EPV_BENEFITS);
     char month[8] = "";
-    if (shebao_projection_breakeven(p, NULL, month) != SHEBAO_OK)
+    if (shebao_projection_breakeven(p, NULL, month, sizeof month) != SHEBAO_OK)
         month[0] = '\0';
     EXPECT(strcmp(r->f[O_BREAKEVEN], month) == 0, "breakeven_month '%s'; project '%s'", r->f[O_BREAKEVEN], month);
 }
@@ -292,7 +292,7 @@ static void compare_summary(const shebao_person *pe, const shebao_policy *pol)
             have[i] = shebao_projection_figure(p, (shebao_figure)i, &v[i]) == SHEBAO_OK;
         int months = 0;
         char month[8] = "";
-        int be = shebao_projection_breakeven(p, &months, month) == SHEBAO_OK;
+        int be = shebao_projection_breakeven(p, &months, month, sizeof month) == SHEBAO_OK;
         int eligible = shebao_projection_eligible(p);
 #define SAME(a, b) EXPECT((a) == (b), "future rate %s: summary %s = %lld; project %lld", \
                           pe->future_rate ? pe->future_rate : "(policy)", #a, (long long)(a), (long long)(b))

@@ -389,7 +389,7 @@ static void check_projection(const facts *f, const shebao_projection *p)
            f->funeral_months, (long long)base);
     int months = 0;
     char month[8] = "";
-    if (shebao_projection_breakeven(p, &months, month) == SHEBAO_OK) {
+    if (shebao_projection_breakeven(p, &months, month, sizeof month) == SHEBAO_OK) {
         int64_t pt = personal + bp_total;
         EXPECT(total > 0 && months >= 1 && (int64_t)months * total >= pt && (months == 1 || (int64_t)(months - 1) * total < pt),
                "break-even after %d months of %lld fen for %lld fen paid", months, (long long)total, (long long)pt);

@@ -18,6 +18,9 @@
  *    which is refused like an empty one (#SHEBAO_EINPUT). `_free` functions and shebao_free() do nothing with
  *    NULL. A getter that returns a value instead of a code returns what its comment gives for a NULL object (0,
  *    -1 or NULL). Arguments documented as "may be NULL" or "if not NULL" are optional.
+ *  - A figure that does not apply is said one way per kind of output (docs/conventions.md): #SHEBAO_NA with the
+ *    out value 0 or "" from a function that returns a code, NULL from a getter of a string, a `has_*` flag of 0
+ *    (and the figure 0) in a result struct, `null` in JSON.
  */
 #ifndef SHEBAO_H
 #define SHEBAO_H
@@ -34,15 +37,26 @@ extern "C" {
 /** @defgroup core Core: versions, errors, contexts
  *  @{ */
 
-/** Result codes. 0 is success; failures are negative. The CLI exits with the absolute value (2–5). */
+/**
+ * Result codes. 0 is success; failures are negative. The CLI exits with the absolute value (2–5).
+ * #SHEBAO_NA is positive: no failure and no message, the asked figure does not apply to this result.
+ */
 typedef enum shebao_code {
     SHEBAO_OK = 0,        /**< success */
+    SHEBAO_NA = 1,        /**< not a failure: the figure does not apply to this result (not eligible, no life
+                               table); the out value is set to 0 or "" and the context keeps no message */
     SHEBAO_ENOMEM = -1,   /**< out of memory */
     SHEBAO_EUSAGE = -2,   /**< invalid argument or usage (a NULL handle, an unknown option) */
     SHEBAO_EPOLICY = -3,  /**< policy or data error (malformed policy, unknown policy id, missing parameter) */
     SHEBAO_EINPUT = -4,   /**< invalid input (bad date, unknown grade, malformed number) */
     SHEBAO_ECOMPUTE = -5  /**< computation error (overflow, value out of the representable range) */
 } shebao_code;
+
+/**
+ * "Not given": the value of an optional number in an input struct when 0 cannot stand for "not given" (a cost, a
+ * price, a number of months of a long-term care claim). The `_INIT` macros set such members to it.
+ */
+#define SHEBAO_UNSET (-1)
 
 /**
  * @brief Run-time version string, e.g. "0.1.0".
@@ -445,7 +459,7 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
  */
 int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
 
-/** Version of ::shebao_person understood by this library. */
+/** Current version of ::shebao_person; a \c version from 1 to it is accepted. */
 #define SHEBAO_PERSON_VERSION 1
 
 /** One person and the run's assumptions. Initialise with #SHEBAO_PERSON_INIT, then set the members. */
@@ -482,7 +496,7 @@ typedef struct shebao_projection shebao_projection;
  *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, year before 16 or after the claim, overlapping
  *         segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
- *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a wrong person.version) or
+ *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or
  *         #SHEBAO_ENOMEM.
  */
 int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
@@ -547,23 +561,34 @@ typedef enum shebao_figure {
 
 /**
  * @brief One money figure.
+ *
+ * Which figures are available when:
+ *  - #SHEBAO_FIG_BALANCE and #SHEBAO_FIG_PERSONAL_TOTAL: always;
+ *  - #SHEBAO_FIG_ACCOUNT_PENSION, #SHEBAO_FIG_BASE_PENSION, #SHEBAO_FIG_YEARS_PENSION, #SHEBAO_FIG_AGE_SUPPLEMENT,
+ *    #SHEBAO_FIG_MONTHLY_TOTAL and #SHEBAO_FIG_FUNERAL_GRANT: when the person is eligible
+ *    (shebao_projection_eligible());
+ *  - #SHEBAO_FIG_EPV_BENEFITS, #SHEBAO_FIG_PV_CONTRIBUTIONS and #SHEBAO_FIG_INHERITABLE: when the person is
+ *    eligible and the person's life table is not #SHEBAO_MORTALITY_NONE.
  * @param p projection.
  * @param which the figure.
- * @param[out] out the amount in fen.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT when the figure does not apply (not eligible; no life table), or
- *         #SHEBAO_EUSAGE (a NULL argument, an unknown figure).
+ * @param[out] out the amount in fen; 0 when the figure does not apply.
+ * @return #SHEBAO_OK, #SHEBAO_NA when the figure does not apply (see above; not a failure), or #SHEBAO_EUSAGE
+ *         (a NULL argument, an unknown figure).
  */
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out);
 
 /**
  * @brief Break-even: the smallest number of monthly payments m ≥ 1 with m × total ≥ personal total.
+ *
+ * Available when the person is eligible and the monthly total is above zero.
  * @param p projection.
- * @param[out] months m (may be NULL).
- * @param[out] month the month of the m-th payment, "YYYY-MM" (a buffer of at least 8 bytes; may be NULL).
- * @return #SHEBAO_OK, #SHEBAO_EINPUT when not eligible or the pension is zero, or #SHEBAO_EUSAGE when @p p is
- *         NULL.
+ * @param[out] months m (may be NULL); 0 when the figure does not apply.
+ * @param[out] month the month of the m-th payment, "YYYY-MM" (may be NULL); "" when the figure does not apply.
+ * @param size size of @p month, at least 8 (ignored when @p month is NULL).
+ * @return #SHEBAO_OK, #SHEBAO_NA when the figure does not apply (not eligible, or a zero pension; not a
+ *         failure), or #SHEBAO_EUSAGE (@p p NULL, or @p month too small).
  */
-int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month);
+int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month, size_t size);
 
 /**
  * @brief Money's worth ratio: EPV of benefits / PV of contributions, 4 decimals ("1.2345"), display only.
@@ -671,6 +696,6 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
 /* Per-module headers (they use the types above). */
 #include "shebao/compare.h"
 #include "shebao/ltc.h"
-#include "shebao/batch.h"
+#include "shebao/summary.h"
 
 #endif /* SHEBAO_H */

@@ -121,7 +121,7 @@ void shebao_comparison_free(shebao_comparison *c)
         free(c->ex[k].reason);
     free(c->ex);
     free(c->marg);
-    free(c->notes);
+    free(c->assumptions);
     free(c->grades);
     free(c->years);
     free(c->policy_id);
@@ -264,22 +264,22 @@ static int choose_grades(shebao_ctx *ctx, shebao_comparison *c, const sb_residen
 
 /* ---- the comparison ---------------------------------------------------------------------------------------- */
 
-static int add_notes(shebao_ctx *ctx, shebao_comparison *c, const shebao_projection *p)
+static int add_assumptions(shebao_ctx *ctx, shebao_comparison *c, const shebao_projection *p)
 {
     for (size_t i = 0; i < shebao_projection_assumption_count(p); i++) {
         shebao_param q;
         shebao_projection_assumption(p, i, &q);
         bool seen = false;
-        for (size_t k = 0; k < c->nnotes && !seen; k++)
-            seen = strcmp(c->notes[k].path, q.path) == 0 && strcmp(c->notes[k].from, q.from) == 0 &&
-                   strcmp(c->notes[k].value, q.value) == 0 && strcmp(c->notes[k].source, q.source) == 0;
+        for (size_t k = 0; k < c->nassumptions && !seen; k++)
+            seen = strcmp(c->assumptions[k].path, q.path) == 0 && strcmp(c->assumptions[k].from, q.from) == 0 &&
+                   strcmp(c->assumptions[k].value, q.value) == 0 && strcmp(c->assumptions[k].source, q.source) == 0;
         if (seen)
             continue;
-        shebao_param *n = realloc(c->notes, (c->nnotes + 1) * sizeof *n);
+        shebao_param *n = realloc(c->assumptions, (c->nassumptions + 1) * sizeof *n);
         if (!n)
             return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-        c->notes = n;
-        c->notes[c->nnotes++] = q; /* the strings belong to the projection, which lives as long as c */
+        c->assumptions = n;
+        c->assumptions[c->nassumptions++] = q; /* the strings belong to the projection, which lives as long as c */
     }
     return SHEBAO_OK;
 }
@@ -301,12 +301,10 @@ static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
         return SHEBAO_EUSAGE;
     if (!P || !pe || !opt)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy, person or options");
-    if (opt->version != SHEBAO_COMPARE_OPTIONS_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "options.version %u is not %d (use SHEBAO_COMPARE_OPTIONS_INIT)",
-                       opt->version, SHEBAO_COMPARE_OPTIONS_VERSION);
-    if (pe->version != SHEBAO_PERSON_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
-                       SHEBAO_PERSON_VERSION);
+    if (sb_check_version(ctx, "shebao_compare_options", opt->version, SHEBAO_COMPARE_OPTIONS_VERSION,
+                         "SHEBAO_COMPARE_OPTIONS_INIT") != SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_person", pe->version, SHEBAO_PERSON_VERSION, "SHEBAO_PERSON_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if ((opt->grade_count && !opt->grades) || (opt->years_count && !opt->years))
         return sb_fail(ctx, SHEBAO_EUSAGE, "options: NULL grades or years with a non-zero count");
     if (!P->rp.present)
@@ -388,10 +386,10 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         }
     }
     for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
-        rc = add_notes(ctx, c, c->cells[k]);
+        rc = add_assumptions(ctx, c, c->cells[k]);
     for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
         if (c->next_owned[k])
-            rc = add_notes(ctx, c, c->next[k]);
+            rc = add_assumptions(ctx, c, c->next[k]);
     if (rc == SHEBAO_OK)
         rc = sb_compare_marginals(ctx, c);
     if (rc != SHEBAO_OK) {
@@ -447,13 +445,13 @@ int shebao_comparison_excluded(const shebao_comparison *c, size_t i, shebao_comp
     return SHEBAO_OK;
 }
 
-size_t shebao_comparison_assumption_count(const shebao_comparison *c) { return c ? c->nnotes : 0; }
+size_t shebao_comparison_assumption_count(const shebao_comparison *c) { return c ? c->nassumptions : 0; }
 
 int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_param *out)
 {
-    if (!c || !out || i >= c->nnotes)
+    if (!c || !out || i >= c->nassumptions)
         return SHEBAO_EUSAGE;
-    *out = c->notes[i];
+    *out = c->assumptions[i];
     return SHEBAO_OK;
 }
 
@@ -562,8 +560,8 @@ int shebao_comparison_to_json(const shebao_comparison *c, char **out)
         }
     for (size_t k = 0; k < c->nmarg; k++)
         json_array_append_new(marg, delta_json(&c->marg[k]));
-    for (size_t k = 0; k < c->nnotes; k++)
-        json_array_append_new(as, sb_output_param_json(&c->notes[k]));
+    for (size_t k = 0; k < c->nassumptions; k++)
+        json_array_append_new(as, sb_output_param_json(&c->assumptions[k]));
     json_object_set_new(root, "grades", g);
     json_object_set_new(root, "years", y);
     json_object_set_new(root, "excluded_grades", ex);

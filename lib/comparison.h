@@ -29,8 +29,8 @@ struct shebao_comparison {
     size_t nmarg;
     sb_excluded *ex;
     size_t nex;
-    shebao_param *notes; /* pointers into the projections */
-    size_t nnotes;
+    shebao_param *assumptions; /* pointers into the projections */
+    size_t nassumptions;
 };
 
 /* The figures of one cell, read from its projection (marginal.c). */

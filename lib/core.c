@@ -13,6 +13,7 @@ const char *shebao_strerror(int code)
 {
     switch (code) {
     case SHEBAO_OK: return "success";
+    case SHEBAO_NA: return "does not apply";
     case SHEBAO_ENOMEM: return "out of memory";
     case SHEBAO_EUSAGE: return "invalid argument";
     case SHEBAO_EPOLICY: return "policy or data error";
@@ -20,6 +21,14 @@ const char *shebao_strerror(int code)
     case SHEBAO_ECOMPUTE: return "computation error";
     default: return "unknown error";
     }
+}
+
+int sb_check_version(shebao_ctx *ctx, const char *type, unsigned version, unsigned current, const char *init)
+{
+    if (version >= 1 && version <= current)
+        return SHEBAO_OK;
+    return sb_fail(ctx, SHEBAO_EUSAGE, "%s.version %u: this library reads versions 1 to %u (initialise with %s)", type,
+                   version, current, init);
 }
 
 int shebao_ctx_new(shebao_ctx **out)

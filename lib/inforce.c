@@ -1,30 +1,13 @@
-/* The resident pension policy in force at a date: the lookups the rules share (inforce.h), and provenance. */
+/* The resident pension policy in force at a date: the lookups the rules share (inforce.h). */
 #include <assert.h>
 #include <stdlib.h>
 
 #include "inforce.h"
 
-int sb_inforce_record(sb_used *u, uint32_t param)
-{
-    for (size_t i = 0; i < u->n; i++)
-        if (u->v[i] == param)
-            return SHEBAO_OK;
-    if (u->n == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 32;
-        uint32_t *n = realloc(u->v, cap * sizeof *n);
-        if (!n)
-            return SHEBAO_ENOMEM;
-        u->v = n;
-        u->cap = cap;
-    }
-    u->v[u->n++] = param;
-    return SHEBAO_OK;
-}
-
 /* The policy keeps the supplements sorted by (min_age, from), one min_age in 0..150, each amount at most 10^14 fen
  * (policy_build.c). At most one entry per min_age is in force, so the sum is at most 151 × 10^14 fen and cannot
  * overflow. */
-int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_used *u)
+int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_prov_used *u)
 {
     int64_t sum = 0;
     for (size_t i = 0; i < rp->nsupp; i++) {
@@ -38,7 +21,7 @@ int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years,
         if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && rp->supp[i + 1].from <= m)
             continue;
         sum += s->fen;
-        sb_inforce_use(u, s->param); /* (provenance only: an ENOMEM here loses a note, never a figure) */
+        sb_prov_use(u, s->param); /* (provenance only: an ENOMEM here loses an assumption, never a figure) */
     }
     return sum;
 }

@@ -1,34 +1,17 @@
 /* Internal: the resident pension policy in force at a date (inforce.c). Not installed.
  *
  * The lookups the rules share, on the policy's resident_pension section (sb_resident, internal.h): the grade table
- * of a year, the account's interest rate of a year, the base pension and the age supplements of a month; and the
- * record of which policy values a result used (its provenance). The ledger and the claim (resident_*.c) and the
- * lifetime figures (lifetime*.c) all read the policy through these, so that a year's rate, say, is chosen by one
- * function. Imports: internal.h only. */
+ * of a year, the account's interest rate of a year, the base pension and the age supplements of a month, each
+ * recording the policy values it reads in the result's provenance (provenance.h). The ledger and the claim
+ * (resident_*.c) and the lifetime figures (lifetime*.c) all read the policy through these, so that a year's rate,
+ * say, is chosen by one function. Imports: internal.h, provenance.h. */
 #ifndef SHEBAO_INFORCE_H
 #define SHEBAO_INFORCE_H
 
 #include <limits.h>
 
 #include "internal.h"
-
-/* ---- provenance ------------------------------------------------------------------------------------------ */
-
-/* The policy parameters a result used, each once. A recorder that is off (a summary run) records nothing. */
-typedef struct sb_used {
-    bool on;
-    uint32_t *v;
-    size_t n, cap;
-} sb_used;
-
-/* Record that parameter `param` was used (inforce.c): SHEBAO_OK, or SHEBAO_ENOMEM. */
-int sb_inforce_record(sb_used *u, uint32_t param);
-
-/* The same, when u is on (u may be NULL): one test in a summary run. */
-static inline int sb_inforce_use(sb_used *u, uint32_t param)
-{
-    return u && u->on ? sb_inforce_record(u, param) : SHEBAO_OK;
-}
+#include "provenance.h"
 
 /* ---- grade tables ---------------------------------------------------------------------------------------- */
 
@@ -114,13 +97,13 @@ static inline sb_year_rate sb_inforce_rate(const sb_rates *rs, int year)
 
 /* Record what a year's rate rests on: its parameter, or, for the run's own future rate, *override_used (the result
  * then lists the run's rate among its assumptions). */
-static inline int sb_inforce_rate_used(sb_used *u, const sb_rates *rs, const sb_year_rate *r, bool *override_used)
+static inline int sb_inforce_rate_used(sb_prov_used *u, const sb_rates *rs, const sb_year_rate *r, bool *override_used)
 {
     if (r->future && rs->overridden) {
         *override_used = true;
         return SHEBAO_OK;
     }
-    return sb_inforce_use(u, r->param);
+    return sb_prov_use(u, r->param);
 }
 
 /* ---- the pension of a month ------------------------------------------------------------------------------ */
@@ -139,7 +122,7 @@ static inline const sb_dated_money *sb_inforce_series(const sb_series *s, sb_mon
 
 /* The age supplements in force at month m for a person of the given age in whole years, recorded on u (which may
  * be NULL). At most 151 × 10^14 fen (see inforce.c). */
-int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_used *u);
+int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_prov_used *u);
 
 /* The same rule as months: supplement i of rp is paid in months claim + j for j in [*j0, *j1), to a person of exact
  * age a months at the claim, within the first n months. False when it is paid in none. Month claim + j is in the

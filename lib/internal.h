@@ -32,6 +32,10 @@ struct shebao_ctx {
  * of its fast path. */
 int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out);
 
+/* A struct with a version member is accepted when 0 < version <= current (an older caller keeps working):
+ * SHEBAO_OK, or SHEBAO_EUSAGE with a message naming the struct ("shebao_person.version 2: ..."). */
+int sb_check_version(shebao_ctx *ctx, const char *type, unsigned version, unsigned current, const char *init);
+
 /* printf into a fresh heap string; NULL on failure. */
 char *sb_asprintf(const char *fmt, ...)
 #if defined(__GNUC__)

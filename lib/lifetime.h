@@ -38,7 +38,7 @@ typedef struct sb_lifetime_in {
     size_t nflows;
     sb_dec discount;
     const sb_rates *rates; /* the account's rates of the run (the ledger's) */
-    sb_used *used;         /* provenance */
+    sb_prov_used *used;         /* provenance */
 } sb_lifetime_in;
 
 typedef struct sb_lifetime_out {

@@ -50,7 +50,7 @@ static int balance_after(shebao_ctx *ctx, const sb_lifetime_in *in, sb_month m, 
 int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, const mpfr_t *w, size_t n, mpfr_t out,
                             bool *future_override_used)
 {
-    int rc = sb_inforce_use(in->used, in->rp->p_after_claim); /* the figure rests on it, either way */
+    int rc = sb_prov_use(in->used, in->rp->p_after_claim); /* the figure rests on it, either way */
     if (rc != SHEBAO_OK)
         return rc;
     mpfr_t v, vj, t, dead;

@@ -2,32 +2,29 @@
 #ifndef SHEBAO_LTC_INTERNAL_H
 #define SHEBAO_LTC_INTERNAL_H
 
+#include <jansson.h>
+
 #include "internal.h"
+#include "provenance.h"
 
-typedef struct sb_ltc_note {
-    char *path, *from, *value, *source, *title, *url;
-    shebao_status status;
-} sb_ltc_note;
-
-struct shebao_ltc_notes {
-    uint32_t *used; /* policy parameters used by the computation in progress */
-    size_t nused, capused;
-    sb_ltc_note *run; /* the computation's own defaults, in order */
-    size_t nrun;
-    sb_ltc_note *v; /* the finished list: non-official policy values in policy order, then run notes */
-    size_t n;
+struct shebao_ltc_assumptions {
+    sb_prov_used used; /* policy parameters used by the computation in progress (always on) */
+    sb_prov_list run;  /* the computation's own defaults, in order */
+    sb_prov_list list; /* the finished list: non-official policy values in policy order, then the run's */
 };
 
-/* Start a computation: empty the list (notes may be NULL: nothing is recorded). */
-void sb_ltc_notes_reset(shebao_ltc_notes *notes);
-/* Record that policy parameter `param` was used. */
-int sb_ltc_use(shebao_ltc_notes *notes, uint32_t param);
-/* Record one of the computation's own defaults (status assumption). */
-int sb_ltc_run_note(shebao_ltc_notes *notes, const char *path, const char *value, const char *why);
-/* Build the list at the end of a successful computation. */
-int sb_ltc_notes_finish(shebao_ltc_notes *notes, const shebao_policy *P);
-/* End of a computation: on failure empty the list again, turn ENOMEM into a message; returns rc. */
-int sb_ltc_done(shebao_ctx *ctx, shebao_ltc_notes *notes, const shebao_policy *P, int rc);
+/* The recorder of a list of assumptions that may be NULL (nothing is recorded): for sb_prov_use(). */
+static inline sb_prov_used *sb_ltc_used(shebao_ltc_assumptions *a) { return a ? &a->used : NULL; }
+
+/* Start a computation: empty the list (a may be NULL: nothing is recorded). */
+void sb_ltc_assumptions_reset(shebao_ltc_assumptions *a);
+/* The assumptions as the JSON array every LTC document ends with (empty for NULL); NULL when out of memory. */
+json_t *sb_ltc_assumptions_json(const shebao_ltc_assumptions *a);
+/* Record one of the computation's own defaults (path "run.…", status assumption), once per path. */
+int sb_ltc_assume(shebao_ltc_assumptions *a, const char *path, const char *value, const char *why);
+/* End of a computation: on success build the list; on failure empty it again, turn ENOMEM into a message;
+ * returns rc. */
+int sb_ltc_done(shebao_ctx *ctx, shebao_ltc_assumptions *a, const shebao_policy *P, int rc);
 
 /* Days in a month. */
 int sb_ltc_days_in_month(sb_month m);
@@ -47,6 +44,6 @@ int sb_ltc_round(shebao_ctx *ctx, int64_t fen, sb_dec a, sb_dec b, int64_t mul, 
  * out->cost, fund_pays, self_pays, binding, limits; records the parameters used. */
 int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
                int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
-               shebao_ltc_notes *notes);
+               shebao_ltc_assumptions *assumptions);
 
 #endif

@@ -41,21 +41,21 @@ static int check_items(shebao_ctx *ctx, int d, const int *v, size_t n, int *tota
 }
 
 /* The band with the highest min <= total; the band above it (if any) bounds it, so both are used. */
-static int level_of(const sb_ltc *L, int d, int total, int *level, shebao_ltc_notes *notes)
+static int level_of(const sb_ltc *L, int d, int total, int *level, shebao_ltc_assumptions *assumptions)
 {
     size_t k = 0;
     for (size_t i = 0; i < L->nbands[d]; i++)
         if (L->bands[d][i].min <= total)
             k = i;
     *level = L->bands[d][k].level;
-    int rc = sb_ltc_use(notes, L->bands[d][k].param);
+    int rc = sb_prov_use(sb_ltc_used(assumptions), L->bands[d][k].param);
     if (rc == SHEBAO_OK && k + 1 < L->nbands[d])
-        rc = sb_ltc_use(notes, L->bands[d][k + 1].param);
+        rc = sb_prov_use(sb_ltc_used(assumptions), L->bands[d][k + 1].param);
     return rc;
 }
 
 static int assess(shebao_ctx *ctx, const shebao_policy *P, const int *const items[SB_LTC_DOMAINS],
-                  const size_t counts[SB_LTC_DOMAINS], shebao_ltc_assessment *out, shebao_ltc_notes *notes)
+                  const size_t counts[SB_LTC_DOMAINS], shebao_ltc_assessment *out, shebao_ltc_assumptions *assumptions)
 {
     const sb_ltc *L;
     int totals[SB_LTC_DOMAINS], levels[SB_LTC_DOMAINS];
@@ -66,26 +66,28 @@ static int assess(shebao_ctx *ctx, const shebao_policy *P, const int *const item
     }
     int rc = sb_ltc_section(ctx, P, "assessment", &L);
     for (int d = 0; rc == SHEBAO_OK && d < SB_LTC_DOMAINS; d++)
-        rc = level_of(L, d, totals[d], &levels[d], notes);
+        rc = level_of(L, d, totals[d], &levels[d], assumptions);
     if (rc != SHEBAO_OK)
         return rc;
     int column = levels[1] > levels[2] ? levels[1] : levels[2];
     *out = (shebao_ltc_assessment){totals[0], totals[1], totals[2], levels[0], levels[1], levels[2],
                                    L->combination[levels[0]][column]};
-    return sb_ltc_use(notes, L->p_combination);
+    return sb_prov_use(sb_ltc_used(assumptions), L->p_combination);
 }
 
-int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *adl, size_t n_adl,
-                      const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
-                      shebao_ltc_assessment *out, shebao_ltc_notes *notes)
+int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_scores *scores,
+                      shebao_ltc_assessment *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
-    if (!out)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    const int *const items[SB_LTC_DOMAINS] = {adl, cognition, perception};
-    const size_t counts[SB_LTC_DOMAINS] = {n_adl, n_cognition, n_perception};
-    int rc = assess(ctx, policy, items, counts, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    if (!out || !scores)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL scores or output pointer");
+    sb_ltc_assumptions_reset(assumptions);
+    if (sb_check_version(ctx, "shebao_ltc_scores", scores->version, SHEBAO_LTC_SCORES_VERSION,
+                         "SHEBAO_LTC_SCORES_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
+    const int *const items[SB_LTC_DOMAINS] = {scores->adl, scores->cognition, scores->perception};
+    const size_t counts[SB_LTC_DOMAINS] = {scores->n_adl, scores->n_cognition, scores->n_perception};
+    int rc = assess(ctx, policy, items, counts, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

@@ -6,7 +6,7 @@
 static const sb_dec ONE = {1, 0};
 
 static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_gmap *map, const char *name,
-                       shebao_ltc_mode mode, int grade, shebao_ltc_notes *notes)
+                       shebao_ltc_mode mode, int grade, shebao_ltc_assumptions *assumptions)
 {
     if (!(map->set & (1u << grade))) {
         char from[8];
@@ -14,25 +14,25 @@ static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_
         return sb_fail(ctx, SHEBAO_EPOLICY, "long_term_care.benefits (from %s): modes.%s.%s has no value for grade %d",
                        from, shebao_ltc_mode_name(mode), name, grade);
     }
-    return sb_ltc_use(notes, map->param[grade]);
+    return sb_prov_use(sb_ltc_used(assumptions), map->param[grade]);
 }
 
 int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
                int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
-               shebao_ltc_notes *notes)
+               shebao_ltc_assumptions *assumptions)
 {
     const sb_ltc_mode *md = &be->mode[mode];
     shebao_rounding R = md->has_rounding ? md->rounding : SHEBAO_ROUND_FEN_HALF_UP;
     if (md->has_rounding)
-        TRY(sb_ltc_use(notes, md->p_rounding));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_rounding));
     int64_t pay = 0, d = eligible_days;
     unsigned limits = 0;
     shebao_ltc_limit binding = SHEBAO_LTC_LIMIT_RATIO;
     bool has_monthly = false;
     if (mode == SHEBAO_LTC_INSTITUTION || mode == SHEBAO_LTC_MEDICAL_INSTITUTION) {
-        TRY(sb_ltc_use(notes, md->p_convention));
-        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, notes));
-        TRY(grade_value(ctx, be, &md->daily_cap, "daily_cap", mode, grade, notes));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_convention));
+        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, assumptions));
+        TRY(grade_value(ctx, be, &md->daily_cap, "daily_cap", mode, grade, assumptions));
         int64_t day_cap = md->daily_cap.fen[grade] * d; /* <= 1e14 fen × 31: no overflow */
         if (md->convention == 0) { /* cap_on_cost: min(R(ratio × min(cost, daily_cap × d)), monthly_cap) */
             int64_t capped = cost;
@@ -54,9 +54,9 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
         out->cost = cost;
     } else if (mode == SHEBAO_LTC_HOME_VISIT) {
         /* min(R(ratio × min(price, hour_price_cap) × min(hours, max_hours_month)), monthly_cap) */
-        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, notes));
-        TRY(grade_value(ctx, be, &md->max_hours, "max_hours_month", mode, grade, notes));
-        TRY(sb_ltc_use(notes, md->p_hour_price_cap));
+        TRY(grade_value(ctx, be, &md->ratio, "ratio", mode, grade, assumptions));
+        TRY(grade_value(ctx, be, &md->max_hours, "max_hours_month", mode, grade, assumptions));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->p_hour_price_cap));
         sb_dec h = *hours;
         int64_t p = price;
         if (sb_dec_cmp(h, md->max_hours.dec[grade]) > 0) {
@@ -74,13 +74,13 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
         TRY(sb_ltc_round(ctx, price, *hours, ONE, 1, 1, R, &out->cost));
         has_monthly = true;
     } else { /* home_cash: R(monthly × d / days in the month) */
-        TRY(grade_value(ctx, be, &md->monthly, "monthly", mode, grade, notes));
+        TRY(grade_value(ctx, be, &md->monthly, "monthly", mode, grade, assumptions));
         TRY(sb_ltc_round(ctx, md->monthly.fen[grade], ONE, ONE, d, days_in_month, R, &pay));
         binding = SHEBAO_LTC_LIMIT_NONE;
         out->cost = 0;
     }
     if (has_monthly && (md->monthly_cap.set & (1u << grade))) {
-        TRY(sb_ltc_use(notes, md->monthly_cap.param[grade]));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), md->monthly_cap.param[grade]));
         if (md->monthly_cap.fen[grade] < pay) {
             pay = md->monthly_cap.fen[grade];
             limits |= SHEBAO_LTC_LIMIT_MONTHLY_CAP;
@@ -99,33 +99,33 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
 /* ---- one month ------------------------------------------------------------------------------------------- */
 
 static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_benefit *out,
-                       shebao_ltc_notes *notes)
+                       shebao_ltc_assumptions *assumptions)
 {
-    TRY(sb_ltc_use(notes, L->p_min_grade));
-    TRY(sb_ltc_use(notes, L->p_min_disability_months));
-    TRY(sb_ltc_use(notes, L->p_waiting_months));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_grade));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_disability_months));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_waiting_months));
     out->eligible = 1;
     out->reason = SHEBAO_LTC_ELIGIBLE;
     out->reason_text[0] = '\0';
     char why[96];
-    if (c->disability_months < 0) {
+    if (c->disability_months == SHEBAO_UNSET) {
         snprintf(why, sizeof why, "not given: assumed to meet min_disability_months %d", L->min_disability_months);
-        TRY(sb_ltc_run_note(notes, "run.disability_months", "not given", why));
+        TRY(sb_ltc_assume(assumptions, "run.disability_months", "not given", why));
     }
-    if (c->insured_months < 0) {
+    if (c->insured_months == SHEBAO_UNSET) {
         snprintf(why, sizeof why, "not given: assumed to meet waiting_months %d", L->waiting_months);
-        TRY(sb_ltc_run_note(notes, "run.insured_months", "not given", why));
+        TRY(sb_ltc_assume(assumptions, "run.insured_months", "not given", why));
     }
     if (c->grade < L->min_grade) {
         out->reason = SHEBAO_LTC_GRADE_TOO_LOW;
         snprintf(out->reason_text, sizeof out->reason_text, "grade %d (%s) is below min_grade %d (%s)", c->grade,
                  shebao_ltc_grade_name(c->grade), L->min_grade, shebao_ltc_grade_name(L->min_grade));
-    } else if (c->disability_months >= 0 && c->disability_months < L->min_disability_months) {
+    } else if (c->disability_months != SHEBAO_UNSET && c->disability_months < L->min_disability_months) {
         out->reason = SHEBAO_LTC_DISABILITY_TOO_SHORT;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "disability of %d months is shorter than min_disability_months %d", c->disability_months,
                  L->min_disability_months);
-    } else if (c->insured_months >= 0 && c->insured_months < L->waiting_months) {
+    } else if (c->insured_months != SHEBAO_UNSET && c->insured_months < L->waiting_months) {
         out->reason = SHEBAO_LTC_WAITING_PERIOD;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "insured for %d months, fewer than waiting_months %d", c->insured_months, L->waiting_months);
@@ -151,14 +151,14 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_claim *c, sb_dec *hour
 {
     bool inst = c->mode == SHEBAO_LTC_INSTITUTION || c->mode == SHEBAO_LTC_MEDICAL_INSTITUTION;
     const char *mode = shebao_ltc_mode_name(c->mode);
-    if (inst && c->cost < 0)
+    if (inst && c->cost == SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "mode %s needs the month's care cost", mode);
-    if (!inst && c->cost >= 0)
+    if (!inst && c->cost != SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "a care cost applies only to the institution modes, not to %s%s", mode,
                        c->mode == SHEBAO_LTC_HOME_VISIT ? " (give hours and price)" : "");
-    if (c->mode == SHEBAO_LTC_HOME_VISIT && (!c->hours || c->price < 0))
+    if (c->mode == SHEBAO_LTC_HOME_VISIT && (!c->hours || c->price == SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "mode home_visit needs the hours and the price per hour");
-    if (c->mode != SHEBAO_LTC_HOME_VISIT && (c->hours || c->price >= 0))
+    if (c->mode != SHEBAO_LTC_HOME_VISIT && (c->hours || c->price != SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "hours and price apply only to mode home_visit, not to %s", mode);
     if (c->hours)
         return parse_hours(ctx, c->hours, hours);
@@ -166,11 +166,15 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_claim *c, sb_dec *hour
 }
 
 static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_claim *c, shebao_ltc_benefit *out,
-                   shebao_ltc_notes *notes)
+                   shebao_ltc_assumptions *assumptions)
 {
-    if (!c || c->version != SHEBAO_LTC_CLAIM_VERSION || out->version != SHEBAO_LTC_BENEFIT_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "claim or result not initialised with SHEBAO_LTC_CLAIM_INIT / "
-                       "SHEBAO_LTC_BENEFIT_INIT");
+    if (!c)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL claim");
+    if (sb_check_version(ctx, "shebao_ltc_claim", c->version, SHEBAO_LTC_CLAIM_VERSION, "SHEBAO_LTC_CLAIM_INIT") !=
+            SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_ltc_benefit", out->version, SHEBAO_LTC_BENEFIT_VERSION,
+                         "SHEBAO_LTC_BENEFIT_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (c->grade < 0 || c->grade >= SB_LTC_GRADES)
         return sb_fail(ctx, SHEBAO_EINPUT, "grade %d: must be 0 to 5", c->grade);
     if (!shebao_ltc_mode_name(c->mode))
@@ -186,9 +190,9 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     if (c->hospital_days < 0 || c->hospital_days > dim)
         return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to %d (the days of %s)", c->hospital_days,
                        dim, mt);
-    if (c->disability_months < -1 || c->insured_months < -1)
+    if (c->disability_months < SHEBAO_UNSET || c->insured_months < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "months of disability and of insurance must not be negative");
-    if (c->cost < -1 || c->price < -1)
+    if (c->cost < SHEBAO_UNSET || c->price < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
     sb_dec hours = {0, 0};
     TRY(check_inputs(ctx, c, &hours));
@@ -201,10 +205,10 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     out->binding = SHEBAO_LTC_LIMIT_NONE;
     out->limits = 0;
     out->fund_pays = 0;
-    TRY(eligibility(L, c, out, notes));
+    TRY(eligibility(L, c, out, assumptions));
     if (!out->eligible) {
         out->cost = 0;
-        if (c->cost >= 0)
+        if (c->cost != SHEBAO_UNSET)
             out->cost = c->cost;
         else if (c->mode == SHEBAO_LTC_HOME_VISIT)
             TRY(sb_ltc_round(ctx, c->price, hours, (sb_dec){1, 0}, 1, 1, SHEBAO_ROUND_FEN_HALF_UP, &out->cost));
@@ -225,18 +229,18 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
                        "%s benefit (defined: %s)", mt, P->id, out->from, shebao_ltc_mode_name(c->mode), list);
     }
     if (c->care_days < 0 && c->mode != SHEBAO_LTC_HOME_VISIT)
-        TRY(sb_ltc_run_note(notes, "run.care_days", "whole month", "not given: care on every day of the month"));
-    return sb_ltc_pay(ctx, be, c->grade, c->mode, dim, out->eligible_days, c->cost, &hours, c->price, out, notes);
+        TRY(sb_ltc_assume(assumptions, "run.care_days", "whole month", "not given: care on every day of the month"));
+    return sb_ltc_pay(ctx, be, c->grade, c->mode, dim, out->eligible_days, c->cost, &hours, c->price, out, assumptions);
 }
 
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
-                             shebao_ltc_benefit *out, shebao_ltc_notes *notes)
+                             shebao_ltc_benefit *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    int rc = benefit(ctx, policy, claim, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    sb_ltc_assumptions_reset(assumptions);
+    int rc = benefit(ctx, policy, claim, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

@@ -1,8 +1,11 @@
-/* Long-term care: names, the list of notes, lookups of the rules in force, exact rounding. */
+/* Long-term care: names, the list of assumptions, lookups of the rules in force, exact rounding. */
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "ltc.h"
+#include "output.h"
 
 static const char *const adl_items[SHEBAO_LTC_ADL_ITEMS] = {"进食",   "穿衣",     "面部与口腔清洁", "大便控制",
                                                            "小便控制", "用厕",     "平地行走",       "床椅转移",
@@ -83,143 +86,80 @@ const char *shebao_ltc_limit_name(shebao_ltc_limit limit)
     }
 }
 
-/* ---- notes ----------------------------------------------------------------------------------------------- */
+/* ---- assumptions (provenance.h) ------------------------------------------------------------------------- */
 
-static void note_free(sb_ltc_note *n)
-{
-    free(n->path);
-    free(n->from);
-    free(n->value);
-    free(n->source);
-    free(n->title);
-    free(n->url);
-}
-
-static void clear_list(sb_ltc_note **v, size_t *n)
-{
-    for (size_t i = 0; i < *n; i++)
-        note_free(&(*v)[i]);
-    free(*v);
-    *v = NULL;
-    *n = 0;
-}
-
-int shebao_ltc_notes_new(shebao_ltc_notes **out)
+int shebao_ltc_assumptions_new(shebao_ltc_assumptions **out)
 {
     if (!out)
         return SHEBAO_EUSAGE;
     *out = calloc(1, sizeof **out);
+    if (*out)
+        (*out)->used.on = true;
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
-void shebao_ltc_notes_free(shebao_ltc_notes *notes)
+void shebao_ltc_assumptions_free(shebao_ltc_assumptions *a)
 {
-    if (!notes)
+    if (!a)
         return;
-    sb_ltc_notes_reset(notes);
-    free(notes->used);
-    free(notes);
+    sb_ltc_assumptions_reset(a);
+    free(a->used.v);
+    free(a);
 }
 
-size_t shebao_ltc_notes_count(const shebao_ltc_notes *notes) { return notes ? notes->n : 0; }
+size_t shebao_ltc_assumption_count(const shebao_ltc_assumptions *a) { return a ? a->list.n : 0; }
 
-int shebao_ltc_note(const shebao_ltc_notes *notes, size_t i, shebao_param *out)
+int shebao_ltc_assumption(const shebao_ltc_assumptions *a, size_t i, shebao_param *out)
 {
-    if (!notes || !out || i >= notes->n)
+    return a ? sb_prov_get(&a->list, i, out) : SHEBAO_EUSAGE;
+}
+
+json_t *sb_ltc_assumptions_json(const shebao_ltc_assumptions *a)
+{
+    json_t *as = json_array();
+    for (size_t i = 0; as && a && i < a->list.n; i++) {
+        shebao_param q;
+        sb_prov_get(&a->list, i, &q);
+        json_array_append_new(as, sb_output_param_json(&q));
+    }
+    return as;
+}
+
+int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *a, char **out)
+{
+    if (!a || !out)
         return SHEBAO_EUSAGE;
-    const sb_ltc_note *n = &notes->v[i];
-    *out = (shebao_param){n->path, n->from, n->value, n->source, n->status, n->title, n->url};
-    return SHEBAO_OK;
+    json_t *as = sb_ltc_assumptions_json(a);
+    *out = as ? json_dumps(as, JSON_INDENT(2)) : NULL;
+    json_decref(as);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
-void sb_ltc_notes_reset(shebao_ltc_notes *notes)
+void sb_ltc_assumptions_reset(shebao_ltc_assumptions *a)
 {
-    if (!notes)
+    if (!a)
         return;
-    notes->nused = 0;
-    clear_list(&notes->run, &notes->nrun);
-    clear_list(&notes->v, &notes->n);
+    sb_prov_used_clear(&a->used);
+    sb_prov_clear(&a->run);
+    sb_prov_clear(&a->list);
 }
 
-int sb_ltc_use(shebao_ltc_notes *notes, uint32_t param)
+int sb_ltc_assume(shebao_ltc_assumptions *a, const char *path, const char *value, const char *why)
 {
-    if (!notes)
+    if (!a || sb_prov_has(&a->run, path))
         return SHEBAO_OK;
-    for (size_t i = 0; i < notes->nused; i++)
-        if (notes->used[i] == param)
-            return SHEBAO_OK;
-    if (notes->nused == notes->capused) {
-        size_t cap = notes->capused ? notes->capused * 2 : 32;
-        uint32_t *n = realloc(notes->used, cap * sizeof *n);
-        if (!n)
-            return SHEBAO_ENOMEM;
-        notes->used = n;
-        notes->capused = cap;
+    return sb_prov_add_run(&a->run, path, value, why);
+}
+
+int sb_ltc_done(shebao_ctx *ctx, shebao_ltc_assumptions *a, const shebao_policy *P, int rc)
+{
+    if (rc == SHEBAO_OK && a) {
+        rc = sb_prov_add_policy(&a->list, P, &a->used);
+        if (rc == SHEBAO_OK)
+            rc = sb_prov_add_list(&a->list, &a->run);
     }
-    notes->used[notes->nused++] = param;
-    return SHEBAO_OK;
-}
-
-static int append(sb_ltc_note **v, size_t *n, const char *path, const char *from, const char *value,
-                  const char *source, const char *title, const char *url, shebao_status status)
-{
-    sb_ltc_note *nv = realloc(*v, (*n + 1) * sizeof *nv);
-    if (!nv)
-        return SHEBAO_ENOMEM;
-    *v = nv;
-    sb_ltc_note *x = &nv[(*n)++];
-    *x = (sb_ltc_note){sb_strdup(path), sb_strdup(from), sb_strdup(value), sb_strdup(source), sb_strdup(title),
-                       sb_strdup(url), status};
-    if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
-        return SHEBAO_ENOMEM;
-    return SHEBAO_OK;
-}
-
-int sb_ltc_run_note(shebao_ltc_notes *notes, const char *path, const char *value, const char *why)
-{
-    if (!notes)
-        return SHEBAO_OK;
-    for (size_t i = 0; i < notes->nrun; i++)
-        if (strcmp(notes->run[i].path, path) == 0)
-            return SHEBAO_OK;
-    return append(&notes->run, &notes->nrun, path, "", value, why, "", "", SHEBAO_STATUS_ASSUMPTION);
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
-int sb_ltc_notes_finish(shebao_ltc_notes *notes, const shebao_policy *P)
-{
-    if (!notes)
-        return SHEBAO_OK;
-    if (notes->nused)
-        qsort(notes->used, notes->nused, sizeof *notes->used, cmp_u32);
-    for (size_t i = 0; i < notes->nused; i++) {
-        const sb_param *q = &P->params[notes->used[i]];
-        if (q->status == SHEBAO_STATUS_OFFICIAL)
-            continue;
-        if (append(&notes->v, &notes->n, q->path, q->from, q->value, q->source, q->title, q->url, q->status) !=
-            SHEBAO_OK)
-            return SHEBAO_ENOMEM;
-    }
-    for (size_t i = 0; i < notes->nrun; i++) {
-        const sb_ltc_note *r = &notes->run[i];
-        if (append(&notes->v, &notes->n, r->path, r->from, r->value, r->source, r->title, r->url, r->status) !=
-            SHEBAO_OK)
-            return SHEBAO_ENOMEM;
-    }
-    return SHEBAO_OK;
-}
-
-int sb_ltc_done(shebao_ctx *ctx, shebao_ltc_notes *notes, const shebao_policy *P, int rc)
-{
-    if (rc == SHEBAO_OK)
-        rc = sb_ltc_notes_finish(notes, P);
     if (rc != SHEBAO_OK) {
-        sb_ltc_notes_reset(notes);
+        sb_ltc_assumptions_reset(a);
         if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
             sb_fail(ctx, rc, "out of memory");
         return rc;

@@ -95,16 +95,16 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_cost_input *in, const 
         inst |= modes->key[i] == SHEBAO_LTC_INSTITUTION || modes->key[i] == SHEBAO_LTC_MEDICAL_INSTITUTION;
         visit |= modes->key[i] == SHEBAO_LTC_HOME_VISIT;
     }
-    if (inst && in->cost < 0)
+    if (inst && in->cost == SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has an institution mode: give the monthly care cost per "
                        "beneficiary");
-    if (!inst && in->cost >= 0)
+    if (!inst && in->cost != SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "a care cost applies only to the institution modes, which the mode mix "
                        "does not include");
-    if (visit && (!in->hours || in->price < 0))
+    if (visit && (!in->hours || in->price == SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "the mode mix has home_visit: give the hours per beneficiary per month "
                        "and the price per hour");
-    if (!visit && (in->hours || in->price >= 0))
+    if (!visit && (in->hours || in->price != SHEBAO_UNSET))
         return sb_fail(ctx, SHEBAO_EINPUT, "hours and price apply only to home_visit, which the mode mix does not "
                        "include");
     if (in->hours) {
@@ -153,16 +153,20 @@ static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, 
 }
 
 static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
-                    shebao_ltc_notes *notes)
+                    shebao_ltc_assumptions *assumptions)
 {
-    if (!in || in->version != SHEBAO_LTC_COST_INPUT_VERSION || out->version != SHEBAO_LTC_COST_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "input or result not initialised with SHEBAO_LTC_COST_INPUT_INIT / "
-                       "SHEBAO_LTC_COST_INIT");
+    if (!in)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL input");
+    if (sb_check_version(ctx, "shebao_ltc_cost_input", in->version, SHEBAO_LTC_COST_INPUT_VERSION,
+                         "SHEBAO_LTC_COST_INPUT_INIT") != SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_ltc_cost", out->version, SHEBAO_LTC_COST_VERSION, "SHEBAO_LTC_COST_INIT") !=
+            SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (in->beneficiaries < 0 || in->beneficiaries > 10000000000LL)
         return sb_fail(ctx, SHEBAO_EINPUT, "beneficiaries %lld: must be 0 to 10000000000", in->beneficiaries);
     if (in->months < 1 || in->months > 1200)
         return sb_fail(ctx, SHEBAO_EINPUT, "months %d: must be 1 to 1200", in->months);
-    if (in->cost < -1 || in->price < -1)
+    if (in->cost < SHEBAO_UNSET || in->price < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
     if (in->hospital_days < 0 || in->hospital_days > 31)
         return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to 31", in->hospital_days);
@@ -177,7 +181,7 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
     TRY(check_inputs(ctx, in, &modes, &hours));
     const sb_ltc *L;
     TRY(sb_ltc_section(ctx, P, "eligibility", &L));
-    TRY(sb_ltc_use(notes, L->p_min_grade));
+    TRY(sb_prov_use(sb_ltc_used(assumptions), L->p_min_grade));
     out->ncells = 0;
     for (size_t i = 0; i < grades.n; i++)
         for (size_t j = 0; j < modes.n; j++) {
@@ -209,14 +213,14 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
             }
             shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
             TRY(sb_ltc_pay(ctx, be, c->grade, c->mode, dim, dim - in->hospital_days, in->cost, &hours, in->price,
-                           &b, notes));
+                           &b, assumptions));
             if (__builtin_add_overflow(c->per_person, b.fund_pays, &c->per_person))
                 return sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate overflows");
         }
     }
-    TRY(sb_ltc_run_note(notes, "run.eligibility", "every beneficiary",
+    TRY(sb_ltc_assume(assumptions, "run.eligibility", "every beneficiary",
                         "assumed to meet min_disability_months and waiting_months in every month"));
-    TRY(sb_ltc_run_note(notes, "run.care_days", "whole month", "every beneficiary is cared for every day"));
+    TRY(sb_ltc_assume(assumptions, "run.care_days", "whole month", "every beneficiary is cared for every day"));
     mpq_t persons, x, sum;
     mpq_init(persons);
     mpq_init(x);
@@ -243,13 +247,13 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
 }
 
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
-                             shebao_ltc_cost *out, shebao_ltc_notes *notes)
+                             shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    int rc = estimate(ctx, policy, in, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    sb_ltc_assumptions_reset(assumptions);
+    int rc = estimate(ctx, policy, in, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

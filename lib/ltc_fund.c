@@ -4,15 +4,16 @@
 #include "ltc.h"
 
 static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group, int year, int month,
-                long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
+                long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_assumptions *assumptions)
 {
-    if (out->version != SHEBAO_LTC_FUNDING_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "result not initialised with SHEBAO_LTC_FUNDING_INIT");
+    if (sb_check_version(ctx, "shebao_ltc_funding", out->version, SHEBAO_LTC_FUNDING_VERSION,
+                         "SHEBAO_LTC_FUNDING_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     if (!shebao_ltc_group_name(group))
         return sb_fail(ctx, SHEBAO_EINPUT, "unknown insured group %d", (int)group);
     if (count < 0 || count > 10000000000LL)
         return sb_fail(ctx, SHEBAO_EINPUT, "count %lld: must be 0 to 10000000000", count);
-    if (base < -1)
+    if (base < SHEBAO_UNSET)
         return sb_fail(ctx, SHEBAO_EINPUT, "base must not be negative");
     sb_month m;
     TRY(sb_ltc_month(ctx, year, month, "month", &m));
@@ -43,32 +44,32 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
     out->per_person_total = 0;
     out->total_all = 0;
     if (g->has_total)
-        TRY(sb_ltc_use(notes, g->p_total));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), g->p_total));
     int64_t b = 0;
     shebao_rounding R = g->has_rounding ? g->rounding : SHEBAO_ROUND_FEN_HALF_UP;
     if (g->is_rate) {
-        if (base < 0)
+        if (base == SHEBAO_UNSET)
             return sb_fail(ctx, SHEBAO_EINPUT, "the group %s is funded by rates on a contribution base (from %s): "
                            "give the monthly base", shebao_ltc_group_name(group), from);
         b = base;
         if (g->has_floor) {
-            TRY(sb_ltc_use(notes, g->p_floor));
+            TRY(sb_prov_use(sb_ltc_used(assumptions), g->p_floor));
             if (b < g->floor) {
                 b = g->floor;
                 out->base_limited = -1;
             }
         }
         if (g->has_cap) {
-            TRY(sb_ltc_use(notes, g->p_cap));
+            TRY(sb_prov_use(sb_ltc_used(assumptions), g->p_cap));
             if (b > g->cap) {
                 b = g->cap;
                 out->base_limited = 1;
             }
         }
         if (g->has_rounding)
-            TRY(sb_ltc_use(notes, g->p_rounding));
+            TRY(sb_prov_use(sb_ltc_used(assumptions), g->p_rounding));
         out->base = b;
-    } else if (base >= 0) {
+    } else if (base != SHEBAO_UNSET) {
         return sb_fail(ctx, SHEBAO_EINPUT, "the group %s pays fixed amounts (from %s): a base does not apply",
                        shebao_ltc_group_name(group), from);
     }
@@ -77,7 +78,7 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
         out->total[p] = 0;
         if (!(g->parts & (1u << p)))
             continue;
-        TRY(sb_ltc_use(notes, g->param[p]));
+        TRY(sb_prov_use(sb_ltc_used(assumptions), g->param[p]));
         if (g->is_rate)
             TRY(sb_ltc_round(ctx, b, g->rate[p], (sb_dec){1, 0}, 1, 1, R, &out->per_person[p]));
         else
@@ -91,13 +92,13 @@ static int fund(shebao_ctx *ctx, const shebao_policy *P, shebao_ltc_group group,
 }
 
 int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
-                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes)
+                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_assumptions *assumptions)
 {
     if (!ctx)
         return SHEBAO_EUSAGE;
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    sb_ltc_notes_reset(notes);
-    int rc = fund(ctx, policy, group, year, month, count, base, out, notes);
-    return sb_ltc_done(ctx, notes, policy, rc);
+    sb_ltc_assumptions_reset(assumptions);
+    int rc = fund(ctx, policy, group, year, month, count, base, out, assumptions);
+    return sb_ltc_done(ctx, assumptions, policy, rc);
 }

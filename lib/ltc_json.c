@@ -1,6 +1,6 @@
 /* Long-term care results as JSON documents (the shape `shebao ltc ... --format json` prints). Each document names
  * the policy, echoes the inputs that identify the result, and ends with the "assumptions" array every result uses
- * (sb_output_param_json). */
+ * (sb_ltc_assumptions_json). */
 #include <stdio.h>
 #include <string.h>
 
@@ -45,23 +45,17 @@ static json_t *doc(const shebao_policy *policy)
     return root;
 }
 
-/* The end of every document: the notes as "assumptions", then the text (to shebao_free). */
-static int finish(json_t *root, const shebao_ltc_notes *notes, char **out)
+/* The end of every document: the "assumptions", then the text (to shebao_free). */
+static int finish(json_t *root, const shebao_ltc_assumptions *notes, char **out)
 {
-    json_t *as = json_array();
-    for (size_t i = 0; i < shebao_ltc_notes_count(notes); i++) {
-        shebao_param q;
-        if (shebao_ltc_note(notes, i, &q) == SHEBAO_OK)
-            json_array_append_new(as, sb_output_param_json(&q));
-    }
-    json_object_set_new(root, "assumptions", as);
+    json_object_set_new(root, "assumptions", sb_ltc_assumptions_json(notes));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
 int shebao_ltc_assessment_to_json(const shebao_policy *policy, const shebao_ltc_assessment *a,
-                                  const shebao_ltc_notes *notes, char **out)
+                                  const shebao_ltc_assumptions *notes, char **out)
 {
     if (out)
         *out = NULL;
@@ -81,7 +75,7 @@ int shebao_ltc_assessment_to_json(const shebao_policy *policy, const shebao_ltc_
 }
 
 int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_claim *claim,
-                               const shebao_ltc_benefit *b, const shebao_ltc_notes *notes, char **out)
+                               const shebao_ltc_benefit *b, const shebao_ltc_assumptions *notes, char **out)
 {
     if (out)
         *out = NULL;
@@ -114,7 +108,7 @@ int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_cla
 }
 
 int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group group, int year, int month,
-                               const shebao_ltc_funding *f, const shebao_ltc_notes *notes, char **out)
+                               const shebao_ltc_funding *f, const shebao_ltc_assumptions *notes, char **out)
 {
     if (out)
         *out = NULL;
@@ -143,7 +137,7 @@ int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group gro
 }
 
 int shebao_ltc_cost_to_json(const shebao_policy *policy, const shebao_ltc_cost_input *in, const shebao_ltc_cost *est,
-                            const shebao_ltc_notes *notes, char **out)
+                            const shebao_ltc_assumptions *notes, char **out)
 {
     if (out)
         *out = NULL;

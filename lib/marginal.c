@@ -115,8 +115,10 @@ int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compa
 {
     if (!c || !out || j >= c->ny)
         return SHEBAO_EUSAGE;
-    if (c->ng < 2)
-        return SHEBAO_EINPUT;
+    if (c->ng < 2) {
+        *out = (shebao_compare_delta){0};
+        return SHEBAO_NA;
+    }
     size_t hi = c->ng - 1;
     delta(out, SHEBAO_DELTA_GRADE, c->cells[j], c->grades[0], c->years[j], c->cells[hi * c->ny + j], c->grades[hi],
           c->years[j]);

@@ -17,16 +17,7 @@ void shebao_projection_free(shebao_projection *p)
     free(p->rates);
     free(p->flows);
     free(p->used.v);
-    for (size_t i = 0; i < p->nnotes; i++) {
-        sb_note *n = &p->notes[i];
-        free(n->path);
-        free(n->from);
-        free(n->value);
-        free(n->source);
-        free(n->title);
-        free(n->url);
-    }
-    free(p->notes);
+    sb_prov_clear(&p->assumptions);
     free(p->explain.s);
     free(p);
 }
@@ -46,18 +37,16 @@ const char *shebao_projection_claim_month(const shebao_projection *p) { return p
 
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out)
 {
-    if (!p || !out)
+    if (!p || !out || (unsigned)which > SHEBAO_FIG_INHERITABLE)
         return SHEBAO_EUSAGE;
-    if (which == SHEBAO_FIG_BALANCE) {
-        *out = p->balance;
-        return SHEBAO_OK;
-    }
-    if (which == SHEBAO_FIG_PERSONAL_TOTAL) {
-        *out = p->personal;
-        return SHEBAO_OK;
+    *out = 0;
+    switch (which) {
+    case SHEBAO_FIG_BALANCE: *out = p->balance; return SHEBAO_OK;
+    case SHEBAO_FIG_PERSONAL_TOTAL: *out = p->personal; return SHEBAO_OK;
+    default: break;
     }
     if (!p->eligible)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     switch (which) {
     case SHEBAO_FIG_ACCOUNT_PENSION: *out = p->account; return SHEBAO_OK;
     case SHEBAO_FIG_BASE_PENSION: *out = p->base; return SHEBAO_OK;
@@ -68,25 +57,28 @@ int shebao_projection_figure(const shebao_projection *p, shebao_figure which, sh
     default: break;
     }
     if (!p->have_epv)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     switch (which) {
     case SHEBAO_FIG_EPV_BENEFITS: *out = p->epv; return SHEBAO_OK;
     case SHEBAO_FIG_PV_CONTRIBUTIONS: *out = p->pvc; return SHEBAO_OK;
-    case SHEBAO_FIG_INHERITABLE: *out = p->inheritable; return SHEBAO_OK;
-    default: return SHEBAO_EUSAGE;
+    default: *out = p->inheritable; return SHEBAO_OK; /* SHEBAO_FIG_INHERITABLE, the last one */
     }
 }
 
-int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month)
+int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month, size_t size)
 {
-    if (!p)
+    if (!p || (month && size < 8))
         return SHEBAO_EUSAGE;
+    if (months)
+        *months = 0;
+    if (month)
+        month[0] = '\0';
     if (!p->eligible || !p->have_breakeven)
-        return SHEBAO_EINPUT;
+        return SHEBAO_NA;
     if (months)
         *months = p->breakeven_m;
     if (month)
-        sb_month_format(p->breakeven_month, month, 8);
+        sb_month_format(p->breakeven_month, month, size);
     return SHEBAO_OK;
 }
 
@@ -111,15 +103,11 @@ int shebao_projection_ledger_row(const shebao_projection *p, size_t i, shebao_le
     return SHEBAO_OK;
 }
 
-size_t shebao_projection_assumption_count(const shebao_projection *p) { return p ? p->nnotes : 0; }
+size_t shebao_projection_assumption_count(const shebao_projection *p) { return p ? p->assumptions.n : 0; }
 
 int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out)
 {
-    if (!p || !out || i >= p->nnotes)
-        return SHEBAO_EUSAGE;
-    const sb_note *n = &p->notes[i];
-    *out = (shebao_param){n->path, n->from, n->value, n->source, n->status, n->title, n->url};
-    return SHEBAO_OK;
+    return p ? sb_prov_get(&p->assumptions, i, out) : SHEBAO_EUSAGE;
 }
 
 json_t *sb_output_param_json(const shebao_param *q)
@@ -249,7 +237,7 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "ledger", json_ledger(p));
     json_object_set_new(root, "lifetime", json_lifetime(p));
     json_t *as = json_array();
-    for (size_t i = 0; i < p->nnotes; i++) {
+    for (size_t i = 0; i < p->assumptions.n; i++) {
         shebao_param q;
         shebao_projection_assumption(p, i, &q);
         json_array_append_new(as, sb_output_param_json(&q));

@@ -8,7 +8,7 @@
  *   lifetime*.c         the lifetime figures (lifetime.h), which the driver calls
  *
  * and two recorders that cost one test when they are off (a summary run): the explanation trail (sb_explain) and
- * provenance (sb_resident_use). The rules follow docs/resident-pension.md exactly.
+ * provenance (sb_prov_use, provenance.h). The rules follow docs/resident-pension.md exactly.
  *
  * Imports: lifetime.h, inforce.h, internal.h. Above: projection.c (the getters and JSON of the result), and the
  * comparison (comparison.h) that projects every cell of its grid. */
@@ -19,10 +19,6 @@
 #include "internal.h"
 #include "lifetime.h"
 
-typedef struct sb_note {
-    char *path, *from, *value, *source, *title, *url;
-    shebao_status status;
-} sb_note;
 
 struct shebao_projection {
     bool full; /* false: the allocation-free summary run (no ledger rows, provenance, lifetime extras) */
@@ -55,9 +51,8 @@ struct shebao_projection {
     sb_flow *flows;
     size_t nflows;
     /* provenance: the policy parameters used (on in a full run) */
-    sb_used used;
-    sb_note *notes;
-    size_t nnotes;
+    sb_prov_used used;
+    sb_prov_list assumptions; /* the assumptions, built at the end of a full run */
     /* explanation */
     bool explain_on;
     sb_buf explain;
@@ -66,7 +61,6 @@ struct shebao_projection {
 /* ---- the recorders (resident_explain.c) ------------------------------------------------------------------ */
 
 /* Record that the projection used policy parameter `param` (nothing in a summary run). */
-static inline int sb_resident_use(shebao_projection *p, uint32_t param) { return sb_inforce_use(&p->used, param); }
 
 /* Append one step to the explanation: a test of one flag, and the formatting only when the run explains. The
  * arguments are evaluated only then, so they may format (SB_MONEY, SB_DEC, SB_PARAM). */

@@ -21,7 +21,7 @@ int sb_resident_check_backpay(shebao_ctx *ctx, const sb_resident *rp, const sheb
                        "backpay: %d years requested, but back payment may only bring the total to %d years "
                        "(%d contribution years leave room for %d)", pe->backpay_years, rp->min_years,
                        p->contrib_years, room > 0 ? room : 0);
-    return sb_resident_use(p, rp->p_backpay_max);
+    return sb_prov_use(&p->used, rp->p_backpay_max);
 }
 
 /* §4: eligible ⇔ years paid (contribution + back-paid) >= min(min_years, claim year − scheme start year). */
@@ -36,8 +36,8 @@ int sb_resident_eligibility(const shebao_policy *P, const shebao_person *pe, she
     p->years_required = rp->min_years < since ? rp->min_years : (since > 0 ? since : 0);
     p->eligible = p->years_paid >= p->years_required;
     p->years_missing = p->eligible ? 0 : p->years_required - p->years_paid;
-    TRY(sb_resident_use(p, rp->p_min_years));
-    TRY(sb_resident_use(p, rp->p_scheme_start));
+    TRY(sb_prov_use(&p->used, rp->p_min_years));
+    TRY(sb_prov_use(&p->used, rp->p_scheme_start));
     sb_explain(p, "eligibility: years paid %d (contribution %d + back-paid %d) %s required "
                "min(min_years %d, claim year %d − scheme start %d) = %d\n", p->years_paid, p->contrib_years,
                pe->backpay_years, p->eligible ? ">=" : "<", rp->min_years, SB_MONTH_YEAR(p->claim),
@@ -72,7 +72,7 @@ static int claim_account(shebao_ctx *ctx, const shebao_policy *P, shebao_project
     }
     if (rc != SHEBAO_OK)
         return sb_fail(ctx, rc, SB_OUT_OF_RANGE "account pension");
-    TRY(sb_resident_use(p, rp->p_divisor));
+    TRY(sb_prov_use(&p->used, rp->p_divisor));
     sb_explain(p, "claim  account pension = fen_half_up(B / divisor) = fen_half_up(%s / %s) = %s   {%s}\n",
                SB_MONEY(p->balance), SB_DEC(rp->divisor), SB_MONEY(p->account), SB_PARAM(P, rp->p_divisor));
     return SHEBAO_OK;
@@ -89,7 +89,7 @@ static int claim_base(shebao_ctx *ctx, const shebao_policy *P, shebao_projection
     p->base = b->fen;
     sb_month_format(b->from, p->base_from, sizeof p->base_from);
     p->base_carried_forward = last && SB_MONTH_YEAR(p->claim) > SB_MONTH_YEAR(b->from);
-    TRY(sb_resident_use(p, b->param));
+    TRY(sb_prov_use(&p->used, b->param));
     const sb_dated_money *c = sb_inforce_series(&rp->central, p->claim, &last);
     if (c) {
         p->have_central = true;
@@ -109,7 +109,7 @@ static int claim_years_pension(shebao_ctx *ctx, const shebao_policy *P, const sh
     const sb_resident *rp = &P->rp;
     int n = p->contrib_years + (rp->backpay_counts ? pe->backpay_years : 0);
     if (pe->backpay_years)
-        TRY(sb_resident_use(p, rp->p_backpay_counts));
+        TRY(sb_prov_use(&p->used, rp->p_backpay_counts));
     for (size_t i = 0; i < rp->nbands; i++) {
         const sb_band *bd = &rp->bands[i];
         int hi = bd->to_year ? bd->to_year : n;
@@ -122,7 +122,7 @@ static int claim_years_pension(shebao_ctx *ctx, const shebao_policy *P, const sh
         if (__builtin_mul_overflow(bd->per_year, (int64_t)years, &add))
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "years pension");
         TRY(sb_resident_add(ctx, &p->years_pension, add, "years pension", 0));
-        TRY(sb_resident_use(p, bd->param));
+        TRY(sb_prov_use(&p->used, bd->param));
         sb_explain(p, "claim  years pension band %d-%d: %d years × %s = %s   {%s}\n", bd->from_year, hi, years,
                    SB_MONEY(bd->per_year), SB_MONEY(add), SB_PARAM(P, bd->param));
     }
@@ -142,7 +142,7 @@ static int claim_total(shebao_ctx *ctx, const sb_resident *rp, shebao_projection
     assert(p->base >= 0 && p->account >= 0 && p->years_pension >= 0 && p->supplement >= 0 &&
            p->total == p->base + p->account + p->years_pension + p->supplement);
     if (rp->funeral_months) {
-        TRY(sb_resident_use(p, rp->p_funeral));
+        TRY(sb_prov_use(&p->used, rp->p_funeral));
         if (__builtin_mul_overflow(p->base, (int64_t)rp->funeral_months, &p->funeral))
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "funeral grant");
     }

@@ -167,7 +167,7 @@ static int ledger_boundary(sb_ledger *L, int y)
         L->D = g->grade;
         TRY(sb_resident_add(L->ctx, &L->D, g->subsidy, "deposit", y));
         TRY(sb_resident_add(L->ctx, &L->D, pe->collective, "deposit", y));
-        TRY(sb_resident_use(L->p, g->param));
+        TRY(sb_prov_use(&L->p->used, g->param));
     }
     L->next = next;
     return SHEBAO_OK;
@@ -310,10 +310,10 @@ int sb_resident_ledger(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     L.k12 = deposit_months(rp, 12);
     L.ke = deposit_months(rp, L.e);
     assert(!p->rows || p->nrows == (size_t)(L.yc - L.y0 + 1));
-    TRY(sb_resident_use(p, rp->p_method));
-    TRY(sb_resident_use(p, rp->p_rounding));
+    TRY(sb_prov_use(&p->used, rp->p_method));
+    TRY(sb_prov_use(&p->used, rp->p_rounding));
     if (rp->method == SB_INTEREST_MONTHLY)
-        TRY(sb_resident_use(p, rp->p_deposit_month));
+        TRY(sb_prov_use(&p->used, rp->p_deposit_month));
     if (rp->nrates && L.y0 < rs->first)
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.interest.rates: no rate for %d (the list starts in %d)",
                        L.y0, rs->first);

@@ -89,9 +89,8 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
         return SHEBAO_EUSAGE;
     if (!P || !pe)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL policy or person");
-    if (pe->version != SHEBAO_PERSON_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "person.version %u is not %d (use SHEBAO_PERSON_INIT)", pe->version,
-                       SHEBAO_PERSON_VERSION);
+    if (sb_check_version(ctx, "shebao_person", pe->version, SHEBAO_PERSON_VERSION, "SHEBAO_PERSON_INIT") != SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     const sb_resident *rp = &P->rp;
     if (!rp->present)
         return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
@@ -118,47 +117,14 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
 
 /* ---- what the result rests on ---------------------------------------------------------------------------- */
 
-static int add_note(shebao_projection *p, const char *path, const char *value, const char *source)
-{
-    sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
-    if (!n)
-        return SHEBAO_ENOMEM;
-    p->notes = n;
-    sb_note *x = &p->notes[p->nnotes];
-    *x = (sb_note){sb_strdup(path), sb_strdup(""), sb_strdup(value), sb_strdup(source), sb_strdup(""),
-                   sb_strdup(""), SHEBAO_STATUS_ASSUMPTION};
-    p->nnotes++;
-    if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
-        return SHEBAO_ENOMEM;
-    return SHEBAO_OK;
-}
-
 /* Non-official policy values used, in document order, then the run's own assumptions. */
-static int collect_notes(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
+static int collect_assumptions(const shebao_policy *P, shebao_projection *p, const char *future, bool epv)
 {
-    for (size_t i = 0; i < P->nparams; i++) {
-        const sb_param *q = &P->params[i];
-        if (q->status == SHEBAO_STATUS_OFFICIAL)
-            continue;
-        bool used = false;
-        for (size_t j = 0; j < p->used.n && !used; j++)
-            used = p->used.v[j] == i;
-        if (!used)
-            continue;
-        sb_note *n = realloc(p->notes, (p->nnotes + 1) * sizeof *n);
-        if (!n)
-            return SHEBAO_ENOMEM;
-        p->notes = n;
-        sb_note *x = &p->notes[p->nnotes++];
-        *x = (sb_note){sb_strdup(q->path), sb_strdup(q->from), sb_strdup(q->value), sb_strdup(q->source),
-                       sb_strdup(q->title), sb_strdup(q->url), q->status};
-        if (!x->path || !x->from || !x->value || !x->source || !x->title || !x->url)
-            return SHEBAO_ENOMEM;
-    }
+    TRY(sb_prov_add_policy(&p->assumptions, P, &p->used));
     if (future)
-        TRY(add_note(p, "run.future_rate", future, "run option"));
+        TRY(sb_prov_add_run(&p->assumptions, "run.future_rate", future, "run option"));
     if (epv)
-        TRY(add_note(p, "run.discount", p->discount, "run option (default 0.025)"));
+        TRY(sb_prov_add_run(&p->assumptions, "run.discount", p->discount, "run option (default 0.025)"));
     return SHEBAO_OK;
 }
 
@@ -234,8 +200,8 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     sb_explain(p, "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
                pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
                SB_PARAM(P, rp->p_claim_age), SB_PARAM(P, rp->p_offset));
-    TRY(sb_resident_use(p, rp->p_claim_age));
-    TRY(sb_resident_use(p, rp->p_offset));
+    TRY(sb_prov_use(&p->used, rp->p_claim_age));
+    TRY(sb_prov_use(&p->used, rp->p_offset));
     const sb_rates rs = sb_inforce_rates(rp, run->future, run->future_overridden);
     TRY(sb_resident_ledger(ctx, P, pe, p, &rs));
     /* contrib_years is known only after the ledger; the back payment was added in it, check it now */
@@ -258,7 +224,7 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
                        SB_MONEY(p->epv));
     }
     if (p->full)
-        TRY(collect_notes(P, p, p->future_override_used ? p->future : NULL, epv));
+        TRY(collect_assumptions(P, p, p->future_override_used ? p->future : NULL, epv));
     return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
 }
 
@@ -290,9 +256,9 @@ int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao
 {
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
-    if (out->version != SHEBAO_SUMMARY_VERSION)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "summary.version %u is not %d (use SHEBAO_SUMMARY_INIT)", out->version,
-                       SHEBAO_SUMMARY_VERSION);
+    if (sb_check_version(ctx, "shebao_summary", out->version, SHEBAO_SUMMARY_VERSION, "SHEBAO_SUMMARY_INIT") !=
+        SHEBAO_OK)
+        return SHEBAO_EUSAGE;
     sb_run run;
     TRY(project_prepare(ctx, P, pe, &run));
     if (pe->explain)

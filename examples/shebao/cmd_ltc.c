@@ -54,11 +54,11 @@ static int print_json(int rc, char **text)
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
-static int note_at(const void *notes, size_t i, shebao_param *out) { return shebao_ltc_note(notes, i, out); }
+static int note_at(const void *notes, size_t i, shebao_param *out) { return shebao_ltc_assumption(notes, i, out); }
 
-static void print_notes(const shebao_ltc_notes *notes)
+static void print_notes(const shebao_ltc_assumptions *notes)
 {
-    cli_print_params("This result rests", shebao_ltc_notes_count(notes), note_at, notes);
+    cli_print_params("This result rests", shebao_ltc_assumption_count(notes), note_at, notes);
 }
 
 static void label(const char *zh, const char *en)
@@ -95,7 +95,7 @@ static bool is_json(const ltc_common *c) { return strcmp(c->format, "json") == 0
 
 typedef struct run {
     shebao_policy *pol;
-    shebao_ltc_notes *notes;
+    shebao_ltc_assumptions *notes;
 } run;
 
 static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
@@ -107,7 +107,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
     int rc = cli_load_policy(ctx, file, region, &r->pol);
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
-    if (shebao_ltc_notes_new(&r->notes) != SHEBAO_OK) {
+    if (shebao_ltc_assumptions_new(&r->notes) != SHEBAO_OK) {
         shebao_policy_free(r->pol);
         fputs("shebao: out of memory\n", stderr);
         return EXIT_INTERNAL;
@@ -117,7 +117,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
 
 static int finish(run *r, int code)
 {
-    shebao_ltc_notes_free(r->notes);
+    shebao_ltc_assumptions_free(r->notes);
     shebao_policy_free(r->pol);
     return code;
 }
@@ -186,7 +186,14 @@ static int ltc_assess(shebao_ctx *ctx, int argc, char **argv)
         code = start(ctx, o.c.file, o.c.region, &r);
     if (code == EXIT_OK) {
         shebao_ltc_assessment as;
-        int rc = shebao_ltc_assess(ctx, r.pol, items[0], n[0], items[1], n[1], items[2], n[2], &as, r.notes);
+        shebao_ltc_scores sc = SHEBAO_LTC_SCORES_INIT;
+        sc.adl = items[0];
+        sc.n_adl = n[0];
+        sc.cognition = items[1];
+        sc.n_cognition = n[1];
+        sc.perception = items[2];
+        sc.n_perception = n[2];
+        int rc = shebao_ltc_assess(ctx, r.pol, &sc, &as, r.notes);
         char *text = NULL;
         if (rc != SHEBAO_OK)
             code = cli_fail(ctx, rc);
@@ -272,7 +279,7 @@ static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const cha
 
 static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv)
 {
-    benefit_opts o = {.c.format = "table", .cost = -1, .price = -1};
+    benefit_opts o = {.c.format = "table", .cost = SHEBAO_UNSET, .price = SHEBAO_UNSET};
     int code = cli_parse(&cmd_benefit, ctx, argc, argv, 3, &o);
     if (code != CLI_GO)
         return code;
@@ -363,7 +370,7 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
 
 static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
 {
-    fund_opts o = {.c.format = "table", .count.v = 1, .base = -1};
+    fund_opts o = {.c.format = "table", .count.v = 1, .base = SHEBAO_UNSET};
     int code = cli_parse(&cmd_fund, ctx, argc, argv, 3, &o);
     if (code != CLI_GO)
         return code;
@@ -445,7 +452,7 @@ static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const 
 
 static int ltc_cost(shebao_ctx *ctx, int argc, char **argv)
 {
-    cost_opts o = {.c.format = "table", .cost = -1, .price = -1};
+    cost_opts o = {.c.format = "table", .cost = SHEBAO_UNSET, .price = SHEBAO_UNSET};
     int code = cli_parse(&cmd_cost, ctx, argc, argv, 3, &o);
     if (code != CLI_GO)
         return code;

@@ -48,7 +48,7 @@ static void print_table(const shebao_projection *p)
         printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
         int m;
         char month[8];
-        if (shebao_projection_breakeven(p, &m, month) == SHEBAO_OK)
+        if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK)
             printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
                    m % 12);
         printf("  丧葬补助       funeral grant         %12s\n", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
@@ -69,7 +69,7 @@ static void print_csv(const shebao_projection *p)
     printf("%s,%s,%d,", shebao_projection_eligible(p) ? "ok" : "not_eligible", shebao_projection_claim_month(p),
            shebao_projection_years_paid(p));
     cli_csv_figures(p);
-    shebao_projection_breakeven(p, NULL, month);
+    shebao_projection_breakeven(p, NULL, month, sizeof month);
     printf("%s,", month);
     printf("%s,\"", cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a));
     /* the non-official values the result rests on: path[@from]=value(status), separated by ';' */

@@ -17,7 +17,7 @@ extern "C" {
  *  The rules are in docs/teaching.md.
  *  @{ */
 
-/** Version of ::shebao_compare_options understood by this library. */
+/** Current version of ::shebao_compare_options; a \c version from 1 to it is accepted. */
 #define SHEBAO_COMPARE_OPTIONS_VERSION 1
 
 /** What to compare. Initialise with #SHEBAO_COMPARE_OPTIONS_INIT, then set the members. */
@@ -55,7 +55,7 @@ typedef struct shebao_comparison shebao_comparison;
  * @param opt what to compare.
  * @param[out] out the comparison, owned by the caller (free with shebao_comparison_free()); NULL when the call
  *        fails.
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL argument, wrong version), #SHEBAO_EINPUT (bad birth or start year, a
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL argument, a version of 0 or above the current one), #SHEBAO_EINPUT (bad birth or start year, a
  *         length that does not fit before the claim, a grade not valid in every year, a plan or back payment in
  *         @p person, no grade left to compare), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE or #SHEBAO_ENOMEM; the errors
  *         of shebao_project() for a cell are passed on.
@@ -210,9 +210,9 @@ int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_comp
  * @brief The lowest grade against the highest, both for the j-th length.
  * @param c comparison.
  * @param j length index.
- * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE).
- * @return #SHEBAO_OK, #SHEBAO_EUSAGE (index out of range, a NULL argument) or #SHEBAO_EINPUT (only one grade
- *         compared).
+ * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE); all zero when it does not apply.
+ * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared (not a failure), or #SHEBAO_EUSAGE (index out
+ *         of range, a NULL argument).
  */
 int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compare_delta *out);
 

@@ -14,7 +14,7 @@ extern "C" {
  *  benefit of one disabled person, the funding per insured person, and a fund-level spending estimate. Every
  *  parameter comes from the policy section `long_term_care` (docs/policy-format.md); the rules are those of
  *  docs/ltc.md. Each computation can list the non-official policy values it used (and its own defaults) in a
- *  ::shebao_ltc_notes.
+ *  ::shebao_ltc_assumptions.
  *  @{ */
 
 /** Number of items of the ADL indicator (日常生活活动能力). */
@@ -120,38 +120,48 @@ int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out);
 const char *shebao_ltc_payer_name(shebao_ltc_payer payer);
 
 /** The non-official values a long-term care result rests on. Opaque; one per thread at a time. */
-typedef struct shebao_ltc_notes shebao_ltc_notes;
+typedef struct shebao_ltc_assumptions shebao_ltc_assumptions;
 
 /**
- * @brief Create an empty list of notes.
- * @param[out] out the list, owned by the caller (free with shebao_ltc_notes_free()).
+ * @brief Create an empty list of assumptions.
+ * @param[out] out the list, owned by the caller (free with shebao_ltc_assumptions_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE if @p out is NULL, or #SHEBAO_ENOMEM.
  */
-int shebao_ltc_notes_new(shebao_ltc_notes **out);
+int shebao_ltc_assumptions_new(shebao_ltc_assumptions **out);
 
 /**
- * @brief Free a list of notes. NULL is allowed.
- * @param notes the list.
+ * @brief Free a list of assumptions. NULL is allowed.
+ * @param assumptions the list.
  */
-void shebao_ltc_notes_free(shebao_ltc_notes *notes);
+void shebao_ltc_assumptions_free(shebao_ltc_assumptions *assumptions);
 
 /**
- * @brief Number of notes: the policy values with a status other than `official` that the last computation
+ * @brief Number of assumptions: the policy values with a status other than `official` that the last computation
  *        given this list used (in the policy's order), then the computation's own defaults (path "run.…",
  *        status `assumption`).
- * @param notes the list (NULL gives 0).
+ * @param assumptions the list (NULL gives 0).
  * @return the count.
  */
-size_t shebao_ltc_notes_count(const shebao_ltc_notes *notes);
+size_t shebao_ltc_assumption_count(const shebao_ltc_assumptions *assumptions);
 
 /**
- * @brief One note.
- * @param notes the list.
- * @param i index below shebao_ltc_notes_count().
+ * @brief One assumption.
+ * @param assumptions the list.
+ * @param i index below shebao_ltc_assumption_count().
  * @param[out] out pointers owned by the list, valid until it is reused or freed.
  * @return #SHEBAO_OK or #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
-int shebao_ltc_note(const shebao_ltc_notes *notes, size_t i, shebao_param *out);
+int shebao_ltc_assumption(const shebao_ltc_assumptions *assumptions, size_t i, shebao_param *out);
+
+/**
+ * @brief The list as a JSON array, the `assumptions` member of every `shebao ltc … --format json` document:
+ *        one object `{"parameter", "from", "value", "status", "source", "title"}` per assumption, as in the
+ *        `assumptions` of shebao_projection_to_json().
+ * @param assumptions the list.
+ * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
+ * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.
+ */
+int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *assumptions, char **out);
 
 /** Result of a disability assessment. */
 typedef struct shebao_ltc_assessment {
@@ -164,6 +174,23 @@ typedef struct shebao_ltc_assessment {
     int grade;            /**< combination[adl_level][max(cognition_level, perception_level)], 0–5 */
 } shebao_ltc_assessment;
 
+/** Current version of ::shebao_ltc_scores; a \c version from 1 to it is accepted. */
+#define SHEBAO_LTC_SCORES_VERSION 1
+
+/** The item scores of one assessment, in the order of the 2021 scale. Initialise with #SHEBAO_LTC_SCORES_INIT. */
+typedef struct shebao_ltc_scores {
+    unsigned version;      /**< #SHEBAO_LTC_SCORES_VERSION */
+    const int *adl;        /**< the ADL item scores */
+    size_t n_adl;          /**< number of ADL scores (must be #SHEBAO_LTC_ADL_ITEMS) */
+    const int *cognition;  /**< the cognition item scores */
+    size_t n_cognition;    /**< number of cognition scores (must be #SHEBAO_LTC_COGNITION_ITEMS) */
+    const int *perception; /**< the perception and communication item scores */
+    size_t n_perception;   /**< number of perception scores (must be #SHEBAO_LTC_PERCEPTION_ITEMS) */
+} shebao_ltc_scores;
+
+/** Initialiser for ::shebao_ltc_scores. */
+#define SHEBAO_LTC_SCORES_INIT { SHEBAO_LTC_SCORES_VERSION, NULL, 0, NULL, 0, NULL, 0 }
+
 /**
  * @brief Assess disability: item validity by the 2021 scale, the three totals, their levels by the policy's
  *        bands (the band with the highest `min` ≤ total) and the grade by the policy's combination matrix.
@@ -173,24 +200,18 @@ typedef struct shebao_ltc_assessment {
  * {0,5}; the cognition and perception items take 0–4.
  * @param ctx context for the error message (names the item, e.g. "adl item 7 (平地行走) must be one of 0,5,10,15").
  * @param policy a policy with `long_term_care.assessment`.
- * @param adl the ADL item scores.
- * @param n_adl number of ADL scores (must be #SHEBAO_LTC_ADL_ITEMS).
- * @param cognition the cognition item scores.
- * @param n_cognition number of cognition scores (must be #SHEBAO_LTC_COGNITION_ITEMS).
- * @param perception the perception and communication item scores.
- * @param n_perception number of perception scores (must be #SHEBAO_LTC_PERCEPTION_ITEMS).
+ * @param scores the item scores of the three indicators.
  * @param[out] out the result.
- * @param notes if not NULL, refilled with the non-official values used (the bundled bands and matrix are
+ * @param assumptions if not NULL, refilled with the non-official values used (the bundled bands and matrix are
  *        `recalled`).
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (an item outside its set, a wrong number of items), #SHEBAO_EPOLICY (no
- *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy or result, or a NULL item array with a
- *         non-zero count) or #SHEBAO_ENOMEM.
+ *         assessment section), #SHEBAO_EUSAGE (a NULL context, policy, scores or result, a NULL item array
+ *         with a non-zero count, a scores.version of 0 or above #SHEBAO_LTC_SCORES_VERSION) or #SHEBAO_ENOMEM.
  */
-int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const int *adl, size_t n_adl,
-                      const int *cognition, size_t n_cognition, const int *perception, size_t n_perception,
-                      shebao_ltc_assessment *out, shebao_ltc_notes *notes);
+int shebao_ltc_assess(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_scores *scores,
+                      shebao_ltc_assessment *out, shebao_ltc_assumptions *assumptions);
 
-/** Version of ::shebao_ltc_claim understood by this library. */
+/** Current version of ::shebao_ltc_claim; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_CLAIM_VERSION 1
 
 /** One disabled person's month of care. Initialise with #SHEBAO_LTC_CLAIM_INIT, then set the members. */
@@ -200,17 +221,19 @@ typedef struct shebao_ltc_claim {
     shebao_ltc_mode mode;   /**< care mode */
     int year;               /**< the benefit month: year */
     int month;              /**< the benefit month: 1–12 */
-    int care_days;          /**< days of care in the month, 0–days in the month; -1: the whole month */
+    int care_days;          /**< days of care in the month, 0–days in the month; #SHEBAO_UNSET: the whole month */
     int hospital_days;      /**< hospital in-patient days in the month (0–days in the month) */
-    shebao_fen cost;        /**< institution modes: the month's eligible care cost; -1: not given */
+    shebao_fen cost;        /**< institution modes: the month's eligible care cost; #SHEBAO_UNSET: not given */
     const char *hours;      /**< home_visit: hours of care in the month (decimal string); NULL: not given */
-    shebao_fen price;       /**< home_visit: price per hour; -1: not given */
-    int disability_months;  /**< months the disability has lasted; -1: not given (assumed long enough, noted) */
-    int insured_months;     /**< months of continuous insurance; -1: not given (assumed long enough, noted) */
+    shebao_fen price;       /**< home_visit: price per hour; #SHEBAO_UNSET: not given */
+    int disability_months;  /**< months the disability has lasted; #SHEBAO_UNSET: not given (assumed long enough: an assumption) */
+    int insured_months;     /**< months of continuous insurance; #SHEBAO_UNSET: not given (assumed long enough: an assumption) */
 } shebao_ltc_claim;
 
 /** Initialiser for ::shebao_ltc_claim. */
-#define SHEBAO_LTC_CLAIM_INIT { SHEBAO_LTC_CLAIM_VERSION, 0, SHEBAO_LTC_INSTITUTION, 0, 0, -1, 0, -1, NULL, -1, -1, -1 }
+#define SHEBAO_LTC_CLAIM_INIT                                                                                     \
+    { SHEBAO_LTC_CLAIM_VERSION, 0, SHEBAO_LTC_INSTITUTION, 0, 0, SHEBAO_UNSET, 0, SHEBAO_UNSET, NULL, SHEBAO_UNSET, \
+      SHEBAO_UNSET, SHEBAO_UNSET }
 
 /** The limits of a benefit rule; ::shebao_ltc_benefit reports which one bound. */
 typedef enum shebao_ltc_limit {
@@ -237,7 +260,7 @@ typedef enum shebao_ltc_reason {
     SHEBAO_LTC_WAITING_PERIOD = 3       /**< continuous insurance shorter than `waiting_months` */
 } shebao_ltc_reason;
 
-/** Version of ::shebao_ltc_benefit understood by this library. */
+/** Current version of ::shebao_ltc_benefit; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_BENEFIT_VERSION 1
 
 /** The benefit of one month. Initialise with #SHEBAO_LTC_BENEFIT_INIT. */
@@ -275,15 +298,15 @@ typedef struct shebao_ltc_benefit {
  * @param policy a policy with `long_term_care.eligibility` and `benefits`.
  * @param claim the month of care.
  * @param[in,out] out initialised with #SHEBAO_LTC_BENEFIT_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad month or days, a missing cost/hours/price, a mode the rules in force
  *         do not define, no rules in force in the month), #SHEBAO_EPOLICY (no long_term_care section, a value
  *         missing for the grade), #SHEBAO_ECOMPUTE, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_benefit_month(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_claim *claim,
-                             shebao_ltc_benefit *out, shebao_ltc_notes *notes);
+                             shebao_ltc_benefit *out, shebao_ltc_assumptions *assumptions);
 
-/** Version of ::shebao_ltc_funding understood by this library. */
+/** Current version of ::shebao_ltc_funding; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_FUNDING_VERSION 1
 
 /** Contributions of one insured group. Initialise with #SHEBAO_LTC_FUNDING_INIT. */
@@ -315,16 +338,17 @@ typedef struct shebao_ltc_funding {
  * @param year year of the month.
  * @param month month 1–12.
  * @param count number of persons (≥ 0).
- * @param base monthly contribution base for `rate` rules; -1 when not given (an error for `rate` rules).
+ * @param base monthly contribution base for `rate` rules; #SHEBAO_UNSET when not given (an error for `rate`
+ *        rules).
  * @param[in,out] out initialised with #SHEBAO_LTC_FUNDING_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad month, no rules in force, group not funded, base missing),
  *         #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_fund(shebao_ctx *ctx, const shebao_policy *policy, shebao_ltc_group group, int year, int month,
-                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_notes *notes);
+                    long long count, shebao_fen base, shebao_ltc_funding *out, shebao_ltc_assumptions *assumptions);
 
-/** Version of ::shebao_ltc_cost_input understood by this library. */
+/** Current version of ::shebao_ltc_cost_input; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_COST_INPUT_VERSION 1
 
 /** Inputs of a fund-level estimate. Initialise with #SHEBAO_LTC_COST_INPUT_INIT. */
@@ -336,14 +360,15 @@ typedef struct shebao_ltc_cost_input {
     int from_year;              /**< first month: year */
     int from_month;             /**< first month: 1–12 */
     int months;                 /**< number of months, 1–1200 */
-    shebao_fen cost;            /**< institution modes: monthly cost per beneficiary; -1: not given */
+    shebao_fen cost;            /**< institution modes: monthly cost per beneficiary; #SHEBAO_UNSET: not given */
     const char *hours;          /**< home_visit: hours per beneficiary per month; NULL: not given */
-    shebao_fen price;           /**< home_visit: price per hour; -1: not given */
+    shebao_fen price;           /**< home_visit: price per hour; #SHEBAO_UNSET: not given */
     int hospital_days;          /**< in-patient days per beneficiary per month */
 } shebao_ltc_cost_input;
 
 /** Initialiser for ::shebao_ltc_cost_input. */
-#define SHEBAO_LTC_COST_INPUT_INIT { SHEBAO_LTC_COST_INPUT_VERSION, 0, NULL, NULL, 0, 0, 12, -1, NULL, -1, 0 }
+#define SHEBAO_LTC_COST_INPUT_INIT                                                                                \
+    { SHEBAO_LTC_COST_INPUT_VERSION, 0, NULL, NULL, 0, 0, 12, SHEBAO_UNSET, NULL, SHEBAO_UNSET, 0 }
 
 /** Maximum number of cells of an estimate (6 grades × 4 modes). */
 #define SHEBAO_LTC_MAX_CELLS 24
@@ -358,7 +383,7 @@ typedef struct shebao_ltc_cost_cell {
     shebao_fen total;        /**< R(persons × per_person), fen_half_up */
 } shebao_ltc_cost_cell;
 
-/** Version of ::shebao_ltc_cost understood by this library. */
+/** Current version of ::shebao_ltc_cost; a \c version from 1 to it is accepted. */
 #define SHEBAO_LTC_COST_VERSION 1
 
 /** A fund-level spending estimate. Initialise with #SHEBAO_LTC_COST_INIT. */
@@ -376,30 +401,30 @@ typedef struct shebao_ltc_cost {
  * @brief Estimate what the fund spends on a population of beneficiaries over some months, by the same rules as
  *        shebao_ltc_benefit_month() applied to each month (its own days, the rules in force that month) and
  *        each (grade, mode) cell; every beneficiary is taken as cared for the whole month and as meeting the
- *        disability and waiting periods (noted).
+ *        disability and waiting periods (listed as an assumption).
  * @param ctx context for the error message.
  * @param policy a policy with `long_term_care.eligibility` and `benefits`.
  * @param in the inputs.
  * @param[in,out] out initialised with #SHEBAO_LTC_COST_INIT; filled on success.
- * @param notes if not NULL, refilled with the non-official values used.
+ * @param assumptions if not NULL, refilled with the non-official values used.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (a malformed mix, shares not adding up to 1, a missing cost/hours/price,
  *         a mode not defined in a month), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE, #SHEBAO_EUSAGE or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
-                             shebao_ltc_cost *out, shebao_ltc_notes *notes);
+                             shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions);
 
 /**
  * @brief A disability assessment as the JSON document `shebao ltc assess --format json` prints: "policy", the
  *        totals "adl", "cognition" and "perception", their "levels", "grade", "grade_name" and "assumptions"
- *        (the notes: parameter, from, value, status, source, title; as in shebao_projection_to_json()).
+ *        (parameter, from, value, status, source, title; as in shebao_projection_to_json()).
  * @param policy the policy the assessment used (its id is written).
  * @param a the result of shebao_ltc_assess().
- * @param notes the notes the assessment filled; NULL gives an empty "assumptions" array.
+ * @param notes the assumptions the assessment filled; NULL gives an empty "assumptions" array.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p a or @p out) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_assessment_to_json(const shebao_policy *policy, const shebao_ltc_assessment *a,
-                                  const shebao_ltc_notes *notes, char **out);
+                                  const shebao_ltc_assumptions *notes, char **out);
 
 /**
  * @brief One month's benefit as the JSON document `shebao ltc benefit --format json` prints: "policy", the claim's
@@ -410,12 +435,12 @@ int shebao_ltc_assessment_to_json(const shebao_policy *policy, const shebao_ltc_
  * @param policy the policy the benefit used.
  * @param claim the claim given to shebao_ltc_benefit_month().
  * @param b its result.
- * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param notes the assumptions it filled; NULL gives an empty "assumptions" array.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p claim, @p b or @p out) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_claim *claim,
-                               const shebao_ltc_benefit *b, const shebao_ltc_notes *notes, char **out);
+                               const shebao_ltc_benefit *b, const shebao_ltc_assumptions *notes, char **out);
 
 /**
  * @brief The contributions of a group as the JSON document `shebao ltc fund --format json` prints: "policy",
@@ -427,12 +452,12 @@ int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_cla
  * @param year the year given to shebao_ltc_fund().
  * @param month the month given to shebao_ltc_fund().
  * @param f its result.
- * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param notes the assumptions it filled; NULL gives an empty "assumptions" array.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p f or @p out) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group group, int year, int month,
-                               const shebao_ltc_funding *f, const shebao_ltc_notes *notes, char **out);
+                               const shebao_ltc_funding *f, const shebao_ltc_assumptions *notes, char **out);
 
 /**
  * @brief A spending estimate as the JSON document `shebao ltc cost --format json` prints: "policy", the input's
@@ -441,12 +466,12 @@ int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group gro
  * @param policy the policy the estimate used.
  * @param in the inputs given to shebao_ltc_cost_estimate().
  * @param est its result.
- * @param notes the notes it filled; NULL gives an empty "assumptions" array.
+ * @param notes the assumptions it filled; NULL gives an empty "assumptions" array.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()); NULL on failure.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL @p policy, @p in, @p est or @p out) or #SHEBAO_ENOMEM.
  */
 int shebao_ltc_cost_to_json(const shebao_policy *policy, const shebao_ltc_cost_input *in, const shebao_ltc_cost *est,
-                            const shebao_ltc_notes *notes, char **out);
+                            const shebao_ltc_assumptions *notes, char **out);
 
 /** @} */
 

@@ -7,8 +7,12 @@
 
 #include "testutil.h"
 
+/* The item scores of one assessment as a ::shebao_ltc_scores. */
+#define SCORES(a, na, c, nc, p, np) \
+    (&(shebao_ltc_scores){SHEBAO_LTC_SCORES_VERSION, (a), (na), (c), (nc), (p), (np)})
+
 static shebao_policy *zj, *hz, *syn, *cmp;
-static shebao_ltc_notes *notes;
+static shebao_ltc_assumptions *notes;
 
 /* Synthetic policy (status assumption throughout; parameters invented for these tests, from no document).
  * 2025-01 rules: institution cap_on_cost, 70 %, daily caps 60/80/100; medical_institution
@@ -61,7 +65,7 @@ static const char *const CMP = "{\"schema\": \"shebao-policy/1\", \"id\": \"ltc-
 
 static int setup(void **state)
 {
-    if (tu_setup(state) != SHEBAO_OK || shebao_ltc_notes_new(&notes) != SHEBAO_OK)
+    if (tu_setup(state) != SHEBAO_OK || shebao_ltc_assumptions_new(&notes) != SHEBAO_OK)
         return -1;
     if (shebao_policy_load_embedded(ctx, "zhejiang", &zj) != SHEBAO_OK ||
         shebao_policy_load_embedded(ctx, "zhejiang-hangzhou", &hz) != SHEBAO_OK ||
@@ -79,7 +83,7 @@ static int teardown(void **state)
     shebao_policy_free(hz);
     shebao_policy_free(syn);
     shebao_policy_free(cmp);
-    shebao_ltc_notes_free(notes);
+    shebao_ltc_assumptions_free(notes);
     return tu_teardown(state);
 }
 
@@ -111,7 +115,7 @@ static void check_vectors(const shebao_policy *p)
     for (size_t i = 0; i < sizeof vectors / sizeof vectors[0]; i++) {
         const vec *v = &vectors[i];
         shebao_ltc_assessment a;
-        if (shebao_ltc_assess(ctx, p, v->adl, 10, v->cog, 4, v->per, 3, &a, notes) != SHEBAO_OK)
+        if (shebao_ltc_assess(ctx, p, SCORES(v->adl, 10, v->cog, 4, v->per, 3), &a, notes) != SHEBAO_OK)
             fail_msg("%s: %s", v->id, shebao_ctx_errmsg(ctx));
         if (a.adl != v->sum[0] || a.cognition != v->sum[1] || a.perception != v->sum[2] ||
             a.adl_level != v->level[0] || a.cognition_level != v->level[1] || a.perception_level != v->level[2] ||
@@ -129,21 +133,23 @@ static void test_vectors_a1_a9(void **state)
      * cognition bands (4, 12), two perception bands (8, 12) and the matrix → 7 notes, all recalled */
     const vec *a5 = &vectors[4];
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 7);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 7);
     for (size_t i = 0; i < 7; i++) {
         shebao_param q;
-        assert_int_equal(shebao_ltc_note(notes, i, &q), SHEBAO_OK);
+        assert_int_equal(shebao_ltc_assumption(notes, i, &q), SHEBAO_OK);
         assert_int_equal(q.status, SHEBAO_STATUS_RECALLED);
     }
     shebao_param q;
-    shebao_ltc_note(notes, 6, &q);
+    shebao_ltc_assumption(notes, 6, &q);
     assert_string_equal(q.path, "long_term_care.assessment.combination");
     assert_string_equal(q.value, "rows 0011/1112/2223/3345");
     /* the synthetic policy gives the same bands with an official source: the same results and no note */
     check_vectors(syn);
-    assert_int_equal(shebao_ltc_assess(ctx, syn, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assess(ctx, syn, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
 }
 
 /* The second recollection of the cognition bands (中度 8–11, 重度 0–7; docs/sources.md#ltc-scale-2021) gives the
@@ -161,11 +167,11 @@ static void test_vectors_variant_b(void **state)
      * 0,0,1,1) */
     int adl[10] = {10, 10, 5, 10, 10, 10, 15, 15, 10, 5}, cog[4] = {2, 2, 2, 1}, per[3] = {4, 4, 4};
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, p, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, p, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_OK);
     assert_int_equal(a.cognition, 7);
     assert_int_equal(a.cognition_level, 3);
     assert_int_equal(a.grade, 1);
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_OK);
     assert_int_equal(a.cognition_level, 2);
     assert_int_equal(a.grade, 1);
     shebao_policy_free(p);
@@ -177,34 +183,34 @@ static void test_assess_errors(void **state)
     int adl[11] = {10, 10, 5, 10, 10, 10, 20, 15, 10, 5, 0}, cog[4] = {4, 4, 4, 4}, per[3] = {4, 4, 4};
     shebao_ltc_assessment a;
     /* item 7 (平地行走) allows 0, 5, 10, 15 (the 2021 scale, docs/ltc.md §1): 20 is refused */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, notes), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 7 (平地行走) must be one of 0,5,10,15");
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
     adl[6] = 15;
     adl[2] = 10; /* 面部与口腔清洁: 0 or 5 */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 3 (面部与口腔清洁) must be one of 0,5");
     adl[2] = 5;
     adl[0] = 7; /* not a multiple of 5 */
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl item 1 (进食) must be one of 0,5,10");
     adl[0] = 10;
     cog[3] = 5;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "cognition item 4 (记忆力) must be one of 0,1,2,3,4");
     cog[3] = 4;
     per[2] = -1;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "perception item 3 (沟通能力) must be one of 0,1,2,3,4");
     per[2] = 4;
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 11, cog, 4, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 11, cog, 4, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "adl: expected 10 items (进食, 穿衣, 面部与口腔清洁, 大便控制, 小便控制, "
                                                 "用厕, 平地行走, 床椅转移, 上下楼, 洗澡), got 11");
-    assert_int_equal(shebao_ltc_assess(ctx, zj, adl, 10, cog, 3, per, 3, &a, NULL), SHEBAO_EINPUT);
+    assert_int_equal(shebao_ltc_assess(ctx, zj, SCORES(adl, 10, cog, 3, per, 3), &a, NULL), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "cognition: expected 4 items (时间定向, 人物定向, 空间定向, 记忆力), got 3");
     /* a policy without the section */
     shebao_policy *nat = tu_embedded("national");
-    assert_int_equal(shebao_ltc_assess(ctx, nat, adl, 10, cog, 4, per, 3, &a, NULL), SHEBAO_EPOLICY);
+    assert_int_equal(shebao_ltc_assess(ctx, nat, SCORES(adl, 10, cog, 4, per, 3), &a, NULL), SHEBAO_EPOLICY);
     assert_string_equal(shebao_ctx_errmsg(ctx), "policy national has no long_term_care.assessment");
     shebao_policy_free(nat);
     assert_string_equal(shebao_ltc_grade_name(3), "重度失能Ⅰ级");
@@ -318,7 +324,7 @@ static void test_comparators_c1_c3(void **state)
     b = run(cmp, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "2100", NULL, NULL);
     EXPECT(b, "1575.00", "525.00", SHEBAO_LTC_LIMIT_RATIO, 0);
     /* both sources are secondary: listed (eligibility 3 values + convention, ratio, daily cap) */
-    assert_int_equal(shebao_ltc_notes_count(notes), 6);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 6);
 }
 
 static void test_home_visit(void **state)
@@ -367,12 +373,12 @@ static void test_hangzhou_z4_z8(void **state)
     EXPECT(b, "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0);
     /* the inferred convention and ratio and the secondary cap are listed, and the care days taken as the whole
      * month: notes = 3 eligibility + convention + ratio.4 + daily_cap.4 + run.care_days */
-    assert_int_equal(shebao_ltc_notes_count(notes), 7);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 7);
     shebao_param q;
-    shebao_ltc_note(notes, 3, &q);
+    shebao_ltc_assumption(notes, 3, &q);
     assert_string_equal(q.path, "long_term_care.benefits.modes.institution.convention");
     assert_int_equal(q.status, SHEBAO_STATUS_INFERRED);
-    shebao_ltc_note(notes, 6, &q);
+    shebao_ltc_assumption(notes, 6, &q);
     assert_string_equal(q.path, "run.care_days");
 }
 
@@ -439,15 +445,15 @@ static void test_not_eligible(void **state)
     c.insured_months = -1;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
     assert_true(b.eligible);
-    size_t n = shebao_ltc_notes_count(notes);
+    size_t n = shebao_ltc_assumption_count(notes);
     shebao_param q;
-    shebao_ltc_note(notes, n - 3, &q);
+    shebao_ltc_assumption(notes, n - 3, &q);
     assert_string_equal(q.path, "run.disability_months");
     assert_string_equal(q.source, "not given: assumed to meet min_disability_months 6");
-    shebao_ltc_note(notes, n - 2, &q);
+    shebao_ltc_assumption(notes, n - 2, &q);
     assert_string_equal(q.path, "run.insured_months");
     assert_string_equal(q.source, "not given: assumed to meet waiting_months 12");
-    shebao_ltc_note(notes, n - 1, &q);
+    shebao_ltc_assumption(notes, n - 1, &q);
     assert_string_equal(q.path, "run.care_days");
 }
 
@@ -496,7 +502,7 @@ static void test_benefit_errors(void **state)
     assert_int_equal(shebao_ltc_benefit_month(ctx, cmp, &c, &b, notes), SHEBAO_EPOLICY);
     assert_string_equal(shebao_ctx_errmsg(ctx), "long_term_care.benefits (from 2023-01): modes.institution.ratio "
                                                 "has no value for grade 3");
-    assert_int_equal(shebao_ltc_notes_count(notes), 0);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 0);
     shebao_ltc_benefit wrong = SHEBAO_LTC_BENEFIT_INIT;
     wrong.version = 99;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &wrong, notes), SHEBAO_EUSAGE);
@@ -789,8 +795,9 @@ static void test_sources(void **state)
     /* with an official matrix the A5 assessment lists only the 6 recalled bands it used */
     const vec *a5 = &vectors[4];
     shebao_ltc_assessment a;
-    assert_int_equal(shebao_ltc_assess(ctx, p, a5->adl, 10, a5->cog, 4, a5->per, 3, &a, notes), SHEBAO_OK);
-    assert_int_equal(shebao_ltc_notes_count(notes), 6);
+    assert_int_equal(shebao_ltc_assess(ctx, p, SCORES(a5->adl, 10, a5->cog, 4, a5->per, 3), &a, notes),
+                     SHEBAO_OK);
+    assert_int_equal(shebao_ltc_assumption_count(notes), 6);
     shebao_policy_free(p);
 }
 

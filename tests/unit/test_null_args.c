@@ -24,6 +24,10 @@
 
 #include "testutil.h"
 
+/* The item scores of one assessment as a ::shebao_ltc_scores. */
+#define SCORES(a, na, c, nc, p, np) \
+    (&(shebao_ltc_scores){SHEBAO_LTC_SCORES_VERSION, (a), (na), (c), (nc), (p), (np)})
+
 #ifndef SHEBAO_EXPORTS_TXT
 #define SHEBAO_EXPORTS_TXT "tests/abi/exports.txt"
 #endif
@@ -36,7 +40,7 @@ static shebao_ctx *ctx;
 static shebao_policy *pol;         /* embedded "zhejiang": resident pension and every part of long-term care */
 static shebao_projection *proj;    /* eligible, with a life table and explain on */
 static shebao_comparison *cmp;     /* default grades over a grade-table change: excluded grades, marginals */
-static shebao_ltc_notes *notes;    /* holds at least one note */
+static shebao_ltc_assumptions *notes;    /* holds at least one note */
 static char policy_file[64];       /* the policy written to a temporary file, for shebao_policy_load_file() */
 
 static const shebao_segment plan1[] = {{2020, 2034, 200000}};
@@ -119,9 +123,11 @@ static int setup(void **state)
         return -1;
     }
     shebao_ltc_assessment a;
-    if (shebao_ltc_notes_new(&notes) != SHEBAO_OK ||
-        shebao_ltc_assess(ctx, pol, adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
-                          SHEBAO_LTC_PERCEPTION_ITEMS, &a, notes) != SHEBAO_OK) {
+    if (shebao_ltc_assumptions_new(&notes) != SHEBAO_OK ||
+        shebao_ltc_assess(ctx, pol,
+                          SCORES(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                                 SHEBAO_LTC_PERCEPTION_ITEMS),
+                          &a, notes) != SHEBAO_OK) {
         fprintf(stderr, "setup: ltc assess: %s\n", shebao_ctx_errmsg(ctx));
         return -1;
     }
@@ -143,7 +149,7 @@ static int teardown(void **state)
     (void)state;
     if (policy_file[0])
         unlink(policy_file);
-    shebao_ltc_notes_free(notes);
+    shebao_ltc_assumptions_free(notes);
     shebao_comparison_free(cmp);
     shebao_projection_free(proj);
     shebao_policy_free(pol);
@@ -594,10 +600,11 @@ static void null_shebao_projection_breakeven(void **state)
     (void)state;
     int m;
     char month[8];
-    OK(shebao_projection_breakeven(proj, &m, month));
-    OK(shebao_projection_breakeven(proj, NULL, month)); /* months and month "may be NULL" */
-    OK(shebao_projection_breakeven(proj, &m, NULL));
-    USAGE(shebao_projection_breakeven(NULL, &m, month));
+    OK(shebao_projection_breakeven(proj, &m, month, sizeof month));
+    OK(shebao_projection_breakeven(proj, NULL, month, sizeof month)); /* months and month "may be NULL" */
+    OK(shebao_projection_breakeven(proj, &m, NULL, 0));
+    USAGE(shebao_projection_breakeven(proj, &m, month, 7)); /* a month needs 8 bytes */
+    USAGE(shebao_projection_breakeven(NULL, &m, month, sizeof month));
 }
 
 static void null_shebao_projection_moneys_worth(void **state)
@@ -911,32 +918,42 @@ static void null_shebao_ltc_group_from_name(void **state)
     USAGE(shebao_ltc_group_from_name("resident", NULL));
 }
 
-static void null_shebao_ltc_notes_new(void **state)
+static void null_shebao_ltc_assumptions_new(void **state)
 {
     (void)state;
-    USAGE(shebao_ltc_notes_new(NULL));
+    USAGE(shebao_ltc_assumptions_new(NULL));
 }
 
-static void null_shebao_ltc_notes_free(void **state)
+static void null_shebao_ltc_assumptions_free(void **state)
 {
     (void)state;
-    shebao_ltc_notes_free(NULL); /* "NULL is allowed" */
+    shebao_ltc_assumptions_free(NULL); /* "NULL is allowed" */
 }
 
-static void null_shebao_ltc_notes_count(void **state)
+static void null_shebao_ltc_assumption_count(void **state)
 {
     (void)state;
-    assert_true(shebao_ltc_notes_count(notes) > 0);
-    assert_int_equal(shebao_ltc_notes_count(NULL), 0); /* "NULL gives 0" */
+    assert_true(shebao_ltc_assumption_count(notes) > 0);
+    assert_int_equal(shebao_ltc_assumption_count(NULL), 0); /* "NULL gives 0" */
 }
 
-static void null_shebao_ltc_note(void **state)
+static void null_shebao_ltc_assumption(void **state)
 {
     (void)state;
     shebao_param q;
-    OK(shebao_ltc_note(notes, 0, &q));
-    USAGE(shebao_ltc_note(NULL, 0, &q));
-    USAGE(shebao_ltc_note(notes, 0, NULL));
+    OK(shebao_ltc_assumption(notes, 0, &q));
+    USAGE(shebao_ltc_assumption(NULL, 0, &q));
+    USAGE(shebao_ltc_assumption(notes, 0, NULL));
+}
+
+static void null_shebao_ltc_assumptions_to_json(void **state)
+{
+    (void)state;
+    char *json = NULL;
+    OK(shebao_ltc_assumptions_to_json(notes, &json));
+    shebao_free(json);
+    USAGE(shebao_ltc_assumptions_to_json(NULL, &json));
+    USAGE(shebao_ltc_assumptions_to_json(notes, NULL));
 }
 
 static void null_shebao_ltc_assess(void **state)
@@ -944,14 +961,15 @@ static void null_shebao_ltc_assess(void **state)
     (void)state;
     shebao_ltc_assessment a;
     const size_t na = SHEBAO_LTC_ADL_ITEMS, nc = SHEBAO_LTC_COGNITION_ITEMS, np = SHEBAO_LTC_PERCEPTION_ITEMS;
-    OK(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, &a, notes));
-    OK(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, &a, NULL)); /* notes: "if not NULL" */
-    USAGE(shebao_ltc_assess(NULL, pol, adl, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, NULL, adl, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, NULL, na, cog, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, NULL, nc, per, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, NULL, np, &a, notes));
-    USAGE_CTX(shebao_ltc_assess(ctx, pol, adl, na, cog, nc, per, np, NULL, notes));
+    OK(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    OK(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), &a, NULL)); /* notes: "if not NULL" */
+    USAGE(shebao_ltc_assess(NULL, pol, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, NULL, SCORES(adl, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(NULL, na, cog, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, NULL, nc, per, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, NULL, np), &a, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, SCORES(adl, na, cog, nc, per, np), NULL, notes));
+    USAGE_CTX(shebao_ltc_assess(ctx, pol, NULL, &a, notes));
 }
 
 static void null_shebao_ltc_benefit_month(void **state)
@@ -973,7 +991,7 @@ static void null_shebao_ltc_fund(void **state)
 {
     (void)state;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
-    OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, -1, &f, notes));
+    OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, SHEBAO_UNSET, &f, notes));
     f = (shebao_ltc_funding)SHEBAO_LTC_FUNDING_INIT;
     OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, -1, &f, NULL));
     f = (shebao_ltc_funding)SHEBAO_LTC_FUNDING_INIT;
@@ -1004,8 +1022,8 @@ static void null_shebao_ltc_assessment_to_json(void **state)
 {
     (void)state;
     shebao_ltc_assessment a;
-    OK(shebao_ltc_assess(ctx, pol, adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
-                         SHEBAO_LTC_PERCEPTION_ITEMS, &a, notes));
+    OK(shebao_ltc_assess(ctx, pol, SCORES(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                                          SHEBAO_LTC_PERCEPTION_ITEMS), &a, notes));
     char *json = NULL;
     OK(shebao_ltc_assessment_to_json(pol, &a, notes, &json));
     shebao_free(json);
@@ -1050,7 +1068,7 @@ static void null_shebao_ltc_funding_to_json(void **state)
 {
     (void)state;
     shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
-    OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, -1, &f, notes));
+    OK(shebao_ltc_fund(ctx, pol, SHEBAO_LTC_RESIDENT, 2025, 1, 1, SHEBAO_UNSET, &f, notes));
     char *json = NULL;
     OK(shebao_ltc_funding_to_json(pol, SHEBAO_LTC_RESIDENT, 2025, 1, &f, notes, &json));
     shebao_free(json);
@@ -1135,7 +1153,8 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_ltc_item_name), COVER(shebao_ltc_grade_name), COVER(shebao_ltc_level_name),
     COVER(shebao_ltc_mode_name), COVER(shebao_ltc_group_name), COVER(shebao_ltc_payer_name),
     COVER(shebao_ltc_limit_name), COVER(shebao_ltc_mode_from_name), COVER(shebao_ltc_group_from_name),
-    COVER(shebao_ltc_notes_new), COVER(shebao_ltc_notes_free), COVER(shebao_ltc_notes_count), COVER(shebao_ltc_note),
+    COVER(shebao_ltc_assumptions_new), COVER(shebao_ltc_assumptions_free), COVER(shebao_ltc_assumption_count),
+    COVER(shebao_ltc_assumption), COVER(shebao_ltc_assumptions_to_json),
     COVER(shebao_ltc_assess), COVER(shebao_ltc_benefit_month), COVER(shebao_ltc_fund),
     COVER(shebao_ltc_cost_estimate), COVER(shebao_ltc_assessment_to_json), COVER(shebao_ltc_benefit_to_json),
     COVER(shebao_ltc_funding_to_json), COVER(shebao_ltc_cost_to_json),

@@ -406,7 +406,16 @@ static void test_not_eligible_and_backpay(void **state)
     assert_false(shebao_projection_eligible(p));
     assert_int_equal(shebao_projection_years_missing(p), 9);
     shebao_fen f;
-    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &f), SHEBAO_EINPUT);
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &f), SHEBAO_NA);
+    assert_int_equal(f, 0);
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_BALANCE, &f), SHEBAO_OK); /* always available */
+    assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_PERSONAL_TOTAL, &f), SHEBAO_OK);
+    int bm = 7;
+    char bmonth[8] = "x";
+    assert_int_equal(shebao_projection_breakeven(p, &bm, bmonth, sizeof bmonth), SHEBAO_NA);
+    assert_int_equal(bm, 0);
+    assert_string_equal(bmonth, "");
+    assert_string_equal(shebao_strerror(SHEBAO_NA), "does not apply");
     char *json = NULL;
     assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
     assert_non_null(strstr(json, "\"claim\": null"));
@@ -567,7 +576,7 @@ static void test_projection_epv_consistent(void **state)
     /* break-even: personal 2300 × 18 = 41400; 41400 / 1625.83 = 25.46… → 26 payments, the 26th in 2023-08 */
     int m;
     char month[8];
-    assert_int_equal(shebao_projection_breakeven(p, &m, month), SHEBAO_OK);
+    assert_int_equal(shebao_projection_breakeven(p, &m, month, sizeof month), SHEBAO_OK);
     assert_int_equal(m, 26);
     assert_string_equal(month, "2023-08");
     /* funeral grant 20 × base 1200 */

@@ -116,7 +116,7 @@ static void signature(shebao_ctx *ctx, int i, char sig[SIG_SIZE])
         }
         int months = 0;
         char month[8] = "";
-        add(sig, &len, "|%d %d %s|", shebao_projection_breakeven(p, &months, month), months, month);
+        add(sig, &len, "|%d %d %s|", shebao_projection_breakeven(p, &months, month, sizeof month), months, month);
         const char *mw = shebao_projection_moneys_worth(p), *irr = shebao_projection_irr(p);
         add(sig, &len, "%s %s|", mw ? mw : "-", irr ? irr : "-");
         unsigned long long ledger = 1469598103934665603ULL;

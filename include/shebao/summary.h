@@ -1,9 +1,10 @@
 /**
- * @file shebao/batch.h
- * @brief Batch projections at agency scale. Included by shebao.h; do not include it directly.
+ * @file shebao/summary.h
+ * @brief The figures of one projection without allocating (shebao_project_summary(), what `shebao batch` uses at
+ *        agency scale). Included by shebao.h; do not include it directly.
  */
-#ifndef SHEBAO_BATCH_H
-#define SHEBAO_BATCH_H
+#ifndef SHEBAO_SUMMARY_H
+#define SHEBAO_SUMMARY_H
 
 #ifdef __cplusplus
 extern "C" {
@@ -12,7 +13,7 @@ extern "C" {
 /** @addtogroup resident
  *  @{ */
 
-/** Version of ::shebao_summary understood by this library. */
+/** Current version of ::shebao_summary; a \c version from 1 to it is accepted. */
 #define SHEBAO_SUMMARY_VERSION 1
 
 /**
@@ -62,4 +63,4 @@ int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *policy, const s
 }
 #endif
 
-#endif /* SHEBAO_BATCH_H */
+#endif /* SHEBAO_SUMMARY_H */
