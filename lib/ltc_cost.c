@@ -152,16 +152,9 @@ static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, 
     }
 }
 
-static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, shebao_ltc_cost *out,
-                    shebao_ltc_assumptions *assumptions)
+/* The input's numbers within their bounds. */
+static int cost_check_numbers(shebao_ctx *ctx, const shebao_ltc_cost_input *in)
 {
-    if (!in)
-        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL input");
-    if (sb_check_version(ctx, "shebao_ltc_cost_input", in->version, SHEBAO_LTC_COST_INPUT_VERSION,
-                         "SHEBAO_LTC_COST_INPUT_INIT") != SHEBAO_OK ||
-        sb_check_version(ctx, "shebao_ltc_cost", out->version, SHEBAO_LTC_COST_VERSION, "SHEBAO_LTC_COST_INIT") !=
-            SHEBAO_OK)
-        return SHEBAO_EUSAGE;
     if (in->beneficiaries < 0 || in->beneficiaries > 10000000000LL)
         return sb_fail(ctx, SHEBAO_EINPUT, "beneficiaries %lld: must be 0 to 10000000000", in->beneficiaries);
     if (in->months < 1 || in->months > 1200)
@@ -170,6 +163,83 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
         return sb_fail(ctx, SHEBAO_EINPUT, "cost and price must not be negative");
     if (in->hospital_days < 0 || in->hospital_days > 31)
         return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: must be 0 to 31", in->hospital_days);
+    return SHEBAO_OK;
+}
+
+/* Each eligible cell's fund payment per person, summed over the months (the rules in force in each month). */
+static int cost_months(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in, sb_month from,
+                       const sb_dec *hours, shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions)
+{
+    for (int k = 0; k < in->months; k++) {
+        sb_month m = from + k;
+        int dim = sb_ltc_days_in_month(m);
+        char mt[8];
+        sb_month_format(m, mt, sizeof mt);
+        if (in->hospital_days > dim)
+            return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: %s has only %d days", in->hospital_days, mt, dim);
+        const sb_ltc_benefits *be;
+        TRY(sb_ltc_benefits_at(ctx, P, m, &be));
+        for (size_t i = 0; i < out->ncells; i++) {
+            shebao_ltc_cost_cell *c = &out->cells[i];
+            if (!c->eligible)
+                continue;
+            if (!be->mode[c->mode].present) {
+                char f[8];
+                sb_month_format(be->from, f, sizeof f);
+                return sb_fail(ctx, SHEBAO_EINPUT, "%s: the long-term care benefits of policy %s in force (from %s) "
+                               "define no %s benefit", mt, P->id, f, shebao_ltc_mode_name(c->mode));
+            }
+            shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+            TRY(sb_ltc_pay(ctx, be, c->grade, c->mode, dim, dim - in->hospital_days, in->cost, hours, in->price,
+                           &b, assumptions));
+            if (__builtin_add_overflow(c->per_person, b.fund_pays, &c->per_person))
+                return sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate overflows");
+        }
+    }
+    return SHEBAO_OK;
+}
+
+/* Each cell's total for its share of the beneficiaries, and the whole total, each rounded once from the exact
+ * rationals. */
+static int cost_totals(shebao_ctx *ctx, const shebao_ltc_cost_input *in, const mix *grades, const mix *modes,
+                       shebao_ltc_cost *out)
+{
+    mpq_t persons, x, sum;
+    mpq_init(persons);
+    mpq_init(x);
+    mpq_init(sum);
+    int rc = SHEBAO_OK;
+    size_t idx = 0;
+    for (size_t i = 0; i < grades->n; i++)
+        for (size_t j = 0; j < modes->n; j++, idx++) {
+            shebao_ltc_cost_cell *c = &out->cells[idx];
+            persons_text(in, grades->share[i], modes->share[j], persons, c->persons, sizeof c->persons);
+            sb_mpz_set_i64(mpq_numref(x), c->per_person);
+            mpz_set_ui(mpq_denref(x), 1);
+            mpq_mul(x, x, persons);
+            mpq_add(sum, sum, x);
+            if (rc == SHEBAO_OK)
+                rc = round_q_fen(ctx, x, &c->total);
+        }
+    if (rc == SHEBAO_OK)
+        rc = round_q_fen(ctx, sum, &out->total);
+    mpq_clear(persons);
+    mpq_clear(x);
+    mpq_clear(sum);
+    return rc;
+}
+
+static int cost_compute(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cost_input *in,
+                        shebao_ltc_cost *out, shebao_ltc_assumptions *assumptions)
+{
+    if (!in)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "NULL input");
+    if (sb_check_version(ctx, "shebao_ltc_cost_input", in->version, SHEBAO_LTC_COST_INPUT_VERSION,
+                         "SHEBAO_LTC_COST_INPUT_INIT") != SHEBAO_OK ||
+        sb_check_version(ctx, "shebao_ltc_cost", out->version, SHEBAO_LTC_COST_VERSION, "SHEBAO_LTC_COST_INIT") !=
+            SHEBAO_OK)
+        return SHEBAO_EUSAGE;
+    TRY(cost_check_numbers(ctx, in));
     sb_month from;
     TRY(sb_ltc_month(ctx, in->from_year, in->from_month, "from", &from));
     if (from + in->months - 1 > SB_MONTH_MAKE(SB_YEAR_MAX, 12))
@@ -192,58 +262,11 @@ static int estimate(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_co
             c->per_person = 0;
             c->total = 0;
         }
-    for (int k = 0; k < in->months; k++) {
-        sb_month m = from + k;
-        int dim = sb_ltc_days_in_month(m);
-        char mt[8];
-        sb_month_format(m, mt, sizeof mt);
-        if (in->hospital_days > dim)
-            return sb_fail(ctx, SHEBAO_EINPUT, "hospital days %d: %s has only %d days", in->hospital_days, mt, dim);
-        const sb_ltc_benefits *be;
-        TRY(sb_ltc_benefits_at(ctx, P, m, &be));
-        for (size_t i = 0; i < out->ncells; i++) {
-            shebao_ltc_cost_cell *c = &out->cells[i];
-            if (!c->eligible)
-                continue;
-            if (!be->mode[c->mode].present) {
-                char f[8];
-                sb_month_format(be->from, f, sizeof f);
-                return sb_fail(ctx, SHEBAO_EINPUT, "%s: the long-term care benefits of policy %s in force (from %s) "
-                               "define no %s benefit", mt, P->id, f, shebao_ltc_mode_name(c->mode));
-            }
-            shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-            TRY(sb_ltc_pay(ctx, be, c->grade, c->mode, dim, dim - in->hospital_days, in->cost, &hours, in->price,
-                           &b, assumptions));
-            if (__builtin_add_overflow(c->per_person, b.fund_pays, &c->per_person))
-                return sb_fail(ctx, SHEBAO_ECOMPUTE, "estimate overflows");
-        }
-    }
+    TRY(cost_months(ctx, P, in, from, &hours, out, assumptions));
     TRY(sb_ltc_assume(assumptions, "run.eligibility", "every beneficiary",
                         "assumed to meet min_disability_months and waiting_months in every month"));
     TRY(sb_ltc_assume(assumptions, "run.care_days", "whole month", "every beneficiary is cared for every day"));
-    mpq_t persons, x, sum;
-    mpq_init(persons);
-    mpq_init(x);
-    mpq_init(sum);
-    int rc = SHEBAO_OK;
-    size_t idx = 0;
-    for (size_t i = 0; i < grades.n; i++)
-        for (size_t j = 0; j < modes.n; j++, idx++) {
-            shebao_ltc_cost_cell *c = &out->cells[idx];
-            persons_text(in, grades.share[i], modes.share[j], persons, c->persons, sizeof c->persons);
-            sb_mpz_set_i64(mpq_numref(x), c->per_person);
-            mpz_set_ui(mpq_denref(x), 1);
-            mpq_mul(x, x, persons);
-            mpq_add(sum, sum, x);
-            if (rc == SHEBAO_OK)
-                rc = round_q_fen(ctx, x, &c->total);
-        }
-    if (rc == SHEBAO_OK)
-        rc = round_q_fen(ctx, sum, &out->total);
-    mpq_clear(persons);
-    mpq_clear(x);
-    mpq_clear(sum);
-    return rc;
+    return cost_totals(ctx, in, &grades, &modes, out);
 }
 
 int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const shebao_ltc_cost_input *in,
@@ -254,6 +277,6 @@ int shebao_ltc_cost_estimate(shebao_ctx *ctx, const shebao_policy *policy, const
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
     sb_ltc_assumptions_reset(assumptions);
-    int rc = estimate(ctx, policy, in, out, assumptions);
+    int rc = cost_compute(ctx, policy, in, out, assumptions);
     return sb_ltc_done(ctx, assumptions, policy, rc);
 }
