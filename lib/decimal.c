@@ -137,15 +137,9 @@ bool sb_dec_to_fen(sb_dec d, int64_t *fen)
 
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out)
 {
-    long unit; /* in fen */
-    switch (mode) {
-    case SHEBAO_ROUND_FEN_HALF_UP:
-    case SHEBAO_ROUND_FEN_TRUNCATE: unit = 1; break;
-    case SHEBAO_ROUND_JIAO_UP:
-    case SHEBAO_ROUND_JIAO_HALF_UP: unit = 10; break;
-    case SHEBAO_ROUND_YUAN_HALF_UP: unit = 100; break;
-    default: return SHEBAO_EUSAGE;
-    }
+    if (!shebao_rounding_name(mode))
+        return SHEBAO_EUSAGE;
+    long unit = (long)sb_round_unit(mode); /* in fen */
     /* x = q * 100 / unit = num / den; round x to an integer k, result = k * unit fen */
     mpz_t num, den, k, r;
     mpz_init(num);
@@ -400,15 +394,9 @@ void sb_q_format(const mpq_t q, int decimals, char *buf, size_t size)
 #ifdef __SIZEOF_INT128__
 int sb_round_ratio(__int128 num, __int128 den, shebao_rounding mode, shebao_fen *out)
 {
-    int64_t unit;
-    switch (mode) {
-    case SHEBAO_ROUND_FEN_HALF_UP:
-    case SHEBAO_ROUND_FEN_TRUNCATE: unit = 1; break;
-    case SHEBAO_ROUND_JIAO_UP:
-    case SHEBAO_ROUND_JIAO_HALF_UP: unit = 10; break;
-    case SHEBAO_ROUND_YUAN_HALF_UP: unit = 100; break;
-    default: return SHEBAO_EUSAGE;
-    }
+    if (!shebao_rounding_name(mode))
+        return SHEBAO_EUSAGE;
+    int64_t unit = sb_round_unit(mode);
     if (den <= 0)
         return SHEBAO_EUSAGE;
     __int128 d;
