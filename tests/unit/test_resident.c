@@ -462,9 +462,49 @@ static void test_input_errors(void **state)
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 1990 is before the person turns 16 (born "
                                                 "1975-03; first allowed year 1991)");
-    seg[0] = (shebao_segment){2030, 2036, 30000}; /* claim 2035-04 */
+    seg[0] = (shebao_segment){2030, 2036, 30000}; /* claim 2035-04; last payable year 1975 + 60 = 2035 */
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
-    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2036 is after the claim year 2035");
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2036 is after the last payable year 2035 (born "
+                                                "1975-03; claim_age 60; pension from 2035-04)");
+    /* born 1980-12 (Zhejiang: claim_age 60, offset 1 month): claim 1980-12 + 60 years + 1 month = 2041-01, the last
+     * payable year is the year of the 60th birthday, 1980 + 60 = 2040. 2025-2040 (16 years at 300) is accepted,
+     * 2025-2041 refused although 2041 is the claim year. */
+    pe.birth_year = 1980;
+    pe.birth_month = 12;
+    seg[0] = (shebao_segment){2025, 2040, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    assert_string_equal(shebao_projection_claim_month(p), "2041-01");
+    assert_int_equal(shebao_projection_years_paid(p), 16); /* 2040 − 2025 + 1 */
+    shebao_projection_free(p);
+    p = NULL;
+    seg[0] = (shebao_segment){2025, 2041, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2041 is after the last payable year 2040 (born "
+                                                "1980-12; claim_age 60; pension from 2041-01)");
+    shebao_summary sm = SHEBAO_SUMMARY_INIT; /* a batch row goes through the summary: the same refusal */
+    assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "year 2041 is after the last payable year 2040"));
+    /* a later segment alone in 2041 (the claim year): refused too */
+    shebao_segment two[2] = {{2025, 2030, 30000}, {2041, 2041, 30000}};
+    pe.plan = two;
+    pe.plan_count = 2;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "plan segment 2: year 2041 is after the last payable year 2040"));
+    /* born 1980-11: claim 2040-12, last payable year 2040 = the claim year: 2040 accepted, 2041 refused */
+    pe.plan = seg;
+    pe.plan_count = 1;
+    pe.birth_month = 11;
+    seg[0] = (shebao_segment){2025, 2040, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    assert_string_equal(shebao_projection_claim_month(p), "2040-12");
+    shebao_projection_free(p);
+    p = NULL;
+    seg[0] = (shebao_segment){2025, 2041, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2041 is after the last payable year 2040 (born "
+                                                "1980-11; claim_age 60; pension from 2040-12)");
+    pe.birth_year = 1975;
+    pe.birth_month = 3;
     pe.birth_month = 13;
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "birth 1975-13"));
