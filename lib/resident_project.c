@@ -107,17 +107,11 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
     run->future = rp->future_rate;
     run->discount = (sb_dec){25, 3};
     run->future_overridden = pe->future_rate != NULL;
-    const char *why = NULL;
-    if (pe->future_rate) {
-        if (sb_dec_parse(pe->future_rate, &run->future, &why) != SHEBAO_OK || run->future.num < 0 ||
-            sb_dec_cmp(run->future, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
-    }
-    if (pe->discount) {
-        if (sb_dec_parse(pe->discount, &run->discount, &why) != SHEBAO_OK || run->discount.num < 0 ||
-            sb_dec_cmp(run->discount, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
-    }
+    /* each in [-0.05, 0.20] (sb_rate_arg) */
+    if (pe->future_rate)
+        TRY(sb_rate_arg(ctx, "future rate", pe->future_rate, &run->future));
+    if (pe->discount)
+        TRY(sb_rate_arg(ctx, "discount rate", pe->discount, &run->discount));
     return SHEBAO_OK;
 }
 

@@ -546,11 +546,12 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     }
     if (file && region)
         return cli_usage("give --region or --policy, not both");
-    if (bt.opts.discount) { /* the library's own check of a discount rate */
+    if (bt.opts.discount) { /* the library's own check of a discount rate: an input error, as for project */
         shebao_fen dummy;
-        if (shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 720, 100, bt.opts.discount,
-                               &dummy) != SHEBAO_OK)
-            return cli_usage("--discount must be a decimal rate in [0, 1), not '%s'", bt.opts.discount);
+        int drc = shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 720, 100,
+                                     bt.opts.discount, &dummy);
+        if (drc != SHEBAO_OK)
+            return cli_fail(ctx, drc);
     }
     shebao_policy *pol = NULL;
     int rc = cli_load_policy(ctx, file, region, &pol);
