@@ -24,7 +24,7 @@ int main(int argc, char **argv)
     printf("id,birth,sex,plan,collective,backpay\n");
     for (long i = 0; i < n; i++) {
         int by = 1966 + (int)(next() % 40), bm = 1 + (int)(next() % 12);
-        int claim_year = by + 60 + (bm == 12);
+        int claim_year = by + 60; /* the last payable year, that of the 60th birthday */
         int kind = (int)(next() % 10);
         char plan[64], backpay[16] = "", collective[16] = "";
         int start = 2024 + (int)(next() % 3), years = 5 + (int)(next() % 25);

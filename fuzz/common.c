@@ -306,7 +306,7 @@ const shebao_policy *fuzz_policy(shebao_ctx *ctx, unsigned key, const char **nam
     static const char *const extra_rates[4] = {
         "", "",
         ", \"assumed_future_rate\": {\"value\": \"0.0123456789\", \"source\": \"FUZZ\"}",
-        ", \"rates\": [], \"assumed_future_rate\": {\"value\": \"0.35\", \"source\": \"FUZZ\"}"};
+        ", \"rates\": [], \"assumed_future_rate\": {\"value\": \"0.20\", \"source\": \"FUZZ\"}"};
     if (key >= FUZZ_POLICIES)
         abort();
     if (!cache[key]) {

@@ -143,8 +143,9 @@ static int choose_years(shebao_ctx *ctx, shebao_comparison *c, const shebao_comp
                 return sb_fail(ctx, SHEBAO_EINPUT, "years %d: a contribution length is at least 1 year", n);
             if (n > c->max_years)
                 return sb_fail(ctx, SHEBAO_EINPUT,
-                               "years %d: from %d at most %d year(s) fit before the claim in %s (years %d-%d)", n,
-                               c->start, c->max_years, c->claim, c->start, c->start + c->max_years - 1);
+                               "years %d: from %d at most %d year(s) can be paid (years %d-%d; the last payable "
+                               "year is %d; pension from %s)", n, c->start, c->max_years, c->start,
+                               c->start + c->max_years - 1, c->start + c->max_years - 1, c->claim);
             c->years[i] = n;
         }
         qsort(c->years, opt->years_count, sizeof *c->years, cmp_int);
@@ -330,14 +331,16 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     sb_month birth = SB_MONTH_MAKE(person->birth_year, person->birth_month);
     sb_month claim = birth + rp->claim_age * 12 + rp->offset_months;
     int yc = SB_MONTH_YEAR(claim), first_allowed = person->birth_year + 16;
+    int last = sb_resident_last_payable(rp, person->birth_year, yc);
     char claim_text[8];
     sb_month_format(claim, claim_text, sizeof claim_text);
     if (opt->start_year < first_allowed)
         return sb_fail(ctx, SHEBAO_EINPUT, "start %d: before the person turns 16 (born %04d-%02d; first allowed year "
                        "%d)", opt->start_year, person->birth_year, person->birth_month, first_allowed);
-    if (opt->start_year > yc)
-        return sb_fail(ctx, SHEBAO_EINPUT, "start %d: after the claim year %d (claim in %s)", opt->start_year, yc,
-                       claim_text);
+    if (opt->start_year > last)
+        return sb_fail(ctx, SHEBAO_EINPUT, "start %d: after the last payable year %d (born %04d-%02d; claim_age %d; "
+                       "pension from %s)", opt->start_year, last, person->birth_year, person->birth_month,
+                       rp->claim_age, claim_text);
 
     shebao_comparison *c = calloc(1, sizeof *c);
     if (!c)
@@ -345,7 +348,7 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     c->birth = birth;
     c->sex = person->sex;
     c->start = opt->start_year;
-    c->max_years = yc - opt->start_year + 1;
+    c->max_years = last - opt->start_year + 1;
     memcpy(c->claim, claim_text, sizeof c->claim);
     c->policy_id = sb_strdup(P->id);
     c->policy_lineage = sb_strdup(P->lineage);

@@ -124,6 +124,58 @@ void sb_dec_format(sb_dec d, char *buf, size_t size)
                  (unsigned long long)(mag % p));
 }
 
+/* ---- the bounds of a rate ---- */
+
+bool sb_rate_ok(sb_dec d) { return sb_dec_cmp(d, (sb_dec){-5, 2}) >= 0 && sb_dec_cmp(d, (sb_dec){20, 2}) <= 0; }
+
+/* sb_dec_format without the zeros that end a fraction ("0.0250" -> "0.025", "25.0" -> "25"). */
+static void dec_text(sb_dec d, char *buf, size_t size)
+{
+    sb_dec_format(d, buf, size);
+    if (!strchr(buf, '.'))
+        return;
+    size_t n = strlen(buf);
+    while (buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (buf[n - 1] == '.')
+        buf[n - 1] = '\0';
+}
+
+void sb_rate_why(sb_dec d, char *buf, size_t size)
+{
+    char pct[64], rate[64], as_pct[64];
+    if (d.scale >= 2) {
+        dec_text((sb_dec){d.num, d.scale - 2}, pct, sizeof pct); /* d · 100, exactly */
+    } else {
+        sb_dec_format((sb_dec){d.num, 0}, pct, sizeof pct);
+        if (d.num != 0) /* append the zeros as text: d.num · 100 may not fit in 64 bits */
+            strcat(pct, d.scale == 0 ? "00" : "0");
+    }
+    /* a percentage written as a number (|d| >= 1) whose hundredth is a rate: say how to write it */
+    sb_dec hundredth = {d.num, d.scale + 2};
+    bool whole = d.num >= sb_pow10[d.scale] || d.num <= -sb_pow10[d.scale];
+    if (whole && d.scale + 2 <= SB_DEC_MAX_SCALE && sb_rate_ok(hundredth)) {
+        dec_text(hundredth, rate, sizeof rate);
+        dec_text(d, as_pct, sizeof as_pct);
+        snprintf(buf, size, "%s%% a year: write %s for %s%%", pct, rate, as_pct);
+    } else {
+        snprintf(buf, size, "%s%% a year", pct);
+    }
+}
+
+int sb_rate_arg(shebao_ctx *ctx, const char *what, const char *text, sb_dec *out)
+{
+    if (sb_dec_parse(text, out, NULL) != SHEBAO_OK)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.40s': not a decimal rate (write 0.025 for 2.5%%)", what,
+                       text ? text : "(null)");
+    if (!sb_rate_ok(*out)) {
+        char why[160];
+        sb_rate_why(*out, why, sizeof why);
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.40s': %s (a rate must be in " SB_RATE_BOUNDS ")", what, text, why);
+    }
+    return SHEBAO_OK;
+}
+
 bool sb_dec_to_fen(sb_dec d, int64_t *fen)
 {
     if (d.scale > 2)

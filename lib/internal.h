@@ -83,6 +83,15 @@ void sb_dec_format(sb_dec d, char *buf, size_t size);
 /* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */
 bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
+/* The bounds of an interest or discount rate, [-0.05, 0.20] (a yearly rate outside them is a mistake, most often
+ * a percentage written as a number: 2.5 for 0.025). sb_rate_why describes one outside them: "21% a year", or for a
+ * percentage written as a number "250% a year: write 0.025 for 2.5%". sb_rate_arg parses a run's rate option
+ * (`what` names it: "discount rate") and fails with SHEBAO_EINPUT saying which and why. (decimal.c) */
+#define SB_RATE_BOUNDS "[-0.05, 0.20]"
+bool sb_rate_ok(sb_dec d);
+void sb_rate_why(sb_dec d, char *buf, size_t size);
+int sb_rate_arg(shebao_ctx *ctx, const char *what, const char *text, sb_dec *out);
+
 /* Round an exact rational to money. SHEBAO_OK or SHEBAO_ECOMPUTE when the result does not fit. */
 int sb_round_q(const mpq_t q, shebao_rounding mode, shebao_fen *out);
 /* 10^0 .. 10^18 (decimal.c). */

@@ -102,9 +102,7 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
     if (mortality != SHEBAO_MORTALITY_CL2010_2013_PENSION)
         return sb_fail(ctx, SHEBAO_EINPUT, "mortality: an expected value needs a life table");
     sb_dec i;
-    if (!discount || sb_dec_parse(discount, &i, NULL) != SHEBAO_OK || i.num < 0 || sb_dec_cmp(i, (sb_dec){1, 0}) >= 0)
-        return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)",
-                       discount ? discount : "(null)");
+    TRY(sb_rate_arg(ctx, "discount rate", discount, &i));
     if (sex != SHEBAO_SEX_MALE && sex != SHEBAO_SEX_FEMALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
     int rc = sb_lifetime_epv(ctx, (int)sex, age_months, 0, monthly, NULL, i, out);

@@ -223,6 +223,11 @@ int sb_pread_v_num(sb_pread *b, json_t *v, sb_pread_kind kind, int64_t *fen, sb_
     const char *s = json_string_value(v);
     if (kind == SB_PREAD_RATE && (dec->num < 0 || sb_dec_cmp(*dec, (sb_dec){1, 0}) >= 0))
         return sb_pread_err(b, "rate '%.*s%s' must be in [0, 1)", SHOW(s));
+    if (kind == SB_PREAD_INTEREST && !sb_rate_ok(*dec)) {
+        char why[160];
+        sb_rate_why(*dec, why, sizeof why);
+        return sb_pread_err(b, "rate '%.*s%s' must be in " SB_RATE_BOUNDS " (%s)", SHOW(s), why);
+    }
     if (kind == SB_PREAD_POSITIVE && dec->num <= 0)
         return sb_pread_err(b, "'%.*s%s' must be greater than zero", SHOW(s));
     if (kind == SB_PREAD_RATIO || kind == SB_PREAD_HOURS) {

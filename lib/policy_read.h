@@ -37,6 +37,7 @@ typedef struct sb_pread_obj {
 typedef enum sb_pread_kind {
     SB_PREAD_AMOUNT,   /* yuan: at most two decimals, no sign, to fen */
     SB_PREAD_RATE,     /* in [0, 1) */
+    SB_PREAD_INTEREST, /* an interest rate: in [-0.05, 0.20] (sb_rate_ok) */
     SB_PREAD_POSITIVE, /* greater than zero */
     SB_PREAD_RATIO,    /* in [0, 1], written without a sign */
     SB_PREAD_HOURS     /* 0 or more, written without a sign */

@@ -181,7 +181,7 @@ static int resident_read_rate(sb_pread *b, const sb_pread_item *it, void *out)
         return sb_pread_err(b, "rates have a gap: %d follows %d", r->year, r[-1].year);
     sb_pread_pop(b, old);
     char y[8], text[48];
-    TRY(sb_pread_e_num(b, it->e, "value", SB_PREAD_RATE, NULL, &r->rate, text, sizeof text));
+    TRY(sb_pread_e_num(b, it->e, "value", SB_PREAD_INTEREST, NULL, &r->rate, text, sizeof text));
     r->r6 = sb_rate6(r->rate);
     rp->nrates = it->i + 1;
     snprintf(y, sizeof y, "%d", r->year);
@@ -221,7 +221,7 @@ static int resident_read_interest(sb_pread *b, json_t *obj, const char *inh, voi
     TRY(sb_pread_name(b, &o, "rounding", true, sb_pread_rounding_names, &rounding, &rp->p_rounding));
     rp->rounding = (shebao_rounding)rounding;
     TRY(sb_pread_sub(b, &o, "rates", true, JSON_ARRAY, resident_read_rates, rp));
-    TRY(sb_pread_num(b, &o, "assumed_future_rate", true, SB_PREAD_RATE, NULL, &rp->future_rate,
+    TRY(sb_pread_num(b, &o, "assumed_future_rate", true, SB_PREAD_INTEREST, NULL, &rp->future_rate,
                      &rp->p_future_rate));
     TRY(sb_pread_bool(b, &o, "after_claim", true, &rp->after_claim, &rp->p_after_claim));
     return SHEBAO_OK;

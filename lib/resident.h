@@ -108,6 +108,15 @@ int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, in
 
 /* ---- the steps ------------------------------------------------------------------------------------------- */
 
+/* The last year a person born in birth_year may pay for: the year of the claim_age birthday, never a later claim
+ * year (docs/resident-pension.md §1). The claim year is never earlier (the offset is 0-12 months); the min keeps
+ * the rule "Y <= claim year" should it ever be. */
+static inline int sb_resident_last_payable(const sb_resident *rp, int birth_year, int claim_year)
+{
+    int last = birth_year + rp->claim_age;
+    return last < claim_year ? last : claim_year;
+}
+
 /* The first year of the ledger: the first plan year, or the claim year. */
 static inline int sb_resident_ledger_first_year(const shebao_person *pe, int claim_year)
 {

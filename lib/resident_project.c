@@ -46,7 +46,10 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
         return sb_fail(ctx, SHEBAO_EINPUT, "collective: amount must be between 0 and 1 000 000 000.00");
     if (pe->backpay_years < 0 || pe->backpay_years > 100)
         return sb_fail(ctx, SHEBAO_EINPUT, "backpay: %d years is outside 0..100", pe->backpay_years);
+    /* the last payable year is that of the claim_age birthday, never a later claim year (born in December with
+     * an offset of 1 month: the claim is in January of the next year, which may not be paid) */
     int claim_year = SB_MONTH_YEAR(claim), first_allowed = pe->birth_year + 16;
+    int last_allowed = sb_resident_last_payable(rp, pe->birth_year, claim_year);
     for (size_t i = 0; i < pe->plan_count; i++) {
         const shebao_segment *s = &pe->plan[i];
         if (s->first_year > s->last_year || s->first_year < SB_YEAR_MIN || s->last_year > SB_YEAR_MAX)
@@ -56,9 +59,11 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
             return sb_fail(ctx, SHEBAO_EINPUT,
                            "plan segment %zu: year %d is before the person turns 16 (born %04d-%02d; first "
                            "allowed year %d)", i + 1, s->first_year, pe->birth_year, pe->birth_month, first_allowed);
-        if (s->last_year > claim_year)
-            return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu: year %d is after the claim year %d", i + 1,
-                           s->last_year, claim_year);
+        if (s->last_year > last_allowed)
+            return sb_fail(ctx, SHEBAO_EINPUT,
+                           "plan segment %zu: year %d is after the last payable year %d (born %04d-%02d; claim_age "
+                           "%d; pension from %04d-%02d)", i + 1, s->last_year, last_allowed, pe->birth_year,
+                           pe->birth_month, rp->claim_age, SB_MONTH_YEAR(claim), SB_MONTH_MON(claim));
         for (size_t j = 0; j < i; j++)
             if (s->first_year <= pe->plan[j].last_year && pe->plan[j].first_year <= s->last_year)
                 return sb_fail(ctx, SHEBAO_EINPUT, "plan segments %zu and %zu overlap (%d-%d and %d-%d)", j + 1,
@@ -101,17 +106,11 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
     run->future = rp->future_rate;
     run->discount = (sb_dec){25, 3};
     run->future_overridden = pe->future_rate != NULL;
-    const char *why = NULL;
-    if (pe->future_rate) {
-        if (sb_dec_parse(pe->future_rate, &run->future, &why) != SHEBAO_OK || run->future.num < 0 ||
-            sb_dec_cmp(run->future, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "future rate '%.40s': must be a decimal rate in [0, 1)", pe->future_rate);
-    }
-    if (pe->discount) {
-        if (sb_dec_parse(pe->discount, &run->discount, &why) != SHEBAO_OK || run->discount.num < 0 ||
-            sb_dec_cmp(run->discount, (sb_dec){1, 0}) >= 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "discount rate '%.40s': must be a decimal rate in [0, 1)", pe->discount);
-    }
+    /* each in [-0.05, 0.20] (sb_rate_arg) */
+    if (pe->future_rate)
+        TRY(sb_rate_arg(ctx, "future rate", pe->future_rate, &run->future));
+    if (pe->discount)
+        TRY(sb_rate_arg(ctx, "discount rate", pe->discount, &run->discount));
     return SHEBAO_OK;
 }
 

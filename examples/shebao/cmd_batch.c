@@ -99,11 +99,12 @@ static int settings(shebao_ctx *ctx, const batch_cli *o, batch_setup *s)
         s->block = (size_t)atol(blk_env);
     if (o->file && o->region)
         return cli_usage("give --region or --policy, not both");
-    if (s->opts.discount) { /* the library's own check of a discount rate */
+    if (s->opts.discount) { /* the library's own check of a discount rate: an input error, as for project */
         shebao_fen dummy;
-        if (shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 720, 100, s->opts.discount,
-                               &dummy) != SHEBAO_OK)
-            return cli_usage("--discount must be a decimal rate in [0, 1), not '%s'", s->opts.discount);
+        int drc = shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 720, 100,
+                                     s->opts.discount, &dummy);
+        if (drc != SHEBAO_OK)
+            return cli_fail(ctx, drc);
     }
     return EXIT_OK;
 }

@@ -212,14 +212,19 @@ static void test_grid_identical(void **state)
 
 /* ---- defaults ---------------------------------------------------------------------------------------------- */
 
-static void expect_years(const shebao_policy *pol, int by, int start, const int *want, size_t n)
+static void expect_years_born(const shebao_policy *pol, int by, int bm, int start, const int *want, size_t n)
 {
-    shebao_person pe = person(by, 1, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
+    shebao_person pe = person(by, bm, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
     shebao_comparison *c = compare(pol, &pe, start, NULL, 0, NULL, 0);
     assert_int_equal(shebao_comparison_years_count(c), n);
     for (size_t j = 0; j < n; j++)
         assert_int_equal(shebao_comparison_years(c, j), want[j]);
     shebao_comparison_free(c);
+}
+
+static void expect_years(const shebao_policy *pol, int by, int start, const int *want, size_t n)
+{
+    expect_years_born(pol, by, 1, start, want, n);
 }
 
 static void test_default_years(void **state)
@@ -245,6 +250,25 @@ static void test_default_years(void **state)
     /* the claim year itself may be paid: from 2030, 1 year */
     static const int y1[] = {1};
     expect_years(pol, 1970, 2030, y1, 1);
+    /* born 1970-12 (a late starter's December birthday): claim 1970-12 + 60 years + 1 month = 2031-01, but the last
+     * payable year is 1970 + claim_age 60 = 2030, not the claim year 2031. From 2000: 2030 − 2000 + 1 = 31 years
+     * (not 32) → 15, 20, 25, 30, 31; from 2017: 14 years → 14 alone; from 2030: 1 year. */
+    expect_years_born(pol, 1970, 12, 2000, y31, 5);
+    static const int y14[] = {14};
+    expect_years_born(pol, 1970, 12, 2017, y14, 1);
+    expect_years_born(pol, 1970, 12, 2030, y1, 1);
+    /* born 1970-11: claim 2030-12, the claim year is the last payable year 2030: from 2030, 1 year */
+    expect_years_born(pol, 1970, 11, 2030, y1, 1);
+    shebao_policy_free(pol);
+    /* the limit follows the policy's claim_age: policy A with claim_age 55. Born 1970-12: claim 1970-12 + 55 years
+     * + 1 month = 2026-01, last payable year 1970 + 55 = 2025. From 2010: 2025 − 2010 + 1 = 16 years → 15, 16. */
+    char *a55 = strdup(policy_a), *at = strstr(a55, "\"claim_age\": 60");
+    assert_non_null(at);
+    memcpy(at + strlen("\"claim_age\": "), "55", 2);
+    pol = tu_policy(a55, "test.json");
+    free(a55);
+    static const int y16[] = {15, 16};
+    expect_years_born(pol, 1970, 12, 2010, y16, 2);
     shebao_policy_free(pol);
 }
 
@@ -507,12 +531,30 @@ static void test_errors(void **state)
     opt.start_year = 1985;
     expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "start 1985: before the person turns 16");
     opt.start_year = 2031;
-    expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "start 2031: after the claim year 2030 (claim in 2030-02)");
+    /* born 1970-01, claim_age 60: last payable year 1970 + 60 = 2030, pension from 2030-02 */
+    expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "start 2031: after the last payable year 2030 (born 1970-01; "
+                                                "claim_age 60; pension from 2030-02)");
     opt.start_year = 2012;
     static const int too_long[] = {20};
     opt.years = too_long;
     opt.years_count = 1;
-    expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "years 20: from 2012 at most 19 year(s) fit");
+    /* 2012..2030 is 2030 − 2012 + 1 = 19 years */
+    expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "years 20: from 2012 at most 19 year(s) can be paid (years 2012-2030; "
+                                                "the last payable year is 2030; pension from 2030-02)");
+    /* born 1970-12: claim 2031-01, yet the last payable year is 1970 + 60 = 2030. Starting in the claim year 2031
+     * is refused; from 2012 at most 2030 − 2012 + 1 = 19 years, as for a January birthday. */
+    shebao_person dec = person(1970, 12, SHEBAO_SEX_MALE, SHEBAO_MORTALITY_NONE);
+    opt.start_year = 2031;
+    opt.years = NULL;
+    opt.years_count = 0;
+    expect_error(pol, &dec, &opt, SHEBAO_EINPUT, "start 2031: after the last payable year 2030 (born 1970-12; "
+                                                 "claim_age 60; pension from 2031-01)");
+    opt.start_year = 2012;
+    opt.years = too_long;
+    opt.years_count = 1;
+    expect_error(pol, &dec, &opt, SHEBAO_EINPUT, "years 20: from 2012 at most 19 year(s) can be paid (years "
+                                                 "2012-2030; the last payable year is 2030; pension from "
+                                                 "2031-01)");
     static const int zero[] = {0};
     opt.years = zero;
     expect_error(pol, &pe, &opt, SHEBAO_EINPUT, "years 0");

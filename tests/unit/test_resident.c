@@ -471,9 +471,49 @@ static void test_input_errors(void **state)
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 1990 is before the person turns 16 (born "
                                                 "1975-03; first allowed year 1991)");
-    seg[0] = (shebao_segment){2030, 2036, 30000}; /* claim 2035-04 */
+    seg[0] = (shebao_segment){2030, 2036, 30000}; /* claim 2035-04; last payable year 1975 + 60 = 2035 */
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
-    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2036 is after the claim year 2035");
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2036 is after the last payable year 2035 (born "
+                                                "1975-03; claim_age 60; pension from 2035-04)");
+    /* born 1980-12 (Zhejiang: claim_age 60, offset 1 month): claim 1980-12 + 60 years + 1 month = 2041-01, the last
+     * payable year is the year of the 60th birthday, 1980 + 60 = 2040. 2025-2040 (16 years at 300) is accepted,
+     * 2025-2041 refused although 2041 is the claim year. */
+    pe.birth_year = 1980;
+    pe.birth_month = 12;
+    seg[0] = (shebao_segment){2025, 2040, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    assert_string_equal(shebao_projection_claim_month(p), "2041-01");
+    assert_int_equal(shebao_projection_years_paid(p), 16); /* 2040 − 2025 + 1 */
+    shebao_projection_free(p);
+    p = NULL;
+    seg[0] = (shebao_segment){2025, 2041, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2041 is after the last payable year 2040 (born "
+                                                "1980-12; claim_age 60; pension from 2041-01)");
+    shebao_summary sm = SHEBAO_SUMMARY_INIT; /* a batch row goes through the summary: the same refusal */
+    assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "year 2041 is after the last payable year 2040"));
+    /* a later segment alone in 2041 (the claim year): refused too */
+    shebao_segment two[2] = {{2025, 2030, 30000}, {2041, 2041, 30000}};
+    pe.plan = two;
+    pe.plan_count = 2;
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "plan segment 2: year 2041 is after the last payable year 2040"));
+    /* born 1980-11: claim 2040-12, last payable year 2040 = the claim year: 2040 accepted, 2041 refused */
+    pe.plan = seg;
+    pe.plan_count = 1;
+    pe.birth_month = 11;
+    seg[0] = (shebao_segment){2025, 2040, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+    assert_string_equal(shebao_projection_claim_month(p), "2040-12");
+    shebao_projection_free(p);
+    p = NULL;
+    seg[0] = (shebao_segment){2025, 2041, 30000};
+    assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "plan segment 1: year 2041 is after the last payable year 2040 (born "
+                                                "1980-11; claim_age 60; pension from 2040-12)");
+    pe.birth_year = 1975;
+    pe.birth_month = 3;
     pe.birth_month = 13;
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "birth 1975-13"));
@@ -803,26 +843,33 @@ static void test_future_rate_after_claim(void **state)
     shebao_policy_free(b);
 }
 
-/* A standalone policy for the range tests: claim at 60 years + 1 month, min_years 1, scheme from 1990, one grade
- * without subsidy, year_end and fen_half_up. supp: the inside of age_supplements; rates: the inside of the list. */
-static shebao_policy *range_policy(const char *divisor, const char *base, const char *supp, const char *grade,
-                                   const char *rates, const char *future, bool after_claim)
+/* A standalone policy for the range tests: claim at claim_age years + 1 month, min_years 1, scheme and grade table
+ * from 1970, one grade without subsidy, year_end and fen_half_up. supp: the inside of age_supplements; rates: the
+ * inside of the list. */
+static shebao_policy *range_policy_age(int claim_age, const char *divisor, const char *base, const char *supp,
+                                       const char *grade, const char *rates, const char *future, bool after_claim)
 {
     char json[2048];
     snprintf(json, sizeof json,
              "{\"schema\": \"shebao-policy/1\", \"id\": \"range\", \"name\": \"range\", \"sources\": {},"
-             " \"resident_pension\": {\"scheme_start\": \"1990-01\", \"claim_age\": 60,"
+             " \"resident_pension\": {\"scheme_start\": \"1970-01\", \"claim_age\": %d,"
              " \"benefit_start_offset_months\": 1, \"min_years\": 1, \"account_divisor\": \"%s\","
              " \"base_pension\": [{\"from\": \"1990-01\", \"value\": \"%s\"}], \"age_supplements\": [%s],"
-             " \"grades\": [{\"from\": \"1990-01\", \"table\": [{\"grade\": \"%s\", \"subsidy\": \"0\"}]}],"
+             " \"grades\": [{\"from\": \"1970-01\", \"table\": [{\"grade\": \"%s\", \"subsidy\": \"0\"}]}],"
              " \"backpay\": {\"max_grade\": \"%s\", \"subsidised\": false, \"counts_for_years_pension\": true},"
              " \"interest\": {\"method\": \"year_end\", \"rounding\": \"fen_half_up\", \"rates\": [%s],"
              " \"assumed_future_rate\": \"%s\", \"after_claim\": %s}}}",
-             divisor, base, supp, grade, grade, rates, future, after_claim ? "true" : "false");
+             claim_age, divisor, base, supp, grade, grade, rates, future, after_claim ? "true" : "false");
     shebao_policy *pol = NULL;
     if (shebao_policy_load_string(ctx, json, "range.json", &pol) != SHEBAO_OK)
         fail_msg("range policy: %s", shebao_ctx_errmsg(ctx));
     return pol;
+}
+
+static shebao_policy *range_policy(const char *divisor, const char *base, const char *supp, const char *grade,
+                                   const char *rates, const char *future, bool after_claim)
+{
+    return range_policy_age(60, divisor, base, supp, grade, rates, future, after_claim);
 }
 
 /* Project (full and summary) one person born 1960-01 (claim 2020-02) paying `grade` in [first, last]. */
@@ -889,31 +936,31 @@ static void test_values_out_of_range(void **state)
     assert_int_equal(range_run(pol, 2019, 2019, 9223300, SHEBAO_MORTALITY_NONE, &sm), SHEBAO_OK);
     assert_true(sm.monthly_total == INT64_C(9223300000000000000));
     shebao_policy_free(pol);
-    /* Expected inheritable balance: 10^14 fen in 2019, rates 0 in 2019 and 2020, 0.999999 after, after_claim.
-     * Account pension A = fen_half_up(10^14 / 139) = 719 424 460 432 (…431.65); December 2020: x_0 = 10^14 − 11·A =
-     * 92 086 330 935 248 (rate 0); each December from 2021, 12 more payments (12·A = 8 633 093 525 184) and then
-     * x_k = y_k + fen_half_up(0.999999·y_k), y_k = x_(k−1) − 12·A. Upper: x_k < 2·x_(k−1), so x_16 (2036) <
-     * 2^16·x_0 = 6.035·10^18 < 2^63. Lower: with F = (12·A·1.999999 + 1/2) / 0.999999 = 1.7266·10^13,
-     * x_k − F >= 1.999999·(x_(k−1) − F), so x_17 >= F + 1.999999^17·(x_0 − F) = 9.807·10^18 > 2^63: the balance
-     * leaves int64 in December 2037. The summary has no inheritable balance and succeeds: balance 10^14, monthly
-     * total A + base 100.00 = 719 424 460 432 + 10 000 = 719 424 470 432. The old code computed balance × months
-     * in int64 (a signed overflow) and printed a wrapped figure. */
-    pol = range_policy("139", "100", "", "1000000000000", zero, "0.999999", true);
-    expect_range_error(pol, 2019, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, false,
-                       "value out of range: expected inheritable balance (account balance at the end of 2037 after the "
+    /* Expected inheritable balance (tests/bad-input/cases/range-inheritable/README.md): the largest grade,
+     * D = 10^14 fen, every year 1976-2020, no listed rates, 0.20 (the highest rate allowed) before and after the
+     * claim, after_claim. Before the claim B_n = 5·D·(1.2^n − 1) (each rounding at most 1/2 fen): B_44 (2019) =
+     * 5·10^14·3046.72 = 1.52336·10^18; in 2020 (1 month) B = B_44·(1 + 0.2/12) + D = 1.54885·10^18. A = B/139 =
+     * 1.1143·10^16. December 2020: x_0 = (B − 11·A)·(1 + 0.2·11/12) = 1.6878·10^18; after it x_k = 1.2·(x_(k−1) −
+     * 12·A), so x_k = F + 1.2^k·(x_0 − F) with F = 72·A = 8.023·10^17: x_k > 2^63 − 1 when 1.2^k > 9.51, first for
+     * k = 13 (1.2^12 = 8.92, 1.2^13 = 10.70): December 2033. The summary has no inheritable balance and succeeds,
+     * its balance within 10^14 fen of 1.54885·10^18 and its monthly total A + base 100.00, A = fen_half_up(B/139). */
+    pol = range_policy("139", "100", "", "1000000000000", "", "0.20", true);
+    expect_range_error(pol, 1976, 2020, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, false,
+                       "value out of range: expected inheritable balance (account balance at the end of 2033 after the "
                        "claim)");
-    assert_int_equal(range_run(pol, 2019, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, &sm),
+    assert_int_equal(range_run(pol, 1976, 2020, INT64_C(100000000000000), SHEBAO_MORTALITY_CL2010_2013_PENSION, &sm),
                      SHEBAO_OK);
-    assert_true(sm.balance == INT64_C(100000000000000));
-    assert_true(sm.monthly_total == INT64_C(719424470432));
+    assert_true(sm.balance > INT64_C(1548750000000000000) && sm.balance < INT64_C(1548950000000000000));
+    assert_true(sm.monthly_total == (sm.balance + 69) / 139 + 10000); /* half-up: + 69.5 → + 69 for whole fen */
     shebao_policy_free(pol);
-    /* Account balance: 10^14 fen a year from 2000 at 0.999999 (no listed rate), year_end: B_y = B_(y−1) + D +
-     * fen_half_up(0.999999·B_(y−1)) is below (2^n − 1)·D after n years, so B_2015 <= 65 535·10^14 = 6.5535·10^18 <
-     * 2^63 and I_2016 < B_2015 fit; from below B_2015 > 6.55·10^18, so B_2015 + D + I_2016 > 1.3·10^19: 2016. */
-    pol = range_policy("139", "0", "", "1000000000000", "", "0.999999", false);
+    /* Account balance (tests/bad-input/cases/range-balance/README.md): 10^14 fen a year from 1976 at 0.20, claim at
+     * 80 (2040-02), year_end: B_n = 5·D·(1.2^n − 1) within a few fen, so B_53 (2028) = 5·10^14·15 724.55 =
+     * 7.862·10^18 < 2^63 − 1 and I_2029 = B_53/5 = 1.572·10^18 fit, but B_53 + D + I_2029 = 5·10^14·18 869.66 =
+     * 9.435·10^18 does not: 2029. (A claim at 60 cannot get there at 0.20: 45 years give less than 1.9·10^18.) */
+    pol = range_policy_age(80, "139", "0", "", "1000000000000", "", "0.20", false);
     for (int summary = 0; summary < 2; summary++)
-        expect_range_error(pol, 2000, 2019, INT64_C(100000000000000), SHEBAO_MORTALITY_NONE, summary,
-                           "value out of range: account balance in 2016");
+        expect_range_error(pol, 1976, 2040, INT64_C(100000000000000), SHEBAO_MORTALITY_NONE, summary,
+                           "value out of range: account balance in 2029");
     shebao_policy_free(pol);
 }
 
@@ -960,6 +1007,157 @@ static void test_after_claim_provenance(void **state)
     shebao_policy_free(pol);
 }
 
+/* ---- rate bounds (#12 item 6) ---------------------------------------------------------------------------- */
+
+static void expect_ledger(const shebao_projection *p, size_t i, int year, const char *interest, const char *balance)
+{
+    shebao_ledger_row r;
+    char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    assert_int_equal(shebao_projection_ledger_row(p, i, &r), SHEBAO_OK);
+    assert_int_equal(r.year, year);
+    if (strcmp(fen_str(r.interest, a), interest) != 0 || strcmp(fen_str(r.balance, b), balance) != 0)
+        fail_msg("%d: interest %s balance %s, want %s %s", year, a, b, interest, balance);
+}
+
+/* The policy's interest rates at the bounds [-0.05, 0.20]: both load and give the ledger worked out here (year_end,
+ * fen_half_up, grade 1000, no subsidy; born 1960-01, claim 2020-02, e = 1 month of 2020). */
+static void test_rate_bounds_ledger(void **state)
+{
+    (void)state;
+    tp t = {.base = "100", .grades = "{\"grade\":\"1000\",\"subsidy\":\"0\"}", .bands = "", .method = "year_end",
+            .rounding = "fen_half_up", .rate = "-0.05"};
+    shebao_policy *pol = make_policy(&t);
+    shebao_projection *p = project(pol, 1960, 1, "2017-2019:1000", 0, 0);
+    /* 2017: B = 0 + 1000 + 0 = 1000.00
+     * 2018: I = fen_half_up(1000 × −0.05) = −50.00; B = 1000 + 1000 − 50 = 1950.00
+     * 2019: I = fen_half_up(1950 × −0.05) = −97.50; B = 1950 + 1000 − 97.50 = 2852.50
+     * 2020 (claim year, 1 month): I = fen_half_up(2852.50 × −0.05 × 1/12) = fen_half_up(−11.885416…) = −11.89
+     *       (half-up is away from zero); B = 2852.50 − 11.89 = 2840.61 */
+    expect_ledger(p, 0, 2017, "0.00", "1000.00");
+    expect_ledger(p, 1, 2018, "-50.00", "1950.00");
+    expect_ledger(p, 2, 2019, "-97.50", "2852.50");
+    expect_ledger(p, 3, 2020, "-11.89", "2840.61");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+    t.rate = "0.20";
+    pol = make_policy(&t);
+    p = project(pol, 1960, 1, "2017-2019:1000", 0, 0);
+    /* 2018: I = 1000 × 0.2 = 200.00, B = 2200.00; 2019: I = 440.00, B = 3640.00;
+     * 2020: I = fen_half_up(3640 × 0.2 / 12) = fen_half_up(60.666…) = 60.67, B = 3700.67 */
+    expect_ledger(p, 1, 2018, "200.00", "2200.00");
+    expect_ledger(p, 2, 2019, "440.00", "3640.00");
+    expect_ledger(p, 3, 2020, "60.67", "3700.67");
+    shebao_projection_free(p);
+    shebao_policy_free(pol);
+}
+
+/* The run's discount and future rates: outside [-0.05, 0.20] an input error showing the percentage (and, for a
+ * percentage written as a number, the form expected), from shebao_project, the summary and shebao_compare alike. */
+static void test_rate_bounds_run(void **state)
+{
+    (void)state;
+    shebao_policy *pol = tu_embedded("zhejiang");
+    shebao_segment seg = {2024, 2033, 30000}; /* born 1975-03: 2024-2033 is within 1991..2035 */
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = 1975;
+    pe.birth_month = 3;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;
+    static const struct {
+        const char *discount, *future, *msg;
+    } bad[] = {
+        /* 2.5 = 250 %; as a percentage 2.5 % = 0.025 */
+        {"2.5", NULL, "discount rate '2.5': 250% a year: write 0.025 for 2.5% (a rate must be in [-0.05, 0.20])"},
+        /* −0.06 = −6 %, below −5 %: no hint (it is not a percentage written as a number, |−0.06| < 1) */
+        {"-0.06", NULL, "discount rate '-0.06': -6% a year (a rate must be in [-0.05, 0.20])"},
+        /* 0.21 = 21 % > 20 % */
+        {"0.21", NULL, "discount rate '0.21': 21% a year (a rate must be in [-0.05, 0.20])"},
+        /* 0.200001 = 20.0001 % */
+        {"0.200001", NULL, "discount rate '0.200001': 20.0001% a year (a rate must be in [-0.05, 0.20])"},
+        /* 1 = 100 %; 1 % = 0.01 */
+        {NULL, "1", "future rate '1': 100% a year: write 0.01 for 1% (a rate must be in [-0.05, 0.20])"},
+        /* −3 = −300 %; −3 % = −0.03 */
+        {NULL, "-3", "future rate '-3': -300% a year: write -0.03 for -3% (a rate must be in [-0.05, 0.20])"},
+        /* 25 = 2500 %: 25 % = 0.25 is itself outside the bounds, so no form is offered */
+        {NULL, "25", "future rate '25': 2500% a year (a rate must be in [-0.05, 0.20])"},
+        {"2.5%", NULL, "discount rate '2.5%': not a decimal rate (write 0.025 for 2.5%)"},
+    };
+    shebao_projection *p = NULL;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        pe.discount = bad[i].discount;
+        pe.future_rate = bad[i].future;
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
+        assert_null(p);
+        assert_string_equal(shebao_ctx_errmsg(ctx), bad[i].msg);
+        shebao_summary sm = SHEBAO_SUMMARY_INIT;
+        assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_EINPUT);
+        assert_string_equal(shebao_ctx_errmsg(ctx), bad[i].msg);
+        shebao_person cp = pe; /* compare: no plan, it builds them */
+        cp.plan = NULL;
+        cp.plan_count = 0;
+        shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
+        opt.start_year = 2024;
+        shebao_comparison *c = NULL;
+        assert_int_equal(shebao_compare(ctx, pol, &cp, &opt, &c), SHEBAO_EINPUT);
+        assert_null(c);
+        assert_string_equal(shebao_ctx_errmsg(ctx), bad[i].msg);
+    }
+    /* the bounds themselves, and the same values written otherwise, are accepted */
+    static const char *const good[] = {"0.20", "-0.05", "0.2", "-0.050", "0"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        pe.discount = good[i];
+        pe.future_rate = good[i];
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+        shebao_projection_free(p);
+        p = NULL;
+    }
+    shebao_policy_free(pol);
+}
+
+/* A negative discount rate in the EPV: v = (1 + i)^(−1/12) > 1 for i < 0, and the sum is the same formula.
+ * Near the end of the table l is linear within the year of age 105 and 0 from 106 (q_105 = 1), so the weights are
+ * simple: at 105 years 10 months l(a)/l(a) = 1 and l(a+1)/l(a) = (1/12)/(2/12) = 1/2, nothing after. */
+static void test_negative_discount_epv(void **state)
+{
+    (void)state;
+    shebao_fen f;
+    /* 1000.00 a month, two months: EPV = 1000 × (1 + v/2).
+     * i = 0:     v = 1,                              EPV = 1500.00
+     * i = −0.05: v = 0.95^(−1/12) = e^(0.0512933/12) = e^0.00427444 = 1.0042836, EPV = 1000 × 1.5021418 = 1502.14
+     * i = 0.20:  v = 1.2^(−1/12) = e^(−0.1823216/12) = e^(−0.0151935) = 0.9849214, EPV = 1000 × 1.4924607 = 1492.46 */
+    static const struct {
+        const char *i, *epv;
+    } two[] = {{"0", "1500.00"}, {"-0.05", "1502.14"}, {"0.20", "1492.46"}};
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
+        assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE,
+                                            105 * 12 + 10, 100000, two[k].i, &f),
+                         SHEBAO_OK);
+        assert_fen(f, two[k].epv);
+    }
+    /* 1200.00 a month from exactly 105: weights (12 − j)/12 for j = 0..11, so EPV = 100 × Σ_{j=0}^{11} (12 − j)·v^j.
+     * i = 0: 100 × (12 + 11 + … + 1) = 100 × 78 = 7800.00.
+     * i = −0.05, v = 1.0042836 (v^j = e^(0.00427444·j)): Σ (12 − j)·v^j = 12 + 11·1.0042836 + 10·1.0085855
+     *   + 9·1.0129059 + 8·1.0172448 + 7·1.0216022 + 6·1.0259784 + 5·1.0303732 + 4·1.0347869 + 3·1.0392195
+     *   + 2·1.0436711 + 1·1.0481418
+     *   = 12 + 11.047119 + 10.085855 + 9.116153 + 8.137958 + 7.151216 + 6.155870 + 5.151866 + 4.139148 + 3.117659
+     *   + 2.087342 + 1.048142 = 79.238328 → EPV = 7923.83 (7923.8328…, far from a half fen) */
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_FEMALE, 105 * 12,
+                                        120000, "0", &f),
+                     SHEBAO_OK);
+    assert_fen(f, "7800.00");
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_FEMALE, 105 * 12,
+                                        120000, "-0.05", &f),
+                     SHEBAO_OK);
+    assert_fen(f, "7923.83");
+    /* just outside the bounds: refused, as by shebao_project */
+    assert_int_equal(shebao_annuity_epv(ctx, SHEBAO_MORTALITY_CL2010_2013_PENSION, SHEBAO_SEX_MALE, 60 * 12, 100000,
+                                        "-0.0500001", &f),
+                     SHEBAO_EINPUT);
+    assert_string_equal(shebao_ctx_errmsg(ctx), "discount rate '-0.0500001': -5.00001% a year (a rate must be in "
+                                                "[-0.05, 0.20])");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -982,6 +1180,9 @@ int main(void)
         cmocka_unit_test(test_future_rate_after_claim),
         cmocka_unit_test(test_values_out_of_range),
         cmocka_unit_test(test_after_claim_provenance),
+        cmocka_unit_test(test_rate_bounds_ledger),
+        cmocka_unit_test(test_rate_bounds_run),
+        cmocka_unit_test(test_negative_discount_epv),
     };
     return cmocka_run_group_tests_name("resident", tests, tu_setup, tu_teardown);
 }

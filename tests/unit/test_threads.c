@@ -38,7 +38,7 @@ static void make_person(int i, person_buf *b)
     pe.birth_month = 1 + (int)((h >> 8) % 12);
     pe.sex = (h >> 12) & 1 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
     pe.mortality = i % 50 == 0 ? SHEBAO_MORTALITY_CL2010_2013_PENSION : SHEBAO_MORTALITY_NONE;
-    int claim_year = pe.birth_year + 60 + (pe.birth_month == 12);
+    int claim_year = pe.birth_year + 60; /* the last payable year (the claim year may be the next one) */
     int start = 2024 + (int)((h >> 14) % 3), years = 1 + (int)((h >> 16) % 30);
     int last = start + years - 1 > claim_year ? claim_year : start + years - 1;
     if (last < start)
