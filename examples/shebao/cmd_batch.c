@@ -158,7 +158,7 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
 
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
 {
-    batch_cli o = {NULL};
+    batch_cli o = {.file = NULL};
     int code = cli_parse(&cli_cmd_batch, ctx, argc, argv, 2, &o);
     if (code != CLI_GO)
         return code;
