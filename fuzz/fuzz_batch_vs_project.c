@@ -49,13 +49,7 @@ static void describe(void)
     fputc('\n', stderr);
 }
 
-#define EXPECT(cond, ...)                                                                                         \
-    do {                                                                                                          \
-        if (!(cond)) {                                                                                            \
-            describe();                                                                                           \
-            fuzz_fail(__VA_ARGS__);                                                                               \
-        }                                                                                                         \
-    } while (0)
+#define EXPECT(cond, ...) FUZZ_EXPECT(describe, cond, __VA_ARGS__)
 
 /* ---- the fields, read by the documented rules ---------------------------------------------------------------- */
 

@@ -203,13 +203,7 @@ static void describe(void)
     fputc('\n', stderr);
 }
 
-#define EXPECT(cond, ...)                                                                                         \
-    do {                                                                                                          \
-        if (!(cond)) {                                                                                            \
-            describe();                                                                                           \
-            fuzz_fail(__VA_ARGS__);                                                                               \
-        }                                                                                                         \
-    } while (0)
+#define EXPECT(cond, ...) FUZZ_EXPECT(describe, cond, __VA_ARGS__)
 
 static int64_t figure(const shebao_projection *p, shebao_figure which, int *ok)
 {

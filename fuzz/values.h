@@ -20,6 +20,15 @@ __attribute__((format(printf, 1, 2), noreturn))
 #endif
 void fuzz_fail(const char *fmt, ...);
 
+/* Check cond; when it fails, describe() prints the input (each target's own), then fuzz_fail() the difference. */
+#define FUZZ_EXPECT(describe, cond, ...)                                                                          \
+    do {                                                                                                          \
+        if (!(cond)) {                                                                                            \
+            describe();                                                                                           \
+            fuzz_fail(__VA_ARGS__);                                                                               \
+        }                                                                                                         \
+    } while (0)
+
 /* ---- the reference ---------------------------------------------------------------------------------------- */
 
 /* The decimal syntax of shebao_money_parse() and shebao_decimal_round() (include/shebao.h, tests/unit/test_money.c):
