@@ -73,7 +73,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
-.PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
+.PHONY: bench all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
         fuzz fuzz-lib fuzz-replay
 
@@ -173,7 +173,7 @@ check: deps
 
 # ---- tests ------------------------------------------------------------------------------------------------
 
-test: all unit-tests cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
+test: all unit-tests cxx-check cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
 
 unit-tests: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -195,6 +195,19 @@ BATCH_ROWS ?= 1000000
 batch-tests: $(CLI) $(BUILD)/bench/gen_population
 	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
 	@sh tests/cli/batch_blocks.sh $(CLI)
+
+# The public header as C++17 (extern "C" guards, the _INIT macros as aggregates): tests/cxx/smoke.cpp built with
+# c++ against the built library and run; with clang++ too when it is installed (syntax only).
+ifeq ($(origin CXX),default)
+CXX := c++
+endif
+CXX_WARN := -std=c++17 -Wall -Wextra -Werror
+$(BUILD)/tests/cxx_smoke: tests/cxx/smoke.cpp include/shebao.h $(wildcard include/shebao/*.h) $(STATIC) | $(BUILD)/tests/obj
+	$(CXX) $(CXX_WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+cxx-check: $(BUILD)/tests/cxx_smoke
+	@if command -v clang++ >/dev/null 2>&1; then clang++ $(CXX_WARN) -Iinclude -fsyntax-only tests/cxx/smoke.cpp; fi
+	$(BUILD)/tests/cxx_smoke
 
 # The same suites with every run under valgrind: memory errors and leaks fail them (tests/cli/io.sh: input and
 # output files, a full device).
