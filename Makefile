@@ -40,7 +40,10 @@ PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKG_DEPS) 2>/dev/null)
-DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) -lm -lpthread
+# the system libraries the shared library is linked with; the installed shebao.pc lists them as Libs.private, so
+# that a static link through `pkg-config --static --libs shebao` gets the same set
+SYS_LIBS := -lm -lpthread
+DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) $(SYS_LIBS)
 ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # Each compile also writes the headers its object includes into OBJ.d (-MMD; -MP: a deleted header is no error).
@@ -121,6 +124,7 @@ $(BUILD)/shebao.pc: FORCE | $(BUILD)/obj
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	  'Name: shebao' 'Description: Exact Chinese social-insurance contributions and benefits' \
 	  'Version: $(VERSION)' 'Requires.private: $(PKG_DEPS)' 'Libs: -L$${libdir} -lshebao' \
+	  'Libs.private: $(SYS_LIBS)' \
 	  'Cflags: -I$${includedir}' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
@@ -234,17 +238,31 @@ examples-run: $(EXAMPLE_BIN)
 	@set -e; for e in $(EXAMPLE_BIN); do \
 	  if $$e >$$e.out 2>&1; then echo "ok $$e"; else cat $$e.out; echo "FAIL $$e"; exit 1; fi; done
 
-# Install into a temporary DESTDIR and build an example against it through pkg-config.
+# Install into a temporary DESTDIR and build an example against it through pkg-config, both ways: against the
+# shared library (`pkg-config --libs shebao`), and statically (`pkg-config --static --libs shebao`, which must
+# bring every library libshebao.a needs: Requires.private and Libs.private). The static link is made twice: with
+# -static as the README says (not under a sanitizer, which cannot link statically), and with the whole archive
+# (--whole-archive: every object of libshebao.a, not only those the example calls, must find what it needs).
+STAGE_ENV = PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig
+HELLO_CC = $(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c
 install-check: lib
 	@rm -rf $(BUILD)/stage
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BUILD)/stage PREFIX=/usr/local >/dev/null
-	PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage \
-	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig \
-	  sh -c '$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c -o $(BUILD)/hello_installed \
+	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_installed \
 	    $$(pkg-config --cflags shebao) $$(pkg-config --libs shebao) $(ALL_LDFLAGS)'
 	LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib $(BUILD)/hello_installed
 	@LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib ldd $(BUILD)/hello_installed | grep -q 'libshebao.so.$(SOVERSION) => $(CURDIR)/$(BUILD)/stage' \
 	  || { echo 'install-check: hello_installed did not load the staged libshebao'; exit 1; }
+	@libs=" $$($(STAGE_ENV) pkg-config --static --libs shebao) "; for l in -lshebao -ljansson -lmpfr -lgmp $(SYS_LIBS); do \
+	  case "$$libs" in *" $$l "*) ;; *) echo "install-check: pkg-config --static --libs shebao lacks $$l"; exit 1;; esac; done
+	$(if $(SANFLAGS),,$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_static \
+	    $$(pkg-config --cflags shebao) -static $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)')
+	$(if $(SANFLAGS),,$(BUILD)/hello_static >/dev/null)
+	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_whole $$(pkg-config --cflags shebao) $(if $(SANFLAGS),,-static) \
+	    -Wl,--whole-archive $(CURDIR)/$(BUILD)/stage/usr/local/lib/libshebao.a -Wl,--no-whole-archive \
+	    $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)'
+	$(BUILD)/hello_whole >/dev/null
+	@! ldd $(BUILD)/hello_whole 2>/dev/null | grep -q libshebao.so || { echo 'install-check: hello_whole loads libshebao.so'; exit 1; }
 
 sanitize: deps
 	$(MAKE) BUILD=build/sanitize CFLAGS='-O1 -g -fno-omit-frame-pointer' \
