@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "output.h"
 #include "resident.h"
 
 struct shebao_grade_list {
@@ -86,13 +87,6 @@ int shebao_grade_list_item(const shebao_grade_list *g, size_t i, shebao_grade_op
     return SHEBAO_OK;
 }
 
-static json_t *money_json(shebao_fen fen)
-{
-    char m[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(fen, m, sizeof m);
-    return json_string(m);
-}
-
 int shebao_grade_list_to_json(const shebao_grade_list *g, char **out)
 {
     if (!out)
@@ -113,8 +107,8 @@ int shebao_grade_list_to_json(const shebao_grade_list *g, char **out)
         json_t *o = json_object();
         if (!o)
             continue; /* (the dump below is then refused: the array is short) */
-        json_object_set_new(o, "grade", money_json(g->g[i].grade));
-        json_object_set_new(o, "subsidy", money_json(g->g[i].subsidy));
+        json_object_set_new(o, "grade", sb_output_money(g->g[i].grade));
+        json_object_set_new(o, "subsidy", sb_output_money(g->g[i].subsidy));
         json_object_set_new(o, "daijiao", json_boolean(g->g[i].daijiao));
         json_object_set_new(o, "status", json_string(shebao_status_name(g->g[i].status)));
         json_array_append_new(arr, o);
