@@ -245,6 +245,10 @@ examples-run: $(EXAMPLE_BIN)
 # (--whole-archive: every object of libshebao.a, not only those the example calls, must find what it needs).
 STAGE_ENV = PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig
 HELLO_CC = $(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c
+# under a sanitizer, no -static: --as-needed then keeps the -lshebao of pkg-config from adding libshebao.so, whose
+# symbols the whole archive has already given
+comma := ,
+HELLO_WHOLE_MODE = $(if $(SANFLAGS),-Wl$(comma)--as-needed,-static)
 install-check: lib
 	@rm -rf $(BUILD)/stage
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BUILD)/stage PREFIX=/usr/local >/dev/null
@@ -258,7 +262,7 @@ install-check: lib
 	$(if $(SANFLAGS),,$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_static \
 	    $$(pkg-config --cflags shebao) -static $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)')
 	$(if $(SANFLAGS),,$(BUILD)/hello_static >/dev/null)
-	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_whole $$(pkg-config --cflags shebao) $(if $(SANFLAGS),,-static) \
+	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_whole $$(pkg-config --cflags shebao) $(HELLO_WHOLE_MODE) \
 	    -Wl,--whole-archive $(CURDIR)/$(BUILD)/stage/usr/local/lib/libshebao.a -Wl,--no-whole-archive \
 	    $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)'
 	$(BUILD)/hello_whole >/dev/null
