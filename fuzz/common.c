@@ -23,6 +23,38 @@ void fuzz_check(int ok, const char *what, const char *input)
     abort();
 }
 
+void fuzz_setup(shebao_ctx **ctx, shebao_policy **zhejiang)
+{
+    if (*ctx)
+        return;
+    if (shebao_ctx_new(ctx) != SHEBAO_OK ||
+        (zhejiang && shebao_policy_load_embedded(*ctx, "zhejiang", zhejiang) != SHEBAO_OK))
+        abort();
+}
+
+char *fuzz_begin(shebao_ctx **ctx, shebao_policy **zhejiang, const uint8_t *data, size_t size)
+{
+    fuzz_setup(ctx, zhejiang);
+    return fuzz_string(data, size);
+}
+
+void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *input)
+{
+    const char *m = shebao_ctx_errmsg(ctx);
+    fuzz_check(m && *m && !strchr(m, '\n'), what, input);
+}
+
+shebao_person fuzz_person_plan(int birth_year, int birth_month, const shebao_segment *seg, size_t n)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = birth_year;
+    pe.birth_month = birth_month;
+    pe.plan = seg;
+    pe.plan_count = n;
+    pe.mortality = SHEBAO_MORTALITY_NONE;
+    return pe;
+}
+
 /* ---- the value targets' reference and inputs (fuzz/values.h) ------------------------------------------------ */
 
 #include <inttypes.h>
