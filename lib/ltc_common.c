@@ -34,6 +34,15 @@ const char *shebao_ltc_grade_name(int grade) { return grade >= 0 && grade < SB_L
 
 const char *shebao_ltc_level_name(int level) { return level >= 0 && level < SB_LTC_LEVELS ? level_names[level] : NULL; }
 
+/* The index of name in names[0 .. n), or -1 (also for a NULL name). */
+static int ltc_name_index(const char *name, const char *const *names, int n)
+{
+    for (int i = 0; name && i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 const char *shebao_ltc_mode_name(shebao_ltc_mode mode)
 {
     return (unsigned)mode < SB_LTC_MODES ? mode_names[mode] : NULL;
@@ -41,14 +50,10 @@ const char *shebao_ltc_mode_name(shebao_ltc_mode mode)
 
 int shebao_ltc_mode_from_name(const char *name, shebao_ltc_mode *out)
 {
-    if (!out)
-        return SHEBAO_EUSAGE;
-    for (int i = 0; name && i < SB_LTC_MODES; i++)
-        if (strcmp(name, mode_names[i]) == 0) {
-            *out = (shebao_ltc_mode)i;
-            return SHEBAO_OK;
-        }
-    return SHEBAO_EINPUT;
+    int i = ltc_name_index(name, mode_names, SB_LTC_MODES);
+    if (out && i >= 0)
+        *out = (shebao_ltc_mode)i;
+    return !out ? SHEBAO_EUSAGE : i < 0 ? SHEBAO_EINPUT : SHEBAO_OK;
 }
 
 const char *shebao_ltc_group_name(shebao_ltc_group group)
@@ -58,14 +63,10 @@ const char *shebao_ltc_group_name(shebao_ltc_group group)
 
 int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out)
 {
-    if (!out)
-        return SHEBAO_EUSAGE;
-    for (int i = 0; name && i < SB_LTC_GROUPS; i++)
-        if (strcmp(name, group_names[i]) == 0) {
-            *out = (shebao_ltc_group)i;
-            return SHEBAO_OK;
-        }
-    return SHEBAO_EINPUT;
+    int i = ltc_name_index(name, group_names, SB_LTC_GROUPS);
+    if (out && i >= 0)
+        *out = (shebao_ltc_group)i;
+    return !out ? SHEBAO_EUSAGE : i < 0 ? SHEBAO_EINPUT : SHEBAO_OK;
 }
 
 const char *shebao_ltc_payer_name(shebao_ltc_payer payer)

@@ -376,24 +376,33 @@ static const ltc_dated ltc_benefits_dated = {
     .names = ltc_mode_keys, .read = ltc_read_mode,
     .none = "needs at least one care mode (institution, medical_institution, home_visit, home_cash)"};
 
+/* The dated array arr of d: a new list of entries of `size` bytes, returned even when an entry is refused (the
+ * policy owns and frees it), *count of them read; *rc says whether all were. NULL (with *rc) when none is made. */
+static void *ltc_read_dated_list(sb_pread *b, json_t *arr, const char *inh, const ltc_dated *d, size_t size,
+                                 size_t *count, int *rc)
+{
+    char *list = sb_pread_list(b, arr, true, size, rc);
+    if (!list)
+        return NULL;
+    ltc_dated_room r = {d, list, size, count};
+    *rc = sb_pread_each(b, arr, &d->shape, inh, ltc_read_dated_entry, &r);
+    return list;
+}
+
 static int ltc_read_funding(sb_pread *b, json_t *arr, const char *inh, void *out)
 {
     sb_ltc *L = out;
     int rc;
-    if (!(L->funding = sb_pread_list(b, arr, true, sizeof *L->funding, &rc)))
-        return rc;
-    ltc_dated_room r = {&ltc_funding_dated, (char *)L->funding, sizeof *L->funding, &L->nfunding};
-    return sb_pread_each(b, arr, &r.d->shape, inh, ltc_read_dated_entry, &r);
+    L->funding = ltc_read_dated_list(b, arr, inh, &ltc_funding_dated, sizeof *L->funding, &L->nfunding, &rc);
+    return rc;
 }
 
 static int ltc_read_benefits(sb_pread *b, json_t *arr, const char *inh, void *out)
 {
     sb_ltc *L = out;
     int rc;
-    if (!(L->benefits = sb_pread_list(b, arr, true, sizeof *L->benefits, &rc)))
-        return rc;
-    ltc_dated_room r = {&ltc_benefits_dated, (char *)L->benefits, sizeof *L->benefits, &L->nbenefits};
-    return sb_pread_each(b, arr, &r.d->shape, inh, ltc_read_dated_entry, &r);
+    L->benefits = ltc_read_dated_list(b, arr, inh, &ltc_benefits_dated, sizeof *L->benefits, &L->nbenefits, &rc);
+    return rc;
 }
 
 int sb_policy_ltc_read(sb_pread *b, json_t *obj, const char *inherited, void *out)
