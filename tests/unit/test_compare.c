@@ -45,12 +45,7 @@ static const char policy_b[] =
 static shebao_comparison *compare(const shebao_policy *pol, const shebao_person *pe, int start,
                                   const shebao_fen *grades, size_t ng, const int *years, size_t ny)
 {
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = start;
-    opt.grades = grades;
-    opt.grade_count = ng;
-    opt.years = years;
-    opt.years_count = ny;
+    shebao_compare_options opt = tu_compare_options(start, grades, ng, years, ny);
     shebao_comparison *c = NULL;
     int rc = shebao_compare(ctx, pol, pe, &opt, &c);
     if (rc != SHEBAO_OK)
@@ -60,9 +55,7 @@ static shebao_comparison *compare(const shebao_policy *pol, const shebao_person 
 
 static shebao_person person(int by, int bm, shebao_sex sex, shebao_mortality m)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = by;
-    pe.birth_month = bm;
+    shebao_person pe = tu_person(by, bm, NULL, 0);
     pe.sex = sex;
     pe.mortality = m;
     return pe;

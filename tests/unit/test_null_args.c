@@ -48,20 +48,14 @@ static const shebao_segment plan1[] = {{2020, 2034, 200000}};
 /* Born 1975-03, 2000 a year 2020–2034 (the README's demo person): eligible, claim 2035-04. */
 static shebao_person person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = plan1;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1975, 3, plan1, 1);
     return pe;
 }
 
 /* Born 1970-01, no plan (shebao_compare builds the plans), no life table (quicker). */
 static shebao_person compare_person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1970;
-    pe.birth_month = 1;
+    shebao_person pe = tu_person(1970, 1, NULL, 0);
     pe.mortality = SHEBAO_MORTALITY_NONE;
     return pe;
 }

@@ -46,11 +46,7 @@ static void test_person_and_summary(void **state)
     shebao_segment seg = {2020, 2034, 200000};
     const unsigned pv[] = VERSIONS(SHEBAO_PERSON_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1975;
-        pe.birth_month = 3;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        shebao_person pe = tu_person(1975, 3, &seg, 1);
         pe.version = pv[k];
         shebao_projection *p = NULL;
         int rc = shebao_project(ctx, zj, &pe, &p);
@@ -66,11 +62,7 @@ static void test_person_and_summary(void **state)
     }
     const unsigned sv[] = VERSIONS(SHEBAO_SUMMARY_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1975;
-        pe.birth_month = 3;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        shebao_person pe = tu_person(1975, 3, &seg, 1);
         shebao_summary s = SHEBAO_SUMMARY_INIT;
         s.version = sv[k];
         int rc = shebao_project_summary(ctx, zj, &pe, &s);
@@ -87,15 +79,8 @@ static void test_compare_options(void **state)
     int years[] = {15};
     const unsigned ov[] = VERSIONS(SHEBAO_COMPARE_OPTIONS_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1980;
-        pe.birth_month = 5;
-        shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-        opt.start_year = 2025;
-        opt.grades = grades;
-        opt.grade_count = 2;
-        opt.years = years;
-        opt.years_count = 1;
+        shebao_person pe = tu_person(1980, 5, NULL, 0);
+        shebao_compare_options opt = tu_compare_options(2025, grades, 2, years, 1);
         opt.version = ov[k];
         shebao_comparison *c = NULL;
         int rc = shebao_compare(ctx, zj, &pe, &opt, &c);
