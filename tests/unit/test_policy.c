@@ -246,7 +246,8 @@ static void *worker(void *arg)
     }
     for (int k = 0; k < 40 && j->rc == 0; k++) {
         shebao_segment seg = {2024, 2024 + 14 + k % 5, k % 2 ? 200000 : 30000};
-        shebao_person pe = tu_person(1985 + k % 4, 1 + k % 12, &seg, 1); /* claim 2045-2049, after the last plan year 2042 */
+        /* born 1985-1988: claim 2045-2049, after the last plan year 2042 */
+        shebao_person pe = tu_person(1985 + k % 4, 1 + k % 12, &seg, 1);
         pe.sex = k % 2 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
         shebao_projection *p = NULL;
         j->rc = shebao_project(c, j->policy, &pe, &p);
