@@ -198,7 +198,8 @@ static void test_zhoushan_hand_cases(void **state)
     static const worked w[] = {
         /* grade 2000 + subsidy 200, 15 years: B = 2200 × 15 = 33000; 33000/139 = 237.410… → 237.41; YP(15) = 30 */
         {1980, 1, "2024-2038:2000", 0, 0, NULL, 15,
-         {{SHEBAO_FIG_BALANCE, "33000.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "237.41"}, {SHEBAO_FIG_YEARS_PENSION, "30.00"}}},
+         {{SHEBAO_FIG_BALANCE, "33000.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "237.41"},
+          {SHEBAO_FIG_YEARS_PENSION, "30.00"}}},
         /* 20 years: B = 44000 → 316.546… → 316.55; YP(20) = 30 + 5 × 5 = 55 */
         {1985, 1, "2024-2043:2000", 0, 0, NULL, 20,
          {{SHEBAO_FIG_ACCOUNT_PENSION, "316.55"}, {SHEBAO_FIG_YEARS_PENSION, "55.00"}}},
@@ -240,7 +241,8 @@ static void test_lanxi(void **state)
          {{SHEBAO_FIG_BALANCE, "1650.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "11.87"}, {SHEBAO_FIG_YEARS_PENSION, "30.00"},
           {SHEBAO_FIG_MONTHLY_TOTAL, "101.87"}, {SHEBAO_FIG_PERSONAL_TOTAL, "1500.00"}}},
         {1955, 1, NULL, 5, 10000, "2015-02", 0, /* B: the claim is 2015-02, needs min(15, 5) = 5 years */
-         {{SHEBAO_FIG_ACCOUNT_PENSION, "3.60"}, {SHEBAO_FIG_YEARS_PENSION, "5.00"}, {SHEBAO_FIG_MONTHLY_TOTAL, "68.60"}}},
+         {{SHEBAO_FIG_ACCOUNT_PENSION, "3.60"}, {SHEBAO_FIG_YEARS_PENSION, "5.00"},
+          {SHEBAO_FIG_MONTHLY_TOTAL, "68.60"}}},
     };
     shebao_policy *pol = make_policy(&t);
     expect_all_worked(pol, w, sizeof w / sizeof w[0]);
