@@ -44,17 +44,6 @@ void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *inp
     fuzz_check(m && *m && !strchr(m, '\n'), what, input);
 }
 
-shebao_person fuzz_person_plan(int birth_year, int birth_month, const shebao_segment *seg, size_t n)
-{
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = birth_year;
-    pe.birth_month = birth_month;
-    pe.plan = seg;
-    pe.plan_count = n;
-    pe.mortality = SHEBAO_MORTALITY_NONE;
-    return pe;
-}
-
 /* ---- the value targets' reference and inputs (fuzz/values.h) ------------------------------------------------ */
 
 #include <inttypes.h>

@@ -30,7 +30,4 @@ char *fuzz_begin(shebao_ctx **ctx, shebao_policy **zhejiang, const uint8_t *data
 /* A refusal leaves a non-empty one-line message in ctx: else stop, as fuzz_check does. */
 void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *input);
 
-/* SHEBAO_PERSON_INIT born in birth_year-birth_month, paying the plan seg[0 .. n), with no life table. */
-shebao_person fuzz_person_plan(int birth_year, int birth_month, const shebao_segment *seg, size_t n);
-
 #endif

@@ -226,11 +226,7 @@ static void test_assess_errors(void **state)
 static shebao_ltc_benefit run(const shebao_policy *p, int grade, shebao_ltc_mode mode, int y, int m, int days,
                               int hosp, const char *cost, const char *hours, const char *price)
 {
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-    c.grade = grade;
-    c.mode = mode;
-    c.year = y;
-    c.month = m;
+    shebao_ltc_claim c = tu_ltc_claim(grade, mode, y, m, SHEBAO_UNSET);
     c.care_days = days;
     c.hospital_days = hosp;
     c.disability_months = 12;
@@ -447,13 +443,8 @@ static void test_home_cash(void **state)
 static void test_not_eligible(void **state)
 {
     (void)state;
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
+    shebao_ltc_claim c = tu_ltc_claim(2, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000); /* 中度失能, below min_grade 3 */
     shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-    c.grade = 2; /* 中度失能, below min_grade 3 */
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
-    c.cost = 300000;
     c.disability_months = 12;
     c.insured_months = 24;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
@@ -496,14 +487,9 @@ static void test_not_eligible(void **state)
 static void test_benefit_errors(void **state)
 {
     (void)state;
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
+    shebao_ltc_claim c = tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2025, 6, 100);
     shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-    c.grade = 5;
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
     c.care_days = 31;
-    c.cost = 100;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "days 31: 2025-06 has only 30 days");
     c.care_days = -1;
@@ -631,7 +617,6 @@ static void test_funding_parts_must_add_up(void **state)
 static void test_cost_estimate(void **state)
 {
     (void)state;
-    shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
     shebao_ltc_cost est = SHEBAO_LTC_COST_INIT;
     /* Zhejiang (assumed Hangzhou-like rules), 1000 beneficiaries, grades 3/4/5 at 0.5/0.3/0.2, institution 0.6
      * and home visits 0.4, 12 months of 2025, cost 2400 a month, 30 h at 60.
@@ -641,12 +626,8 @@ static void test_cost_estimate(void **state)
      * Persons: 1000 × 0.5 × 0.6 = 300, × 0.4 = 200; 180, 120; 120, 80.
      * Total 300 × 18250 + 200 × 18000 + 180 × 18250 + 120 × 18000 + 120 × 25550 + 80 × 21600
      *     = 5475000 + 3600000 + 3285000 + 2160000 + 3066000 + 1728000 = 19314000.00 */
-    in.beneficiaries = 1000;
-    in.grade_mix = "3:0.5,4:0.3,5:0.2";
-    in.mode_mix = "institution:0.6,home_visit:0.4";
-    in.from_year = 2025;
-    in.from_month = 1;
-    in.months = 12;
+    shebao_ltc_cost_input in =
+        tu_ltc_cost_input(1000, "3:0.5,4:0.3,5:0.2", "institution:0.6,home_visit:0.4", 2025, 1, 12);
     in.cost = 240000;
     in.hours = "30";
     in.price = 6000;
@@ -663,13 +644,7 @@ static void test_cost_estimate(void **state)
     /* fractional persons, an ineligible grade and one 31-day month (synthetic cash 600 for grade 5):
      * 3 beneficiaries, grade 2 at 0.2 (0.6 persons, nothing paid) and grade 5 at 0.8 (2.4 persons × 600.00 =
      * 1440.00) */
-    shebao_ltc_cost_input in2 = SHEBAO_LTC_COST_INPUT_INIT;
-    in2.beneficiaries = 3;
-    in2.grade_mix = "2:0.2,5:0.8";
-    in2.mode_mix = "home_cash:1";
-    in2.from_year = 2025;
-    in2.from_month = 7;
-    in2.months = 1;
+    shebao_ltc_cost_input in2 = tu_ltc_cost_input(3, "2:0.2,5:0.8", "home_cash:1", 2025, 7, 1);
     assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_OK);
     assert_int_equal(est.ncells, 2);
     assert_string_equal(est.cells[0].persons, "0.6");

@@ -116,11 +116,7 @@ static void test_ltc(void **state)
             assert_int_equal(rc, SHEBAO_OK);
     }
     for (int k = 0; k < 3; k++) {
-        shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-        c.grade = 4;
-        c.year = 2025;
-        c.month = 6;
-        c.cost = 300000;
+        shebao_ltc_claim c = tu_ltc_claim(4, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000);
         shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
         c.version = cv[k];
         expect_version(shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL), cv[k], SHEBAO_LTC_CLAIM_VERSION,
@@ -135,12 +131,7 @@ static void test_ltc(void **state)
         expect_version(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 6, 1, SHEBAO_UNSET, &f, NULL), fv[k],
                        SHEBAO_LTC_FUNDING_VERSION, "shebao_ltc_funding");
 
-        shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
-        in.beneficiaries = 100;
-        in.grade_mix = "4:1";
-        in.mode_mix = "institution:1";
-        in.from_year = 2025;
-        in.from_month = 1;
+        shebao_ltc_cost_input in = tu_ltc_cost_input(100, "4:1", "institution:1", 2025, 1, 12);
         in.cost = 300000;
         shebao_ltc_cost out = SHEBAO_LTC_COST_INIT;
         in.version = iv[k];

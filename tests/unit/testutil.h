@@ -23,6 +23,8 @@
 
 #include "shebao.h"
 
+#include "inputs.h" /* tu_person, tu_compare_options, tu_ltc_claim, tu_ltc_cost_input */
+
 /* Format fen for string comparison in assertions. */
 static inline const char *fen_str(shebao_fen fen, char buf[SHEBAO_MONEY_BUFSZ])
 {
@@ -32,31 +34,6 @@ static inline const char *fen_str(shebao_fen fen, char buf[SHEBAO_MONEY_BUFSZ])
 
 /* Assert that the amount fen formats as want ("1234.50"). */
 #define assert_fen(fen, want) assert_string_equal(fen_str((fen), (char[SHEBAO_MONEY_BUFSZ]){0}), (want))
-
-/* SHEBAO_PERSON_INIT born in by-bm, paying the plan plan[0 .. n) (NULL, 0: none, as shebao_compare wants). */
-static inline shebao_person tu_person(int by, int bm, const shebao_segment *plan, size_t n)
-{
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = by;
-    pe.birth_month = bm;
-    pe.plan = plan;
-    pe.plan_count = n;
-    return pe;
-}
-
-/* SHEBAO_COMPARE_OPTIONS_INIT paying from start_year, for grades[0 .. ng) and the lengths years[0 .. ny) (NULL, 0:
- * the defaults). */
-static inline shebao_compare_options tu_compare_options(int start_year, const shebao_fen *grades, size_t ng,
-                                                        const int *years, size_t ny)
-{
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = start_year;
-    opt.grades = grades;
-    opt.grade_count = ng;
-    opt.years = years;
-    opt.years_count = ny;
-    return opt;
-}
 
 #ifndef TU_OWN_CTX
 
