@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tests/unit/inputs.h" /* tu_person */
 #include "fuzz.h"
 
 char *fuzz_string(const uint8_t *data, size_t size)
@@ -42,6 +43,17 @@ void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *inp
 {
     const char *m = shebao_ctx_errmsg(ctx);
     fuzz_check(m && *m && !strchr(m, '\n'), what, input);
+}
+
+void fuzz_project_plan(shebao_ctx *ctx, const shebao_policy *pol, int by, int bm, const shebao_segment *seg,
+                       size_t n, const char *input)
+{
+    shebao_person pe = tu_person(by, bm, seg, n);
+    pe.mortality = SHEBAO_MORTALITY_NONE;
+    shebao_projection *p = NULL;
+    if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
+        fuzz_check_message(ctx, "a refused projection leaves a one-line message", input);
+    shebao_projection_free(p);
 }
 
 /* ---- the value targets' reference and inputs (fuzz/values.h) ------------------------------------------------ */

@@ -30,4 +30,9 @@ char *fuzz_begin(shebao_ctx **ctx, shebao_policy **zhejiang, const uint8_t *data
 /* A refusal leaves a non-empty one-line message in ctx: else stop, as fuzz_check does. */
 void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *input);
 
+/* One projection under pol of a person born in by-bm paying seg[0 .. n), without a life table: it succeeds or is
+ * refused with a one-line message (else stop). */
+void fuzz_project_plan(shebao_ctx *ctx, const shebao_policy *pol, int by, int bm, const shebao_segment *seg,
+                       size_t n, const char *input);
+
 #endif

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tests/unit/inputs.h" /* tu_person */
 #include "fuzz.h"
 #include "shebao.h"
 
@@ -32,12 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz_check(seg[i].first_year >= 1900 && seg[i].first_year <= seg[i].last_year &&
                            seg[i].last_year <= 2199 && seg[i].grade > 0,
                        "segment years in 1900-2199, first <= last, grade > 0", s);
-        shebao_person pe = tu_person(1970, 6, seg, n);
-        pe.mortality = SHEBAO_MORTALITY_NONE;
-        shebao_projection *p = NULL;
-        if (shebao_project(ctx, policy, &pe, &p) != SHEBAO_OK)
-            fuzz_check_message(ctx, "a refused projection leaves a one-line message", s);
-        shebao_projection_free(p);
+        fuzz_project_plan(ctx, policy, 1970, 6, seg, n, s);
     }
     shebao_free(seg);
     free(s);

@@ -10,7 +10,6 @@
 
 #include <jansson.h>
 
-#include "../tests/unit/inputs.h" /* tu_person */
 #include "fuzz.h"
 #include "shebao.h"
 
@@ -56,12 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check(shebao_policy_to_json(again, &json2) == SHEBAO_OK && strcmp(json, json2) == 0,
                "the round trip prints the same JSON", s);
     shebao_segment seg = {2024, 2038, 30000};
-    shebao_person pe = tu_person(1975, 3, &seg, 1);
-    pe.mortality = SHEBAO_MORTALITY_NONE;
-    shebao_projection *pr = NULL;
-    if (shebao_project(ctx, p, &pe, &pr) != SHEBAO_OK)
-        fuzz_check_message(ctx, "a refused projection leaves a one-line message", s);
-    shebao_projection_free(pr);
+    fuzz_project_plan(ctx, p, 1975, 3, &seg, 1, s);
     shebao_free(json);
     shebao_free(json2);
     shebao_policy_free(again);

@@ -59,4 +59,13 @@ static inline shebao_ltc_cost_input tu_ltc_cost_input(long long n, const char *g
     return in;
 }
 
+/* The item scores of one assessment (each array of the length the scale gives it). */
+static inline shebao_ltc_scores tu_ltc_scores(const int *adl, size_t n_adl, const int *cognition, size_t n_cognition,
+                                              const int *perception, size_t n_perception)
+{
+    return (shebao_ltc_scores){.version = SHEBAO_LTC_SCORES_VERSION, .adl = adl, .n_adl = n_adl,
+                               .cognition = cognition, .n_cognition = n_cognition, .perception = perception,
+                               .n_perception = n_perception};
+}
+
 #endif

@@ -101,13 +101,8 @@ static void test_ltc(void **state)
     const int adl[SHEBAO_LTC_ADL_ITEMS] = {0}, cog[SHEBAO_LTC_COGNITION_ITEMS] = {0};
     const int per[SHEBAO_LTC_PERCEPTION_ITEMS] = {0};
     for (int k = 0; k < 3; k++) {
-        shebao_ltc_scores sc = SHEBAO_LTC_SCORES_INIT;
-        sc.adl = adl;
-        sc.n_adl = SHEBAO_LTC_ADL_ITEMS;
-        sc.cognition = cog;
-        sc.n_cognition = SHEBAO_LTC_COGNITION_ITEMS;
-        sc.perception = per;
-        sc.n_perception = SHEBAO_LTC_PERCEPTION_ITEMS;
+        shebao_ltc_scores sc = tu_ltc_scores(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                                             SHEBAO_LTC_PERCEPTION_ITEMS);
         sc.version = av[k];
         shebao_ltc_assessment a;
         int rc = shebao_ltc_assess(ctx, zj, &sc, &a, NULL);
