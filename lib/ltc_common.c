@@ -2,10 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "ltc.h"
-#include "output.h"
 
 static const char *const adl_items[SHEBAO_LTC_ADL_ITEMS] = {"进食",   "穿衣",     "面部与口腔清洁", "大便控制",
                                                            "小便控制", "用厕",     "平地行走",       "床椅转移",
@@ -113,27 +110,6 @@ size_t shebao_ltc_assumption_count(const shebao_ltc_assumptions *a) { return a ?
 int shebao_ltc_assumption(const shebao_ltc_assumptions *a, size_t i, shebao_param *out)
 {
     return a ? sb_prov_get(&a->list, i, out) : SHEBAO_EUSAGE;
-}
-
-json_t *sb_ltc_assumptions_json(const shebao_ltc_assumptions *a)
-{
-    json_t *as = json_array();
-    for (size_t i = 0; as && a && i < a->list.n; i++) {
-        shebao_param q;
-        sb_prov_get(&a->list, i, &q);
-        json_array_append_new(as, sb_output_param_json(&q));
-    }
-    return as;
-}
-
-int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *a, char **out)
-{
-    if (!a || !out)
-        return SHEBAO_EUSAGE;
-    json_t *as = sb_ltc_assumptions_json(a);
-    *out = as ? json_dumps(as, JSON_INDENT(2)) : NULL;
-    json_decref(as);
-    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
 void sb_ltc_assumptions_reset(shebao_ltc_assumptions *a)
