@@ -91,6 +91,29 @@ static void test_compare_options(void **state)
     }
 }
 
+/* One month's care benefit (grade 4, institution, June 2025, cost 3000.00) with the claim at version vc and the
+ * result at vb. */
+static int benefit_at(unsigned vc, unsigned vb)
+{
+    shebao_ltc_claim c = tu_ltc_claim(4, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000);
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    c.version = vc;
+    b.version = vb;
+    return shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL);
+}
+
+/* The estimate for 100 beneficiaries of grade 4 in an institution for 2025 (cost 3000.00 a month) with the input at
+ * version vi and the result at vo. */
+static int cost_at(unsigned vi, unsigned vo)
+{
+    shebao_ltc_cost_input in = tu_ltc_cost_input(100, "4:1", "institution:1", 2025, 1, 12);
+    shebao_ltc_cost out = SHEBAO_LTC_COST_INIT;
+    in.cost = 300000;
+    in.version = vi;
+    out.version = vo;
+    return shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL);
+}
+
 static void test_ltc(void **state)
 {
     (void)state;
@@ -111,14 +134,9 @@ static void test_ltc(void **state)
             assert_int_equal(rc, SHEBAO_OK);
     }
     for (int k = 0; k < 3; k++) {
-        shebao_ltc_claim c = tu_ltc_claim(4, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000);
-        shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-        c.version = cv[k];
-        expect_version(shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL), cv[k], SHEBAO_LTC_CLAIM_VERSION,
+        expect_version(benefit_at(cv[k], SHEBAO_LTC_BENEFIT_VERSION), cv[k], SHEBAO_LTC_CLAIM_VERSION,
                        "shebao_ltc_claim");
-        c.version = SHEBAO_LTC_CLAIM_VERSION;
-        b.version = bv[k];
-        expect_version(shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL), bv[k], SHEBAO_LTC_BENEFIT_VERSION,
+        expect_version(benefit_at(SHEBAO_LTC_CLAIM_VERSION, bv[k]), bv[k], SHEBAO_LTC_BENEFIT_VERSION,
                        "shebao_ltc_benefit");
 
         shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
@@ -126,15 +144,9 @@ static void test_ltc(void **state)
         expect_version(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 6, 1, SHEBAO_UNSET, &f, NULL), fv[k],
                        SHEBAO_LTC_FUNDING_VERSION, "shebao_ltc_funding");
 
-        shebao_ltc_cost_input in = tu_ltc_cost_input(100, "4:1", "institution:1", 2025, 1, 12);
-        in.cost = 300000;
-        shebao_ltc_cost out = SHEBAO_LTC_COST_INIT;
-        in.version = iv[k];
-        expect_version(shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL), iv[k], SHEBAO_LTC_COST_INPUT_VERSION,
+        expect_version(cost_at(iv[k], SHEBAO_LTC_COST_VERSION), iv[k], SHEBAO_LTC_COST_INPUT_VERSION,
                        "shebao_ltc_cost_input");
-        in.version = SHEBAO_LTC_COST_INPUT_VERSION;
-        out.version = ov[k];
-        expect_version(shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL), ov[k], SHEBAO_LTC_COST_VERSION,
+        expect_version(cost_at(SHEBAO_LTC_COST_INPUT_VERSION, ov[k]), ov[k], SHEBAO_LTC_COST_VERSION,
                        "shebao_ltc_cost");
     }
 }
