@@ -152,9 +152,9 @@ $(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o 
 
 examples: $(EXAMPLE_BIN)
 
-# one source each: compiled and linked in one step, the header list in $@.d
-$(EXAMPLE_BIN): $(BUILD)/examples/%: examples/%.c $(NEED_D) $(STATIC) | $(BUILD)/examples
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+# one source each, with what they share (examples/common.c): compiled and linked in one step, headers in $@.d
+$(EXAMPLE_BIN): $(BUILD)/examples/%: examples/%.c examples/common.c $(NEED_D) $(STATIC) | $(BUILD)/examples
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< examples/common.c $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
 
 $(BUILD)/obj $(BUILD)/cli $(BUILD)/tests/obj $(BUILD)/examples:
 	mkdir -p $@

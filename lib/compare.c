@@ -86,21 +86,15 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t dedupe_fen(int64_t *v, size_t n)
+/* Sorts v[0 .. n) (elements of size sz) by cmp and drops the repeats; returns how many are left. */
+static size_t sort_unique(void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
 {
+    char *e = v;
     size_t k = 0;
+    qsort(v, n, sz, cmp);
     for (size_t i = 0; i < n; i++)
-        if (k == 0 || v[k - 1] != v[i])
-            v[k++] = v[i];
-    return k;
-}
-
-static size_t dedupe_int(int *v, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || v[k - 1] != v[i])
-            v[k++] = v[i];
+        if (k == 0 || cmp(e + (k - 1) * sz, e + i * sz) != 0)
+            memmove(e + k++ * sz, e + i * sz, sz);
     return k;
 }
 
@@ -148,8 +142,7 @@ static int choose_years(shebao_ctx *ctx, shebao_comparison *c, const shebao_comp
                                c->start + c->max_years - 1, c->start + c->max_years - 1, c->claim);
             c->years[i] = n;
         }
-        qsort(c->years, opt->years_count, sizeof *c->years, cmp_int);
-        c->ny = dedupe_int(c->years, opt->years_count);
+        c->ny = sort_unique(c->years, opt->years_count, sizeof *c->years, cmp_int);
         return SHEBAO_OK;
     }
     /* 15, 20, 25, ... below the maximum, then the maximum (or the maximum alone when it is below 15) */
@@ -227,8 +220,7 @@ static int choose_grades(shebao_ctx *ctx, shebao_comparison *c, const sb_residen
             c->grades[i] = g;
         }
         if (rc == SHEBAO_OK) {
-            qsort(c->grades, opt->grade_count, sizeof *c->grades, cmp_fen);
-            c->ng = dedupe_fen(c->grades, opt->grade_count);
+            c->ng = sort_unique(c->grades, opt->grade_count, sizeof *c->grades, cmp_fen);
         }
     } else if (rc == SHEBAO_OK) {
         c->grades = malloc(s[0].t->n * sizeof *c->grades);

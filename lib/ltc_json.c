@@ -1,6 +1,6 @@
 /* Long-term care results as JSON documents (the shape `shebao ltc ... --format json` prints). Each document names
  * the policy, echoes the inputs that identify the result, and ends with the "assumptions" array every result uses
- * (sb_ltc_assumptions_json). */
+ * (ltc_assumptions_json, also shebao_ltc_assumptions_to_json). */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +8,28 @@
 
 #include "ltc.h"
 #include "output.h"
+
+/* The assumptions as the JSON array every LTC document ends with (empty for NULL); NULL when out of memory. */
+static json_t *ltc_assumptions_json(const shebao_ltc_assumptions *a)
+{
+    json_t *as = json_array();
+    for (size_t i = 0; as && a && i < a->list.n; i++) {
+        shebao_param q;
+        sb_prov_get(&a->list, i, &q);
+        json_array_append_new(as, sb_output_param_json(&q));
+    }
+    return as;
+}
+
+int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *a, char **out)
+{
+    if (!a || !out)
+        return SHEBAO_EUSAGE;
+    json_t *as = ltc_assumptions_json(a);
+    *out = as ? json_dumps(as, JSON_INDENT(2)) : NULL;
+    json_decref(as);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}
 
 /* A string, or null (a name out of range, text that is not UTF-8). */
 static json_t *jstr(const char *s)
@@ -41,7 +63,7 @@ static json_t *doc(const shebao_policy *policy)
 /* The end of every document: the "assumptions", then the text (to shebao_free). */
 static int finish(json_t *root, const shebao_ltc_assumptions *notes, char **out)
 {
-    json_object_set_new(root, "assumptions", sb_ltc_assumptions_json(notes));
+    json_object_set_new(root, "assumptions", ltc_assumptions_json(notes));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

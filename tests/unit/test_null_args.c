@@ -48,20 +48,14 @@ static const shebao_segment plan1[] = {{2020, 2034, 200000}};
 /* Born 1975-03, 2000 a year 2020–2034 (the README's demo person): eligible, claim 2035-04. */
 static shebao_person person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = plan1;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1975, 3, plan1, 1);
     return pe;
 }
 
 /* Born 1970-01, no plan (shebao_compare builds the plans), no life table (quicker). */
 static shebao_person compare_person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1970;
-    pe.birth_month = 1;
+    shebao_person pe = tu_person(1970, 1, NULL, 0);
     pe.mortality = SHEBAO_MORTALITY_NONE;
     return pe;
 }
@@ -82,25 +76,13 @@ static const int per[SHEBAO_LTC_PERCEPTION_ITEMS] = {0, 0, 0};
 /* Grade 5 in an institution for June 2025, cost 4500.00: Zhejiang's benefit rules from 2025-01 define it. */
 static shebao_ltc_claim claim(void)
 {
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-    c.grade = 5;
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
-    c.cost = 450000;
-    return c;
+    return tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2025, 6, 450000);
 }
 
 /* 100 beneficiaries of grade 5 in an institution for 2025, cost 4500.00 a month. */
 static shebao_ltc_cost_input cost_input(void)
 {
-    shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
-    in.beneficiaries = 100;
-    in.grade_mix = "5:1";
-    in.mode_mix = "institution:1";
-    in.from_year = 2025;
-    in.from_month = 1;
-    in.months = 12;
+    shebao_ltc_cost_input in = tu_ltc_cost_input(100, "5:1", "institution:1", 2025, 1, 12);
     in.cost = 450000;
     return in;
 }
