@@ -166,6 +166,7 @@ static json_t *json_ledger(const shebao_projection *p)
         json_object_set_new(row, "year", json_integer(r->year));
         json_object_set_new(row, "grade", jmoney(r->grade));
         json_object_set_new(row, "personal", jmoney(r->personal));
+        json_object_set_new(row, "daijiao", jmoney(r->daijiao));
         json_object_set_new(row, "subsidy", jmoney(r->subsidy));
         json_object_set_new(row, "collective", jmoney(r->collective));
         json_object_set_new(row, "rate", json_string(p->rates[i]));

@@ -117,6 +117,13 @@ static inline int sb_resident_last_payable(const sb_resident *rp, int birth_year
     return last < claim_year ? last : claim_year;
 }
 
+/* Whether the person is marked 代缴 (a difficult group whose 代缴 grades the government pays). The member came
+ * with version 2 of shebao_person: a version-1 struct has none, so it reads as 0 (docs/conventions.md). */
+static inline bool sb_person_daijiao(const shebao_person *pe)
+{
+    return pe->version >= 2 && pe->daijiao != 0;
+}
+
 /* The first year of the ledger: the first plan year, or the claim year. */
 static inline int sb_resident_ledger_first_year(const shebao_person *pe, int claim_year)
 {
