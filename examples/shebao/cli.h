@@ -149,8 +149,7 @@ struct cli_command {
      .help = "yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)"}
 #define CLI_OPT_DAIJIAO(T)                                                                                       \
     {.name = "daijiao", .kind = CLI_SWITCH, .at = offsetof(T, daijiao),                                           \
-     .help = "代缴对象 (低保, 特困, severe disability): the government pays the 代缴 grades; only such a person "   \
-             "may have them"}
+     .help = "代缴对象 (低保, 特困, severe disability): may have 代缴 grades, which the government pays"}
 #define CLI_OPT_SEX(T)                                                                                           \
     {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
      .help = "for the life table (default male)"}
