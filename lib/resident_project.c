@@ -78,9 +78,8 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
                 return sb_fail(ctx, SHEBAO_EINPUT,
                                "plan year %d: grade %s is a 代缴 grade (paid by the local government for difficult "
                                "groups: 低保, 特困, severe disability) in the grade table in force from %04d-%02d; "
-                               "accepted only for a person marked daijiao (--daijiao; in batch, column daijiao yes)", y,
-                               SB_MONEY(s->grade),
-                               SB_MONTH_YEAR(t->from), SB_MONTH_MON(t->from));
+                               "accepted only for a person marked daijiao (--daijiao; in batch, column daijiao yes)",
+                               y, SB_MONEY(s->grade), SB_MONTH_YEAR(t->from), SB_MONTH_MON(t->from));
             int next = sb_inforce_next_grades(rp, y);
             y = next < s->last_year + 1 ? next : s->last_year + 1;
         }
