@@ -500,9 +500,9 @@ typedef struct shebao_projection shebao_projection;
  * @param[out] out the projection, owned by the caller (free with shebao_projection_free()); NULL when the call
  *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, a 代缴 grade for a person without @c daijiao,
- *         year before 16 or after the last payable year, overlapping segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
- *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or
- *         #SHEBAO_ENOMEM.
+ *         year before 16 or after the last payable year, overlapping segments, back-payment grade above the cap),
+ *         #SHEBAO_EPOLICY (a parameter missing for a date), #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL
+ *         argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or #SHEBAO_ENOMEM.
  */
 int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
                    shebao_projection **out);

@@ -203,9 +203,9 @@ typedef struct cli_person_text {
     const char *birth, *sex, *plan, *collective, *backpay; /* "" when not given */
     const char *daijiao; /* "yes" or "no"; "" when not given (no) */
 } cli_person_text;
-/* Fill pe's birth, sex, collective, back payment, 代缴 mark and plan. The plan's segments go into room[0, nroom) when they
- * fit, else into *plan (to shebao_free; NULL when room was enough). On a refusal: a library code and one line in
- * err naming the field and the value. */
+/* Fill pe's birth, sex, 代缴 mark, collective, back payment and plan. The plan's segments go into room[0, nroom)
+ * when they fit, else into *plan (to shebao_free; NULL when room was enough). On a refusal: a library code and one
+ * line in err naming the field and the value. */
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
                       size_t nroom, shebao_segment **plan, char *err, size_t esize);
 
