@@ -9,13 +9,6 @@
 #include "ltc.h"
 #include "output.h"
 
-static json_t *jmoney(int64_t fen)
-{
-    char m[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(fen, m, sizeof m);
-    return json_string(m);
-}
-
 /* A string, or null (a name out of range, text that is not UTF-8). */
 static json_t *jstr(const char *s)
 {
@@ -95,9 +88,9 @@ int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_cla
     json_object_set_new(root, "days_in_month", json_integer(b->days_in_month));
     json_object_set_new(root, "care_days", json_integer(b->care_days));
     json_object_set_new(root, "eligible_days", json_integer(b->eligible_days));
-    json_object_set_new(root, "cost", cash ? json_null() : jmoney(b->cost));
-    json_object_set_new(root, "fund_pays", jmoney(b->fund_pays));
-    json_object_set_new(root, "self_pays", jmoney(b->self_pays));
+    json_object_set_new(root, "cost", cash ? json_null() : sb_output_money(b->cost));
+    json_object_set_new(root, "fund_pays", sb_output_money(b->fund_pays));
+    json_object_set_new(root, "self_pays", sb_output_money(b->self_pays));
     json_object_set_new(root, "binding",
                         b->binding == SHEBAO_LTC_LIMIT_NONE ? json_null() : jstr(shebao_ltc_limit_name(b->binding)));
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -121,16 +114,16 @@ int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group gro
     json_object_set_new(root, "funding_from", jfixed(f->from, sizeof f->from));
     json_object_set_new(root, "basis", json_string(f->is_rate ? "rate" : "fixed"));
     json_object_set_new(root, "period", json_string(f->is_rate ? "month" : "year"));
-    json_object_set_new(root, "base", f->is_rate ? jmoney(f->base) : json_null());
+    json_object_set_new(root, "base", f->is_rate ? sb_output_money(f->base) : json_null());
     json_object_set_new(root, "base_limited", limited ? json_string(limited) : json_null());
     json_object_set_new(root, "count", json_integer(f->count));
     for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
         if (f->payers & (1u << p)) {
-            json_object_set_new(pp, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f->per_person[p]));
-            json_object_set_new(tt, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f->total[p]));
+            json_object_set_new(pp, shebao_ltc_payer_name((shebao_ltc_payer)p), sb_output_money(f->per_person[p]));
+            json_object_set_new(tt, shebao_ltc_payer_name((shebao_ltc_payer)p), sb_output_money(f->total[p]));
         }
-    json_object_set_new(pp, "total", jmoney(f->per_person_total));
-    json_object_set_new(tt, "total", jmoney(f->total_all));
+    json_object_set_new(pp, "total", sb_output_money(f->per_person_total));
+    json_object_set_new(tt, "total", sb_output_money(f->total_all));
     json_object_set_new(root, "per_person", pp);
     json_object_set_new(root, "total", tt);
     return finish(root, notes, out);
@@ -155,11 +148,11 @@ int shebao_ltc_cost_to_json(const shebao_policy *policy, const shebao_ltc_cost_i
         json_object_set_new(o, "mode", jstr(shebao_ltc_mode_name(c->mode)));
         json_object_set_new(o, "persons", jfixed(c->persons, sizeof c->persons));
         json_object_set_new(o, "eligible", json_boolean(c->eligible));
-        json_object_set_new(o, "per_person", jmoney(c->per_person));
-        json_object_set_new(o, "total", jmoney(c->total));
+        json_object_set_new(o, "per_person", sb_output_money(c->per_person));
+        json_object_set_new(o, "total", sb_output_money(c->total));
         json_array_append_new(cells, o);
     }
     json_object_set_new(root, "cells", cells);
-    json_object_set_new(root, "total", jmoney(est->total));
+    json_object_set_new(root, "total", sb_output_money(est->total));
     return finish(root, notes, out);
 }

@@ -472,6 +472,97 @@ static void null_shebao_policy_to_json(void **state)
     USAGE(shebao_policy_to_json(pol, NULL));
 }
 
+/* ---- choices ------------------------------------------------------------------------------------------------- */
+
+/* The grades of 2026 in the embedded zhejiang policy (the 2024 table), or NULL (the OK call fails the test). */
+static shebao_grade_list *grades_2026(void)
+{
+    shebao_grade_list *g = NULL;
+    OK(shebao_policy_grades(ctx, pol, 2026, &g));
+    return g;
+}
+
+static void null_shebao_policy_grades(void **state)
+{
+    (void)state;
+    shebao_grade_list_free(grades_2026());
+    shebao_grade_list *g = STALE;
+    USAGE(shebao_policy_grades(NULL, pol, 2026, &g));
+    g = STALE;
+    USAGE_CTX(shebao_policy_grades(ctx, NULL, 2026, &g));
+    assert_null(g);
+    USAGE_CTX(shebao_policy_grades(ctx, pol, 2026, NULL));
+}
+
+static void null_shebao_grade_list_free(void **state)
+{
+    (void)state;
+    shebao_grade_list_free(grades_2026());
+    shebao_grade_list_free(NULL);
+}
+
+static void null_shebao_grade_list_year(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_int_equal(shebao_grade_list_year(g), 2026);
+    assert_int_equal(shebao_grade_list_year(NULL), 0);
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_table_from(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_non_null(shebao_grade_list_table_from(g));
+    assert_null(shebao_grade_list_table_from(NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_count(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_true(shebao_grade_list_count(g) > 0);
+    assert_int_equal(shebao_grade_list_count(NULL), 0);
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_item(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    shebao_grade_option o;
+    OK(shebao_grade_list_item(g, 0, &o));
+    USAGE(shebao_grade_list_item(NULL, 0, &o));
+    USAGE(shebao_grade_list_item(g, 0, NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_to_json(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    char *json = NULL;
+    OK(shebao_grade_list_to_json(g, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_grade_list_to_json(NULL, &json));
+    assert_null(json);
+    USAGE(shebao_grade_list_to_json(g, NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_policy_pay_window(void **state)
+{
+    (void)state;
+    shebao_pay_window w = SHEBAO_PAY_WINDOW_INIT;
+    OK(shebao_policy_pay_window(ctx, pol, 1975, 3, 2026, &w));
+    USAGE(shebao_policy_pay_window(NULL, pol, 1975, 3, 2026, &w));
+    USAGE_CTX(shebao_policy_pay_window(ctx, NULL, 1975, 3, 2026, &w));
+    USAGE_CTX(shebao_policy_pay_window(ctx, pol, 1975, 3, 2026, NULL));
+}
+
 /* ---- resident pension -------------------------------------------------------------------------------------- */
 
 static void null_shebao_mortality_from_name(void **state)
@@ -1132,6 +1223,10 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_policy_embedded_id), COVER(shebao_policy_id), COVER(shebao_policy_name),
     COVER(shebao_policy_lineage), COVER(shebao_policy_param_count), COVER(shebao_policy_param),
     COVER(shebao_policy_to_json),
+    /* choices */
+    COVER(shebao_policy_grades), COVER(shebao_grade_list_free), COVER(shebao_grade_list_year),
+    COVER(shebao_grade_list_table_from), COVER(shebao_grade_list_count), COVER(shebao_grade_list_item),
+    COVER(shebao_grade_list_to_json), COVER(shebao_policy_pay_window),
     /* resident pension */
     COVER(shebao_mortality_from_name), COVER(shebao_plan_parse), COVER(shebao_plan_parse_into),
     COVER(shebao_project), COVER(shebao_project_summary), COVER(shebao_projection_free),
