@@ -22,7 +22,8 @@
  *    the band; age supplement = the supplements in force at the claim for the age in whole years (for one min_age the
  *    latest); monthly total = the four added; funeral grant = funeral_grant_months × base pension; break-even, when
  *    given, is the smallest m >= 1 with m × total >= personal total, in month claim + m − 1 (and is given when
- *    total > 0 and m is below 100000);
+ *    total > 0, the personal total > 0 and m is below 100000); the fuzzed people are not marked daijiao, so a
+ *    代缴 grade in their plan is refused;
  *  - the EPV figure exists exactly when eligible with a life table.
  * A refused projection leaves a one-line message. */
 #include <stdio.h>
@@ -376,12 +377,12 @@ static void check_projection(const facts *f, const shebao_projection *p)
     char month[8] = "";
     if (shebao_projection_breakeven(p, &months, month, sizeof month) == SHEBAO_OK) {
         int64_t pt = personal + bp_total;
-        EXPECT(total > 0 && months >= 1 && (int64_t)months * total >= pt && (months == 1 || (int64_t)(months - 1) * total < pt),
+        EXPECT(total > 0 && pt > 0 && months >= 1 && (int64_t)months * total >= pt && (months == 1 || (int64_t)(months - 1) * total < pt),
                "break-even after %d months of %lld fen for %lld fen paid", months, (long long)total, (long long)pt);
         EXPECT(month_of(month) == claim + months - 1, "break-even month %s for %d months from %s", month, months, cm);
     } else {
         int64_t pt = personal + bp_total;
-        EXPECT(total == 0 || pt / total + (pt % total != 0) >= 100000,
+        EXPECT(total == 0 || pt == 0 || pt / total + (pt % total != 0) >= 100000,
                "no break-even for a total of %lld fen and %lld paid", (long long)total, (long long)pt);
     }
     figure(p, SHEBAO_FIG_EPV_BENEFITS, &ok);

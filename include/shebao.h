@@ -459,8 +459,9 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
  */
 int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
 
-/** Current version of ::shebao_person; a \c version from 1 to it is accepted. */
-#define SHEBAO_PERSON_VERSION 1
+/** Current version of ::shebao_person; a \c version from 1 to it is accepted (version 1 has no @c daijiao:
+ *  read as 0). */
+#define SHEBAO_PERSON_VERSION 2
 
 /** One person and the run's assumptions. Initialise with #SHEBAO_PERSON_INIT, then set the members. */
 typedef struct shebao_person {
@@ -477,12 +478,16 @@ typedef struct shebao_person {
     const char *discount;           /**< yearly discount rate for present values; NULL: "0.025" */
     shebao_mortality mortality;     /**< life table for expected values */
     int explain;                    /**< non-zero: record every step for shebao_projection_explain() */
+    int daijiao;                    /**< non-zero: a difficult-group person (低保, 特困, severe disability) whose
+                                         代缴 grades the local government pays (version 2). Only such a person
+                                         may have a grade marked `daijiao` in the plan; its amount is credited to
+                                         the account but is not personal money (shebao_ledger_row.daijiao) */
 } shebao_person;
 
 /** Initialiser for ::shebao_person. */
 #define SHEBAO_PERSON_INIT                                                                                        \
     { SHEBAO_PERSON_VERSION, 0, 0, SHEBAO_SEX_MALE, NULL, 0, 0, 0, 0, NULL, NULL,                                 \
-      SHEBAO_MORTALITY_CL2010_2013_PENSION, 0 }
+      SHEBAO_MORTALITY_CL2010_2013_PENSION, 0, 0 }
 
 /** The result of one projection. Opaque; read it with the getters below. */
 typedef struct shebao_projection shebao_projection;
@@ -494,10 +499,10 @@ typedef struct shebao_projection shebao_projection;
  * @param person the person and the run's assumptions.
  * @param[out] out the projection, owned by the caller (free with shebao_projection_free()); NULL when the call
  *        fails.
- * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, year before 16 or after the claim, overlapping
- *         segments, back-payment grade above the cap), #SHEBAO_EPOLICY (a parameter missing for a date),
- *         #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or
- *         #SHEBAO_ENOMEM.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (bad date, unknown grade, a 代缴 grade for a person without @c daijiao,
+ *         year before 16 or after the last payable year, overlapping segments, back-payment grade above the cap),
+ *         #SHEBAO_EPOLICY (a parameter missing for a date), #SHEBAO_ECOMPUTE (overflow), #SHEBAO_EUSAGE (a NULL
+ *         argument, a person.version of 0 or above #SHEBAO_PERSON_VERSION) or #SHEBAO_ENOMEM.
  */
 int shebao_project(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
                    shebao_projection **out);
@@ -552,7 +557,8 @@ typedef enum shebao_figure {
     SHEBAO_FIG_YEARS_PENSION,       /**< contribution-years pension */
     SHEBAO_FIG_AGE_SUPPLEMENT,      /**< age supplements in force at the claim */
     SHEBAO_FIG_MONTHLY_TOTAL,       /**< the four above added */
-    SHEBAO_FIG_PERSONAL_TOTAL,      /**< everything the person paid (grades and back payment) */
+    SHEBAO_FIG_PERSONAL_TOTAL,      /**< everything the person paid (grades and back payment; not the 代缴
+                                         grades the government paid) */
     SHEBAO_FIG_FUNERAL_GRANT,       /**< funeral_grant_months × base pension */
     SHEBAO_FIG_EPV_BENEFITS,        /**< expected present value of the pension at the claim month */
     SHEBAO_FIG_PV_CONTRIBUTIONS,    /**< personal payments accumulated to the claim month at the discount rate */
@@ -580,13 +586,14 @@ int shebao_projection_figure(const shebao_projection *p, shebao_figure which, sh
 /**
  * @brief Break-even: the smallest number of monthly payments m ≥ 1 with m × total ≥ personal total.
  *
- * Available when the person is eligible and the monthly total is above zero.
+ * Available when the person is eligible, the monthly total is above zero and the person paid something (a
+ * person whose every year is 代缴 has no break-even).
  * @param p projection.
  * @param[out] months m (may be NULL); 0 when the figure does not apply.
  * @param[out] month the month of the m-th payment, "YYYY-MM" (may be NULL); "" when the figure does not apply.
  * @param size size of @p month, at least 8 (ignored when @p month is NULL).
- * @return #SHEBAO_OK, #SHEBAO_NA when the figure does not apply (not eligible, or a zero pension; not a
- *         failure), or #SHEBAO_EUSAGE (@p p NULL, or @p month too small).
+ * @return #SHEBAO_OK, #SHEBAO_NA when the figure does not apply (not eligible, a zero pension, or a personal
+ *         total of 0; not a failure), or #SHEBAO_EUSAGE (@p p NULL, or @p month too small).
  */
 int shebao_projection_breakeven(const shebao_projection *p, int *months, char *month, size_t size);
 
@@ -594,7 +601,7 @@ int shebao_projection_breakeven(const shebao_projection *p, int *months, char *m
  * @brief Money's worth ratio: EPV of benefits / PV of contributions, 4 decimals ("1.2345"), display only.
  * @param p projection.
  * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
- *         nothing paid) or @p p is NULL.
+ *         nothing paid by the person, as when every year is 代缴) or @p p is NULL.
  */
 const char *shebao_projection_moneys_worth(const shebao_projection *p);
 
@@ -603,7 +610,7 @@ const char *shebao_projection_moneys_worth(const shebao_projection *p);
  *        ("0.054321"), display only.
  * @param p projection.
  * @return a string owned by the projection, or NULL when it does not apply (not eligible, no life table,
- *         nothing paid, no sign change on [−0.99, 10]) or @p p is NULL.
+ *         nothing paid by the person (every year 代缴), no sign change on [−0.99, 10]) or @p p is NULL.
  */
 const char *shebao_projection_irr(const shebao_projection *p);
 
@@ -611,13 +618,16 @@ const char *shebao_projection_irr(const shebao_projection *p);
 typedef struct shebao_ledger_row {
     int year;               /**< calendar year */
     shebao_fen grade;       /**< grade paid this year (0: none) */
-    shebao_fen personal;    /**< personal contribution */
+    shebao_fen personal;    /**< personal contribution (0 in a 代缴 year) */
     shebao_fen subsidy;     /**< government subsidy */
     shebao_fen collective;  /**< collective subsidy */
     shebao_fen interest;    /**< interest credited for the year (rounded by the policy's rule) */
     shebao_fen backpay;     /**< back payment (claim year only) */
     shebao_fen balance;     /**< balance after this row */
     const char *rate;       /**< the year's rate as a decimal string, owned by the projection */
+    shebao_fen daijiao;     /**< the grade the government paid (代缴) for a person marked @c daijiao; 0 in other
+                                 years. The balance is the previous one + personal + daijiao + subsidy +
+                                 collective + interest + backpay */
 } shebao_ledger_row;
 
 /**

@@ -369,7 +369,7 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
             if (years + 1 > c->max_years)
                 continue;
             const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
-            if (!g || (g->daijiao && opt->grade_count == 0))
+            if (!g || (g->daijiao && !sb_person_daijiao(person))) /* (a default grade is never 代缴 here) */
                 continue;
             size_t k = i * c->ny + j;
             if (j + 1 < c->ny && c->years[j + 1] == years + 1) {

@@ -166,6 +166,7 @@ static json_t *json_ledger(const shebao_projection *p)
         json_object_set_new(row, "year", json_integer(r->year));
         json_object_set_new(row, "grade", sb_output_money(r->grade));
         json_object_set_new(row, "personal", sb_output_money(r->personal));
+        json_object_set_new(row, "daijiao", sb_output_money(r->daijiao));
         json_object_set_new(row, "subsidy", sb_output_money(r->subsidy));
         json_object_set_new(row, "collective", sb_output_money(r->collective));
         json_object_set_new(row, "rate", json_string(p->rates[i]));

@@ -117,6 +117,13 @@ static inline int sb_resident_last_payable(const sb_resident *rp, int birth_year
     return last < claim_year ? last : claim_year;
 }
 
+/* Whether the person is marked 代缴 (a difficult group whose 代缴 grades the government pays). The member came
+ * with version 2 of shebao_person: a version-1 struct has none, so it reads as 0 (docs/conventions.md). */
+static inline bool sb_person_daijiao(const shebao_person *pe)
+{
+    return pe->version >= 2 && pe->daijiao != 0;
+}
+
 /* Years paid needed for a pension: min(min_years, claim year − year of scheme_start), at least 0
  * (docs/resident-pension.md §4). */
 static inline int sb_resident_years_required(const sb_resident *rp, int claim_year)

@@ -158,10 +158,11 @@ int sb_resident_claim(shebao_ctx *ctx, const shebao_policy *P, const shebao_pers
     return claim_total(ctx, &P->rp, p);
 }
 
-/* §6: the smallest m >= 1 with m × total >= personal total (none beyond 100,000 months). */
+/* §6: the smallest m >= 1 with m × total >= personal total (none beyond 100,000 months, and none when the person
+ * paid nothing: every year 代缴). */
 void sb_resident_breakeven(shebao_projection *p)
 {
-    if (p->total <= 0)
+    if (p->total <= 0 || p->personal <= 0)
         return;
     int64_t m = p->personal / p->total + (p->personal % p->total != 0);
     if (m < 1)

@@ -186,7 +186,8 @@ static int ledger_span_summary(sb_ledger *L, int y, int stop)
         int64_t paid;
         if (__builtin_mul_overflow(L->g->grade, (int64_t)(stop - y), &paid))
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "personal total");
-        TRY(sb_resident_add(ctx, &p->personal, paid, "personal total", 0));
+        if (!L->g->daijiao) /* a 代缴 grade is the government's money, not the person's */
+            TRY(sb_resident_add(ctx, &p->personal, paid, "personal total", 0));
         p->contrib_years += stop - y;
     }
     const sb_irule ir = L->ir;
@@ -238,9 +239,12 @@ static int ledger_year(sb_ledger *L, int y)
     shebao_projection *p = L->p;
     const sb_grade *g = L->g;
     const int64_t B0 = L->B, D = L->D;
-    if (g) {
-        TRY(sb_resident_add(ctx, &p->personal, g->grade, "personal total", 0));
+    /* a 代缴 grade (the person is marked daijiao: check_person) is credited but is not the person's money */
+    const bool own = g && !g->daijiao;
+    if (g)
         p->contrib_years++;
+    if (own) {
+        TRY(sb_resident_add(ctx, &p->personal, g->grade, "personal total", 0));
         if (p->flows)
             p->flows[p->nflows++] =
                 (sb_flow){SB_MONTH_MAKE(y, rp->method == SB_INTEREST_MONTHLY ? rp->deposit_month : 1), g->grade};
@@ -255,7 +259,8 @@ static int ledger_year(sb_ledger *L, int y)
     if (row) {
         row->year = y;
         if (g) {
-            row->grade = row->personal = g->grade;
+            row->grade = g->grade;
+            *(own ? &row->personal : &row->daijiao) = g->grade;
             row->subsidy = g->subsidy;
             row->collective = L->pe->collective;
         }
@@ -263,8 +268,9 @@ static int ledger_year(sb_ledger *L, int y)
         sb_dec_format(r.rate, p->rates[y - L->y0], sizeof p->rates[y - L->y0]);
     }
     if (g)
-        sb_explain(p, "%d  deposit D = grade %s + subsidy %s + collective %s = %s   {%s}\n", y, SB_MONEY(g->grade),
-                   SB_MONEY(g->subsidy), SB_MONEY(L->pe->collective), SB_MONEY(D), SB_PARAM(P, g->param));
+        sb_explain(p, "%d  deposit D = grade %s%s + subsidy %s + collective %s = %s   {%s}\n", y, SB_MONEY(g->grade),
+                   own ? "" : " (代缴: paid by the government, not personal money)", SB_MONEY(g->subsidy),
+                   SB_MONEY(L->pe->collective), SB_MONEY(D), SB_PARAM(P, g->param));
     sb_explain(p, "%d  interest I = %s(%s) with B = %s, D = %s, r = %s, m = %d months = %s   {%s%s}\n", y,
                shebao_rounding_name(rp->rounding), sb_resident_method_formula(rp), SB_MONEY(B0), SB_MONEY(D),
                p->rates[y - L->y0], m, SB_MONEY(I),
@@ -276,23 +282,25 @@ static int ledger_year(sb_ledger *L, int y)
     if (row) {
         row->balance = L->B;
         /* the balance is the sum of its parts */
-        assert(row->balance == B0 + row->personal + row->subsidy + row->collective + row->interest + row->backpay);
+        assert(row->balance == B0 + row->personal + row->daijiao + row->subsidy + row->collective + row->interest +
+                                   row->backpay);
         sb_explain(p, "%d  balance B = %s   (interest method %s)\n", y, SB_MONEY(L->B), sb_resident_method_name(rp));
     }
     return SHEBAO_OK;
 }
 
 /* A full ledger adds up: the balance is the sum of every row's deposit, interest and back payment, the personal
- * total that of the grades and back payments, the contribution years the rows with a grade (debug builds). */
+ * total that of the personal grades (not 代缴) and back payments, the contribution years the rows with a grade
+ * (debug builds). */
 static inline bool ledger_adds_up(const shebao_projection *p)
 {
     int64_t balance = 0, personal = 0;
     int years = 0;
     for (size_t i = 0; i < p->nrows; i++) {
         const shebao_ledger_row *r = &p->rows[i];
-        balance += r->personal + r->subsidy + r->collective + r->interest + r->backpay;
+        balance += r->personal + r->daijiao + r->subsidy + r->collective + r->interest + r->backpay;
         personal += r->personal + r->backpay;
-        years += r->personal > 0;
+        years += r->grade > 0;
         if (r->balance != balance)
             return false;
     }

@@ -70,8 +70,16 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
                                i + 1, pe->plan[j].first_year, pe->plan[j].last_year, s->first_year, s->last_year);
         /* the table in force changes only at a table's start year: check once per table the segment meets */
         for (int y = s->first_year; y <= s->last_year;) {
-            if (!sb_inforce_grade(sb_inforce_grades(rp, y), s->grade))
+            const sb_grade_table *t = sb_inforce_grades(rp, y);
+            const sb_grade *g = sb_inforce_grade(t, s->grade);
+            if (!g)
                 return sb_resident_grade_error(ctx, rp, y, s->grade, "plan year");
+            if (g->daijiao && !sb_person_daijiao(pe)) /* the government pays it for difficult groups only */
+                return sb_fail(ctx, SHEBAO_EINPUT,
+                               "plan year %d: grade %s is a 代缴 grade (paid by the local government for difficult "
+                               "groups: 低保, 特困, severe disability) in the grade table in force from %04d-%02d; "
+                               "accepted only for a person marked daijiao (--daijiao; in batch, column daijiao yes)",
+                               y, SB_MONEY(s->grade), SB_MONTH_YEAR(t->from), SB_MONTH_MON(t->from));
             int next = sb_inforce_next_grades(rp, y);
             y = next < s->last_year + 1 ? next : s->last_year + 1;
         }

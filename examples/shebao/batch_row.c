@@ -6,7 +6,7 @@
 #include "batch_row.h"
 #include "cli.h"
 
-static const char *const col_names[BCOLS] = {"id", "birth", "sex", "plan", "collective", "backpay"};
+static const char *const col_names[BCOLS] = {"id", "birth", "sex", "plan", "collective", "backpay", "daijiao"};
 
 static const char out_header[] = "id,status,error,claim_month,years_paid,balance,account_pension,base_pension,"
                                  "years_pension,age_supplement,monthly_total,personal_total,breakeven_month,"
@@ -223,7 +223,7 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
     /* all six are required: a misspelt optional column would otherwise pass through unnoticed and the rows would
      * be projected without it */
     char missing[80] = "";
-    for (int c = 0; c < BCOLS; c++)
+    for (int c = 0; c < BCOL_REQUIRED; c++)
         if (h->col[c] < 0)
             snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", *missing ? ", " : "",
                      col_names[c]);
@@ -257,6 +257,7 @@ void batch_head_free(batch_head *h)
 
 /* ---- one row ----------------------------------------------------------------------------------------------- */
 
+/* The field of column c ("" for an optional column the header does not have: its index -1 is SIZE_MAX here). */
 static const char *field(const batch_head *h, const bcsv_record *rec, int c)
 {
     size_t i = (size_t)h->col[c];
@@ -295,8 +296,8 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     } else if (rec->n != h->n) {
         snprintf(err, sizeof err, "row has %zu fields, the header has %zu", rec->n, h->n);
     } else {
-        cli_person_text t = {field(h, rec, BCOL_BIRTH), field(h, rec, BCOL_SEX), field(h, rec, BCOL_PLAN),
-                             field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY)};
+        cli_person_text t = {field(h, rec, BCOL_BIRTH),      field(h, rec, BCOL_SEX),     field(h, rec, BCOL_PLAN),
+                             field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY), field(h, rec, BCOL_DAIJIAO)};
         rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
     }
     for (char *p = err; *p; p++) /* one line, always, like the library's messages (a value may hold a line break) */

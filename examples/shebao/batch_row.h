@@ -9,8 +9,10 @@
 #include "batch_csv.h"
 #include "shebao.h"
 
-/* The input columns, in the order of the documented header (any order is accepted; all six must be present). */
-enum { BCOL_ID, BCOL_BIRTH, BCOL_SEX, BCOL_PLAN, BCOL_COLLECTIVE, BCOL_BACKPAY, BCOLS };
+/* The input columns, in the order of the documented header (any order is accepted; the six before BCOL_REQUIRED
+ * must be present, the optional ones after it may be absent). */
+enum { BCOL_ID, BCOL_BIRTH, BCOL_SEX, BCOL_PLAN, BCOL_COLLECTIVE, BCOL_BACKPAY, BCOL_REQUIRED,
+       BCOL_DAIJIAO = BCOL_REQUIRED, BCOLS };
 
 /* What became of a row. */
 enum { BATCH_OK = 0, BATCH_NOT_ELIGIBLE = 1, BATCH_ERROR = 2, BATCH_NOMEM = 3 };
@@ -30,9 +32,9 @@ void bbuf_field(bbuf *b, const char *s, bool first);
 /* The input header, mapped. */
 typedef struct batch_head {
     size_t n;           /* fields in the header */
-    int col[BCOLS];     /* field index of each input column */
+    int col[BCOLS];     /* field index of each input column; -1 for an optional one not given */
     char **names;       /* the n header names */
-    bool *pass;         /* pass[i]: field i is not one of the six, it goes through to the output */
+    bool *pass;         /* pass[i]: field i is not an input column, it goes through to the output */
     bbuf line;          /* the output header line, '\n' included */
 } batch_head;
 

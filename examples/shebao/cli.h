@@ -147,6 +147,9 @@ struct cli_command {
 #define CLI_OPT_DISCOUNT(T)                                                                                      \
     {.name = "discount", .value = "R", .kind = CLI_TEXT, .at = offsetof(T, discount),                           \
      .help = "yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)"}
+#define CLI_OPT_DAIJIAO(T)                                                                                       \
+    {.name = "daijiao", .kind = CLI_SWITCH, .at = offsetof(T, daijiao),                                           \
+     .help = "代缴对象 (低保, 特困, severe disability): may have 代缴 grades, which the government pays"}
 #define CLI_OPT_SEX(T)                                                                                           \
     {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
      .help = "for the life table (default male)"}
@@ -198,10 +201,11 @@ bool cli_parse_sex(const char *s, shebao_sex *out);               /* "male" or "
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
 typedef struct cli_person_text {
     const char *birth, *sex, *plan, *collective, *backpay; /* "" when not given */
+    const char *daijiao; /* "yes" or "no"; "" when not given (no) */
 } cli_person_text;
-/* Fill pe's birth, sex, collective, back payment and plan. The plan's segments go into room[0, nroom) when they
- * fit, else into *plan (to shebao_free; NULL when room was enough). On a refusal: a library code and one line in
- * err naming the field and the value. */
+/* Fill pe's birth, sex, 代缴 mark, collective, back payment and plan. The plan's segments go into room[0, nroom)
+ * when they fit, else into *plan (to shebao_free; NULL when room was enough). On a refusal: a library code and one
+ * line in err naming the field and the value. */
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
                       size_t nroom, shebao_segment **plan, char *err, size_t esize);
 

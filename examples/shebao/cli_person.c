@@ -91,6 +91,14 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
         snprintf(err, esize, "sex '%.40s': must be male or female (empty: male)", t->sex);
         return SHEBAO_EINPUT;
     }
+    if (!*t->daijiao || is_word(t->daijiao, "no")) {
+        pe->daijiao = 0;
+    } else if (is_word(t->daijiao, "yes")) {
+        pe->daijiao = 1;
+    } else {
+        snprintf(err, esize, "daijiao '%.40s': must be yes or no (empty: no)", t->daijiao);
+        return SHEBAO_EINPUT;
+    }
     pe->collective = 0;
     if (*t->collective) {
         int rc = shebao_money_parse(ctx, t->collective, &pe->collective);

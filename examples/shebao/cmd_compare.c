@@ -269,6 +269,7 @@ typedef struct compare_opts {
     const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang;
     cli_month birth;
     cli_int start;
+    bool daijiao;
 } compare_opts;
 
 /* --chart FILE: a name that says the format. */
@@ -293,6 +294,7 @@ static const cli_opt compare_table[] = {
      .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
     {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
      .help = "the numbers of years paid (default all: 15, 20, ... up to the most still possible)"},
+    CLI_OPT_DAIJIAO(compare_opts),
     CLI_OPT_DISCOUNT(compare_opts),
     CLI_OPT_FORMAT(compare_opts, "table|json|csv"),
     {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart), .check = check_chart,
@@ -434,6 +436,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     if (o.sex)
         cli_parse_sex(o.sex, &pe.sex);
     pe.discount = o.discount;
+    pe.daijiao = o.daijiao;
     shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
     opt.start_year = (int)o.start.v;
     shebao_fen grades[MAX_LIST];

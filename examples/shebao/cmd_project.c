@@ -10,25 +10,48 @@ static int assumption_at(const void *p, size_t i, shebao_param *out)
     return shebao_projection_assumption(p, i, out);
 }
 
-static void print_table(const shebao_projection *p)
+/* Whether a year of the ledger was paid by the government (代缴): then the table has a column for it. */
+static bool has_daijiao(const shebao_projection *p)
+{
+    for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
+        shebao_ledger_row r;
+        if (shebao_projection_ledger_row(p, i, &r) == SHEBAO_OK && r.daijiao > 0)
+            return true;
+    }
+    return false;
+}
+
+static void print_ledger(const shebao_projection *p)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
         e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
+    bool dj = has_daijiao(p); /* the 代缴 column only when a year has one: other tables stay as they were */
     printf("个人账户 Individual account ledger\n");
-    printf("%-6s %10s %10s %10s %10s %8s %10s %10s %12s\n", "year", "grade", "personal", "subsidy", "collective",
-           "rate", "interest", "backpay", "balance");
-    static const char *const zh[] = {"年度", "档次", "个人缴费", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
-    static const int widths[] = {7, 11, 11, 11, 11, 9, 11, 11, 13};
-    for (int i = 0; i < 9; i++)
-        cli_pad(stdout, zh[i], widths[i], i > 0);
+    printf("%-6s %10s %10s", "year", "grade", "personal");
+    if (dj)
+        printf(" %10s", "daijiao");
+    printf(" %10s %10s %8s %10s %10s %12s\n", "subsidy", "collective", "rate", "interest", "backpay", "balance");
+    static const char *const zh[] = {"年度", "档次", "个人缴费", "政府代缴", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
+    static const int widths[] = {7, 11, 11, 11, 11, 11, 9, 11, 11, 13};
+    for (int i = 0; i < 10; i++)
+        if (dj || i != 3)
+            cli_pad(stdout, zh[i], widths[i], i > 0);
     putchar('\n');
     for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, i, &r);
-        printf("%-6d %10s %10s %10s %10s %8s %10s %10s %12s\n", r.year, cli_money(r.grade, a), cli_money(r.personal, b),
-               cli_money(r.subsidy, c), cli_money(r.collective, d), r.rate, cli_money(r.interest, e), cli_money(r.backpay, f),
-               cli_money(r.balance, g));
+        printf("%-6d %10s %10s", r.year, cli_money(r.grade, a), cli_money(r.personal, b));
+        if (dj)
+            printf(" %10s", cli_money(r.daijiao, a));
+        printf(" %10s %10s %8s %10s %10s %12s\n", cli_money(r.subsidy, c), cli_money(r.collective, d), r.rate,
+               cli_money(r.interest, e), cli_money(r.backpay, f), cli_money(r.balance, g));
     }
+}
+
+static void print_table(const shebao_projection *p)
+{
+    char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    print_ledger(p);
     printf("\n缴费年限 Years paid: %d\n", shebao_projection_years_paid(p));
     if (!shebao_projection_eligible(p)) {
         printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
@@ -48,9 +71,15 @@ static void print_table(const shebao_projection *p)
         printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
         int m;
         char month[8];
+        shebao_fen f = -1;
         if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK)
             printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
                    m % 12);
+        else if (shebao_projection_figure(p, SHEBAO_FIG_PERSONAL_TOTAL, &f) == SHEBAO_OK && f == 0) {
+            fputs("  回本           break-even            ", stdout);
+            cli_pad(stdout, "—", 12, true); /* one column wide, three bytes */
+            puts("   (nothing paid personally: every year 代缴)");
+        }
         printf("  丧葬补助       funeral grant         %12s\n", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
         if (*cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a)) {
             printf("  待遇精算现值   EPV of benefits       %12s\n", a);
@@ -95,7 +124,7 @@ typedef struct project_opts {
     cli_int start, years;
     shebao_fen collective;
     backpay_opt backpay;
-    bool explain;
+    bool explain, daijiao;
 } project_opts;
 
 /* --collective: an amount, not negative. */
@@ -142,6 +171,7 @@ static const cli_opt project_table[] = {
      .help = "collective subsidy (集体补助) credited in every year paid"},
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
      .help = "a back payment (补缴) of N years at GRADE, at the claim"},
+    CLI_OPT_DAIJIAO(project_opts),
     {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
      .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
     CLI_OPT_DISCOUNT(project_opts),
@@ -188,6 +218,7 @@ static int person(const project_opts *o, shebao_person *pe)
     if (o->mortality)
         shebao_mortality_from_name(o->mortality, &pe->mortality);
     pe->explain = o->explain;
+    pe->daijiao = o->daijiao;
     return EXIT_OK;
 }
 

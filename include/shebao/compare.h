@@ -47,7 +47,8 @@ typedef struct shebao_comparison shebao_comparison;
  * the claim year). When the years of the longest plan fall under more than one grade table (Zhejiang changed
  * its grades in 2024), the default grades are those valid, and not 代缴, in every one of these tables; the others
  * are listed by shebao_comparison_excluded() with the reason. An explicitly given grade must be valid in every
- * year of the longest plan.
+ * year of the longest plan; where it is 代缴, the person must be marked @c daijiao (shebao_person), as for
+ * shebao_project().
  * @param ctx context (error message; MPFR precision).
  * @param policy a loaded policy with a `resident_pension` section; shared by every cell.
  * @param person the person and the run's assumptions (sex, collective subsidy, future and discount rates, life

@@ -327,12 +327,24 @@ static void test_grade_table_change(void **state)
     assert_null(c);
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "grade 1000.00 is not in the grade table in force from 1990-01 "
                                                      "(plan years 2015-2023)"));
-    /* an explicit 代缴 grade valid in every year is compared (the caller chose it) */
+    /* an explicit 代缴 grade valid in every year is compared only for a person marked daijiao (#12 item 2): the
+     * plans reach 2024, where 200 is 代缴, so without the mark the first cell's projection refuses it */
     static const shebao_fen dj[] = {20000};
     opt.grades = dj;
     opt.grade_count = 1;
+    assert_int_equal(shebao_compare(ctx, pol, &pe, &opt, &c), SHEBAO_EINPUT);
+    assert_null(c);
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "plan year 2024: grade 200.00 is a 代缴 grade"));
+    assert_non_null(strstr(shebao_ctx_errmsg(ctx), "accepted only for a person marked daijiao (--daijiao; in batch, column daijiao yes)"));
+    pe.daijiao = 1;
     assert_int_equal(shebao_compare(ctx, pol, &pe, &opt, &c), SHEBAO_OK);
     assert_int_equal(shebao_comparison_grade(c, 0), 20000);
+    /* the 15-year cell 2015–2029: 2015–2023 (9 years) paid personally at 200, 2024–2029 paid by the government:
+     * personal total 9 × 200 = 1800.00 */
+    shebao_compare_cell cell;
+    assert_int_equal(shebao_comparison_cell(c, 0, 0, &cell), SHEBAO_OK);
+    assert_int_equal(cell.years, 15);
+    assert_int_equal(cell.personal_total, 180000);
     /* one grade only: no summary */
     assert_int_equal(shebao_comparison_summary(c, 0, &d), SHEBAO_NA);
     shebao_comparison_free(c);
