@@ -640,8 +640,8 @@ typedef struct shebao_advice {
 
 /**
  * @brief The advice for a person who is not eligible (the JSON object `advice`).
- * @param p projection made by shebao_project() (a cell of shebao_compare() has advice only when it is an end of
- *        the summary that is not eligible).
+ * @param p projection made by shebao_project() (every cell of shebao_compare() and every end of its summary has
+ *        it too).
  * @param[out] out the advice; its \c version must be set (#SHEBAO_ADVICE_INIT); set to #SHEBAO_ADVICE_INIT values
  *        when it does not apply.
  * @return #SHEBAO_OK, #SHEBAO_NA when it does not apply (the person is eligible; not a failure), or

@@ -368,13 +368,10 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         if (!c->cells || !c->next || !c->next_owned)
             rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
-    /* the grid: one shebao_project() per cell, same policy, same person; the lowest and highest grades with the
-     * advice when they are the ends of the summary and not eligible */
-    bool ends_are_cells = c->npath[0] == 0;
+    /* the grid: one shebao_project() per cell (with its advice when not eligible), same policy, same person */
     for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
         for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
-            rc = project_plan(ctx, P, person, c, c->years[j], c->grades[i], ends_are_cells && (i == 0 || i == c->ng - 1),
-                              &c->cells[i * c->ny + j]);
+            rc = project_plan(ctx, P, person, c, c->years[j], c->grades[i], true, &c->cells[i * c->ny + j]);
     if (rc == SHEBAO_OK)
         rc = sb_compare_project_ends(ctx, P, person, c);
     /* one year longer: the N + 1 plan, from the grid when it is there, else projected here */

@@ -31,6 +31,21 @@ static int split(char *s, char **items, int max)
     return n;
 }
 
+/* --backpay N:GRADE or auto:GRADE */
+typedef struct compare_backpay {
+    int years; /* 0: none, or auto */
+    bool automatic;
+    shebao_fen grade;
+} compare_backpay;
+
+typedef struct compare_opts {
+    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang, *paid;
+    cli_month birth;
+    cli_int start;
+    shebao_fen collective;
+    compare_backpay backpay;
+} compare_opts;
+
 /* ---- table ------------------------------------------------------------------------------------------------- */
 
 typedef struct col {
@@ -154,10 +169,84 @@ static void print_marginal(const shebao_comparison *c)
     }
 }
 
-static void print_summary(const shebao_compare_delta *d, const char *lang)
+/* "2016–2023 年 2000 元, 2024 年起 7000 元" (zh) or "2000 in 2016-2023, 7000 from 2024" (en): a path over grade
+ * tables; its last segment runs to the end of the longest plan. */
+static void path_text(const shebao_segment *s, size_t n, bool zh, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t k = 0; k < n; k++) {
+        char g[SHEBAO_MONEY_BUFSZ], y[32];
+        cli_money(s[k].grade, g);
+        if (k + 1 == n)
+            snprintf(y, sizeof y, zh ? "%d 年起" : "from %d", s[k].first_year);
+        else if (s[k].first_year == s[k].last_year)
+            snprintf(y, sizeof y, zh ? "%d 年" : "in %d", s[k].first_year);
+        else
+            snprintf(y, sizeof y, zh ? "%d–%d 年" : "in %d-%d", s[k].first_year, s[k].last_year);
+        size_t len = strlen(buf);
+        if (zh)
+            snprintf(buf + len, size - len, "%s%s %s 元", k ? ", " : "", y, g);
+        else
+            snprintf(buf + len, size - len, "%s%s %s", k ? ", " : "", g, y);
+    }
+}
+
+/* The path a person takes over grade tables, when the summary follows it. */
+static void print_path(const shebao_comparison *c, const char *lang)
+{
+    static const char *const zh[] = {"每年最低档", "每年最高档"}, *const en[] = {"lowest", "highest"};
+    for (int h = 0; h < 2; h++) {
+        const shebao_segment *s;
+        size_t n;
+        if (shebao_comparison_path(c, h, &s, &n) != SHEBAO_OK)
+            return;
+        char t[512];
+        if (h == 0)
+            printf("\n档次表有变化，比较按每年在用的最低档与最高档 The grade tables change: the summary follows the "
+                   "lowest and the highest grade in force each year\n");
+        if (!lang || strcmp(lang, "zh") == 0) {
+            path_text(s, n, true, t, sizeof t);
+            printf("  %s: %s\n", zh[h], t);
+        }
+        if (!lang || strcmp(lang, "en") == 0) {
+            path_text(s, n, false, t, sizeof t);
+            printf("  the %s grade each year: %s\n", en[h], t);
+        }
+    }
+}
+
+/* The summary when one end or both are not eligible: which, and what it would take. */
+static void print_not_comparable(const shebao_comparison *c, const shebao_compare_delta *d, bool zh, bool en)
+{
+    size_t jl = shebao_comparison_years_count(c) - 1;
+    const shebao_projection *lo = shebao_comparison_end(c, jl, 0), *hi = shebao_comparison_end(c, jl, 1);
+    bool elo = shebao_projection_eligible(lo), ehi = shebao_projection_eligible(hi);
+    int n = d->from_years;
+    if (!elo && !ehi) {
+        if (zh)
+            printf("按缴费%d年计：最低档和最高档都不符合领取条件（还差%d年），无法比较待遇。\n", n,
+                   shebao_projection_years_missing(lo));
+        if (en)
+            printf("Paying for %d years, neither the lowest nor the highest grade is eligible for a pension (%d "
+                   "year(s) missing), so the pensions cannot be compared.\n", n, shebao_projection_years_missing(lo));
+        cli_print_advice(lo);
+        return;
+    }
+    const shebao_projection *no = elo ? hi : lo;
+    if (zh)
+        printf("按缴费%d年计：只有%s符合领取条件，%s不符合（还差%d年），无法比较待遇。\n", n, elo ? "最低档" : "最高档",
+               elo ? "最高档" : "最低档", shebao_projection_years_missing(no));
+    if (en)
+        printf("Paying for %d years, only the %s grade is eligible for a pension; the %s is not (%d year(s) "
+               "missing), so the pensions cannot be compared.\n", n, elo ? "lowest" : "highest",
+               elo ? "highest" : "lowest", shebao_projection_years_missing(no));
+    cli_print_advice(no);
+}
+
+static void print_summary(const shebao_comparison *c, const shebao_compare_delta *d, const char *lang)
 {
     char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
-        epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "";
+        epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "", gz[192], ge[192];
     cli_money(d->from_grade, lo);
     cli_money(d->to_grade, hi);
     cli_money(d->extra_paid, paid);
@@ -165,14 +254,12 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
     cli_money(d->epv_difference, epv);
     int n = d->from_years, m = d->recoup_months;
     bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
-    printf("\n最低档与最高档 Lowest vs highest grade\n");
+    const shebao_segment *s;
+    size_t ns;
+    bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
+    printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
     if (!d->available) {
-        if (zh)
-            printf("按缴费%d年计：每年缴%s元而不是%s元，总共多缴%s元；有一个档次不符合领取条件，无法比较待遇。\n", n, hi,
-                   lo, paid);
-        if (en)
-            printf("Paying %s instead of %s a year for %d years costs %s more in total; one of the two is not "
-                   "eligible for a pension, so the pensions cannot be compared.\n", hi, lo, n, paid);
+        print_not_comparable(c, d, zh, en);
         return;
     }
     if (d->has_recoup) {
@@ -184,12 +271,19 @@ static void print_summary(const shebao_compare_delta *d, const char *lang)
         snprintf(ez, sizeof ez, "，待遇精算现值多%s元", epv);
         snprintf(ee, sizeof ee, ", and the expected present value of the pension is %s higher", epv);
     }
+    if (path) {
+        snprintf(gz, sizeof gz, "每年缴当年最高档（最后一年%s元）而不是当年最低档（%s元）", hi, lo);
+        snprintf(ge, sizeof ge, "the highest grade in force each year (%s in the last year) instead of the lowest (%s)",
+                 hi, lo);
+    } else {
+        snprintf(gz, sizeof gz, "每年缴最高档%s元而不是最低档%s元", hi, lo);
+        snprintf(ge, sizeof ge, "the highest grade (%s a year) instead of the lowest (%s)", hi, lo);
+    }
     if (zh)
-        printf("按缴费%d年计：每年缴最高档%s元而不是最低档%s元，总共多缴%s元，每月多领%s元%s%s。\n", n, hi, lo, paid,
-               more, rz, ez);
+        printf("按缴费%d年计：%s，总共多缴%s元，每月多领%s元%s%s。\n", n, gz, paid, more, rz, ez);
     if (en)
-        printf("Paying the highest grade (%s a year) instead of the lowest (%s) for %d years costs %s more in total "
-               "and pays %s more a month%s%s.\n", hi, lo, n, paid, more, re, ee);
+        printf("Paying %s for %d years costs %s more in total and pays %s more a month%s%s.\n", ge, n, paid, more, re,
+               ee);
 }
 
 static int assumption_at(const void *c, size_t i, shebao_param *out)
@@ -197,11 +291,40 @@ static int assumption_at(const void *c, size_t i, shebao_param *out)
     return shebao_comparison_assumption(c, i, out);
 }
 
-static void print_table(const shebao_comparison *c, const shebao_policy *pol, const char *birth, const char *lang)
+/* The years already paid and the back payment, when given. */
+static void print_midway(const shebao_comparison *c, const compare_opts *o, const shebao_person *pe)
 {
+    char g[SHEBAO_MONEY_BUFSZ];
+    int before = 0;
+    for (size_t i = 0; i < pe->plan_count; i++)
+        before += pe->plan[i].last_year - pe->plan[i].first_year + 1;
+    if (o->paid)
+        printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
+    if (o->backpay.years)
+        printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years,
+               cli_money(o->backpay.grade, g));
+    if (!o->backpay.automatic)
+        return;
+    printf("自动补缴 automatic back payment at %s (the fewest years that make each plan eligible):\n",
+           cli_money(o->backpay.grade, g));
+    for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
+        int n = shebao_comparison_years(c, j);
+        int k = shebao_projection_years_paid(shebao_comparison_projection(c, 0, j)) - before - n;
+        printf("  缴费 %d 年 → 补缴 %d 年 paying %d year(s) from %d: %d year(s) back-paid\n", n, k, n,
+               shebao_comparison_start_year(c), k);
+    }
+}
+
+static void print_table(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o,
+                        const shebao_person *pe)
+{
+    const char *birth = o->birth.text, *lang = o->lang;
     printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
     printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
            shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
+    print_midway(c, o, pe);
+    if (o->paid || o->backpay.years || o->backpay.automatic)
+        putchar('\n');
     print_cells(c);
     print_marginal(c);
     size_t nex = shebao_comparison_excluded_count(c);
@@ -224,9 +347,10 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
                 printf("  %s\n", x.reason);
         }
     }
+    print_path(c, lang);
     shebao_compare_delta d;
     if (shebao_comparison_summary(c, shebao_comparison_years_count(c) - 1, &d) == SHEBAO_OK)
-        print_summary(&d, lang);
+        print_summary(c, &d, lang);
     cli_print_params("These results rest", shebao_comparison_assumption_count(c), assumption_at, c);
 }
 
@@ -265,11 +389,25 @@ static void print_csv(const shebao_comparison *c)
 
 #define MAX_LIST 64
 
-typedef struct compare_opts {
-    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang;
-    cli_month birth;
-    cli_int start;
-} compare_opts;
+/* --backpay N:GRADE (every plan) or auto:GRADE (the fewest years that make each plan eligible). */
+static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    compare_backpay *b = dest;
+    const char *why = NULL;
+    if (strncmp(v, "auto:", 5) == 0) {
+        b->automatic = true;
+        if (shebao_money_parse(ctx, v + 5, &b->grade) != SHEBAO_OK || b->grade <= 0)
+            why = "GRADE must be a positive amount";
+    } else {
+        why = cli_parse_backpay(ctx, v, &b->years, &b->grade);
+    }
+    if (why) {
+        cli_err("--backpay '%.40s': %s (N:GRADE or auto:GRADE)", v, why);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
 
 /* --chart FILE: a name that says the format. */
 static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
@@ -289,6 +427,12 @@ static const cli_opt compare_table[] = {
     CLI_OPT_SEX(compare_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
      .what = "a year", .help = "the first year paid"},
+    {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
+     .help = "已缴年份 the years already paid, all before --start: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"},
+    CLI_OPT_COLLECTIVE(compare_opts),
+    {.name = "backpay", .value = "N:GRADE|auto:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
+     .help = "补缴 a back payment at the claim in every plan: N years, or auto, the fewest years that make each "
+             "plan eligible"},
     {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
      .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
     {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
@@ -386,7 +530,7 @@ static int write_chart(const shebao_comparison *c, const shebao_policy *pol, con
 }
 
 /* The comparison in the format asked for. */
-static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o, const shebao_person *pe)
 {
     if (strcmp(o->format, "json") == 0) {
         char *text = NULL;
@@ -401,7 +545,7 @@ static int print(const shebao_comparison *c, const shebao_policy *pol, const com
     if (strcmp(o->format, "csv") == 0)
         print_csv(c);
     else
-        print_table(c, pol, o->birth.text, o->lang);
+        print_table(c, pol, o, pe);
     return EXIT_OK;
 }
 
@@ -434,8 +578,12 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     if (o.sex)
         cli_parse_sex(o.sex, &pe.sex);
     pe.discount = o.discount;
+    pe.collective = o.collective;
+    pe.backpay_years = o.backpay.years;
+    pe.backpay_grade = o.backpay.automatic ? 0 : o.backpay.grade;
     shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
     opt.start_year = (int)o.start.v;
+    opt.backpay_auto_grade = o.backpay.automatic ? o.backpay.grade : 0;
     shebao_fen grades[MAX_LIST];
     int years[MAX_LIST];
     if ((rc = read_list(ctx, "grades", "grades", o.grades, grade_item, grades, &opt.grade_count)) != EXIT_OK ||
@@ -443,16 +591,25 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         return rc;
     opt.grades = opt.grade_count ? grades : NULL;
     opt.years = opt.years_count ? years : NULL;
+    shebao_segment *paid = NULL;
+    if (o.paid && (rc = shebao_plan_parse(ctx, o.paid, &paid, &pe.plan_count)) != SHEBAO_OK) {
+        cli_err("--paid %s", shebao_ctx_errmsg(ctx));
+        return EXIT_INPUT;
+    }
+    pe.plan = paid;
     shebao_policy *pol = NULL;
     rc = cli_load_policy(ctx, o.file, o.region, &pol);
-    if (rc != SHEBAO_OK)
+    if (rc != SHEBAO_OK) {
+        shebao_free(paid);
         return cli_fail(ctx, rc);
+    }
     shebao_comparison *c = NULL;
     rc = shebao_compare(ctx, pol, &pe, &opt, &c);
-    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o, &pe);
     if (exit_code == EXIT_OK && o.chart)
         exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
     shebao_policy_free(pol);
+    shebao_free(paid);
     return exit_code;
 }
