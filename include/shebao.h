@@ -695,7 +695,8 @@ size_t shebao_projection_assumption_count(const shebao_projection *p);
 int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out);
 
 /**
- * @brief The projection as a JSON document (the `shebao project --format json` contract).
+ * @brief The projection as a JSON document (the `shebao project --format json` contract), with the object
+ *        `advice` of a person who is not eligible (`null` otherwise; docs/resident-pension.md §4).
  * @param p projection.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.

@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "compare_text.h"
 
 /* "11y 7m" */
 static const char *ym(int months, char *buf, size_t size)
@@ -169,28 +170,6 @@ static void print_marginal(const shebao_comparison *c)
     }
 }
 
-/* "2016–2023 年 2000 元, 2024 年起 7000 元" (zh) or "2000 in 2016-2023, 7000 from 2024" (en): a path over grade
- * tables; its last segment runs to the end of the longest plan. */
-static void path_text(const shebao_segment *s, size_t n, bool zh, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (size_t k = 0; k < n; k++) {
-        char g[SHEBAO_MONEY_BUFSZ], y[32];
-        cli_money(s[k].grade, g);
-        if (k + 1 == n)
-            snprintf(y, sizeof y, zh ? "%d 年起" : "from %d", s[k].first_year);
-        else if (s[k].first_year == s[k].last_year)
-            snprintf(y, sizeof y, zh ? "%d 年" : "in %d", s[k].first_year);
-        else
-            snprintf(y, sizeof y, zh ? "%d–%d 年" : "in %d-%d", s[k].first_year, s[k].last_year);
-        size_t len = strlen(buf);
-        if (zh)
-            snprintf(buf + len, size - len, "%s%s %s 元", k ? ", " : "", y, g);
-        else
-            snprintf(buf + len, size - len, "%s%s %s", k ? ", " : "", g, y);
-    }
-}
-
 /* The path a person takes over grade tables, when the summary follows it. */
 static void print_path(const shebao_comparison *c, const char *lang)
 {
@@ -205,85 +184,32 @@ static void print_path(const shebao_comparison *c, const char *lang)
             printf("\n档次表有变化，比较按每年在用的最低档与最高档 The grade tables change: the summary follows the "
                    "lowest and the highest grade in force each year\n");
         if (!lang || strcmp(lang, "zh") == 0) {
-            path_text(s, n, true, t, sizeof t);
+            compare_path_text(s, n, true, t, sizeof t);
             printf("  %s: %s\n", zh[h], t);
         }
         if (!lang || strcmp(lang, "en") == 0) {
-            path_text(s, n, false, t, sizeof t);
+            compare_path_text(s, n, false, t, sizeof t);
             printf("  the %s grade each year: %s\n", en[h], t);
         }
     }
 }
 
-/* The summary when one end or both are not eligible: which, and what it would take. */
-static void print_not_comparable(const shebao_comparison *c, const shebao_compare_delta *d, bool zh, bool en)
+/* The lowest-versus-highest sentence at the longest length; the advice of an end that is not eligible (the lowest
+ * when neither is). */
+static void print_summary(const shebao_comparison *c, const shebao_compare_delta *d, const char *lang)
 {
     size_t jl = shebao_comparison_years_count(c) - 1;
     const shebao_projection *lo = shebao_comparison_end(c, jl, 0), *hi = shebao_comparison_end(c, jl, 1);
-    bool elo = shebao_projection_eligible(lo), ehi = shebao_projection_eligible(hi);
-    int n = d->from_years;
-    if (!elo && !ehi) {
-        if (zh)
-            printf("按缴费%d年计：最低档和最高档都不符合领取条件（还差%d年），无法比较待遇。\n", n,
-                   shebao_projection_years_missing(lo));
-        if (en)
-            printf("Paying for %d years, neither the lowest nor the highest grade is eligible for a pension (%d "
-                   "year(s) missing), so the pensions cannot be compared.\n", n, shebao_projection_years_missing(lo));
-        cli_print_advice(lo);
-        return;
-    }
-    const shebao_projection *no = elo ? hi : lo;
-    if (zh)
-        printf("按缴费%d年计：只有%s符合领取条件，%s不符合（还差%d年），无法比较待遇。\n", n, elo ? "最低档" : "最高档",
-               elo ? "最高档" : "最低档", shebao_projection_years_missing(no));
-    if (en)
-        printf("Paying for %d years, only the %s grade is eligible for a pension; the %s is not (%d year(s) "
-               "missing), so the pensions cannot be compared.\n", n, elo ? "lowest" : "highest",
-               elo ? "highest" : "lowest", shebao_projection_years_missing(no));
-    cli_print_advice(no);
-}
-
-static void print_summary(const shebao_comparison *c, const shebao_compare_delta *d, const char *lang)
-{
-    char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
-        epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "", gz[192], ge[192];
-    cli_money(d->from_grade, lo);
-    cli_money(d->to_grade, hi);
-    cli_money(d->extra_paid, paid);
-    cli_money(d->extra_monthly, more);
-    cli_money(d->epv_difference, epv);
-    int n = d->from_years, m = d->recoup_months;
-    bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
+    compare_ends ends = {shebao_projection_eligible(lo), shebao_projection_eligible(hi), 0};
+    const shebao_projection *no = !ends.lowest_eligible ? lo : !ends.highest_eligible ? hi : NULL;
+    ends.missing = no ? shebao_projection_years_missing(no) : 0;
     const shebao_segment *s;
     size_t ns;
     bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
     printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
-    if (!d->available) {
-        print_not_comparable(c, d, zh, en);
-        return;
-    }
-    if (d->has_recoup) {
-        snprintf(rz, sizeof rz, "，领取%d个月（%d年%d个月）后多缴的钱就回来了", m, m / 12, m % 12);
-        snprintf(re, sizeof re, "; the extra payment has come back after %d months (%d years %d months) of pension",
-                 m, m / 12, m % 12);
-    }
-    if (d->has_epv) {
-        snprintf(ez, sizeof ez, "，待遇精算现值多%s元", epv);
-        snprintf(ee, sizeof ee, ", and the expected present value of the pension is %s higher", epv);
-    }
-    if (path) {
-        snprintf(gz, sizeof gz, "每年缴当年最高档（最后一年%s元）而不是当年最低档（%s元）", hi, lo);
-        snprintf(ge, sizeof ge, "the highest grade in force each year (%s in the last year) instead of the lowest (%s)",
-                 hi, lo);
-    } else {
-        snprintf(gz, sizeof gz, "每年缴最高档%s元而不是最低档%s元", hi, lo);
-        snprintf(ge, sizeof ge, "the highest grade (%s a year) instead of the lowest (%s)", hi, lo);
-    }
-    if (zh)
-        printf("按缴费%d年计：%s，总共多缴%s元，每月多领%s元%s%s。\n", n, gz, paid, more, rz, ez);
-    if (en)
-        printf("Paying %s for %d years costs %s more in total and pays %s more a month%s%s.\n", ge, n, paid, more, re,
-               ee);
+    compare_sentence(stdout, d, path, &ends, !lang || strcmp(lang, "zh") == 0, !lang || strcmp(lang, "en") == 0);
+    if (no)
+        cli_print_advice(no);
 }
 
 static int assumption_at(const void *c, size_t i, shebao_param *out)

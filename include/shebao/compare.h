@@ -221,8 +221,8 @@ int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_comp
  * @param c comparison.
  * @param j length index.
  * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE); all zero when it does not apply.
- * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared (not a failure), or #SHEBAO_EUSAGE (index out
- *         of range, a NULL argument).
+ * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared and there is no path (not a failure), or
+ *         #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compare_delta *out);
 
