@@ -316,6 +316,53 @@ static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
     return sb_compare_midway_check(ctx, P, pe, opt, SB_MONTH_YEAR(claim));
 }
 
+/* The grid: one shebao_project() per cell (with its advice when not eligible), same policy, same person; the
+ * path's plans; and the N + 1 plans of the year marginals, from the grid when it is there, else projected here. */
+static int project_grid(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
+                        const shebao_compare_options *opt, shebao_comparison *c)
+{
+    const sb_resident *rp = &P->rp;
+    int rc = SHEBAO_OK;
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
+            rc = project_plan(ctx, P, person, c, c->years[j], c->grades[i], true, &c->cells[i * c->ny + j]);
+    if (rc == SHEBAO_OK)
+        rc = sb_compare_project_ends(ctx, P, person, c);
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++) {
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++) {
+            int years = c->years[j];
+            if (years + 1 > c->max_years)
+                continue;
+            const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
+            if (!g || (g->daijiao && opt->grade_count == 0))
+                continue;
+            size_t k = i * c->ny + j;
+            if (j + 1 < c->ny && c->years[j + 1] == years + 1) {
+                c->next[k] = c->cells[k + 1];
+            } else {
+                rc = project_plan(ctx, P, person, c, years + 1, c->grades[i], false, &c->next[k]);
+                c->next_owned[k] = rc == SHEBAO_OK;
+            }
+        }
+    }
+    return rc;
+}
+
+/* The union of the assumptions of every projection made. */
+static int union_assumptions(shebao_ctx *ctx, shebao_comparison *c)
+{
+    int rc = SHEBAO_OK;
+    size_t n = c->ng * c->ny;
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        rc = add_assumptions(ctx, c, c->cells[k]);
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        if (c->next_owned[k])
+            rc = add_assumptions(ctx, c, c->next[k]);
+    for (size_t k = 0; rc == SHEBAO_OK && c->npath[0] && k < 2 * c->ny; k++)
+        rc = add_assumptions(ctx, c, c->ends[k / c->ny][k % c->ny]);
+    return rc;
+}
+
 int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
                    const shebao_compare_options *opt, shebao_comparison **out)
 {
@@ -368,37 +415,10 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         if (!c->cells || !c->next || !c->next_owned)
             rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
-    /* the grid: one shebao_project() per cell (with its advice when not eligible), same policy, same person */
-    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
-        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
-            rc = project_plan(ctx, P, person, c, c->years[j], c->grades[i], true, &c->cells[i * c->ny + j]);
     if (rc == SHEBAO_OK)
-        rc = sb_compare_project_ends(ctx, P, person, c);
-    /* one year longer: the N + 1 plan, from the grid when it is there, else projected here */
-    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++) {
-        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++) {
-            int years = c->years[j];
-            if (years + 1 > c->max_years)
-                continue;
-            const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
-            if (!g || (g->daijiao && opt->grade_count == 0))
-                continue;
-            size_t k = i * c->ny + j;
-            if (j + 1 < c->ny && c->years[j + 1] == years + 1) {
-                c->next[k] = c->cells[k + 1];
-            } else {
-                rc = project_plan(ctx, P, person, c, years + 1, c->grades[i], false, &c->next[k]);
-                c->next_owned[k] = rc == SHEBAO_OK;
-            }
-        }
-    }
-    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
-        rc = add_assumptions(ctx, c, c->cells[k]);
-    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
-        if (c->next_owned[k])
-            rc = add_assumptions(ctx, c, c->next[k]);
-    for (size_t k = 0; rc == SHEBAO_OK && c->npath[0] && k < 2 * c->ny; k++)
-        rc = add_assumptions(ctx, c, c->ends[k / c->ny][k % c->ny]);
+        rc = project_grid(ctx, P, person, opt, c);
+    if (rc == SHEBAO_OK)
+        rc = union_assumptions(ctx, c);
     if (rc == SHEBAO_OK)
         rc = sb_compare_marginals(ctx, c);
     if (rc != SHEBAO_OK) {

@@ -354,11 +354,10 @@ static const cli_opt compare_table[] = {
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
      .what = "a year", .help = "the first year paid"},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = "已缴年份 the years already paid, all before --start: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"},
+     .help = "已缴年份 the years already paid, all before --start (SPEC as in project --plan)"},
     CLI_OPT_COLLECTIVE(compare_opts),
     {.name = "backpay", .value = "N:GRADE|auto:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
-     .help = "补缴 a back payment at the claim in every plan: N years, or auto, the fewest years that make each "
-             "plan eligible"},
+     .help = "补缴 a back payment at the claim in every plan: N years, or auto: the fewest that make it eligible"},
     {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
      .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
     {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),

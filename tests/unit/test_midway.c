@@ -55,6 +55,15 @@ static shebao_comparison *compare(const shebao_policy *pol, const shebao_person 
     return c;
 }
 
+/* The JSON text (freed here) as a document, to json_decref. */
+static json_t *parsed(char *text)
+{
+    json_t *j = json_loads(text, 0, NULL);
+    shebao_free(text);
+    assert_non_null(j);
+    return j;
+}
+
 /* Back-paid years of a cell: years paid − the years of its plans (paid before, and n from the start). */
 static int backpaid(const shebao_comparison *c, size_t i, size_t j, int before)
 {
@@ -63,6 +72,24 @@ static int backpaid(const shebao_comparison *c, size_t i, size_t j, int before)
 }
 
 /* ---- the advice of a person who is not eligible ------------------------------------------------------------ */
+
+/* The advice of p: n = years paid, required, missing, payable from, last payable year, years payable, back-paid
+ * years; m = the lowest grade, its cost and monthly total, then the highest's. */
+static void check_advice(const shebao_projection *p, const int n[7], const char *const m[6])
+{
+    shebao_advice ad = SHEBAO_ADVICE_INIT;
+    assert_int_equal(shebao_projection_advice(p, &ad), SHEBAO_OK);
+    const int got[7] = {ad.years_paid,        ad.years_required, ad.years_missing, ad.payable_from,
+                        ad.last_payable_year, ad.years_payable,  ad.backpay_years};
+    for (int k = 0; k < 7; k++)
+        if (got[k] != n[k])
+            fail_msg("advice figure %d: %d, expected %d", k, got[k], n[k]);
+    assert_true(ad.has_lowest && ad.has_highest);
+    const shebao_fen fig[6] = {ad.lowest_grade,  ad.lowest_cost,  ad.lowest_monthly,
+                               ad.highest_grade, ad.highest_cost, ad.highest_monthly};
+    for (int k = 0; k < 6; k++)
+        assert_fen(fig[k], m[k]);
+}
 
 static void test_advice(void **state)
 {
@@ -80,25 +107,11 @@ static void test_advice(void **state)
     shebao_projection *p = project(pol, &pe);
     assert_false(shebao_projection_eligible(p));
     shebao_advice ad = SHEBAO_ADVICE_INIT;
-    assert_int_equal(shebao_projection_advice(p, &ad), SHEBAO_OK);
-    assert_int_equal(ad.years_paid, 4);
-    assert_int_equal(ad.years_required, 15);
-    assert_int_equal(ad.years_missing, 11);
-    assert_int_equal(ad.payable_from, 2024);
-    assert_int_equal(ad.last_payable_year, 2026);
-    assert_int_equal(ad.years_payable, 3);
-    assert_int_equal(ad.backpay_years, 11);
-    assert_true(ad.has_lowest && ad.has_highest);
-    assert_fen(ad.lowest_grade, "300.00");
-    assert_fen(ad.lowest_cost, "3300.00");
-    assert_fen(ad.lowest_monthly, "252.40");
-    assert_fen(ad.highest_grade, "1000.00");
-    assert_fen(ad.highest_cost, "11000.00");
-    assert_fen(ad.highest_monthly, "329.40");
+    check_advice(p, (const int[]){4, 15, 11, 2024, 2026, 3, 11},
+                 (const char *const[]){"300.00", "3300.00", "252.40", "1000.00", "11000.00", "329.40"});
     char *text = NULL;
     assert_int_equal(shebao_projection_to_json(p, &text), SHEBAO_OK);
-    json_t *j = json_loads(text, 0, NULL);
-    shebao_free(text);
+    json_t *j = parsed(text);
     json_t *adv = json_object_get(j, "advice");
     assert_true(json_is_object(adv));
     assert_int_equal(json_integer_value(json_object_get(adv, "years_payable")), 3);
@@ -117,16 +130,8 @@ static void test_advice(void **state)
     pe.backpay_years = 2;
     pe.backpay_grade = 30000;
     p = project(pol, &pe);
-    assert_int_equal(shebao_projection_advice(p, &ad), SHEBAO_OK);
-    assert_int_equal(ad.years_paid, 4);
-    assert_int_equal(ad.years_missing, 11);
-    assert_int_equal(ad.payable_from, 2026);
-    assert_int_equal(ad.years_payable, 5);
-    assert_int_equal(ad.backpay_years, 13);
-    assert_fen(ad.lowest_cost, "3900.00");
-    assert_fen(ad.lowest_monthly, "314.60");
-    assert_fen(ad.highest_cost, "13000.00");
-    assert_fen(ad.highest_monthly, "405.60");
+    check_advice(p, (const int[]){4, 15, 11, 2026, 2030, 5, 13},
+                 (const char *const[]){"300.00", "3900.00", "314.60", "1000.00", "13000.00", "405.60"});
     shebao_projection_free(p);
 
     /* eligible: 15 years 2016-2030 at 1000 from birth 1970-01: no advice, and JSON null */
@@ -228,7 +233,8 @@ static void test_path(void **state)
      * (2024-2030) share only 1000 among normal grades: the grid is {1000}. Path: lowest 100 in 2022-2023, 300 from
      * 2024; highest 1000, then 3000. Nine years are too few: neither end is eligible; extra paid
      * (2 × 1000 + 7 × 3000) − (2 × 100 + 7 × 300) = 23000 − 2300 = 20700.00.
-     * The lowest end's advice: 9 paid, 6 missing, nothing payable after 2030; 6 years back-paid.
+     * The lowest end's advice: 9 paid of 15, 6 missing, nothing payable (the plan reaches the last payable year
+     * 2030, so payable_from is 2031); 6 years back-paid.
      *   lowest 300:  cost 1800; balance 2 × 110 + 7 × 330 + 1800 = 220 + 2310 + 1800 = 4330.00, account 43.30,
      *                years pension 15, total 258.30
      *   highest 1000: cost 6000; balance 2530 + 6000 = 8530.00, account 85.30, total 300.30 */
@@ -254,18 +260,11 @@ static void test_path(void **state)
     const shebao_projection *lo = shebao_comparison_end(c, 0, 0), *hi = shebao_comparison_end(c, 0, 1);
     assert_false(shebao_projection_eligible(lo));
     assert_false(shebao_projection_eligible(hi));
-    shebao_advice ad = SHEBAO_ADVICE_INIT;
-    assert_int_equal(shebao_projection_advice(lo, &ad), SHEBAO_OK);
-    assert_int_equal(ad.years_paid, 9);
-    assert_int_equal(ad.years_missing, 6);
-    assert_int_equal(ad.years_payable, 0);
-    assert_fen(ad.lowest_cost, "1800.00");
-    assert_fen(ad.lowest_monthly, "258.30");
-    assert_fen(ad.highest_monthly, "300.30");
+    check_advice(lo, (const int[]){9, 15, 6, 2031, 2030, 0, 6},
+                 (const char *const[]){"300.00", "1800.00", "258.30", "1000.00", "6000.00", "300.30"});
     char *text = NULL;
     assert_int_equal(shebao_comparison_to_json(c, &text), SHEBAO_OK);
-    json_t *j = json_loads(text, 0, NULL);
-    shebao_free(text);
+    json_t *j = parsed(text);
     json_t *ends = json_object_get(j, "summary_ends");
     assert_true(json_is_true(json_object_get(ends, "path")));
     assert_true(json_is_false(json_object_get(json_object_get(ends, "highest"), "eligible")));
