@@ -54,7 +54,8 @@ int sb_compare_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     shebao_segment *segs = malloc((c->npaid + ngrid) * sizeof *segs);
     if (!segs)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-    memcpy(segs, c->paid, c->npaid * sizeof *segs);
+    if (c->npaid) /* memcpy's source may not be NULL, even for 0 bytes */
+        memcpy(segs, c->paid, c->npaid * sizeof *segs);
     memcpy(segs + c->npaid, grid, ngrid * sizeof *segs);
     shebao_person pe = *person;
     pe.plan = segs;
