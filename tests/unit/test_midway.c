@@ -343,6 +343,15 @@ static void test_midway_errors(void **state)
     pe.backpay_years = 2;
     pe.backpay_grade = 30000;
     expect(pol, &pe, &o, "backpay: give a number of years or auto, not both");
+    /* a version 1 caller has no backpay_auto_grade: whatever the member holds is not read. Born 1970-01, from
+     * 2026 at most 2026-2030 (5 years): 5 < 15 years paid, not eligible, with no back payment. */
+    pe.backpay_years = 0;
+    o.version = 1;
+    shebao_comparison *c = compare(pol, &pe, &o);
+    assert_int_equal(shebao_comparison_years(c, 0), 5);
+    assert_int_equal(shebao_projection_years_paid(shebao_comparison_projection(c, 0, 0)), 5);
+    assert_false(shebao_projection_eligible(shebao_comparison_projection(c, 0, 0)));
+    shebao_comparison_free(c);
     shebao_policy_free(pol);
 }
 
