@@ -139,7 +139,7 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 $(BUILD)/tests/obj/%.o: tests/unit/%.c $(NEED_D) | $(BUILD)/tests/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(UNIT_CFLAGS) -Itests/unit -c $< -o $@
 
-$(filter-out $(BUILD)/tests/test_chart,$(UNIT_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/obj/%.o $(STATIC)
+$(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text,$(UNIT_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/obj/%.o $(STATIC)
 	$(CC) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 # the NULL-argument test reads the checked export list at run time: an export without a test there fails it
@@ -149,6 +149,11 @@ $(BUILD)/tests/obj/test_null_args.o: UNIT_CFLAGS = -DSHEBAO_EXPORTS_TXT='"$(CURD
 $(BUILD)/tests/obj/test_chart.o: UNIT_CFLAGS = $(CLI_CFLAGS) -Iexamples/shebao
 $(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(STATIC)
 	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) $(DEP_LIBS)
+
+# the sentences of compare (examples/shebao/compare_text.c): the CLI's text code, no cairo
+$(BUILD)/tests/obj/test_compare_text.o: UNIT_CFLAGS = -Iexamples/shebao
+$(BUILD)/tests/test_compare_text: $(BUILD)/tests/obj/test_compare_text.o $(BUILD)/cli/compare_text.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/compare_text.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 examples: $(EXAMPLE_BIN)
 

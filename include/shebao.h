@@ -614,6 +614,48 @@ const char *shebao_projection_moneys_worth(const shebao_projection *p);
  */
 const char *shebao_projection_irr(const shebao_projection *p);
 
+/** Current version of ::shebao_advice; a \c version from 1 to it is accepted. */
+#define SHEBAO_ADVICE_VERSION 1
+
+/** What a person who is not eligible could still do (docs/resident-pension.md §4): the years still payable, and
+ *  the back payment (补缴) that closes the gap at the lowest and at the highest allowed back-payment grade, each with
+ *  the monthly pension of that plan, computed by projecting it (shebao_project() with the person's plan and that
+ *  back payment). Money in fen. Initialise with #SHEBAO_ADVICE_INIT. */
+typedef struct shebao_advice {
+    unsigned version;           /**< #SHEBAO_ADVICE_VERSION */
+    int years_paid;             /**< years paid (contribution + back-paid) */
+    int years_required;         /**< years required at the claim */
+    int years_missing;          /**< years_required − years_paid */
+    int last_payable_year;      /**< the last payable year: birth year + claim_age (never a later claim year) */
+    int payable_from;           /**< the first year still payable: the year after the plan's last year (birth
+                                     year + 16 with no plan) */
+    int years_payable;          /**< the years from payable_from to last_payable_year (0: none) */
+    int backpay_years;          /**< back-paid years that close the gap (a back payment already in the plan
+                                     included): back-paid years + years_missing */
+    int has_lowest;             /**< the lowest-grade back payment below is present (an allowed grade exists) */
+    shebao_fen lowest_grade;    /**< the lowest normal grade of the claim year's table, ≤ backpay.max_grade */
+    shebao_fen lowest_cost;     /**< backpay_years × lowest_grade */
+    shebao_fen lowest_monthly;  /**< the monthly total of the plan with that back payment */
+    int has_highest;            /**< the highest-grade back payment below is present */
+    shebao_fen highest_grade;   /**< the highest normal grade of the claim year's table ≤ backpay.max_grade */
+    shebao_fen highest_cost;    /**< backpay_years × highest_grade */
+    shebao_fen highest_monthly; /**< the monthly total of the plan with that back payment */
+} shebao_advice;
+
+/** Initialiser for ::shebao_advice. */
+#define SHEBAO_ADVICE_INIT { SHEBAO_ADVICE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * @brief The advice for a person who is not eligible (the JSON object `advice`).
+ * @param p projection made by shebao_project() (every cell of shebao_compare() and every end of its summary has
+ *        it too).
+ * @param[out] out the advice; its \c version must be set (#SHEBAO_ADVICE_INIT); set to #SHEBAO_ADVICE_INIT values
+ *        when it does not apply.
+ * @return #SHEBAO_OK, #SHEBAO_NA when it does not apply (the person is eligible; not a failure), or
+ *         #SHEBAO_EUSAGE (a NULL argument, a version of 0 or above #SHEBAO_ADVICE_VERSION).
+ */
+int shebao_projection_advice(const shebao_projection *p, shebao_advice *out);
+
 /** One calendar year of the account ledger. */
 typedef struct shebao_ledger_row {
     int year;               /**< calendar year */
@@ -663,7 +705,8 @@ size_t shebao_projection_assumption_count(const shebao_projection *p);
 int shebao_projection_assumption(const shebao_projection *p, size_t i, shebao_param *out);
 
 /**
- * @brief The projection as a JSON document (the `shebao project --format json` contract).
+ * @brief The projection as a JSON document (the `shebao project --format json` contract), with the object
+ *        `advice` of a person who is not eligible (`null` otherwise; docs/resident-pension.md §4).
  * @param p projection.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.

@@ -120,6 +120,7 @@ void shebao_comparison_free(shebao_comparison *c)
     free(c->years);
     free(c->policy_id);
     free(c->policy_lineage);
+    sb_compare_free_midway(c);
     free(c);
 }
 
@@ -277,14 +278,12 @@ static int add_assumptions(shebao_ctx *ctx, shebao_comparison *c, const shebao_p
     return SHEBAO_OK;
 }
 
-static int project_plan(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person, int start, int years,
-                        int64_t grade, shebao_projection **out)
+/* The plan: the years already paid, then `years` years at `grade` from the start (compare_path.c). */
+static int project_plan(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
+                        const shebao_comparison *c, int years, int64_t grade, bool advise, shebao_projection **out)
 {
-    shebao_person pe = *person;
-    shebao_segment seg = {start, start + years - 1, grade};
-    pe.plan = &seg;
-    pe.plan_count = 1;
-    return shebao_project(ctx, P, &pe, out);
+    shebao_segment seg = {c->start, c->start + years - 1, grade};
+    return sb_compare_project(ctx, P, person, c, &seg, 1, advise, out);
 }
 
 static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe,
@@ -302,12 +301,58 @@ static int check_inputs(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
         return sb_fail(ctx, SHEBAO_EUSAGE, "options: NULL grades or years with a non-zero count");
     if (!P->rp.present)
         return sb_fail(ctx, SHEBAO_EPOLICY, "policy %s has no resident_pension section", P->id);
-    if (pe->plan_count || pe->backpay_years)
-        return sb_fail(ctx, SHEBAO_EINPUT,
-                       "compare: the person's plan must be empty and the back payment 0 (the comparison builds "
-                       "the plans)");
+    if (pe->plan_count && !pe->plan)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "plan: NULL segments");
     TRY(sb_month_check_birth(ctx, pe->birth_year, pe->birth_month));
-    return SHEBAO_OK;
+    sb_month claim = SB_MONTH_MAKE(pe->birth_year, pe->birth_month) + P->rp.claim_age * 12 + P->rp.offset_months;
+    return sb_compare_midway_check(ctx, P, pe, opt, SB_MONTH_YEAR(claim));
+}
+
+/* The grid: one shebao_project() per cell (with its advice when not eligible), same policy, same person; the
+ * path's plans; and the N + 1 plans of the year marginals, from the grid when it is there, else projected here. */
+static int project_grid(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
+                        shebao_comparison *c)
+{
+    const sb_resident *rp = &P->rp;
+    int rc = SHEBAO_OK;
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
+            rc = project_plan(ctx, P, person, c, c->years[j], c->grades[i], true, &c->cells[i * c->ny + j]);
+    if (rc == SHEBAO_OK)
+        rc = sb_compare_project_ends(ctx, P, person, c);
+    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++) {
+        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++) {
+            int years = c->years[j];
+            if (years + 1 > c->max_years)
+                continue;
+            const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
+            if (!g || (g->daijiao && !sb_person_daijiao(person))) /* (a default grade is never 代缴 here) */
+                continue;
+            size_t k = i * c->ny + j;
+            if (j + 1 < c->ny && c->years[j + 1] == years + 1) {
+                c->next[k] = c->cells[k + 1];
+            } else {
+                rc = project_plan(ctx, P, person, c, years + 1, c->grades[i], false, &c->next[k]);
+                c->next_owned[k] = rc == SHEBAO_OK;
+            }
+        }
+    }
+    return rc;
+}
+
+/* The union of the assumptions of every projection made. */
+static int union_assumptions(shebao_ctx *ctx, shebao_comparison *c)
+{
+    int rc = SHEBAO_OK;
+    size_t n = c->ng * c->ny;
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        rc = add_assumptions(ctx, c, c->cells[k]);
+    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
+        if (c->next_owned[k])
+            rc = add_assumptions(ctx, c, c->next[k]);
+    for (size_t k = 0; rc == SHEBAO_OK && c->npath[0] && k < 2 * c->ny; k++)
+        rc = add_assumptions(ctx, c, c->ends[k / c->ny][k % c->ny]);
+    return rc;
 }
 
 int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *person,
@@ -347,9 +392,13 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     if (!c->policy_id || !c->policy_lineage)
         rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     if (rc == SHEBAO_OK)
+        rc = sb_compare_keep_midway(ctx, c, person, opt);
+    if (rc == SHEBAO_OK)
         rc = choose_years(ctx, c, opt);
     if (rc == SHEBAO_OK)
         rc = choose_grades(ctx, c, rp, opt);
+    if (rc == SHEBAO_OK)
+        rc = sb_compare_make_path(ctx, c, rp, opt);
     size_t n = c->ng * c->ny;
     if (rc == SHEBAO_OK) {
         c->cells = calloc(n, sizeof *c->cells);
@@ -358,33 +407,10 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
         if (!c->cells || !c->next || !c->next_owned)
             rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
-    /* the grid: one shebao_project() per cell, same policy, same person */
-    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++)
-        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++)
-            rc = project_plan(ctx, P, person, c->start, c->years[j], c->grades[i], &c->cells[i * c->ny + j]);
-    /* one year longer: the N + 1 plan, from the grid when it is there, else projected here */
-    for (size_t i = 0; rc == SHEBAO_OK && i < c->ng; i++) {
-        for (size_t j = 0; rc == SHEBAO_OK && j < c->ny; j++) {
-            int years = c->years[j];
-            if (years + 1 > c->max_years)
-                continue;
-            const sb_grade *g = grade_in(table_for(rp, c->start + years), c->grades[i]);
-            if (!g || (g->daijiao && !sb_person_daijiao(person))) /* (a default grade is never 代缴 here) */
-                continue;
-            size_t k = i * c->ny + j;
-            if (j + 1 < c->ny && c->years[j + 1] == years + 1) {
-                c->next[k] = c->cells[k + 1];
-            } else {
-                rc = project_plan(ctx, P, person, c->start, years + 1, c->grades[i], &c->next[k]);
-                c->next_owned[k] = rc == SHEBAO_OK;
-            }
-        }
-    }
-    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
-        rc = add_assumptions(ctx, c, c->cells[k]);
-    for (size_t k = 0; rc == SHEBAO_OK && k < n; k++)
-        if (c->next_owned[k])
-            rc = add_assumptions(ctx, c, c->next[k]);
+    if (rc == SHEBAO_OK)
+        rc = project_grid(ctx, P, person, c);
+    if (rc == SHEBAO_OK)
+        rc = union_assumptions(ctx, c);
     if (rc == SHEBAO_OK)
         rc = sb_compare_marginals(ctx, c);
     if (rc != SHEBAO_OK) {
@@ -450,117 +476,3 @@ int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_pa
     return SHEBAO_OK;
 }
 
-/* ---- JSON -------------------------------------------------------------------------------------------------- */
-
-/* A cell: grade, years, and every member of its projection's `claim` and `lifetime` objects, taken from
- * shebao_projection_to_json() itself so that the two can never differ. */
-static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
-{
-    const shebao_projection *p = c->cells[i * c->ny + j];
-    char *text = NULL;
-    if (shebao_projection_to_json(p, &text) != SHEBAO_OK)
-        return NULL;
-    json_t *pj = json_loads(text, 0, NULL);
-    shebao_free(text);
-    if (!pj)
-        return NULL;
-    json_t *cell = json_object();
-    json_object_set_new(cell, "grade", sb_output_money(c->grades[i]));
-    json_object_set_new(cell, "years", json_integer(c->years[j]));
-    static const char *const top[] = {"eligible", "years_paid", "years_missing", "personal_total", "claim_month",
-                                      "not_eligible"};
-    for (size_t k = 0; k < sizeof top / sizeof top[0]; k++) {
-        json_t *v = json_object_get(pj, top[k]);
-        if (v)
-            json_object_set(cell, top[k], v);
-    }
-    json_t *claim = json_object_get(pj, "claim"), *life = json_object_get(pj, "lifetime");
-    if (json_is_object(claim))
-        json_object_update(cell, claim);
-    if (json_is_object(life))
-        json_object_update(cell, life);
-    shebao_compare_cell f;
-    sb_compare_cell(p, c->grades[i], c->years[j], &f);
-    json_object_set_new(cell, "breakeven_age_years", f.has_breakeven ? json_integer(f.breakeven_age_years) : json_null());
-    json_object_set_new(cell, "breakeven_age_months",
-                        f.has_breakeven ? json_integer(f.breakeven_age_months) : json_null());
-    json_object_set_new(cell, "pension_per_10000_paid", f.has_per_10000 ? sb_output_money(f.per_10000) : json_null());
-    json_decref(pj);
-    return cell;
-}
-
-static json_t *delta_json(const shebao_compare_delta *d)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "kind", json_string(d->kind == SHEBAO_DELTA_GRADE ? "grade" : "year"));
-    json_object_set_new(o, "from_grade", sb_output_money(d->from_grade));
-    json_object_set_new(o, "from_years", json_integer(d->from_years));
-    json_object_set_new(o, "to_grade", sb_output_money(d->to_grade));
-    json_object_set_new(o, "to_years", json_integer(d->to_years));
-    json_object_set_new(o, "extra_per_year", sb_output_money(d->extra_per_year));
-    json_object_set_new(o, "extra_paid", sb_output_money(d->extra_paid));
-    json_object_set_new(o, "available", json_boolean(d->available));
-    json_object_set_new(o, "extra_monthly", d->available ? sb_output_money(d->extra_monthly) : json_null());
-    json_object_set_new(o, "recoup_months", d->has_recoup ? json_integer(d->recoup_months) : json_null());
-    json_object_set_new(o, "epv_difference", d->has_epv ? sb_output_money(d->epv_difference) : json_null());
-    return o;
-}
-
-int shebao_comparison_to_json(const shebao_comparison *c, char **out)
-{
-    if (!c || !out)
-        return SHEBAO_EUSAGE;
-    *out = NULL;
-    json_t *root = json_object();
-    char b[8];
-    sb_month_format(c->birth, b, sizeof b);
-    json_object_set_new(root, "policy", json_string(c->policy_id));
-    json_object_set_new(root, "policy_lineage", json_string(c->policy_lineage));
-    json_object_set_new(root, "birth", json_string(b));
-    json_object_set_new(root, "sex", json_string(c->sex == SHEBAO_SEX_FEMALE ? "female" : "male"));
-    json_object_set_new(root, "start_year", json_integer(c->start));
-    json_object_set_new(root, "claim_month", json_string(c->claim));
-    json_object_set_new(root, "max_years", json_integer(c->max_years));
-    json_t *g = json_array(), *y = json_array(), *ex = json_array(), *cells = json_array(), *marg = json_array(),
-           *as = json_array();
-    for (size_t i = 0; i < c->ng; i++)
-        json_array_append_new(g, sb_output_money(c->grades[i]));
-    for (size_t j = 0; j < c->ny; j++)
-        json_array_append_new(y, json_integer(c->years[j]));
-    for (size_t k = 0; k < c->nex; k++) {
-        const sb_excluded *x = &c->ex[k];
-        json_t *o = json_object();
-        json_object_set_new(o, "grade", sb_output_money(x->grade));
-        json_object_set_new(o, "daijiao", json_boolean(x->daijiao));
-        json_object_set_new(o, "table_from", json_string(x->table_from));
-        json_object_set_new(o, "first_year", json_integer(x->first_year));
-        json_object_set_new(o, "last_year", json_integer(x->last_year));
-        json_object_set_new(o, "reason", json_string(x->reason));
-        json_array_append_new(ex, o);
-    }
-    bool ok = true;
-    for (size_t i = 0; i < c->ng; i++)
-        for (size_t j = 0; j < c->ny; j++) {
-            json_t *cell = cell_json(c, i, j);
-            ok = ok && cell;
-            if (cell)
-                json_array_append_new(cells, cell);
-        }
-    for (size_t k = 0; k < c->nmarg; k++)
-        json_array_append_new(marg, delta_json(&c->marg[k]));
-    for (size_t k = 0; k < c->nassumptions; k++)
-        json_array_append_new(as, sb_output_param_json(&c->assumptions[k]));
-    json_object_set_new(root, "grades", g);
-    json_object_set_new(root, "years", y);
-    json_object_set_new(root, "excluded_grades", ex);
-    json_object_set_new(root, "cells", cells);
-    json_object_set_new(root, "marginal", marg);
-    shebao_compare_delta d;
-    json_object_set_new(root, "summary", shebao_comparison_summary(c, c->ny - 1, &d) == SHEBAO_OK ? delta_json(&d)
-                                                                                                   : json_null());
-    json_object_set_new(root, "assumptions", as);
-    if (ok)
-        *out = json_dumps(root, JSON_INDENT(2));
-    json_decref(root);
-    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
-}

@@ -79,6 +79,16 @@ static void delta(shebao_compare_delta *d, shebao_delta_kind kind, const shebao_
     }
 }
 
+/* The grade of path h in `year`. */
+static int64_t path_grade(const shebao_comparison *c, int h, int year)
+{
+    int64_t g = c->path[h][0].grade;
+    for (size_t k = 0; k < c->npath[h]; k++)
+        if (c->path[h][k].first_year <= year)
+            g = c->path[h][k].grade;
+    return g;
+}
+
 int sb_compare_marginals(shebao_ctx *ctx, shebao_comparison *c)
 {
     size_t cap = c->ny * (c->ng ? c->ng - 1 : 0) + c->ng * c->ny;
@@ -115,6 +125,12 @@ int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compa
 {
     if (!c || !out || j >= c->ny)
         return SHEBAO_EUSAGE;
+    if (c->npath[0]) { /* the path over grade tables: the grades of its last year */
+        int last = c->start + c->years[j] - 1;
+        int64_t lo = path_grade(c, 0, last), hi = path_grade(c, 1, last);
+        delta(out, SHEBAO_DELTA_GRADE, c->ends[0][j], lo, c->years[j], c->ends[1][j], hi, c->years[j]);
+        return SHEBAO_OK;
+    }
     if (c->ng < 2) {
         *out = (shebao_compare_delta){0};
         return SHEBAO_NA;

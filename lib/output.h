@@ -15,4 +15,8 @@ struct json_t *sb_output_param_json(const shebao_param *q);
  * JSON. Returns a new reference. (projection.c) */
 struct json_t *sb_output_money(int64_t fen);
 
+/* The advice of a projection (shebao_projection_advice()) as the JSON object `advice`, or JSON null when it does
+ * not apply. Returns a new reference. (projection.c) */
+struct json_t *sb_output_advice_json(const shebao_projection *p);
+
 #endif /* SHEBAO_OUTPUT_H */

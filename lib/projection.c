@@ -211,6 +211,38 @@ static json_t *json_explain(const shebao_projection *p)
     return ex;
 }
 
+/* One back-payment path of the advice: {"grade", "years", "cost", "monthly_total"}, or null. */
+static json_t *advice_path(int has, int64_t grade, int years, int64_t cost, int64_t monthly)
+{
+    if (!has)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "grade", sb_output_money(grade));
+    json_object_set_new(o, "years", json_integer(years));
+    json_object_set_new(o, "cost", sb_output_money(cost));
+    json_object_set_new(o, "monthly_total", sb_output_money(monthly));
+    return o;
+}
+
+json_t *sb_output_advice_json(const shebao_projection *p)
+{
+    shebao_advice a = SHEBAO_ADVICE_INIT;
+    if (shebao_projection_advice(p, &a) != SHEBAO_OK)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "years_paid", json_integer(a.years_paid));
+    json_object_set_new(o, "years_required", json_integer(a.years_required));
+    json_object_set_new(o, "years_missing", json_integer(a.years_missing));
+    json_object_set_new(o, "years_payable", json_integer(a.years_payable));
+    json_object_set_new(o, "payable_from", a.years_payable ? json_integer(a.payable_from) : json_null());
+    json_object_set_new(o, "last_payable_year", json_integer(a.last_payable_year));
+    json_object_set_new(o, "backpay_lowest", advice_path(a.has_lowest, a.lowest_grade, a.backpay_years,
+                                                         a.lowest_cost, a.lowest_monthly));
+    json_object_set_new(o, "backpay_highest", advice_path(a.has_highest, a.highest_grade, a.backpay_years,
+                                                          a.highest_cost, a.highest_monthly));
+    return o;
+}
+
 int shebao_projection_to_json(const shebao_projection *p, char **out)
 {
     if (!p || !out)
@@ -237,6 +269,7 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "claim", json_claim(p));
     json_object_set_new(root, "ledger", json_ledger(p));
     json_object_set_new(root, "lifetime", json_lifetime(p));
+    json_object_set_new(root, "advice", sb_output_advice_json(p));
     json_t *as = json_array();
     for (size_t i = 0; i < p->assumptions.n; i++) {
         shebao_param q;

@@ -53,6 +53,9 @@ struct shebao_projection {
     /* provenance: the policy parameters used (on in a full run) */
     sb_prov_used used;
     sb_prov_list assumptions; /* the assumptions, built at the end of a full run */
+    /* advice for a person who is not eligible (resident_advice.c) */
+    bool have_advice;
+    shebao_advice advice;
     /* explanation */
     bool explain_on;
     sb_buf explain;
@@ -156,5 +159,15 @@ int sb_resident_eligibility(const shebao_policy *P, const shebao_person *pe, she
 int sb_resident_claim(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
 /* The break-even month (resident_claim.c). */
 void sb_resident_breakeven(shebao_projection *p);
+/* A back-payment grade allowed in claim year yc: in its table and not above backpay.max_grade; `what` names the
+ * input in the message (resident_claim.c). */
+int sb_resident_check_backpay_grade(shebao_ctx *ctx, const sb_resident *rp, int yc, int64_t grade, const char *what);
+
+/* shebao_project(), with (advise) or without the advice of a person who is not eligible (resident_project.c). */
+int sb_resident_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, bool advise,
+                        shebao_projection **out);
+/* Fill p->advice for a full projection p of pe that is not eligible, projecting the back-payment plans
+ * (resident_advice.c). */
+int sb_resident_advice(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
 
 #endif /* SHEBAO_RESIDENT_H */

@@ -5,16 +5,25 @@
 
 #include "resident.h"
 
+int sb_resident_check_backpay_grade(shebao_ctx *ctx, const sb_resident *rp, int yc, int64_t grade, const char *what)
+{
+    if (grade > rp->backpay_max)
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: grade %s is above the back-payment cap %s", what, SB_MONEY(grade),
+                       SB_MONEY(rp->backpay_max));
+    if (!sb_inforce_grade(sb_inforce_grades(rp, yc), grade)) {
+        char w[64];
+        snprintf(w, sizeof w, "%s in claim year", what);
+        return sb_resident_grade_error(ctx, rp, yc, grade, w);
+    }
+    return SHEBAO_OK;
+}
+
 int sb_resident_check_backpay(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, shebao_projection *p)
 {
     if (pe->backpay_years == 0)
         return SHEBAO_OK;
     int yc = SB_MONTH_YEAR(p->claim);
-    if (pe->backpay_grade > rp->backpay_max)
-        return sb_fail(ctx, SHEBAO_EINPUT, "backpay: grade %s is above the back-payment cap %s",
-                       SB_MONEY(pe->backpay_grade), SB_MONEY(rp->backpay_max));
-    if (!sb_inforce_grade(sb_inforce_grades(rp, yc), pe->backpay_grade))
-        return sb_resident_grade_error(ctx, rp, yc, pe->backpay_grade, "backpay in claim year");
+    TRY(sb_resident_check_backpay_grade(ctx, rp, yc, pe->backpay_grade, "backpay"));
     int room = rp->min_years - p->contrib_years;
     if (pe->backpay_years > room)
         return sb_fail(ctx, SHEBAO_EINPUT,

@@ -235,7 +235,8 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
 }
 
-int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection **out)
+int sb_resident_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, bool advise,
+                        shebao_projection **out)
 {
     if (!out)
         return sb_fail(ctx, SHEBAO_EUSAGE, "NULL output pointer");
@@ -249,6 +250,8 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     int rc = full_result(ctx, P, pe, p, &run);
     if (rc == SHEBAO_OK)
         rc = project_run(ctx, P, pe, p, &run);
+    if (rc == SHEBAO_OK && advise && !p->eligible)
+        rc = sb_resident_advice(ctx, P, pe, p);
     if (rc != SHEBAO_OK) {
         if (rc == SHEBAO_ENOMEM && shebao_ctx_errcode(ctx) != SHEBAO_ENOMEM)
             sb_fail(ctx, rc, "out of memory");
@@ -257,6 +260,11 @@ int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     }
     *out = p;
     return sb_ok(ctx);
+}
+
+int shebao_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection **out)
+{
+    return sb_resident_project(ctx, P, pe, true, out);
 }
 
 int shebao_project_summary(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_summary *out)

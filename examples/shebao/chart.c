@@ -34,7 +34,7 @@ static const double palette[][3] = {
 
 typedef struct labels {
     const char *title, *subtitle, *panel1, *panel1_sub, *years, *per_year, *not_eligible, *panel2, *panel2_sub,
-        *lowest, *highest, *balance_at, *footer1, *footer2;
+        *lowest, *highest, *balance_at, *footer1, *footer2, *path_sub, *path_lowest, *path_highest;
 } labels;
 
 static const labels zh_labels = {
@@ -52,6 +52,9 @@ static const labels zh_labels = {
     "%s %s：领取时余额 %s 元",
     "估算，仅供参考，以当地人社部门公布为准。",
     "依据 %zu 项非官方数值（如记账利率），详见 shebao compare 的输出。",
+    "档次表有变化：每年在用的最低档与最高档，各缴%d年，直到 %s 领取",
+    "每年最低档",
+    "每年最高档",
 };
 
 static const labels en_labels = {
@@ -69,6 +72,9 @@ static const labels en_labels = {
     "%s %s: %s at the claim",
     "An estimate; the local social-insurance bureau's figures prevail.",
     "Rests on %zu non-official values (e.g. the interest rate); see shebao compare.",
+    "the grade tables change: the lowest and highest grade in force each year, %d years each, to the claim in %s",
+    "lowest each year",
+    "highest each year",
 };
 
 void chart_font(cairo_t *cr, bool bold, double size)
@@ -311,8 +317,10 @@ typedef struct balances {
 static balances find_balances(const shebao_comparison *c)
 {
     size_t jl = shebao_comparison_years_count(c) - 1, hi = shebao_comparison_grade_count(c) - 1;
-    balances B = {{shebao_comparison_projection(c, 0, jl), shebao_comparison_projection(c, hi, jl)}, hi > 0 ? 2 : 1,
-                  1, 0, 0};
+    const shebao_segment *s;
+    size_t ns;
+    bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK; /* the summary's ends: the path, or cells */
+    balances B = {{shebao_comparison_end(c, jl, 0), shebao_comparison_end(c, jl, 1)}, path || hi > 0 ? 2 : 1, 1, 0, 0};
     for (size_t k = 0; k < B.n; k++) {
         size_t n = shebao_projection_ledger_count(B.lines[k]);
         for (size_t r = 0; r < n; r++) {
@@ -335,8 +343,13 @@ static void draw_balances_head(cairo_t *cr, const shebao_comparison *c, const la
 {
     size_t jl = shebao_comparison_years_count(c) - 1, hi = shebao_comparison_grade_count(c) - 1;
     char buf[256], a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    const shebao_segment *ps[2] = {NULL, NULL};
+    size_t np[2] = {0, 0};
+    bool path = shebao_comparison_path(c, 0, &ps[0], &np[0]) == SHEBAO_OK &&
+                shebao_comparison_path(c, 1, &ps[1], &np[1]) == SHEBAO_OK;
     double y = panel_head(cr, L->bars_top + L->bars_h + 40, T->panel2);
-    snprintf(buf, sizeof buf, T->panel2_sub, shebao_comparison_years(c, jl), shebao_comparison_claim_month(c));
+    snprintf(buf, sizeof buf, path ? T->path_sub : T->panel2_sub, shebao_comparison_years(c, jl),
+             shebao_comparison_claim_month(c));
     line_at(cr, MARGIN, y, buf, false, 28);
     chart_font(cr, false, 30);
     for (size_t k = 0; k < B->n; k++) {
@@ -347,11 +360,13 @@ static void draw_balances_head(cairo_t *cr, const shebao_comparison *c, const la
         grey(cr, 0.15);
         shebao_fen bal = 0;
         shebao_projection_figure(B->lines[k], SHEBAO_FIG_BALANCE, &bal);
-        grade_text(shebao_comparison_grade(c, k == 0 ? 0 : hi), a, sizeof a);
+        /* with a path, the grade of its last year */
+        grade_text(path ? ps[k][np[k] - 1].grade : shebao_comparison_grade(c, k == 0 ? 0 : hi), a, sizeof a);
         char g[64];
         snprintf(g, sizeof g, T->per_year, a);
         shebao_money_format(bal, b, sizeof b);
-        snprintf(buf, sizeof buf, T->balance_at, k == 0 ? T->lowest : T->highest, g, b);
+        const char *who = path ? (k == 0 ? T->path_lowest : T->path_highest) : (k == 0 ? T->lowest : T->highest);
+        snprintf(buf, sizeof buf, T->balance_at, who, g, b);
         line_at(cr, MARGIN + 38, y, buf, false, 30);
     }
 }

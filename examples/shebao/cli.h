@@ -150,6 +150,9 @@ struct cli_command {
 #define CLI_OPT_DAIJIAO(T)                                                                                       \
     {.name = "daijiao", .kind = CLI_SWITCH, .at = offsetof(T, daijiao),                                           \
      .help = "代缴对象 (低保, 特困, severe disability): may have 代缴 grades, which the government pays"}
+#define CLI_OPT_COLLECTIVE(T)                                                                                    \
+    {.name = "collective", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, collective),                  \
+     .check = cli_check_collective, .help = "集体补助 collective subsidy credited in every year paid"}
 #define CLI_OPT_SEX(T)                                                                                           \
     {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
      .help = "for the life table (default male)"}
@@ -199,6 +202,12 @@ bool cli_parse_sex(const char *s, shebao_sex *out);               /* "male" or "
 /* A person's fields as text (cli_person.c), shared by `project` and `batch`. */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);
+/* The advice of a projection that is not eligible (shebao_projection_advice()): what is paid and required, the
+ * years still payable, the back payment at the lowest and the highest allowed grade with its cost and pension;
+ * each line Chinese first. Nothing when there is none. (cli_text.c) */
+void cli_print_advice(const shebao_projection *p);
+/* --collective AMOUNT (a cli_opt check): an amount, not negative, into the shebao_fen at dest. */
+int cli_check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest);
 typedef struct cli_person_text {
     const char *birth, *sex, *plan, *collective, *backpay; /* "" when not given */
     const char *daijiao; /* "yes" or "no"; "" when not given (no) */

@@ -77,6 +77,18 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
     return NULL;
 }
 
+int cli_check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    shebao_fen *out = dest;
+    int rc = shebao_money_parse(ctx, v, out);
+    if (rc != SHEBAO_OK || *out < 0) {
+        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
 int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *pe, shebao_segment *room,
                       size_t nroom, shebao_segment **plan, char *err, size_t esize)
 {

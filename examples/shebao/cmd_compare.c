@@ -6,6 +6,7 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "compare_text.h"
 
 /* "11y 7m" */
 static const char *ym(int months, char *buf, size_t size)
@@ -30,6 +31,22 @@ static int split(char *s, char **items, int max)
     }
     return n;
 }
+
+/* --backpay N:GRADE or auto:GRADE */
+typedef struct compare_backpay {
+    int years; /* 0: none, or auto */
+    bool automatic;
+    shebao_fen grade;
+} compare_backpay;
+
+typedef struct compare_opts {
+    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang, *paid;
+    cli_month birth;
+    cli_int start;
+    shebao_fen collective;
+    compare_backpay backpay;
+    bool daijiao;
+} compare_opts;
 
 /* ---- table ------------------------------------------------------------------------------------------------- */
 
@@ -154,42 +171,46 @@ static void print_marginal(const shebao_comparison *c)
     }
 }
 
-static void print_summary(const shebao_compare_delta *d, const char *lang)
+/* The path a person takes over grade tables, when the summary follows it. */
+static void print_path(const shebao_comparison *c, const char *lang)
 {
-    char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ], more[SHEBAO_MONEY_BUFSZ],
-        epv[SHEBAO_MONEY_BUFSZ], rz[96] = "", re[128] = "", ez[96] = "", ee[128] = "";
-    cli_money(d->from_grade, lo);
-    cli_money(d->to_grade, hi);
-    cli_money(d->extra_paid, paid);
-    cli_money(d->extra_monthly, more);
-    cli_money(d->epv_difference, epv);
-    int n = d->from_years, m = d->recoup_months;
-    bool zh = !lang || strcmp(lang, "zh") == 0, en = !lang || strcmp(lang, "en") == 0;
-    printf("\n最低档与最高档 Lowest vs highest grade\n");
-    if (!d->available) {
-        if (zh)
-            printf("按缴费%d年计：每年缴%s元而不是%s元，总共多缴%s元；有一个档次不符合领取条件，无法比较待遇。\n", n, hi,
-                   lo, paid);
-        if (en)
-            printf("Paying %s instead of %s a year for %d years costs %s more in total; one of the two is not "
-                   "eligible for a pension, so the pensions cannot be compared.\n", hi, lo, n, paid);
-        return;
+    static const char *const zh[] = {"每年最低档", "每年最高档"}, *const en[] = {"lowest", "highest"};
+    for (int h = 0; h < 2; h++) {
+        const shebao_segment *s;
+        size_t n;
+        if (shebao_comparison_path(c, h, &s, &n) != SHEBAO_OK)
+            return;
+        char t[512];
+        if (h == 0)
+            printf("\n档次表有变化，比较按每年在用的最低档与最高档 The grade tables change: the summary follows the "
+                   "lowest and the highest grade in force each year\n");
+        if (!lang || strcmp(lang, "zh") == 0) {
+            compare_path_text(s, n, true, t, sizeof t);
+            printf("  %s: %s\n", zh[h], t);
+        }
+        if (!lang || strcmp(lang, "en") == 0) {
+            compare_path_text(s, n, false, t, sizeof t);
+            printf("  the %s grade each year: %s\n", en[h], t);
+        }
     }
-    if (d->has_recoup) {
-        snprintf(rz, sizeof rz, "，领取%d个月（%d年%d个月）后多缴的钱就回来了", m, m / 12, m % 12);
-        snprintf(re, sizeof re, "; the extra payment has come back after %d months (%d years %d months) of pension",
-                 m, m / 12, m % 12);
-    }
-    if (d->has_epv) {
-        snprintf(ez, sizeof ez, "，待遇精算现值多%s元", epv);
-        snprintf(ee, sizeof ee, ", and the expected present value of the pension is %s higher", epv);
-    }
-    if (zh)
-        printf("按缴费%d年计：每年缴最高档%s元而不是最低档%s元，总共多缴%s元，每月多领%s元%s%s。\n", n, hi, lo, paid,
-               more, rz, ez);
-    if (en)
-        printf("Paying the highest grade (%s a year) instead of the lowest (%s) for %d years costs %s more in total "
-               "and pays %s more a month%s%s.\n", hi, lo, n, paid, more, re, ee);
+}
+
+/* The lowest-versus-highest sentence at the longest length; the advice of an end that is not eligible (the lowest
+ * when neither is). */
+static void print_summary(const shebao_comparison *c, const shebao_compare_delta *d, const char *lang)
+{
+    size_t jl = shebao_comparison_years_count(c) - 1;
+    const shebao_projection *lo = shebao_comparison_end(c, jl, 0), *hi = shebao_comparison_end(c, jl, 1);
+    compare_ends ends = {shebao_projection_eligible(lo), shebao_projection_eligible(hi), 0};
+    const shebao_projection *no = !ends.lowest_eligible ? lo : !ends.highest_eligible ? hi : NULL;
+    ends.missing = no ? shebao_projection_years_missing(no) : 0;
+    const shebao_segment *s;
+    size_t ns;
+    bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
+    printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
+    compare_sentence(stdout, d, path, &ends, !lang || strcmp(lang, "zh") == 0, !lang || strcmp(lang, "en") == 0);
+    if (no)
+        cli_print_advice(no);
 }
 
 static int assumption_at(const void *c, size_t i, shebao_param *out)
@@ -197,11 +218,40 @@ static int assumption_at(const void *c, size_t i, shebao_param *out)
     return shebao_comparison_assumption(c, i, out);
 }
 
-static void print_table(const shebao_comparison *c, const shebao_policy *pol, const char *birth, const char *lang)
+/* The years already paid and the back payment, when given. */
+static void print_midway(const shebao_comparison *c, const compare_opts *o, const shebao_person *pe)
 {
+    char g[SHEBAO_MONEY_BUFSZ];
+    int before = 0;
+    for (size_t i = 0; i < pe->plan_count; i++)
+        before += pe->plan[i].last_year - pe->plan[i].first_year + 1;
+    if (o->paid)
+        printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
+    if (o->backpay.years)
+        printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years,
+               cli_money(o->backpay.grade, g));
+    if (!o->backpay.automatic)
+        return;
+    printf("自动补缴 automatic back payment at %s (the fewest years that make each plan eligible):\n",
+           cli_money(o->backpay.grade, g));
+    for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
+        int n = shebao_comparison_years(c, j);
+        int k = shebao_projection_years_paid(shebao_comparison_projection(c, 0, j)) - before - n;
+        printf("  缴费 %d 年 → 补缴 %d 年 paying %d year(s) from %d: %d year(s) back-paid\n", n, k, n,
+               shebao_comparison_start_year(c), k);
+    }
+}
+
+static void print_table(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o,
+                        const shebao_person *pe)
+{
+    const char *birth = o->birth.text, *lang = o->lang;
     printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
     printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
            shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
+    print_midway(c, o, pe);
+    if (o->paid || o->backpay.years || o->backpay.automatic)
+        putchar('\n');
     print_cells(c);
     print_marginal(c);
     size_t nex = shebao_comparison_excluded_count(c);
@@ -224,9 +274,10 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
                 printf("  %s\n", x.reason);
         }
     }
+    print_path(c, lang);
     shebao_compare_delta d;
     if (shebao_comparison_summary(c, shebao_comparison_years_count(c) - 1, &d) == SHEBAO_OK)
-        print_summary(&d, lang);
+        print_summary(c, &d, lang);
     cli_print_params("These results rest", shebao_comparison_assumption_count(c), assumption_at, c);
 }
 
@@ -265,12 +316,25 @@ static void print_csv(const shebao_comparison *c)
 
 #define MAX_LIST 64
 
-typedef struct compare_opts {
-    const char *file, *region, *format, *sex, *grades, *years, *discount, *chart, *lang;
-    cli_month birth;
-    cli_int start;
-    bool daijiao;
-} compare_opts;
+/* --backpay N:GRADE (every plan) or auto:GRADE (the fewest years that make each plan eligible). */
+static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
+{
+    (void)o;
+    compare_backpay *b = dest;
+    const char *why = NULL;
+    if (strncmp(v, "auto:", 5) == 0) {
+        b->automatic = true;
+        if (shebao_money_parse(ctx, v + 5, &b->grade) != SHEBAO_OK || b->grade <= 0)
+            why = "GRADE must be a positive amount";
+    } else {
+        why = cli_parse_backpay(ctx, v, &b->years, &b->grade);
+    }
+    if (why) {
+        cli_err("--backpay '%.40s': %s (N:GRADE or auto:GRADE)", v, why);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
 
 /* --chart FILE: a name that says the format. */
 static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
@@ -290,6 +354,11 @@ static const cli_opt compare_table[] = {
     CLI_OPT_SEX(compare_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
      .what = "a year", .help = "the first year paid"},
+    {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
+     .help = "已缴年份 the years already paid, all before --start (SPEC as in project --plan)"},
+    CLI_OPT_COLLECTIVE(compare_opts),
+    {.name = "backpay", .value = "N:GRADE|auto:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
+     .help = "补缴 a back payment at the claim in every plan: N years, or auto: the fewest that make it eligible"},
     {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
      .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
     {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
@@ -388,7 +457,7 @@ static int write_chart(const shebao_comparison *c, const shebao_policy *pol, con
 }
 
 /* The comparison in the format asked for. */
-static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
+static int print(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o, const shebao_person *pe)
 {
     if (strcmp(o->format, "json") == 0) {
         char *text = NULL;
@@ -403,7 +472,7 @@ static int print(const shebao_comparison *c, const shebao_policy *pol, const com
     if (strcmp(o->format, "csv") == 0)
         print_csv(c);
     else
-        print_table(c, pol, o->birth.text, o->lang);
+        print_table(c, pol, o, pe);
     return EXIT_OK;
 }
 
@@ -437,8 +506,12 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         cli_parse_sex(o.sex, &pe.sex);
     pe.discount = o.discount;
     pe.daijiao = o.daijiao;
+    pe.collective = o.collective;
+    pe.backpay_years = o.backpay.years;
+    pe.backpay_grade = o.backpay.automatic ? 0 : o.backpay.grade;
     shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
     opt.start_year = (int)o.start.v;
+    opt.backpay_auto_grade = o.backpay.automatic ? o.backpay.grade : 0;
     shebao_fen grades[MAX_LIST];
     int years[MAX_LIST];
     if ((rc = read_list(ctx, "grades", "grades", o.grades, grade_item, grades, &opt.grade_count)) != EXIT_OK ||
@@ -446,16 +519,25 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
         return rc;
     opt.grades = opt.grade_count ? grades : NULL;
     opt.years = opt.years_count ? years : NULL;
+    shebao_segment *paid = NULL;
+    if (o.paid && (rc = shebao_plan_parse(ctx, o.paid, &paid, &pe.plan_count)) != SHEBAO_OK) {
+        cli_err("--paid %s", shebao_ctx_errmsg(ctx));
+        return EXIT_INPUT;
+    }
+    pe.plan = paid;
     shebao_policy *pol = NULL;
     rc = cli_load_policy(ctx, o.file, o.region, &pol);
-    if (rc != SHEBAO_OK)
+    if (rc != SHEBAO_OK) {
+        shebao_free(paid);
         return cli_fail(ctx, rc);
+    }
     shebao_comparison *c = NULL;
     rc = shebao_compare(ctx, pol, &pe, &opt, &c);
-    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(c, pol, &o, &pe);
     if (exit_code == EXIT_OK && o.chart)
         exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
     shebao_policy_free(pol);
+    shebao_free(paid);
     return exit_code;
 }

@@ -57,6 +57,7 @@ static void print_table(const shebao_projection *p)
         printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
                "would qualify.\n", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
                shebao_projection_years_missing(p));
+        cli_print_advice(p);
     } else {
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
         printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
@@ -127,19 +128,6 @@ typedef struct project_opts {
     bool explain, daijiao;
 } project_opts;
 
-/* --collective: an amount, not negative. */
-static int check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
-{
-    (void)o;
-    shebao_fen *out = dest;
-    int rc = shebao_money_parse(ctx, v, out);
-    if (rc != SHEBAO_OK || *out < 0) {
-        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
-        return EXIT_INPUT;
-    }
-    return EXIT_OK;
-}
-
 /* --backpay N:GRADE. */
 static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 {
@@ -167,8 +155,7 @@ static const cli_opt project_table[] = {
      .what = "a year", .help = "the first year paid"},
     {.name = "years", .value = "N", .kind = CLI_INT, AT(years), .lo = 1, .hi = 100,
      .what = "a whole number of years", .help = "the number of years paid"},
-    {.name = "collective", .value = "AMOUNT", .kind = CLI_CHECK, AT(collective), .check = check_collective,
-     .help = "collective subsidy (集体补助) credited in every year paid"},
+    CLI_OPT_COLLECTIVE(project_opts),
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
      .help = "a back payment (补缴) of N years at GRADE, at the claim"},
     CLI_OPT_DAIJIAO(project_opts),

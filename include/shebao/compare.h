@@ -18,7 +18,7 @@ extern "C" {
  *  @{ */
 
 /** Current version of ::shebao_compare_options; a \c version from 1 to it is accepted. */
-#define SHEBAO_COMPARE_OPTIONS_VERSION 1
+#define SHEBAO_COMPARE_OPTIONS_VERSION 2
 
 /** What to compare. Initialise with #SHEBAO_COMPARE_OPTIONS_INIT, then set the members. */
 typedef struct shebao_compare_options {
@@ -31,10 +31,13 @@ typedef struct shebao_compare_options {
     const int *years;          /**< contribution lengths in years (any order; duplicates ignored); NULL with
                                     @c years_count 0: 15, 20, 25, … below the maximum, plus the maximum */
     size_t years_count;        /**< number of @c years */
+    shebao_fen backpay_auto_grade; /**< (version 2) > 0: in every plan, the fewest back-paid years (补缴) at this
+                                    grade that make it eligible (0 when it is eligible without), within the
+                                    policy's limits; 0: none (the person's own back payment, if any) */
 } shebao_compare_options;
 
 /** Initialiser for ::shebao_compare_options. */
-#define SHEBAO_COMPARE_OPTIONS_INIT { SHEBAO_COMPARE_OPTIONS_VERSION, 0, NULL, 0, NULL, 0 }
+#define SHEBAO_COMPARE_OPTIONS_INIT { SHEBAO_COMPARE_OPTIONS_VERSION, 0, NULL, 0, NULL, 0, 0 }
 
 /** The result of a comparison. Opaque; read it with the getters below. */
 typedef struct shebao_comparison shebao_comparison;
@@ -42,7 +45,10 @@ typedef struct shebao_comparison shebao_comparison;
 /**
  * @brief Evaluate one person over grades × contribution lengths.
  *
- * Cell (g, N) is shebao_project() for @p person with the plan "start_year … start_year + N − 1 at grade g".
+ * Cell (g, N) is shebao_project() for @p person with the plan "the person's plan (the years already paid, all
+ * before start_year), then start_year … start_year + N − 1 at grade g", with the person's back payment, or, with
+ * @c backpay_auto_grade, the fewest back-paid years at that grade that make the plan eligible. The grid varies
+ * only the years from start_year on.
  * The maximum length is claim year − start year + 1 (shebao_project() accepts contributions up to and including
  * the claim year). When the years of the longest plan fall under more than one grade table (Zhejiang changed
  * its grades in 2024), the default grades are those valid, and not 代缴, in every one of these tables; the others
@@ -52,13 +58,15 @@ typedef struct shebao_comparison shebao_comparison;
  * @param ctx context (error message; MPFR precision).
  * @param policy a loaded policy with a `resident_pension` section; shared by every cell.
  * @param person the person and the run's assumptions (sex, collective subsidy, future and discount rates, life
- *        table); its plan must be empty and its back payment 0: the comparison builds the plans.
+ *        table); its plan is the years already paid (every year before start_year, segments not overlapping),
+ *        its back payment one added to every plan (none with @c backpay_auto_grade).
  * @param opt what to compare.
  * @param[out] out the comparison, owned by the caller (free with shebao_comparison_free()); NULL when the call
  *        fails.
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL argument, a version of 0 or above the current one), #SHEBAO_EINPUT (bad birth or start year, a
- *         length that does not fit before the claim, a grade not valid in every year, a plan or back payment in
- *         @p person, no grade left to compare), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE or #SHEBAO_ENOMEM; the errors
+ *         length that does not fit before the claim, a grade not valid in every year, a year paid at or after
+ *         start_year, overlapping years paid, a back payment with @c backpay_auto_grade, an automatic
+ *         back-payment grade not in the claim year's table or above the cap, no grade left to compare), #SHEBAO_EPOLICY, #SHEBAO_ECOMPUTE or #SHEBAO_ENOMEM; the errors
  *         of shebao_project() for a cell are passed on.
  */
 int shebao_compare(shebao_ctx *ctx, const shebao_policy *policy, const shebao_person *person,
@@ -208,14 +216,40 @@ size_t shebao_comparison_marginal_count(const shebao_comparison *c);
 int shebao_comparison_marginal(const shebao_comparison *c, size_t i, shebao_compare_delta *out);
 
 /**
- * @brief The lowest grade against the highest, both for the j-th length.
+ * @brief The lowest grade against the highest, both for the j-th length: the two ends of
+ *        shebao_comparison_end() (with a path, from_grade and to_grade are the grades of the last year, and
+ *        extra_per_year their difference).
  * @param c comparison.
  * @param j length index.
  * @param[out] out the difference (kind #SHEBAO_DELTA_GRADE); all zero when it does not apply.
- * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared (not a failure), or #SHEBAO_EUSAGE (index out
- *         of range, a NULL argument).
+ * @return #SHEBAO_OK, #SHEBAO_NA when only one grade was compared and there is no path (not a failure), or
+ *         #SHEBAO_EUSAGE (index out of range, a NULL argument).
  */
 int shebao_comparison_summary(const shebao_comparison *c, size_t j, shebao_compare_delta *out);
+
+/**
+ * @brief One end of the lowest-versus-highest summary at the j-th length: the path a person would take when the
+ *        plan spans grade tables and the grades were not given (the lowest, or the highest, normal grade in force
+ *        each year: shebao_comparison_path()), else the cell of the lowest, or the highest, grade compared.
+ * @param c comparison.
+ * @param j length index.
+ * @param highest 0: the lowest end; non-zero: the highest.
+ * @return the projection, owned by the comparison (it carries shebao_projection_advice() when it is not
+ *         eligible); NULL when @p j is out of range or @p c is NULL.
+ */
+const shebao_projection *shebao_comparison_end(const shebao_comparison *c, size_t j, int highest);
+
+/**
+ * @brief The path over grade tables behind the summary: for each grade table the plan meets from start_year to
+ *        the longest length, the lowest (or highest) normal grade in force in it ("2024 年起 7000 元").
+ * @param c comparison.
+ * @param highest 0: the lowest grades; non-zero: the highest.
+ * @param[out] segs the segments, in year order, owned by the comparison; NULL when it does not apply.
+ * @param[out] n their number; 0 when it does not apply.
+ * @return #SHEBAO_OK, #SHEBAO_NA when there is no path (one grade table, or the grades were given: the summary
+ *         compares two cells; not a failure), or #SHEBAO_EUSAGE (a NULL argument).
+ */
+int shebao_comparison_path(const shebao_comparison *c, int highest, const shebao_segment **segs, size_t *n);
 
 /** A grade left out of the default set, and why. */
 typedef struct shebao_compare_excluded {
@@ -265,7 +299,8 @@ int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_pa
  *        `{"cells": [...], "marginal": [...], "summary": {...}, "assumptions": [...], ...}`. Each cell carries
  *        `grade`, `years` and every member of the `claim` and `lifetime` objects of shebao_projection_to_json()
  *        for its projection, plus `breakeven_age_years`, `breakeven_age_months` and `pension_per_10000_paid`;
- *        `summary` is the lowest-versus-highest difference at the longest length (null with one grade).
+ *        `summary` is the lowest-versus-highest difference at the longest length (null with one grade and no path);
+ *        `paid`, `backpay`, `path` and `summary_ends` are described in docs/teaching.md.
  * @param c comparison.
  * @param[out] out NUL-terminated string owned by the caller (free with shebao_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument) or #SHEBAO_ENOMEM.

@@ -591,7 +591,9 @@ static void test_errors(void **state)
     shebao_person planned = pe;
     planned.plan = &seg;
     planned.plan_count = 1;
-    expect_error(pol, &planned, &opt, SHEBAO_EINPUT, "plan must be empty");
+    /* the person's plan is the years already paid (#12 item 4): all before the start */
+    expect_error(pol, &planned, &opt, SHEBAO_EINPUT, "paid segment 1 (2012-2026): year 2026 is not before the start "
+                                                     "2012");
     shebao_person bad = pe;
     bad.birth_month = 13;
     expect_error(pol, &bad, &opt, SHEBAO_EINPUT, "birth 1970-13");

@@ -886,6 +886,45 @@ static void null_shebao_comparison_summary(void **state)
     USAGE(shebao_comparison_summary(cmp, 0, NULL));
 }
 
+static void null_shebao_comparison_end(void **state)
+{
+    (void)state;
+    assert_non_null(shebao_comparison_end(cmp, 0, 0));
+    assert_non_null(shebao_comparison_end(cmp, 0, 1));
+    assert_null(shebao_comparison_end(NULL, 0, 0));
+}
+
+static void null_shebao_comparison_path(void **state)
+{
+    (void)state;
+    const shebao_segment *s = NULL;
+    size_t n = 0;
+    OK(shebao_comparison_path(cmp, 1, &s, &n)); /* 2015 to 2030 crosses the 2024 grade table */
+    USAGE(shebao_comparison_path(NULL, 1, &s, &n));
+    USAGE(shebao_comparison_path(cmp, 1, NULL, &n));
+    USAGE(shebao_comparison_path(cmp, 1, &s, NULL));
+}
+
+static void null_shebao_projection_advice(void **state)
+{
+    (void)state;
+    /* born 1966-05, one year paid (2025): not eligible at the claim in 2026-06, so the projection has advice */
+    static const shebao_segment one[] = {{2025, 2025, 30000}};
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = 1966;
+    pe.birth_month = 5;
+    pe.plan = one;
+    pe.plan_count = 1;
+    pe.mortality = SHEBAO_MORTALITY_NONE;
+    shebao_projection *p = NULL;
+    OK(shebao_project(ctx, pol, &pe, &p));
+    shebao_advice a = SHEBAO_ADVICE_INIT;
+    OK(shebao_projection_advice(p, &a));
+    USAGE(shebao_projection_advice(NULL, &a));
+    USAGE(shebao_projection_advice(p, NULL));
+    shebao_projection_free(p);
+}
+
 static void null_shebao_comparison_excluded_count(void **state)
 {
     (void)state;
@@ -1226,6 +1265,7 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_comparison_marginal), COVER(shebao_comparison_summary), COVER(shebao_comparison_excluded_count),
     COVER(shebao_comparison_excluded), COVER(shebao_comparison_assumption_count),
     COVER(shebao_comparison_assumption), COVER(shebao_comparison_to_json),
+    COVER(shebao_comparison_end), COVER(shebao_comparison_path), COVER(shebao_projection_advice),
     /* long-term care */
     COVER(shebao_ltc_item_name), COVER(shebao_ltc_grade_name), COVER(shebao_ltc_level_name),
     COVER(shebao_ltc_mode_name), COVER(shebao_ltc_group_name), COVER(shebao_ltc_payer_name),
