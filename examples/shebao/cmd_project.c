@@ -2,12 +2,33 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
 static int assumption_at(const void *p, size_t i, shebao_param *out)
 {
     return shebao_projection_assumption(p, i, out);
+}
+
+/* "现在每月 pension now": the pension in the as-of month, when the claim is on or before it. */
+static void print_now(const shebao_projection *p)
+{
+    shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
+    if (shebao_projection_now(p, &n) != SHEBAO_OK)
+        return;
+    char a[SHEBAO_MONEY_BUFSZ];
+    printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
+    printf("  基础养老金     base pension          %12s\n", cli_money(n.base_pension, a));
+    if (n.base_carried_forward)
+        printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+    printf("  缴费年限养老金 years pension         %12s\n", cli_money(n.years_pension, a));
+    printf("  个人账户养老金 account pension       %12s\n", cli_money(n.account_pension, a));
+    printf("  高龄补贴等     age supplement        %12s\n", cli_money(n.age_supplement, a));
+    printf("  合计           monthly total         %12s\n", cli_money(n.monthly_total, a));
+    printf("  已领取         paid so far           %12s   (%s to %s)\n", cli_money(n.paid_so_far, a),
+           shebao_projection_claim_month(p), n.month);
+    printf("  丧葬补助       funeral grant         %12s\n", cli_money(n.funeral_grant, a));
 }
 
 static void print_table(const shebao_projection *p)
@@ -38,7 +59,7 @@ static void print_table(const shebao_projection *p)
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
         printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
         if (shebao_projection_base_carried_forward(p))
-            printf("                 (carried forward past the last dated value in the policy; 沿用最近公布标准)\n");
+            printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
         printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
         printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
                cli_fig(p, SHEBAO_FIG_BALANCE, b));
@@ -58,6 +79,7 @@ static void print_table(const shebao_projection *p)
             printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
         }
     }
+    print_now(p);
     cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
 }
 
@@ -90,8 +112,8 @@ typedef struct backpay_opt {
 } backpay_opt;
 
 typedef struct project_opts {
-    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality;
-    cli_month birth;
+    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality, *base_growth;
+    cli_month birth, as_of;
     cli_int start, years;
     shebao_fen collective;
     backpay_opt backpay;
@@ -145,6 +167,11 @@ static const cli_opt project_table[] = {
     {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
      .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
     CLI_OPT_DISCOUNT(project_opts),
+    {.name = "base-growth", .value = "R", .kind = CLI_TEXT, AT(base_growth),
+     .help = "yearly growth of the base pension after the policy's data_through, each January (default 0: "
+             "carried forward)"},
+    {.name = "as-of", .value = "YYYY-MM", .kind = CLI_MONTH, AT(as_of), .hi = 2199,
+     .help = "the month of the \"pension now\" block (default this month of the system clock)"},
     CLI_OPT_MORTALITY(project_opts),
     CLI_OPT_FORMAT(project_opts, "table|json|csv"),
     {.name = "explain", .kind = CLI_SWITCH, AT(explain),
@@ -185,6 +212,18 @@ static int person(const project_opts *o, shebao_person *pe)
     pe->backpay_grade = o->backpay.grade;
     pe->future_rate = o->future_rate;
     pe->discount = o->discount;
+    pe->base_growth = o->base_growth;
+    if (o->as_of.text) {
+        pe->as_of_year = o->as_of.y;
+        pe->as_of_month = o->as_of.m;
+    } else { /* this month of the system clock */
+        time_t t = time(NULL);
+        struct tm tm;
+        if (t != (time_t)-1 && localtime_r(&t, &tm)) {
+            pe->as_of_year = tm.tm_year + 1900;
+            pe->as_of_month = tm.tm_mon + 1;
+        }
+    }
     if (o->mortality)
         shebao_mortality_from_name(o->mortality, &pe->mortality);
     pe->explain = o->explain;
