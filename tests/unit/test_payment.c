@@ -29,19 +29,27 @@ static shebao_policy *change_policy(const char *data_through)
     return tu_policy(json, "change.json");
 }
 
+/* The plan of every pensioner below, and a man born by-bm paying it, with discount 0 and the library's defaults. */
+static const shebao_segment plan_2005_2019 = {2005, 2019, 10000};
+
+static shebao_person person_of(int by, int bm, const shebao_segment *seg)
+{
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = by;
+    pe.birth_month = bm;
+    pe.plan = seg;
+    pe.plan_count = 1;
+    pe.discount = "0";
+    return pe;
+}
+
 /* A man born by-bm paying 100 a year in 2005–2019 (15 years): personal total 1500.00, balance 1500.00 (no subsidy, no
  * interest), account pension fen_half_up(1500 / 139) = fen_half_up(10.7913…) = 10.79, years pension 0. */
 static shebao_projection *pensioner(const shebao_policy *pol, int by, int bm, shebao_mortality m, const char *growth,
                                     int as_of_y, int as_of_m)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    shebao_segment seg = {2005, 2019, 10000};
-    pe.birth_year = by;
-    pe.birth_month = bm;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = person_of(by, bm, &plan_2005_2019);
     pe.mortality = m;
-    pe.discount = "0";
     pe.base_growth = growth;
     pe.as_of_year = as_of_y;
     pe.as_of_month = as_of_m;
@@ -135,13 +143,7 @@ static void test_epv_across_change(void **state)
                      SHEBAO_OK);
     assert_int_equal(fig(p, SHEBAO_FIG_EPV_BENEFITS), level);
     /* the batch summary gives the same EPV and break-even */
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    shebao_segment seg = {2005, 2019, 10000};
-    pe.birth_year = 1960;
-    pe.birth_month = 1;
-    pe.plan = &seg;
-    pe.plan_count = 1;
-    pe.discount = "0";
+    shebao_person pe = person_of(1960, 1, &plan_2005_2019);
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
     assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_OK);
     assert_true(sm.has_epv && llabs(sm.epv_benefits - llround(want)) == 0);
@@ -228,12 +230,7 @@ static void test_breakeven_with_growth(void **state)
     assert_string_equal(month, "2021-05");
     shebao_projection_free(p);
     /* bounds: [-0.05, 0.20], with the rate options' message */
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    shebao_segment seg = {2005, 2019, 10000};
-    pe.birth_year = 1960;
-    pe.birth_month = 8;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = person_of(1960, 8, &plan_2005_2019);
     pe.base_growth = "2.5";
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx),
@@ -262,12 +259,8 @@ static void test_data_through_inheritance(void **state)
     const char *texts[] = {child, own};
     for (int i = 0; i < 2; i++) {
         shebao_policy *pol = tu_policy(texts[i], "c.json");
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        shebao_segment seg = {2010, 2023, 10000}; /* 14 years: min(15, 2024 − 2010) */
-        pe.birth_year = 1964;
-        pe.birth_month = 1;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        const shebao_segment seg = {2010, 2023, 10000}; /* 14 years: min(15, 2024 − 2010) */
+        shebao_person pe = person_of(1964, 1, &seg);
         pe.mortality = SHEBAO_MORTALITY_NONE;
         shebao_projection *p = NULL;
         assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
