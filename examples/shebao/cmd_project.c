@@ -168,8 +168,7 @@ static const cli_opt project_table[] = {
      .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
     CLI_OPT_DISCOUNT(project_opts),
     {.name = "base-growth", .value = "R", .kind = CLI_TEXT, AT(base_growth),
-     .help = "yearly growth of the base pension after the policy's data_through, each January (default 0: "
-             "carried forward)"},
+     .help = "the base pension's growth a year after the policy's data_through (default 0)"},
     {.name = "as-of", .value = "YYYY-MM", .kind = CLI_MONTH, AT(as_of), .hi = 2199,
      .help = "the month of the \"pension now\" block (default this month of the system clock)"},
     CLI_OPT_MORTALITY(project_opts),
