@@ -11,8 +11,18 @@ static int assumption_at(const void *p, size_t i, shebao_param *out)
     return shebao_projection_assumption(p, i, out);
 }
 
+/* Under a base pension after the policy's data_through: carried forward, or grown by the run's rate. */
+static void print_past_horizon(const char *growth)
+{
+    if (growth && strtod(growth, NULL) != 0)
+        printf("                 (超出政策数据期, 按每年 %s 增长; past the policy's data_through, grown %s a year)\n",
+               growth, growth);
+    else
+        printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+}
+
 /* "现在每月 pension now": the pension in the as-of month, when the claim is on or before it. */
-static void print_now(const shebao_projection *p)
+static void print_now(const shebao_projection *p, const char *growth)
 {
     shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
     if (shebao_projection_now(p, &n) != SHEBAO_OK)
@@ -21,7 +31,7 @@ static void print_now(const shebao_projection *p)
     printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
     printf("  基础养老金     base pension          %12s\n", cli_money(n.base_pension, a));
     if (n.base_carried_forward)
-        printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+        print_past_horizon(growth);
     printf("  缴费年限养老金 years pension         %12s\n", cli_money(n.years_pension, a));
     printf("  个人账户养老金 account pension       %12s\n", cli_money(n.account_pension, a));
     printf("  高龄补贴等     age supplement        %12s\n", cli_money(n.age_supplement, a));
@@ -31,7 +41,7 @@ static void print_now(const shebao_projection *p)
     printf("  丧葬补助       funeral grant         %12s\n", cli_money(n.funeral_grant, a));
 }
 
-static void print_table(const shebao_projection *p)
+static void print_table(const shebao_projection *p, const char *growth)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
         e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
@@ -59,7 +69,7 @@ static void print_table(const shebao_projection *p)
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
         printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
         if (shebao_projection_base_carried_forward(p))
-            printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+            print_past_horizon(growth);
         printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
         printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
                cli_fig(p, SHEBAO_FIG_BALANCE, b));
@@ -79,7 +89,7 @@ static void print_table(const shebao_projection *p)
             printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
         }
     }
-    print_now(p);
+    print_now(p, growth);
     cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
 }
 
@@ -259,7 +269,8 @@ static int plan_of(shebao_ctx *ctx, const project_opts *o, shebao_person *pe, sh
 }
 
 /* The projection in the format asked for. */
-static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain)
+static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain,
+                 const char *growth)
 {
     char *text = NULL;
     bool json = strcmp(format, "json") == 0;
@@ -282,7 +293,7 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const cha
         print_csv(p);
     } else {
         printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-        print_table(p);
+        print_table(p, growth);
     }
     return exit_code;
 }
@@ -305,7 +316,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     }
     shebao_projection *p = NULL;
     rc = shebao_project(ctx, pol, &pe, &p);
-    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain, o.base_growth);
     shebao_projection_free(p);
     shebao_policy_free(pol);
     shebao_free(plan);
