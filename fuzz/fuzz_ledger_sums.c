@@ -21,9 +21,10 @@
  *    the claim month; years pension = Σ per band of per_year × the years paid (back-paid ones if they count) inside
  *    the band; age supplement = the supplements in force at the claim for the age in whole years (for one min_age the
  *    latest); monthly total = the four added; funeral grant = funeral_grant_months × base pension; break-even, when
- *    given, is the smallest m >= 1 with m × total >= personal total, in month claim + m − 1 (and is given when
- *    total > 0, the personal total > 0 and m is below 100000); the fuzzed people are not marked daijiao, so a
- *    代缴 grade in their plan is refused;
+ *    given, is the smallest m >= 1 with the sum of the first m monthly payments >= personal total (the payment of
+ *    month claim + j: account + years pension + the base pension and supplements in force in that month at that
+ *    age), reached in a month with a positive payment, in month claim + m − 1 (and given when the personal total > 0 and m is below
+ *    100000); the fuzzed people are not marked daijiao, so a 代缴 grade in their plan is refused;
  *  - the EPV figure exists exactly when eligible with a life table.
  * A refused projection leaves a one-line message. */
 #include <stdio.h>
@@ -73,6 +74,62 @@ typedef struct facts {
 } facts;
 
 static facts all_facts[FUZZ_POLICIES];
+
+/* The base pension in force in month m (-1: none); the policy's listed values, carried forward (growth 0). */
+static int64_t ref_base(const facts *f, int m)
+{
+    int64_t base = -1;
+    for (size_t i = 0; i < f->nbase; i++)
+        if (f->base[i].from <= m)
+            base = f->base[i].fen;
+    return base;
+}
+
+/* The age supplements in force in month m at an age of `age` whole years: for one min_age the latest. */
+static int64_t ref_supp(const facts *f, int m, int age)
+{
+    int64_t supp = 0;
+    for (size_t i = 0; i < f->nsupp; i++) {
+        if (f->supp[i].from > m || f->supp[i].min_age > age)
+            continue;
+        int later = 0; /* a later entry for the same min_age in force replaces this one */
+        for (size_t j = 0; j < f->nsupp; j++)
+            later |= j != i && f->supp[j].min_age == f->supp[i].min_age && f->supp[j].from <= m &&
+                     f->supp[j].from > f->supp[i].from;
+        if (!later)
+            supp += f->supp[i].fen;
+    }
+    return supp;
+}
+
+/* The break-even m by the definition: month by month up to the last month any part can change (a listed from, or a
+ * birthday that reaches a min_age), then the constant payment's quotient. 0: none below 100000. */
+static long ref_breakeven(const facts *f, int birth, int claim, int64_t fixed, int64_t pt)
+{
+    int last = claim;
+    for (size_t i = 0; i < f->nbase; i++)
+        last = f->base[i].from > last ? f->base[i].from : last;
+    for (size_t i = 0; i < f->nsupp; i++) {
+        last = f->supp[i].from > last ? f->supp[i].from : last;
+        last = birth + 12 * f->supp[i].min_age > last ? birth + 12 * f->supp[i].min_age : last;
+    }
+    if (pt <= 0) /* nothing paid: nothing to recoup, no break-even */
+        return 0;
+    __int128 cum = 0, target = pt;
+    for (int m = claim; m - claim < 100000; m++) {
+        int64_t pay = fixed + ref_base(f, m) + ref_supp(f, m, (m - birth) / 12);
+        if (m > last) { /* nothing changes any more */
+            if (pay <= 0)
+                return 0;
+            __int128 need = target - cum, k = need <= 0 ? 1 : need / pay + (need % pay != 0);
+            return (long)(m - claim) + k < 100000 ? (long)((m - claim) + k) : 0;
+        }
+        cum += pay;
+        if (pay > 0 && cum >= target)
+            return m - claim + 1;
+    }
+    return 0;
+}
 
 static int month_of(const char *s)
 {
@@ -336,10 +393,7 @@ static void check_projection(const facts *f, const shebao_projection *p)
     ref_round(want, q, SHEBAO_ROUND_FEN_HALF_UP);
     EXPECT(ref_get_i64(want, &v) && v == account, "account pension %lld fen; reference fen_half_up(%lld fen / divisor) = %s",
            (long long)account, (long long)bal, mpz_get_str(NULL, 10, want));
-    int64_t base = -1;
-    for (size_t i = 0; i < f->nbase; i++)
-        if (f->base[i].from <= claim)
-            base = f->base[i].fen;
+    int64_t base = ref_base(f, claim);
     int64_t b = figure(p, SHEBAO_FIG_BASE_PENSION, &ok);
     EXPECT(ok && b == base, "base pension %lld fen; reference %lld (in force in %s)", (long long)b, (long long)base, cm);
     int np = contrib + (f->backpay_counts ? pe->backpay_years : 0);
@@ -354,17 +408,7 @@ static void check_projection(const facts *f, const shebao_projection *p)
     int64_t ypf = figure(p, SHEBAO_FIG_YEARS_PENSION, &ok);
     EXPECT(ok && ypf == yp, "years pension %lld fen; reference %lld for %d years", (long long)ypf, (long long)yp, np);
     int age = (claim - birth) / 12;
-    int64_t supp = 0;
-    for (size_t i = 0; i < f->nsupp; i++) {
-        if (f->supp[i].from > claim || f->supp[i].min_age > age)
-            continue;
-        int later = 0; /* a later entry for the same min_age in force replaces this one */
-        for (size_t j = 0; j < f->nsupp; j++)
-            later |= j != i && f->supp[j].min_age == f->supp[i].min_age && f->supp[j].from <= claim &&
-                     f->supp[j].from > f->supp[i].from;
-        if (!later)
-            supp += f->supp[i].fen;
-    }
+    int64_t supp = ref_supp(f, claim, age);
     int64_t sf = figure(p, SHEBAO_FIG_AGE_SUPPLEMENT, &ok);
     EXPECT(ok && sf == supp, "age supplement %lld fen; reference %lld at age %d", (long long)sf, (long long)supp, age);
     int64_t total = figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &ok);
@@ -375,15 +419,14 @@ static void check_projection(const facts *f, const shebao_projection *p)
            f->funeral_months, (long long)base);
     int months = 0;
     char month[8] = "";
+    long want_m = ref_breakeven(f, birth, claim, account + yp, personal + bp_total);
     if (shebao_projection_breakeven(p, &months, month, sizeof month) == SHEBAO_OK) {
-        int64_t pt = personal + bp_total;
-        EXPECT(total > 0 && pt > 0 && months >= 1 && (int64_t)months * total >= pt && (months == 1 || (int64_t)(months - 1) * total < pt),
-               "break-even after %d months of %lld fen for %lld fen paid", months, (long long)total, (long long)pt);
+        EXPECT(months == want_m, "break-even after %d months; reference %ld for %lld fen paid", months, want_m,
+               (long long)(personal + bp_total));
         EXPECT(month_of(month) == claim + months - 1, "break-even month %s for %d months from %s", month, months, cm);
     } else {
-        int64_t pt = personal + bp_total;
-        EXPECT(total == 0 || pt == 0 || pt / total + (pt % total != 0) >= 100000,
-               "no break-even for a total of %lld fen and %lld paid", (long long)total, (long long)pt);
+        EXPECT(want_m == 0, "no break-even; reference %ld months for %lld fen paid", want_m,
+               (long long)(personal + bp_total));
     }
     figure(p, SHEBAO_FIG_EPV_BENEFITS, &ok);
     EXPECT(ok == (pe->mortality != SHEBAO_MORTALITY_NONE), "EPV %s with mortality %d", ok ? "given" : "missing",

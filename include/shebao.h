@@ -459,8 +459,8 @@ int shebao_plan_parse(shebao_ctx *ctx, const char *spec, shebao_segment **out, s
  */
 int shebao_plan_parse_into(shebao_ctx *ctx, const char *spec, shebao_segment *out, size_t cap, size_t *count);
 
-/** Current version of ::shebao_person; a \c version from 1 to it is accepted (version 1 has no @c daijiao:
- *  read as 0). */
+/** Current version of ::shebao_person; a \c version from 1 to it is accepted (version 1 has none of the
+ *  version 2 members: read as 0 and unset). */
 #define SHEBAO_PERSON_VERSION 2
 
 /** One person and the run's assumptions. Initialise with #SHEBAO_PERSON_INIT, then set the members. */
@@ -478,16 +478,21 @@ typedef struct shebao_person {
     const char *discount;           /**< yearly discount rate for present values; NULL: "0.025" */
     shebao_mortality mortality;     /**< life table for expected values */
     int explain;                    /**< non-zero: record every step for shebao_projection_explain() */
+    /* version 2 */
     int daijiao;                    /**< non-zero: a difficult-group person (低保, 特困, severe disability) whose
                                          代缴 grades the local government pays (version 2). Only such a person
                                          may have a grade marked `daijiao` in the plan; its amount is credited to
                                          the account but is not personal money (shebao_ledger_row.daijiao) */
+    const char *base_growth;        /**< yearly growth of the base pension after the policy's data_through, compounded
+                                         each January; NULL: "0" (carried forward). In [-0.05, 0.20]. */
+    int as_of_year;                 /**< the month "now" is computed for (shebao_projection_now()), or #SHEBAO_UNSET */
+    int as_of_month;                /**< its month 1–12, or #SHEBAO_UNSET */
 } shebao_person;
 
 /** Initialiser for ::shebao_person. */
 #define SHEBAO_PERSON_INIT                                                                                        \
     { SHEBAO_PERSON_VERSION, 0, 0, SHEBAO_SEX_MALE, NULL, 0, 0, 0, 0, NULL, NULL,                                 \
-      SHEBAO_MORTALITY_CL2010_2013_PENSION, 0, 0 }
+      SHEBAO_MORTALITY_CL2010_2013_PENSION, 0, 0, NULL, SHEBAO_UNSET, SHEBAO_UNSET }
 
 /** The result of one projection. Opaque; read it with the getters below. */
 typedef struct shebao_projection shebao_projection;
@@ -542,12 +547,44 @@ int shebao_projection_years_missing(const shebao_projection *p);
 const char *shebao_projection_claim_month(const shebao_projection *p);
 
 /**
- * @brief Whether the base pension at the claim is the policy's last dated value carried forward into a later
- *        year (so it rests on "no change since", not on a published figure for that year).
+ * @brief Whether the claim month is after the policy's data_through, so that the base pension at the claim is
+ *        the last known value carried forward (or grown by person.base_growth), not a published figure.
  * @param p projection.
  * @return 1 carried forward, 0 otherwise (also when not eligible, or @p p is NULL).
  */
 int shebao_projection_base_carried_forward(const shebao_projection *p);
+
+/** Current version of ::shebao_pension_now; a \c version from 1 to it is accepted. */
+#define SHEBAO_PENSION_NOW_VERSION 1
+
+/** The pension paid in one month after the claim (the person's as-of month): the base pension and the age
+ *  supplements in force in that month, the account and years pensions of the claim. */
+typedef struct shebao_pension_now {
+    unsigned version;               /**< #SHEBAO_PENSION_NOW_VERSION */
+    char month[SHEBAO_MONTH_BUFSZ]; /**< the as-of month, "YYYY-MM" */
+    int age;                        /**< age in whole years in that month */
+    shebao_fen base_pension;        /**< base pension in force in that month (grown past data_through if asked) */
+    int base_carried_forward;       /**< 1 when the month is after the policy's data_through */
+    shebao_fen years_pension;       /**< contribution-years pension (the claim's) */
+    shebao_fen account_pension;     /**< account pension (the claim's) */
+    shebao_fen age_supplement;      /**< age supplements in force in that month at that age */
+    shebao_fen monthly_total;       /**< the four above added */
+    shebao_fen paid_so_far;         /**< every monthly payment from the claim month to that month, both included */
+    shebao_fen funeral_grant;       /**< funeral_grant_months × that month's base pension */
+} shebao_pension_now;
+
+/** Initialiser for ::shebao_pension_now. */
+#define SHEBAO_PENSION_NOW_INIT { SHEBAO_PENSION_NOW_VERSION, "", 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * @brief The pension in the person's as-of month (shebao_person.as_of_year and as_of_month).
+ * @param p projection.
+ * @param[out] out filled when it applies; set to its #SHEBAO_PENSION_NOW_INIT values when it does not.
+ * @return #SHEBAO_OK, #SHEBAO_NA when it does not apply (no as-of month, not eligible, or the claim is after it;
+ *         not a failure), or #SHEBAO_EUSAGE (a NULL argument, an out->version of 0 or above
+ *         #SHEBAO_PENSION_NOW_VERSION).
+ */
+int shebao_projection_now(const shebao_projection *p, shebao_pension_now *out);
 
 /** Money figures of a projection. */
 typedef enum shebao_figure {
@@ -559,7 +596,7 @@ typedef enum shebao_figure {
     SHEBAO_FIG_MONTHLY_TOTAL,       /**< the four above added */
     SHEBAO_FIG_PERSONAL_TOTAL,      /**< everything the person paid (grades and back payment; not the 代缴
                                          grades the government paid) */
-    SHEBAO_FIG_FUNERAL_GRANT,       /**< funeral_grant_months × base pension */
+    SHEBAO_FIG_FUNERAL_GRANT,       /**< funeral_grant_months × base pension in force in the claim month */
     SHEBAO_FIG_EPV_BENEFITS,        /**< expected present value of the pension at the claim month */
     SHEBAO_FIG_PV_CONTRIBUTIONS,    /**< personal payments accumulated to the claim month at the discount rate */
     SHEBAO_FIG_INHERITABLE          /**< expected present value of the balance left to heirs */
@@ -584,7 +621,8 @@ typedef enum shebao_figure {
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out);
 
 /**
- * @brief Break-even: the smallest number of monthly payments m ≥ 1 with m × total ≥ personal total.
+ * @brief Break-even: the smallest number of monthly payments m ≥ 1 whose sum is at least the personal total, each
+ *        month's payment with the base pension and age supplements in force in that month.
  *
  * Available when the person is eligible, the monthly total is above zero and the person paid something (a
  * person whose every year is 代缴 has no break-even).

@@ -25,3 +25,78 @@ int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years,
     }
     return sum;
 }
+
+/* v · (1 + growth), fen_half_up: v · (10^s + num) / 10^s in 128 bits (v < 2^63, 10^s + num < 2^61). */
+static int grow(int64_t v, sb_dec growth, int64_t *out)
+{
+    __int128 den = sb_pow10[growth.scale];
+    return sb_round_ratio((__int128)v * (den + growth.num), den, SHEBAO_ROUND_FEN_HALF_UP, out);
+}
+
+/* The end of the run that starts at m with series value i in force: the next value's from, and past data_through
+ * with a growth rate, the next January. */
+static sb_month run_end(const sb_resident *rp, sb_dec growth, size_t i, sb_month m)
+{
+    sb_month to = i + 1 < rp->base.n ? rp->base.v[i + 1].from : SB_MONTH_END;
+    if (growth.num != 0) {
+        sb_month jan = m < rp->data_through ? SB_MONTH_MAKE(SB_MONTH_YEAR(rp->data_through) + 1, 1)
+                                            : SB_MONTH_MAKE(SB_MONTH_YEAR(m) + 1, 1);
+        if (jan < to)
+            to = jan;
+    }
+    return to;
+}
+
+int sb_inforce_base_at(const sb_resident *rp, sb_dec growth, sb_month m, sb_base_run *r)
+{
+    size_t i = 0;
+    for (size_t k = 0; k < rp->base.n; k++)
+        if (rp->base.v[k].from <= m)
+            i = k;
+    assert(rp->base.n && rp->base.v[i].from <= m);
+    r->entry = &rp->base.v[i];
+    r->fen = r->entry->fen;
+    r->from = r->entry->from;
+    if (growth.num != 0 && m > rp->data_through) {
+        /* one step each January after data_through up to m (the policy has no value after data_through) */
+        int steps = SB_MONTH_YEAR(m) - SB_MONTH_YEAR(rp->data_through);
+        for (int k = 0; k < steps; k++)
+            if (grow(r->fen, growth, &r->fen) != SHEBAO_OK)
+                return SHEBAO_ECOMPUTE;
+        if (steps > 0)
+            r->from = SB_MONTH_MAKE(SB_MONTH_YEAR(m), 1);
+    }
+    r->to = run_end(rp, growth, i, r->from > m ? m : r->from);
+    return SHEBAO_OK;
+}
+
+int sb_inforce_base_next(const sb_resident *rp, sb_dec growth, sb_base_run *r)
+{
+    assert(r->to != SB_MONTH_END);
+    sb_month m = r->to;
+    size_t i = (size_t)(r->entry - rp->base.v);
+    if (i + 1 < rp->base.n && rp->base.v[i + 1].from == m) {
+        r->entry = &rp->base.v[i + 1];
+        r->fen = r->entry->fen;
+        i++;
+    } else if (grow(r->fen, growth, &r->fen) != SHEBAO_OK) { /* a January after data_through */
+        return SHEBAO_ECOMPUTE;
+    }
+    r->from = m;
+    r->to = run_end(rp, growth, i, m);
+    return SHEBAO_OK;
+}
+
+sb_month sb_inforce_supplement_change(const sb_resident *rp, sb_month claim, long a, sb_month m)
+{
+    sb_month next = SB_MONTH_END;
+    for (size_t i = 0; i < rp->nsupp; i++) {
+        const sb_supplement *s = &rp->supp[i];
+        long at = (long)claim + 12L * s->min_age - a; /* the month the person reaches min_age */
+        if (s->from > m && s->from < next)
+            next = s->from;
+        if (at > m && at < next)
+            next = (sb_month)at;
+    }
+    return next;
+}

@@ -120,6 +120,28 @@ static inline const sb_dated_money *sb_inforce_series(const sb_series *s, sb_mon
     return v;
 }
 
+/* ---- the base pension in payment (docs/resident-pension.md §5) -------------------------------------------- */
+
+/* One run of months [from, to) in which the base pension is `fen` (to = SB_MONTH_END: for ever). Up to the policy's
+ * data_through the value is the series' value in force; after it, that value carried forward, or with a growth
+ * rate R grown each January after data_through: v ← fen_half_up(v · (1 + R)). */
+#define SB_MONTH_END INT32_MAX
+typedef struct sb_base_run {
+    sb_month from, to;
+    int64_t fen;
+    const sb_dated_money *entry; /* the series value it comes from */
+} sb_base_run;
+
+/* The run of base pension that holds month m (there must be a series value in force at m): SHEBAO_OK, or
+ * SHEBAO_ECOMPUTE when the growth takes the base pension beyond int64 fen. */
+int sb_inforce_base_at(const sb_resident *rp, sb_dec growth, sb_month m, sb_base_run *r);
+/* The run after r (r->to < SB_MONTH_END); the same codes. */
+int sb_inforce_base_next(const sb_resident *rp, sb_dec growth, sb_base_run *r);
+
+/* The first month after m in which the age supplements of a person of exact age a months at month `claim` may
+ * change (SB_MONTH_END: never): a supplement's `from`, or the month the person reaches its min_age. */
+sb_month sb_inforce_supplement_change(const sb_resident *rp, sb_month claim, long a, sb_month m);
+
 /* The age supplements in force at month m for a person of the given age in whole years, recorded on u (which may
  * be NULL). At most 151 × 10^14 fen (see inforce.c). */
 int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_prov_used *u);

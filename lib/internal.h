@@ -218,6 +218,10 @@ typedef struct sb_resident {
     size_t nrates;
     sb_dec future_rate;
     bool after_claim;
+    /* the policy's data horizon ($.data_through): the last month its figures are known to be complete; given, or
+     * the month of the last dated value of this section (policy_build.c). After it a value is carried forward. */
+    sb_month data_through;
+    uint32_t p_data_through;
     /* parameter indices of the scalars, for provenance */
     uint32_t p_scheme_start, p_claim_age, p_offset, p_min_years, p_divisor, p_funeral, p_backpay_max,
         p_backpay_subsidised, p_backpay_counts, p_method, p_deposit_month, p_rounding, p_future_rate,

@@ -19,11 +19,12 @@ typedef struct sb_flow {
 
 /* ---- the EPV (lifetime_epv.c) ---------------------------------------------------------------------------- */
 
-/* EPV in fen of a pension paying `fixed` plus rp's supplements (rp may be NULL: none) from the claim month, for a
- * person of sex and exact age a months at the claim. The one EPV: the batch summary and the full projection both
- * call it, so both give the same fen. */
+/* EPV in fen of a pension paying `fixed` plus rp's base pension and supplements in force in each month (rp may be
+ * NULL: `fixed` alone) from the claim month, for a person of sex and exact age a months at the claim; the base
+ * pension grows by `growth` each January after the policy's data_through (inforce.h). The one EPV: the batch
+ * summary and the full projection both call it, so both give the same fen. */
 int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
-                    sb_dec discount, int64_t *out);
+                    sb_dec growth, sb_dec discount, int64_t *out);
 
 /* ---- one person's lifetime figures (lifetime.c) ---------------------------------------------------------- */
 
@@ -32,10 +33,11 @@ typedef struct sb_lifetime_in {
     int sex;
     long age;       /* exact age at the claim, in months */
     sb_month claim;
-    int64_t fixed;  /* base + years + account pension: the pension before the age supplements */
+    int64_t fixed;  /* years + account pension: the part of the pension fixed at the claim */
     int64_t account, balance, personal;
     const sb_flow *flows; /* the personal payments */
     size_t nflows;
+    sb_dec growth;  /* the base pension's growth after data_through */
     sb_dec discount;
     const sb_rates *rates; /* the account's rates of the run (the ledger's) */
     sb_prov_used *used;         /* provenance */

@@ -4,9 +4,12 @@
  *
  * and its fast path, with the reasons it is exact:
  *
- *   1. The sum as a few MPFR operations. pay_j = fixed + the supplements in force, and each supplement s is paid in a
- *      run of months [j0_s, j1_s) (sb_inforce_supplement_months), so with T[j] = Σ_{k>=j} l(a+k)/l(a)·v^k
- *      EPV = fixed·T[0] + Σ_s (T[j0_s] − T[j1_s])·value_s: the same sum regrouped. The tails T are made once per
+ *   1. The sum as a few MPFR operations. pay_j = fixed + the base pension + the supplements in force; the base
+ *      pension is constant in runs of months [j0_b, j1_b) (sb_inforce_base_at/next: a series value, or past
+ *      data_through with a growth rate one run a year) and each supplement s is paid in a run of months
+ *      [j0_s, j1_s) (sb_inforce_supplement_months), so with T[j] = Σ_{k>=j} l(a+k)/l(a)·v^k
+ *      EPV = fixed·T[0] + Σ_b (T[j0_b] − T[j1_b])·base_b + Σ_s (T[j0_s] − T[j1_s])·value_s: the same sum
+ *      regrouped. The tails T are made once per
  *      (sex, age in months, discount rate) and each supplement's term once per (j0, j1, value), in the context
  *      (mortality.c), so a row costs one multiplication, one addition per supplement and the rounding.
  *   2. The rounding to fen decided from a double where it can be (sb_mpfr_round_fen, below; its proof beside it).
@@ -65,8 +68,34 @@ int sb_mpfr_round_fen(const mpfr_t fen, mpfr_t tmp, int64_t *out)
     return round_exact(fen, tmp, out);
 }
 
+/* Σ_b (T[j0_b] − T[j1_b])·base_b over the runs of the base pension from the claim to the end of the table, added
+ * to sum. */
+static int add_base(shebao_ctx *ctx, sb_annuity *c, const sb_resident *rp, sb_month claim, sb_dec growth, mpfr_t sum)
+{
+    sb_base_run r;
+    long n = (long)c->n;
+    int rc = sb_inforce_base_at(rp, growth, claim, &r);
+    while (rc == SHEBAO_OK) {
+        long j0 = (long)(r.from - claim), j1 = r.to == SB_MONTH_END ? n : (long)(r.to - claim);
+        if (j0 < 0)
+            j0 = 0;
+        if (j1 > n)
+            j1 = n;
+        if (j0 < j1 && r.fen) {
+            mpfr_srcptr t = sb_mortality_term(ctx, c, j0, j1, r.fen);
+            if (!t)
+                return shebao_ctx_errcode(ctx);
+            mpfr_add(sum, sum, t, MPFR_RNDN);
+        }
+        if (j1 >= n)
+            return SHEBAO_OK;
+        rc = sb_inforce_base_next(rp, growth, &r);
+    }
+    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
+}
+
 int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
-                    sb_dec discount, int64_t *out)
+                    sb_dec growth, sb_dec discount, int64_t *out)
 {
     sb_annuity *c = sb_mortality_tail(ctx, sex, a, discount);
     if (!c)
@@ -77,6 +106,8 @@ int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fi
     const mpfr_t *T = (const mpfr_t *)c->tail;
     mpfr_ptr sum = scratch[0];
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
+    if (rp)
+        TRY(add_base(ctx, c, rp, claim, growth, sum));
     for (size_t i = 0; rp && i < rp->nsupp; i++) {
         long j0, j1;
         if (!sb_inforce_supplement_months(rp, i, claim, a, (long)c->n, &j0, &j1))
@@ -105,7 +136,7 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
     TRY(sb_rate_arg(ctx, "discount rate", discount, &i));
     if (sex != SHEBAO_SEX_MALE && sex != SHEBAO_SEX_FEMALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
-    int rc = sb_lifetime_epv(ctx, (int)sex, age_months, 0, monthly, NULL, i, out);
+    int rc = sb_lifetime_epv(ctx, (int)sex, age_months, 0, monthly, NULL, (sb_dec){0, 0}, i, out);
     if (rc != SHEBAO_OK)
         return rc;
     return sb_ok(ctx);

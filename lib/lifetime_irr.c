@@ -4,15 +4,20 @@
 
 int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, const mpfr_t *w, size_t n, mpfr_t *S)
 {
+    sb_base_run r;
+    if (sb_inforce_base_at(in->rp, in->growth, in->claim, &r) != SHEBAO_OK)
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension in %s", "the claim month");
     for (size_t j = 0; j < n; j++) {
         sb_month m = in->claim + (sb_month)j;
-        /* pay_j = base + years + account + supplements in force in month claim + j at age a + j. The supplements
-         * add up to at most 151 × 10^14 fen (sb_inforce_supplements), but fixed may be near the int64 limit (a tiny
-         * account divisor): checked. An EPV in range implies the check passes (pay_j > 2^63 needs fixed > 2^63 −
-         * 1.6·10^16, and then EPV >= fixed·(1 + p_1·v) > 2^63, as p_1 >= 1/2 and v > 0.94 whenever there is a
-         * month j >= 1), so this is a guard, not a second rule. */
+        if (m == r.to && sb_inforce_base_next(in->rp, in->growth, &r) != SHEBAO_OK)
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
+        /* pay_j = years + account + the base pension and supplements in force in month claim + j at age a + j.
+         * The supplements add up to at most 151 × 10^14 fen (sb_inforce_supplements), but the base pension may be
+         * near the int64 limit (a large growth): checked. The EPV of the same payments is computed first and is in
+         * range, so this is a guard, not a second rule. */
         int64_t pay;
-        if (__builtin_add_overflow(in->fixed, sb_inforce_supplements(in->rp, m, (int)((in->age + (long)j) / 12), NULL),
+        if (__builtin_add_overflow(in->fixed, r.fen, &pay) ||
+            __builtin_add_overflow(pay, sb_inforce_supplements(in->rp, m, (int)((in->age + (long)j) / 12), NULL),
                                    &pay)) {
             char mt[8];
             sb_month_format(m, mt, sizeof mt);

@@ -69,9 +69,66 @@ static bool build_valid_id(const char *s)
     return true;
 }
 
+/* The latest `from` of the resident section's dated values (base and central base pension, age supplements, grade
+ * tables), with its parameter: what $.data_through means when no file of the chain gives it. */
+static sb_month last_dated(const sb_resident *rp, uint32_t *param)
+{
+    sb_month last = -1;
+    const sb_series *s[] = {&rp->base, &rp->central};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < s[k]->n; i++)
+            if (s[k]->v[i].from > last) {
+                last = s[k]->v[i].from;
+                *param = s[k]->v[i].param;
+            }
+    for (size_t i = 0; i < rp->nsupp; i++)
+        if (rp->supp[i].from > last) {
+            last = rp->supp[i].from;
+            *param = rp->supp[i].param;
+        }
+    for (size_t i = 0; i < rp->ntables; i++)
+        if (rp->tables[i].from > last && rp->tables[i].n) {
+            last = rp->tables[i].from;
+            *param = rp->tables[i].g[0].param;
+        }
+    return last;
+}
+
+/* $.data_through: the month through which the policy's figures are known to be complete (docs/policy-format.md).
+ * Optional; a child inherits its parent's (the merge keeps it); absent from the whole chain, the month of the last
+ * dated value. It may not be before the last base pension value: the figures cannot be complete through a month
+ * before one of them. */
+static int build_data_through(sb_pread *b, const sb_pread_obj *top)
+{
+    sb_resident *rp = &b->P->rp;
+    uint32_t last_param = 0;
+    sb_month last = last_dated(rp, &last_param), given = -1;
+    TRY(sb_pread_month(b, top, "data_through", false, &given, &rp->p_data_through));
+    if (!b->full || !rp->present)
+        return SHEBAO_OK;
+    if (given < 0) {
+        rp->data_through = last;
+        rp->p_data_through = last_param;
+        return SHEBAO_OK;
+    }
+    if (rp->base.n && given < rp->base.v[rp->base.n - 1].from) {
+        char g[8], f[8];
+        sb_month_format(given, g, sizeof g);
+        sb_month_format(rp->base.v[rp->base.n - 1].from, f, sizeof f);
+        size_t old = sb_pread_push_key(b, "data_through");
+        int rc = sb_pread_err(b, "%s is before the last base_pension value (from %s): a policy cannot be complete "
+                              "through a month before its own figures; give %s or later (a child that adds values "
+                              "gives its own data_through)", g, f, f);
+        sb_pread_pop(b, old);
+        return rc;
+    }
+    rp->data_through = given;
+    return SHEBAO_OK;
+}
+
 static int build_top(sb_pread *b, json_t *doc)
 {
-    static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources",
+    static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources", "data_through",
                                        "resident_pension", "long_term_care", NULL};
     if (!json_is_object(doc))
         return sb_pread_err(b, "a policy must be a JSON object, not %s", sb_pread_type_name(doc));
@@ -102,7 +159,7 @@ static int build_top(sb_pread *b, json_t *doc)
     TRY(sb_pread_sub(b, &top, "sources", true, JSON_OBJECT, build_sources, b->P));
     TRY(sb_pread_sub(b, &top, "resident_pension", false, JSON_OBJECT, sb_policy_resident_read, &b->P->rp));
     TRY(sb_pread_sub(b, &top, "long_term_care", false, JSON_OBJECT, sb_policy_ltc_read, &b->P->ltc));
-    return SHEBAO_OK;
+    return build_data_through(b, &top);
 }
 
 int sb_policy_build(shebao_ctx *ctx, json_t *doc, const char *file, bool full, shebao_policy **out)

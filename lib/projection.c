@@ -35,6 +35,16 @@ int shebao_projection_base_carried_forward(const shebao_projection *p)
 
 const char *shebao_projection_claim_month(const shebao_projection *p) { return p ? p->claim_text : NULL; }
 
+int shebao_projection_now(const shebao_projection *p, shebao_pension_now *out)
+{
+    if (!p || !out || out->version == 0 || out->version > SHEBAO_PENSION_NOW_VERSION)
+        return SHEBAO_EUSAGE;
+    unsigned v = out->version;
+    *out = p->have_now ? p->now : (shebao_pension_now)SHEBAO_PENSION_NOW_INIT;
+    out->version = v;
+    return p->have_now ? SHEBAO_OK : SHEBAO_NA;
+}
+
 int shebao_projection_figure(const shebao_projection *p, shebao_figure which, shebao_fen *out)
 {
     if (!p || !out || (unsigned)which > SHEBAO_FIG_INHERITABLE)
@@ -187,6 +197,7 @@ static json_t *json_lifetime(const shebao_projection *p)
     json_object_set_new(l, "breakeven_months", p->have_breakeven ? json_integer(p->breakeven_m) : json_null());
     json_object_set_new(l, "breakeven_month", p->have_breakeven ? jmonth(p->breakeven_month) : json_null());
     json_object_set_new(l, "funeral_grant", sb_output_money(p->funeral));
+    json_object_set_new(l, "base_growth", json_string(p->growth_text));
     json_object_set_new(l, "mortality", json_string(p->have_epv ? "cl2010-2013-pension" : "none"));
     json_object_set_new(l, "discount_rate", p->have_epv ? json_string(p->discount) : json_null());
     json_object_set_new(l, "epv_benefits", p->have_epv ? sb_output_money(p->epv) : json_null());
@@ -195,6 +206,26 @@ static json_t *json_lifetime(const shebao_projection *p)
     json_object_set_new(l, "irr", p->have_irr ? json_string(p->irr) : json_null());
     json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? sb_output_money(p->inheritable) : json_null());
     return l;
+}
+
+/* "now": the pension in the as-of month, or null (no as-of month, not eligible, or the claim after it). */
+static json_t *json_now(const shebao_projection *p)
+{
+    if (!p->have_now)
+        return json_null();
+    const shebao_pension_now *n = &p->now;
+    json_t *o = json_object();
+    json_object_set_new(o, "month", json_string(n->month));
+    json_object_set_new(o, "age", json_integer(n->age));
+    json_object_set_new(o, "base_pension", sb_output_money(n->base_pension));
+    json_object_set_new(o, "base_pension_carried_forward", json_boolean(n->base_carried_forward));
+    json_object_set_new(o, "years_pension", sb_output_money(n->years_pension));
+    json_object_set_new(o, "account_pension", sb_output_money(n->account_pension));
+    json_object_set_new(o, "age_supplement", sb_output_money(n->age_supplement));
+    json_object_set_new(o, "monthly_total", sb_output_money(n->monthly_total));
+    json_object_set_new(o, "paid_so_far", sb_output_money(n->paid_so_far));
+    json_object_set_new(o, "funeral_grant", sb_output_money(n->funeral_grant));
+    return o;
 }
 
 /* "explain": the explanation, one string per line. */
@@ -270,6 +301,7 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "ledger", json_ledger(p));
     json_object_set_new(root, "lifetime", json_lifetime(p));
     json_object_set_new(root, "advice", sb_output_advice_json(p));
+    json_object_set_new(root, "now", json_now(p));
     json_t *as = json_array();
     for (size_t i = 0; i < p->assumptions.n; i++) {
         shebao_param q;

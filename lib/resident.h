@@ -38,6 +38,12 @@ struct shebao_projection {
     int64_t balance, account, base, central, years_pension, supplement, total, personal, funeral;
     bool have_central, base_carried_forward;
     char base_from[8];
+    /* pensions in payment (resident_pay.c): the base pension's growth after data_through, the as-of month */
+    sb_dec growth;
+    bool growth_given, have_as_of, have_now;
+    char growth_text[48];
+    sb_month as_of;
+    shebao_pension_now now;
     /* lifetime */
     bool have_breakeven;
     int breakeven_m;
@@ -79,6 +85,13 @@ struct shebao_projection {
 static inline const char *sb_resident_money_text(char buf[SHEBAO_MONEY_BUFSZ], int64_t fen)
 {
     shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ);
+    return buf;
+}
+
+#define SB_MONTH_TEXT(m) sb_resident_month_text((char[8]){0}, (m))
+static inline const char *sb_resident_month_text(char buf[8], sb_month m)
+{
+    sb_month_format(m, buf, 8);
     return buf;
 }
 
@@ -157,8 +170,6 @@ int sb_resident_check_backpay(shebao_ctx *ctx, const sb_resident *rp, const sheb
 int sb_resident_eligibility(const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
 /* The monthly pension at the claim and the funeral grant, for an eligible person (resident_claim.c). */
 int sb_resident_claim(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
-/* The break-even month (resident_claim.c). */
-void sb_resident_breakeven(shebao_projection *p);
 /* A back-payment grade allowed in claim year yc: in its table and not above backpay.max_grade; `what` names the
  * input in the message (resident_claim.c). */
 int sb_resident_check_backpay_grade(shebao_ctx *ctx, const sb_resident *rp, int yc, int64_t grade, const char *what);
@@ -169,5 +180,21 @@ int sb_resident_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
 /* Fill p->advice for a full projection p of pe that is not eligible, projecting the back-payment plans
  * (resident_advice.c). */
 int sb_resident_advice(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, shebao_projection *p);
+
+/* ---- pensions in payment (resident_pay.c) ---------------------------------------------------------------- */
+
+/* The pension of month m (>= the claim): the base pension and the age supplements in force in m, the account and
+ * years pensions of the claim. SHEBAO_ECOMPUTE (with a message) when a figure leaves int64 fen. */
+typedef struct sb_pay {
+    int64_t base, supplement, total;
+    bool carried; /* m is after the policy's data_through */
+    const sb_dated_money *entry;
+} sb_pay;
+int sb_resident_pay(shebao_ctx *ctx, const sb_resident *rp, const shebao_projection *p, sb_month m, sb_pay *out);
+/* The break-even month: the smallest m >= 1 with the sum of the first m payments >= personal total (none beyond
+ * 100,000 months, or when the growth takes a payment beyond int64 fen). */
+void sb_resident_breakeven(const sb_resident *rp, shebao_projection *p);
+/* The pension in the as-of month, for an eligible person whose claim is on or before it (p->now). */
+int sb_resident_now(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p);
 
 #endif /* SHEBAO_RESIDENT_H */

@@ -86,26 +86,35 @@ static int claim_account(shebao_ctx *ctx, const shebao_policy *P, shebao_project
     return SHEBAO_OK;
 }
 
-/* Base pension = the value in force in the claim month (carried forward past the last dated value). */
+/* Base pension = the value in force in the claim month; after the policy's data_through, carried forward (or grown
+ * by the run's growth rate each January after it: resident_pay.c). */
 static int claim_base(shebao_ctx *ctx, const shebao_policy *P, shebao_projection *p)
 {
     const sb_resident *rp = &P->rp;
     bool last = false;
-    const sb_dated_money *b = sb_inforce_series(&rp->base, p->claim, &last);
-    if (!b)
+    if (!sb_inforce_series(&rp->base, p->claim, &last))
         return sb_fail(ctx, SHEBAO_EPOLICY, "resident_pension.base_pension: no value in force in %s", p->claim_text);
-    p->base = b->fen;
-    sb_month_format(b->from, p->base_from, sizeof p->base_from);
-    p->base_carried_forward = last && SB_MONTH_YEAR(p->claim) > SB_MONTH_YEAR(b->from);
-    TRY(sb_prov_use(&p->used, b->param));
+    sb_base_run pay;
+    if (sb_inforce_base_at(rp, p->growth, p->claim, &pay) != SHEBAO_OK)
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension in %s", p->claim_text);
+    p->base = pay.fen;
+    sb_month_format(pay.entry->from, p->base_from, sizeof p->base_from);
+    p->base_carried_forward = p->claim > rp->data_through;
+    TRY(sb_prov_use(&p->used, pay.entry->param));
     const sb_dated_money *c = sb_inforce_series(&rp->central, p->claim, &last);
     if (c) {
         p->have_central = true;
         p->central = c->fen;
     }
+    char dt[8], note[128] = "";
+    sb_month_format(rp->data_through, dt, sizeof dt);
+    if (p->base_carried_forward)
+        snprintf(note, sizeof note, " (carried forward past data_through %s%s%s)", dt,
+                 p->growth.num ? ", grown each January by " : "", p->growth.num ? p->growth_text : "");
     sb_explain(p, "claim  base pension = series value in force in %s = %s%s   {%s}\n", p->claim_text,
-               SB_MONEY(p->base), p->base_carried_forward ? " (carried forward past the last dated value)" : "",
-               SB_PARAM(P, b->param));
+               SB_MONEY(p->base), note, SB_PARAM(P, pay.entry->param));
+    if (p->base_carried_forward)
+        TRY(sb_prov_use(&p->used, rp->p_data_through));
     return SHEBAO_OK;
 }
 
@@ -165,20 +174,4 @@ int sb_resident_claim(shebao_ctx *ctx, const shebao_policy *P, const shebao_pers
     TRY(claim_base(ctx, P, p));
     TRY(claim_years_pension(ctx, P, pe, p));
     return claim_total(ctx, &P->rp, p);
-}
-
-/* §6: the smallest m >= 1 with m × total >= personal total (none beyond 100,000 months, and none when the person
- * paid nothing: every year 代缴). */
-void sb_resident_breakeven(shebao_projection *p)
-{
-    if (p->total <= 0 || p->personal <= 0)
-        return;
-    int64_t m = p->personal / p->total + (p->personal % p->total != 0);
-    if (m < 1)
-        m = 1;
-    if (m < 100000) {
-        p->have_breakeven = true;
-        p->breakeven_m = (int)m;
-        p->breakeven_month = p->claim + (sb_month)m - 1;
-    }
 }

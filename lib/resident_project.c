@@ -91,9 +91,31 @@ static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_per
  * rate (default 0.025). */
 typedef struct sb_run {
     sb_month birth, claim;
-    sb_dec future, discount;
-    bool future_overridden;
+    sb_dec future, discount, growth;
+    bool future_overridden, growth_given, have_as_of;
+    sb_month as_of;
 } sb_run;
+
+/* The members of version 2 of shebao_person: the base pension's growth and the as-of month. */
+static int prepare_v2(shebao_ctx *ctx, const shebao_person *pe, sb_run *run)
+{
+    run->growth = (sb_dec){0, 0};
+    run->growth_given = run->have_as_of = false;
+    run->as_of = 0;
+    if (pe->version < 2)
+        return SHEBAO_OK;
+    run->growth_given = pe->base_growth != NULL;
+    if (pe->base_growth)
+        TRY(sb_rate_arg(ctx, "base growth", pe->base_growth, &run->growth));
+    if (pe->as_of_year == SHEBAO_UNSET && pe->as_of_month == SHEBAO_UNSET)
+        return SHEBAO_OK;
+    if (pe->as_of_year < SB_YEAR_MIN || pe->as_of_year > SB_YEAR_MAX || pe->as_of_month < 1 || pe->as_of_month > 12)
+        return sb_fail(ctx, SHEBAO_EINPUT, "as-of month %d-%d: must be a month YYYY-MM (year %d-%d, month 01-12)",
+                       pe->as_of_year, pe->as_of_month, SB_YEAR_MIN, SB_YEAR_MAX);
+    run->have_as_of = true;
+    run->as_of = SB_MONTH_MAKE(pe->as_of_year, pe->as_of_month);
+    return SHEBAO_OK;
+}
 
 /* Validate the person and the run options; compute the birth and claim months. */
 static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, sb_run *run)
@@ -119,7 +141,7 @@ static int project_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao
         TRY(sb_rate_arg(ctx, "future rate", pe->future_rate, &run->future));
     if (pe->discount)
         TRY(sb_rate_arg(ctx, "discount rate", pe->discount, &run->discount));
-    return SHEBAO_OK;
+    return prepare_v2(ctx, pe, run);
 }
 
 /* ---- what the result rests on ---------------------------------------------------------------------------- */
@@ -132,6 +154,9 @@ static int collect_assumptions(const shebao_policy *P, shebao_projection *p, con
         TRY(sb_prov_add_run(&p->assumptions, "run.future_rate", future, "run option"));
     if (epv)
         TRY(sb_prov_add_run(&p->assumptions, "run.discount", p->discount, "run option (default 0.025)"));
+    if (p->eligible)
+        TRY(sb_prov_add_run(&p->assumptions, "run.base_growth", p->growth_text,
+                            p->growth_given ? "run option" : "run option (default 0: carried forward)"));
     return SHEBAO_OK;
 }
 
@@ -167,15 +192,16 @@ static int project_lifetime(shebao_ctx *ctx, const sb_resident *rp, shebao_proje
                             sb_dec discount)
 {
     long a = (long)(p->claim - p->birth);
-    /* fixed <= p->total, which fits in int64: its four parts are >= 0 (claim_total asserts it) */
-    int64_t fixed = p->base + p->account + p->years_pension;
+    /* fixed <= p->total, which fits in int64: its four parts are >= 0 (claim_total asserts it); the base pension
+     * follows its series (lifetime.h) */
+    int64_t fixed = p->account + p->years_pension;
     if (!p->full) {
-        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, discount, &p->epv);
+        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, p->growth, discount, &p->epv);
         p->have_epv = rc == SHEBAO_OK;
         return rc;
     }
-    sb_lifetime_in in = {rp,      (int)p->sex, a,        p->claim, fixed, p->account, p->balance, p->personal,
-                         p->flows, p->nflows,   discount, rs,       &p->used};
+    sb_lifetime_in in = {rp,       (int)p->sex, a,         p->claim, fixed, p->account, p->balance,
+                         p->personal, p->flows, p->nflows, p->growth, discount, rs,    &p->used};
     sb_lifetime_out out = {0};
     int rc = sb_lifetime(ctx, &in, &out);
     p->have_epv = rc == SHEBAO_OK;
@@ -203,6 +229,11 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     p->mortality = pe->mortality;
     p->claim_age_years = (run->claim - run->birth) / 12;
     p->claim_age_extra_months = (run->claim - run->birth) % 12;
+    p->growth = run->growth;
+    p->growth_given = run->growth_given;
+    sb_dec_format(run->growth, p->growth_text, sizeof p->growth_text);
+    p->have_as_of = run->have_as_of;
+    p->as_of = run->as_of;
     sb_month_format(run->claim, p->claim_text, sizeof p->claim_text);
     sb_explain(p, "claim month = birth %04d-%02d + claim_age %d years + offset %d months = %s   {%s} {%s}\n",
                pe->birth_year, pe->birth_month, rp->claim_age, rp->offset_months, p->claim_text,
@@ -217,13 +248,15 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
     bool epv = p->eligible && pe->mortality != SHEBAO_MORTALITY_NONE;
     if (p->eligible) {
         TRY(sb_resident_claim(ctx, P, pe, p));
-        sb_resident_breakeven(p);
+        sb_resident_breakeven(rp, p);
         if (epv)
             TRY(project_lifetime(ctx, rp, p, &rs, run->discount));
+        if (p->full) /* after the EPV, whose error a batch row gives too */
+            TRY(sb_resident_now(ctx, rp, p));
         if (p->have_breakeven)
-            sb_explain(p, "lifetime  break-even m = smallest m >= 1 with m × %s >= personal total %s = %d (month %d "
-                       "of the pension)\n", SB_MONEY(p->total), SB_MONEY(p->personal), p->breakeven_m,
-                       p->breakeven_m);
+            sb_explain(p, "lifetime  break-even m = smallest m >= 1 with the sum of the first m monthly payments (the "
+                       "base pension and supplements in force in each month) >= personal total %s = %d (%s)\n",
+                       SB_MONEY(p->personal), p->breakeven_m, SB_MONTH_TEXT(p->breakeven_month));
         if (p->have_epv)
             sb_explain(p, "lifetime  EPV = fen_half_up(Σ_j pay_j · l(a+j)/l(a) · (1 + %s)^(−j/12)), a = %d months, "
                        "life table cl2010-2013-pension (%s), l linear within each year = %s\n", p->discount,

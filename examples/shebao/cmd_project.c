@@ -2,12 +2,43 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
 static int assumption_at(const void *p, size_t i, shebao_param *out)
 {
     return shebao_projection_assumption(p, i, out);
+}
+
+/* Under a base pension after the policy's data_through: carried forward, or grown by the run's rate. */
+static void print_past_horizon(const char *growth)
+{
+    if (growth && strtod(growth, NULL) != 0)
+        printf("                 (超出政策数据期, 按每年 %s 增长; past the policy's data_through, grown %s a year)\n",
+               growth, growth);
+    else
+        printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+}
+
+/* "现在每月 pension now": the pension in the as-of month, when the claim is on or before it. */
+static void print_now(const shebao_projection *p, const char *growth)
+{
+    shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
+    if (shebao_projection_now(p, &n) != SHEBAO_OK)
+        return;
+    char a[SHEBAO_MONEY_BUFSZ];
+    printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
+    printf("  基础养老金     base pension          %12s\n", cli_money(n.base_pension, a));
+    if (n.base_carried_forward)
+        print_past_horizon(growth);
+    printf("  缴费年限养老金 years pension         %12s\n", cli_money(n.years_pension, a));
+    printf("  个人账户养老金 account pension       %12s\n", cli_money(n.account_pension, a));
+    printf("  高龄补贴等     age supplement        %12s\n", cli_money(n.age_supplement, a));
+    printf("  合计           monthly total         %12s\n", cli_money(n.monthly_total, a));
+    printf("  已领取         paid so far           %12s   (%s to %s)\n", cli_money(n.paid_so_far, a),
+           shebao_projection_claim_month(p), n.month);
+    printf("  丧葬补助       funeral grant         %12s\n", cli_money(n.funeral_grant, a));
 }
 
 /* Whether a year of the ledger was paid by the government (代缴): then the table has a column for it. */
@@ -48,7 +79,7 @@ static void print_ledger(const shebao_projection *p)
     }
 }
 
-static void print_table(const shebao_projection *p)
+static void print_table(const shebao_projection *p, const char *growth)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
     print_ledger(p);
@@ -62,7 +93,7 @@ static void print_table(const shebao_projection *p)
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
         printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
         if (shebao_projection_base_carried_forward(p))
-            printf("                 (carried forward past the last dated value in the policy; 沿用最近公布标准)\n");
+            print_past_horizon(growth);
         printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
         printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
                cli_fig(p, SHEBAO_FIG_BALANCE, b));
@@ -88,6 +119,7 @@ static void print_table(const shebao_projection *p)
             printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
         }
     }
+    print_now(p, growth);
     cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
 }
 
@@ -120,8 +152,8 @@ typedef struct backpay_opt {
 } backpay_opt;
 
 typedef struct project_opts {
-    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality;
-    cli_month birth;
+    const char *file, *region, *format, *sex, *plan, *grade, *future_rate, *discount, *mortality, *base_growth;
+    cli_month birth, as_of;
     cli_int start, years;
     shebao_fen collective;
     backpay_opt backpay;
@@ -162,6 +194,10 @@ static const cli_opt project_table[] = {
     {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
      .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
     CLI_OPT_DISCOUNT(project_opts),
+    {.name = "base-growth", .value = "R", .kind = CLI_TEXT, AT(base_growth),
+     .help = "the base pension's growth a year after the policy's data_through (default 0)"},
+    {.name = "as-of", .value = "YYYY-MM", .kind = CLI_MONTH, AT(as_of), .hi = 2199,
+     .help = "the month of the \"pension now\" block (default this month of the system clock)"},
     CLI_OPT_MORTALITY(project_opts),
     CLI_OPT_FORMAT(project_opts, "table|json|csv"),
     {.name = "explain", .kind = CLI_SWITCH, AT(explain),
@@ -202,6 +238,18 @@ static int person(const project_opts *o, shebao_person *pe)
     pe->backpay_grade = o->backpay.grade;
     pe->future_rate = o->future_rate;
     pe->discount = o->discount;
+    pe->base_growth = o->base_growth;
+    if (o->as_of.text) {
+        pe->as_of_year = o->as_of.y;
+        pe->as_of_month = o->as_of.m;
+    } else { /* this month of the system clock */
+        time_t t = time(NULL);
+        struct tm tm;
+        if (t != (time_t)-1 && localtime_r(&t, &tm)) {
+            pe->as_of_year = tm.tm_year + 1900;
+            pe->as_of_month = tm.tm_mon + 1;
+        }
+    }
     if (o->mortality)
         shebao_mortality_from_name(o->mortality, &pe->mortality);
     pe->explain = o->explain;
@@ -239,7 +287,8 @@ static int plan_of(shebao_ctx *ctx, const project_opts *o, shebao_person *pe, sh
 }
 
 /* The projection in the format asked for. */
-static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain)
+static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain,
+                 const char *growth)
 {
     char *text = NULL;
     bool json = strcmp(format, "json") == 0;
@@ -262,7 +311,7 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const cha
         print_csv(p);
     } else {
         printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-        print_table(p);
+        print_table(p, growth);
     }
     return exit_code;
 }
@@ -285,7 +334,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     }
     shebao_projection *p = NULL;
     rc = shebao_project(ctx, pol, &pe, &p);
-    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain, o.base_growth);
     shebao_projection_free(p);
     shebao_policy_free(pol);
     shebao_free(plan);

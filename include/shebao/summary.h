@@ -35,7 +35,8 @@ typedef struct shebao_summary {
     shebao_fen personal_total;   /**< everything the person paid */
     int has_breakeven;           /**< break-even figures present */
     int breakeven_months;        /**< number of payments to break even */
-    char breakeven_month[8];     /**< "YYYY-MM" of the break-even payment */
+    char breakeven_month[8];     /**< "YYYY-MM" of the break-even payment (each month's payment on the dated series,
+                                      as shebao_projection_breakeven()) */
     int has_epv;                 /**< EPV present (eligible and a life table) */
     shebao_fen epv_benefits;     /**< expected present value of the pension */
 } shebao_summary;

@@ -44,6 +44,10 @@ int main()
     shebao_ltc_funding funding = SHEBAO_LTC_FUNDING_INIT;
     shebao_ltc_cost_input cost_in = SHEBAO_LTC_COST_INPUT_INIT;
     shebao_ltc_cost cost = SHEBAO_LTC_COST_INIT;
+    shebao_pension_now now = SHEBAO_PENSION_NOW_INIT;
+    check(person.base_growth == nullptr && person.as_of_year == SHEBAO_UNSET &&
+              now.version == SHEBAO_PENSION_NOW_VERSION,
+          "the person's version-2 members and the pension now start unset");
     check(copt.version == SHEBAO_COMPARE_OPTIONS_VERSION && summary.version == SHEBAO_SUMMARY_VERSION &&
               scores.version == SHEBAO_LTC_SCORES_VERSION && claim.version == SHEBAO_LTC_CLAIM_VERSION &&
               benefit.version == SHEBAO_LTC_BENEFIT_VERSION && funding.version == SHEBAO_LTC_FUNDING_VERSION &&

@@ -687,6 +687,17 @@ static void null_shebao_projection_moneys_worth(void **state)
     assert_null(shebao_projection_moneys_worth(NULL));
 }
 
+static void null_shebao_projection_now(void **state)
+{
+    (void)state;
+    shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
+    assert_int_equal(shebao_projection_now(proj, &n), SHEBAO_NA); /* the fixture has no as-of month */
+    USAGE(shebao_projection_now(NULL, &n));
+    USAGE(shebao_projection_now(proj, NULL));
+    n.version = 0;
+    USAGE(shebao_projection_now(proj, &n));
+}
+
 static void null_shebao_projection_irr(void **state)
 {
     (void)state;
@@ -1254,7 +1265,7 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_projection_eligible), COVER(shebao_projection_years_paid), COVER(shebao_projection_years_missing),
     COVER(shebao_projection_base_carried_forward), COVER(shebao_projection_claim_month),
     COVER(shebao_projection_figure), COVER(shebao_projection_breakeven), COVER(shebao_projection_moneys_worth),
-    COVER(shebao_projection_irr), COVER(shebao_projection_ledger_count), COVER(shebao_projection_ledger_row),
+    COVER(shebao_projection_now), COVER(shebao_projection_irr), COVER(shebao_projection_ledger_count), COVER(shebao_projection_ledger_row),
     COVER(shebao_projection_assumption_count), COVER(shebao_projection_assumption),
     COVER(shebao_projection_to_json), COVER(shebao_projection_explain), COVER(shebao_annuity_epv),
     /* comparison */
