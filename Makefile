@@ -35,7 +35,7 @@ SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VER
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
-            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev
+            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -83,9 +83,11 @@ lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
 cli: $(CLI)
 
-# the CLI alone draws charts (cairo) and reads CSV (libcsv); the library needs neither
-CLI_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
-CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv
+# the CLI alone draws charts (cairo), reads CSV (libcsv) and serves HTTP (`shebao serve`: GNU libmicrohttpd); the
+# library needs none of them
+CLI_CFLAGS = $(shell pkg-config --cflags cairo libmicrohttpd 2>/dev/null)
+CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv \
+           $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 
 $(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@

@@ -453,6 +453,6 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     if (exit_code == EXIT_OK && o.chart)
         exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     return exit_code;
 }

@@ -85,7 +85,7 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
     } else {
         print_table(p);
     }
-    shebao_policy_free(p);
+    cli_policy_free(p);
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
