@@ -217,7 +217,7 @@ static int member(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, 
 static json_t *body_object(const char *body, size_t len, serve_reply *r)
 {
     json_error_t e;
-    json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES, &e);
+    json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
     if (!j) {
         serve_error(r, 400, EXIT_INPUT, "the body is not JSON (UTF-8): %s at line %d column %d", e.text, e.line,
                     e.column);
