@@ -192,6 +192,7 @@ typedef struct cli_sink {
     shebao_policy *const *policies;        /* the policies cli_load_policy hands out, by id (NULL: none) */
     size_t npolicies;
     const char *region;                    /* the id used when a command is given no --region */
+    FILE *chart;                           /* compare --chart draws into this stream instead of the file, or NULL */
 } cli_sink;
 /* The calling thread's commands write into s from now on; NULL: back to standard output and error. */
 void cli_sink_set(cli_sink *s);

@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "chart.h"
 #include "serve.h"
 
 typedef struct serve_opts {
@@ -221,5 +222,6 @@ int cmd_serve(shebao_ctx *ctx, int argc, char **argv)
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     close(fd);
     free_policies(&c);
+    chart_cleanup(); /* the workers are gone: no cairo object is left */
     return d ? EXIT_OK : EXIT_INTERNAL;
 }

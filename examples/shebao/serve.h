@@ -28,6 +28,7 @@ typedef struct serve_reply {
     char *body;
     size_t len;
     const char *allow;
+    const char *type; /* Content-Type; NULL: JSON */
 } serve_reply;
 
 /* A JSON error {"error":{"code":CODE,"message":"…"}} (code: the CLI's exit code) with that status. */
@@ -41,11 +42,14 @@ shebao_policy *serve_policy(const serve_conf *c, const char *id);
 /* A region that is not served: 404 with the CLI's message for an unknown policy, or the list of those served. */
 void serve_unknown_region(const serve_conf *c, shebao_ctx *ctx, const char *id, serve_reply *r);
 /* Run the command argv[1] (argv[2]: a subcommand) as the CLI would, its output into r: 200 and the JSON it
- * printed, or the error with the status of its exit code. */
-void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv, serve_reply *r);
-/* Run cmd (sub: a group's subcommand, or NULL) on a JSON object of options (docs/serve.md). */
+ * printed (chart: the SVG chart that compare --chart drew), or the error with the status of its exit code. */
+void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv, bool chart, serve_reply *r);
+/* Run cmd (sub: a group's subcommand, or NULL) on a JSON object of options (docs/serve.md); chart: compare's SVG
+ * chart instead of its JSON. */
 void serve_run_json(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, const char *sub, const char *body,
-                    size_t len, serve_reply *r);
+                    size_t len, bool chart, serve_reply *r);
+/* The phone page of GET / (serve_page.c): HTML, CSS and JS in one document. */
+extern const char serve_page[];
 /* s made valid UTF-8 (each bad byte becomes '?'), into buf. */
 const char *serve_clean_utf8(const char *s, char *buf, size_t size);
 

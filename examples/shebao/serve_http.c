@@ -8,7 +8,7 @@
 
 #include "serve.h"
 
-typedef enum route_kind { ROUTE_HEALTH, ROUTE_POLICIES, ROUTE_POLICY, ROUTE_RUN } route_kind;
+typedef enum route_kind { ROUTE_PAGE, ROUTE_HEALTH, ROUTE_POLICIES, ROUTE_POLICY, ROUTE_RUN, ROUTE_CHART } route_kind;
 
 typedef struct route {
     const char *path;
@@ -21,11 +21,13 @@ typedef struct route {
 #define POLICY_PREFIX "/v1/policies/"
 
 static const route routes[] = {
+    {"/", "GET", ROUTE_PAGE, NULL, NULL},
     {"/v1/health", "GET", ROUTE_HEALTH, NULL, NULL},
     {"/v1/policies", "GET", ROUTE_POLICIES, NULL, NULL},
     {POLICY_PREFIX, "GET", ROUTE_POLICY, NULL, NULL}, /* POLICY_PREFIX ID */
     {"/v1/project", "POST", ROUTE_RUN, &cli_cmd_project, NULL},
     {"/v1/compare", "POST", ROUTE_RUN, &cli_cmd_compare, NULL},
+    {"/v1/compare/chart.svg", "POST", ROUTE_CHART, &cli_cmd_compare, NULL},
     {"/v1/ltc/assess", "POST", ROUTE_RUN, &cli_cmd_ltc, "assess"},
     {"/v1/ltc/benefit", "POST", ROUTE_RUN, &cli_cmd_ltc, "benefit"},
     {"/v1/ltc/fund", "POST", ROUTE_RUN, &cli_cmd_ltc, "fund"},
@@ -70,7 +72,7 @@ static enum MHD_Result answer(struct MHD_Connection *conn, request *q, serve_rep
         free(r->body);
         return MHD_NO;
     }
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json; charset=utf-8");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type ? r->type : "application/json; charset=utf-8");
     if (r->allow)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
     q->status = r->status;
@@ -128,6 +130,12 @@ static void dispatch(const serve_conf *c, request *q, const char *url, serve_rep
         return;
     }
     switch (q->rt->kind) {
+    case ROUTE_PAGE:
+        r->body = strdup(serve_page);
+        r->len = r->body ? strlen(r->body) : 0;
+        r->status = r->body ? 200 : 500;
+        r->type = "text/html; charset=utf-8";
+        return;
     case ROUTE_HEALTH: {
         char text[96];
         int n = snprintf(text, sizeof text, "{\"status\":\"ok\",\"version\":\"%s\"}\n", shebao_version());
@@ -149,11 +157,12 @@ static void dispatch(const serve_conf *c, request *q, const char *url, serve_rep
             return;
         }
         char *argv[] = {"shebao", "policy", "show", (char *)id, "--format=json", NULL};
-        serve_run_argv(c, ctx, 5, argv, r);
+        serve_run_argv(c, ctx, 5, argv, false, r);
         return;
     }
     case ROUTE_RUN:
-        serve_run_json(c, ctx, q->rt->cmd, q->rt->sub, q->body ? q->body : "", q->len, r);
+    case ROUTE_CHART:
+        serve_run_json(c, ctx, q->rt->cmd, q->rt->sub, q->body ? q->body : "", q->len, q->rt->kind == ROUTE_CHART, r);
         return;
     }
 }

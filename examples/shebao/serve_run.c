@@ -107,13 +107,17 @@ static int status_of(int code)
     }
 }
 
-void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv, serve_reply *r)
+void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv, bool chart, serve_reply *r)
 {
-    char *buf = NULL;
-    size_t len = 0;
+    char *buf = NULL, *svg = NULL;
+    size_t len = 0, svg_len = 0;
     cli_sink sink = {.policies = c->policies, .npolicies = c->npolicies, .region = c->region};
     sink.out = open_memstream(&buf, &len);
-    if (!sink.out) {
+    sink.chart = chart ? open_memstream(&svg, &svg_len) : NULL;
+    if (!sink.out || (chart && !sink.chart)) {
+        if (sink.out)
+            fclose(sink.out);
+        free(buf);
         serve_error(r, 500, EXIT_INTERNAL, "out of memory");
         return;
     }
@@ -124,13 +128,17 @@ void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv,
     int code = cmd ? cmd->run(ctx, argc, argv) : EXIT_INTERNAL;
     cli_sink_set(NULL);
     bool bad = fclose(sink.out) != 0 || sink.failed;
+    bad |= chart && fclose(sink.chart) != 0;
     if (code == EXIT_OK && !bad) {
         r->status = 200;
-        r->body = buf;
-        r->len = len;
+        r->body = chart ? svg : buf;
+        r->len = chart ? svg_len : len;
+        r->type = chart ? "image/svg+xml" : NULL;
+        free(chart ? buf : svg);
         return;
     }
     free(buf);
+    free(svg);
     if (code == EXIT_OK || !sink.msg[0])
         serve_error(r, 500, EXIT_INTERNAL, "out of memory");
     else
@@ -238,13 +246,13 @@ static json_t *body_object(const char *body, size_t len, serve_reply *r)
 }
 
 void serve_run_json(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, const char *sub, const char *body,
-                    size_t len, serve_reply *r)
+                    size_t len, bool chart, serve_reply *r)
 {
     json_t *j = body_object(body, len, r);
     if (!j)
         return;
     const cli_command *named = sub ? cli_find(cmd->subs, sub) : cmd;
-    char *argv[MAX_MEMBERS + 5] = {"shebao", (char *)cmd->name, (char *)sub};
+    char *argv[MAX_MEMBERS + 6] = {"shebao", (char *)cmd->name, (char *)sub};
     int first = sub ? 3 : 2, argc = first;
     const char *key;
     json_t *v;
@@ -261,8 +269,10 @@ void serve_run_json(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd
     if (!refused) {
         if (!format)
             argv[argc++] = "--format=json";
+        if (chart) /* the name says the format (SVG); the chart goes into the answer (cli_sink.chart) */
+            argv[argc++] = "--chart=chart.svg";
         argv[argc] = NULL;
-        serve_run_argv(c, ctx, argc, argv, r);
+        serve_run_argv(c, ctx, argc, argv, chart, r);
     }
     for (int i = first; i < owned; i++)
         free(argv[i]);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # `shebao serve` against its contract (docs/serve.md), with curl on a free loopback port:
 #   * every route answers; each POST answer and GET /v1/policies/ID is byte for byte what the CLI prints with
-#     --format json for the same options, and each refusal the CLI would make is {"error":{"code":EXIT,"message":
+#     --format json for the same options (the SVG chart: what compare --chart FILE.svg writes), GET / is one
+#     HTML page that links nothing outside, and each refusal the CLI would make is {"error":{"code":EXIT,"message":
 #     MESSAGE}} with the CLI's exit code and message (the expectation is the CLI's own run, made here);
 #   * every status: 200, 400 (bad value, usage, wrong member type, not JSON, not UTF-8, not an object), 404 (route,
 #     region), 405 (with Allow), 413 (declared and chunked bodies over --max-body), 422 (policy), 431 (headers over
@@ -136,6 +137,18 @@ like ltc-benefit POST /v1/ltc/benefit '{"grade":5,"mode":"institution","month":"
     200 ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000 --region zhejiang-taizhou --format json
 like ltc-fund POST /v1/ltc/fund '{"group":"resident","month":"2025-01","region":"zhejiang-taizhou"}' \
     200 ltc fund --group resident --month 2025-01 --region zhejiang-taizhou --format json
+
+# the chart: the bytes that `compare --chart FILE.svg` writes
+call POST /v1/compare/chart.svg '{"birth":"1980-05","start":2025,"lang":"en"}'
+"$BIN" compare --birth 1980-05 --start 2025 --lang en --chart "$TMP/want.svg" >/dev/null 2>&1
+if [ "$status" = 200 ] && cmp -s "$TMP/got" "$TMP/want.svg"; then passed; else failed chart "status $status, or not the CLI's chart"; fi
+# the phone page: one HTML document that fetches nothing from elsewhere
+status=$(curl -s -m "$LIMIT" -o "$TMP/got" -w '%{http_code} %{content_type}' "$URL/")
+if [ "$status" = '200 text/html; charset=utf-8' ] && grep -q '^<!DOCTYPE html>' "$TMP/got" && ! grep -q -i 'https\{0,1\}://' "$TMP/got"; then
+    passed
+else
+    failed page "$status"
+fi
 
 # ---- the CLI's refusals: its exit code and message ----
 like bad-month POST /v1/project '{"birth":"1975-13","grade":"2000","start":2020,"years":15}' 400 \
