@@ -45,6 +45,22 @@ for route in project compare; do
         grep -E 'Non-2xx|Socket errors' "$TMP/out" || true
     done
 done
+# the layers around the computation: a route that computes nothing, and a projection without the life table (no
+# EPV, no IRR)
+script '{"birth":"1975-03","grade":"2000","start":2020,"years":15,"region":"zhejiang-taizhou","mortality":"none"}' \
+    "$TMP/project-none.lua"
+for what in "health GET /v1/health" "project-none POST /v1/project"; do
+    set -- $what
+    s=
+    [ "$2" = POST ] && s="-s $TMP/$1.lua"
+    # shellcheck disable=SC2086
+    wrk -t2 -c8 -d"${SECS}s" --latency $s "$URL$3" >"$TMP/out" 2>&1
+    awk -v r="$3 ($1)" '
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = $2 }
+        $1 == "99%" { p99 = $2 }
+        END { printf "%-12s %6s %12s %10s %10s\n", r, 8, rps, p50, p99 }' "$TMP/out"
+done
 echo "memory: VmRSS after the runs above: $(rss)"
 n=0
 step=$((SOAK / 6))
