@@ -150,6 +150,21 @@ else
     failed page "$status"
 fi
 
+# the page's lowest-vs-highest sentences (its JS, run by node when present) are the ones `compare` prints
+if command -v node >/dev/null 2>&1; then
+    "$BIN" compare --birth 1980-05 --start 2025 --format json >"$TMP/cmp.json"
+    { echo 'let lang = "zh";'; sed -n '/^function sentence/,/^}/p' "$TMP/got"
+      echo 'const d = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));'
+      echo 'console.log(sentence(d)); lang = "en"; console.log(sentence(d));'; } >"$TMP/sentence.js"
+    node "$TMP/sentence.js" "$TMP/cmp.json" >"$TMP/page.txt" 2>&1
+    "$BIN" compare --birth 1980-05 --start 2025 | sed -n '/^最低档与最高档/{n;p;n;p;}' >"$TMP/cli.txt"
+    if [ -s "$TMP/cli.txt" ] && cmp -s "$TMP/page.txt" "$TMP/cli.txt"; then
+        passed
+    else
+        failed page-sentences "$(tc_diff "$TMP/cli.txt" "$TMP/page.txt")"
+    fi
+fi
+
 # ---- the CLI's refusals: its exit code and message ----
 like bad-month POST /v1/project '{"birth":"1975-13","grade":"2000","start":2020,"years":15}' 400 \
     project --birth 1975-13 --grade 2000 --start 2020 --years 15 --format json
