@@ -28,6 +28,7 @@ static const route routes[] = {
     {"/v1/project", "POST", ROUTE_RUN, &cli_cmd_project, NULL},
     {"/v1/compare", "POST", ROUTE_RUN, &cli_cmd_compare, NULL},
     {"/v1/compare/chart.svg", "POST", ROUTE_CHART, &cli_cmd_compare, NULL},
+    {"/v1/policy/grades", "POST", ROUTE_RUN, &cli_cmd_policy, "grades"},
     {"/v1/ltc/assess", "POST", ROUTE_RUN, &cli_cmd_ltc, "assess"},
     {"/v1/ltc/benefit", "POST", ROUTE_RUN, &cli_cmd_ltc, "benefit"},
     {"/v1/ltc/fund", "POST", ROUTE_RUN, &cli_cmd_ltc, "fund"},

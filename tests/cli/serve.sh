@@ -131,6 +131,8 @@ like project-not-eligible POST /v1/project '{"birth":"1966-01","grade":"300","st
 like compare POST /v1/compare '{"birth":"1980-05","start":2025}' 200 compare --birth 1980-05 --start 2025 --format json
 like compare-lists POST /v1/compare '{"birth":"1975-03","start":2020,"sex":"female","grades":"500,2000","years":"15,16","region":"zhejiang-taizhou"}' \
     200 compare --birth 1975-03 --start 2020 --sex female --grades 500,2000 --years 15,16 --region zhejiang-taizhou --format json
+like policy-grades POST /v1/policy/grades '{"year":2026,"region":"zhejiang-taizhou"}' 200 \
+    policy grades --year 2026 --region zhejiang-taizhou --format json
 like ltc-assess POST /v1/ltc/assess "{$ADL,\"region\":\"zhejiang-taizhou\"}" 200 ltc assess --adl 10,10,5,10,10,10,15,15,10,5 \
     --cognition 4,4,4,4 --perception 4,4,4 --region zhejiang-taizhou --format json
 like ltc-benefit POST /v1/ltc/benefit '{"grade":5,"mode":"institution","month":"2025-06","days":30,"cost":"6000","region":"zhejiang-taizhou"}' \
