@@ -10,7 +10,8 @@
 #   * hostile clients in small numbers: a truncated body and an idle connection are closed after --timeout, garbage
 #     and many connections opened and dropped leave /v1/health answering, parallel requests all get the CLI's bytes;
 #   * one log line per request on standard error; SIGTERM ends the server with exit 0 (under valgrind: no error,
-#     no leak). The server is killed when the test ends, however it ends.
+#     no leak); a second server on one policy file (--policy) answers for it alone. The server is killed when the
+#     test ends, however it ends.
 #
 #   sh tests/cli/serve.sh build/shebao                      (from the repository root; `make check`)
 #   SHEBAO_VALGRIND=1 sh tests/cli/serve.sh build/shebao    the server under valgrind
@@ -34,23 +35,46 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$TOP"' EXIT
 
-LOG=$TOP/server.log
-$VG "$BIN" serve --listen 127.0.0.1:0 --threads 2 --max-body 4096 --timeout 2 --max-connections 64 2>"$LOG" &
-PID=$!
-PORT=
-i=0
-while [ $i -lt $((LIMIT * 10)) ]; do
-    PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$LOG")
-    [ -n "$PORT" ] && break
-    kill -0 "$PID" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-done
-if [ -z "$PORT" ]; then
-    echo "FAIL serve: the server did not start: $(head -n 3 "$LOG")"
-    exit 1
-fi
-URL=http://127.0.0.1:$PORT
+# start_server ARGS... : the server on a free loopback port, its log in $LOG, its address in $URL
+start_server() {
+    LOG=$TOP/server.log
+    $VG "$BIN" serve --listen 127.0.0.1:0 "$@" 2>"$LOG" &
+    PID=$!
+    PORT=
+    i=0
+    while [ $i -lt $((LIMIT * 10)) ]; do
+        PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$LOG")
+        [ -n "$PORT" ] && break
+        kill -0 "$PID" 2>/dev/null || break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if [ -z "$PORT" ]; then
+        echo "FAIL serve: the server did not start: $(head -n 3 "$LOG")"
+        exit 1
+    fi
+    URL=http://127.0.0.1:$PORT
+}
+
+# stop_with_sigterm NAME : SIGTERM ends the server with exit 0 (under valgrind: no error, no leak)
+stop_with_sigterm() {
+    kill -TERM "$PID"
+    i=0
+    while kill -0 "$PID" 2>/dev/null && [ $i -lt $((LIMIT * 10)) ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if kill -0 "$PID" 2>/dev/null; then
+        failed "$1" "still running ${LIMIT} s after SIGTERM"
+    else
+        wait "$PID"
+        rc=$?
+        PID=
+        if [ "$rc" = 0 ]; then passed; else failed "$1" "exit code $rc: $(grep -v '^[A-Z]* /' "$LOG" | head -n 5)"; fi
+    fi
+}
+
+start_server --threads 2 --max-body 4096 --timeout 2 --max-connections 64
 
 # call METHOD PATH [BODY]: the answer's body in $TMP/got, its status in $status (000: no answer)
 call() {
@@ -266,19 +290,14 @@ if grep -q '^POST /v1/project 200 [0-9]*us$' "$LOG" && grep -q '^GET /v1/nope 40
 else
     failed log "$(tail -n 3 "$LOG")"
 fi
-kill -TERM "$PID"
-i=0
-while kill -0 "$PID" 2>/dev/null && [ $i -lt $((LIMIT * 10)) ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
-if kill -0 "$PID" 2>/dev/null; then
-    failed sigterm "still running ${LIMIT} s after SIGTERM"
-else
-    wait "$PID"
-    rc=$?
-    PID=
-    if [ "$rc" = 0 ]; then passed; else failed sigterm "exit code $rc: $(grep -v '^[A-Z]* /' "$LOG" | head -n 5)"; fi
-fi
+stop_with_sigterm sigterm
+
+# ---- one policy file served: requests without "region" get it, other regions are refused ----
+start_server --threads 1 --policy data/policies/zhejiang.json
+like file-policy POST /v1/project '{"birth":"1975-03","grade":"2000","start":2020,"years":15}' 200 \
+    project --birth 1975-03 --grade 2000 --start 2020 --years 15 --policy data/policies/zhejiang.json --format json
+refused file-policy-other-region POST /v1/project '{"birth":"1975-03","region":"zhejiang-taizhou"}' 404 3 \
+    "policy 'zhejiang-taizhou' is not served here (served: zhejiang)"
+stop_with_sigterm sigterm-file-policy
 
 tc_summary serve
