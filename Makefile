@@ -6,6 +6,7 @@
 #   make sanitize   the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer, and the thread test
 #                   under ThreadSanitizer
 #   make check-valgrind  the bad-input and CLI suites with every run under valgrind (errors and leaks fail)
+#   make bench-serve  `shebao serve` under load (wrk, loopback): requests/s and latency, docs/performance.md
 #   make fuzz       each libFuzzer target in fuzz/ for FUZZ_SECONDS seconds (default 30)
 #   make docs       Doxygen HTML into build/docs (an undocumented public symbol fails it)
 #   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR
@@ -35,7 +36,7 @@ SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VER
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
-            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev
+            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -76,7 +77,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
-.PHONY: bench all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
+.PHONY: bench bench-serve all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
         fuzz fuzz-lib fuzz-replay
 
@@ -86,9 +87,11 @@ lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
 cli: $(CLI)
 
-# the CLI alone draws charts (cairo) and reads CSV (libcsv); the library needs neither
-CLI_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
-CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv
+# the CLI alone draws charts (cairo), reads CSV (libcsv) and serves HTTP (`shebao serve`: GNU libmicrohttpd); the
+# library needs none of them
+CLI_CFLAGS = $(shell pkg-config --cflags cairo libmicrohttpd 2>/dev/null)
+CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv \
+           $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 
 $(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
@@ -193,6 +196,7 @@ cli-tests: $(CLI)
 	@sh tests/cli/policy_files.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
 	@sh tests/cli/io.sh $(CLI)
+	@sh tests/cli/serve.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
 bad-input-tests: $(CLI)
@@ -227,6 +231,7 @@ check-valgrind: deps
 	SHEBAO_VALGRIND=1 sh tests/cli/policy_files.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/io.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/serve.sh $(CLI)
 
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
 abi-check: lib
@@ -358,6 +363,13 @@ $(BUILD)/bench/bench_api: bench/bench_api.c $(NEED_D) $(STATIC)
 bench: deps
 	$(MAKE) all $(BENCH_BIN)
 	sh bench/run.sh $(BUILD) $(BENCH_ROWS) $(BENCH_RUNS)
+
+# `shebao serve` under wrk on loopback: requests/s, p50/p99 per route and connection count, memory over a soak
+SERVE_SECONDS ?= 10
+SERVE_SOAK ?= 60
+bench-serve: deps
+	$(MAKE) cli
+	sh bench/serve.sh $(BUILD) $(SERVE_SECONDS) $(SERVE_SOAK)
 
 # ---- install ----------------------------------------------------------------------------------------------
 

@@ -182,8 +182,28 @@ void cli_print_help(FILE *f, const cli_command *cmd);
 /* The command of list named name (a group's: by the last word, "assess"), or NULL. */
 const cli_command *cli_find(const cli_command *const *list, const char *name);
 
-/* Load --policy FILE or --region ID (default CLI_DEFAULT_REGION). Returns a library code. */
+/* Load --policy FILE or --region ID (default CLI_DEFAULT_REGION). Returns a library code. Under a sink with
+ * policies (shebao serve), --region ID is the sink's loaded policy of that id, shared: not loaded again. */
 int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out);
+/* Release what cli_load_policy gave: freed, unless it is one of the sink's shared policies. */
+void cli_policy_free(shebao_policy *p);
+
+/* ---- where a command writes (shebao serve) -------------------------------------------------------------------
+ * A command writes its result through cli_puts and its one-line message through cli_err / cli_usage / cli_fail:
+ * on standard output and standard error, or, while the calling thread has set a sink, into the sink. */
+typedef struct cli_sink {
+    FILE *out;                             /* what cli_puts writes to */
+    bool failed;                           /* a write to out failed */
+    char msg[1200];                        /* the first message, without "shebao: " ("" if none) */
+    shebao_policy *const *policies;        /* the policies cli_load_policy hands out, by id (NULL: none) */
+    size_t npolicies;
+    const char *region;                    /* the id used when a command is given no --region */
+    FILE *chart;                           /* compare --chart draws into this stream instead of the file, or NULL */
+} cli_sink;
+/* The calling thread's commands write into s from now on; NULL: back to standard output and error. */
+void cli_sink_set(cli_sink *s);
+/* The calling thread's sink, or NULL. */
+cli_sink *cli_sink_get(void);
 
 /* Display width of a UTF-8 string in terminal columns (CJK = 2). */
 int cli_width(const char *s);
@@ -238,6 +258,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv);
 int cmd_batch(shebao_ctx *ctx, int argc, char **argv);
 int cmd_ltc(shebao_ctx *ctx, int argc, char **argv);
 int cmd_compare(shebao_ctx *ctx, int argc, char **argv);
-extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare;
+int cmd_serve(shebao_ctx *ctx, int argc, char **argv);
+extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare, cli_cmd_serve;
 
 #endif

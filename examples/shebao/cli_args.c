@@ -26,7 +26,11 @@ static void err_line(const char *suffix, const char *fmt, va_list ap)
     for (char *p = msg; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
-    fprintf(stderr, "shebao: %s%s\n", msg, suffix);
+    cli_sink *s = cli_sink_get();
+    if (!s)
+        fprintf(stderr, "shebao: %s%s\n", msg, suffix);
+    else if (!s->msg[0])
+        snprintf(s->msg, sizeof s->msg, "%s%s", msg, suffix);
 }
 
 void cli_err(const char *fmt, ...)
@@ -53,11 +57,41 @@ int cli_usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* ---- the sink (cli.h) --------------------------------------------------------------------------------------- */
+
+static _Thread_local cli_sink *thread_sink;
+
+void cli_sink_set(cli_sink *s) { thread_sink = s; }
+
+cli_sink *cli_sink_get(void) { return thread_sink; }
+
+/* The sink's shared policy of that id, or NULL. */
+static shebao_policy *shared_policy(const char *id)
+{
+    const cli_sink *s = thread_sink;
+    for (size_t i = 0; s && i < s->npolicies; i++)
+        if (strcmp(shebao_policy_id(s->policies[i]), id) == 0)
+            return s->policies[i];
+    return NULL;
+}
+
 int cli_load_policy(shebao_ctx *ctx, const char *file, const char *region, shebao_policy **out)
 {
     if (file)
         return shebao_policy_load_file(ctx, file, out);
-    return shebao_policy_load_embedded(ctx, region ? region : CLI_DEFAULT_REGION, out);
+    if (thread_sink && thread_sink->region && !region)
+        region = thread_sink->region;
+    if (!region)
+        region = CLI_DEFAULT_REGION;
+    if ((*out = shared_policy(region)) != NULL)
+        return SHEBAO_OK;
+    return shebao_policy_load_embedded(ctx, region, out);
+}
+
+void cli_policy_free(shebao_policy *p)
+{
+    if (p && !shared_policy(shebao_policy_id(p)))
+        shebao_policy_free(p);
 }
 
 const char *cli_words(const char *list, char *buf, size_t size)

@@ -430,14 +430,18 @@ static int read_list(shebao_ctx *ctx, const char *name, const char *noun, const 
     return code;
 }
 
-/* The chart, written to a temporary file renamed over FILE only when complete (cli_outfile.c). */
+/* The chart, written to a temporary file renamed over FILE only when complete (cli_outfile.c); under a sink with
+ * a chart stream (shebao serve), into that stream. */
 static int write_chart(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
 {
     char err[512];
     chart_info info = {shebao_policy_id(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
     cli_outfile of;
-    int exit_code = EXIT_OK, r = -1, e = cli_outfile_open(&of, o->chart);
-    if (e != 0) {
+    cli_sink *sink = cli_sink_get();
+    int exit_code = EXIT_OK, r = -1, e = sink && sink->chart ? 0 : cli_outfile_open(&of, o->chart);
+    if (sink && sink->chart) {
+        r = chart_write(c, &info, o->chart, sink->chart, err, sizeof err);
+    } else if (e != 0) {
         snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
     } else if ((r = chart_write(c, &info, o->chart, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
@@ -452,7 +456,8 @@ static int write_chart(const shebao_comparison *c, const shebao_policy *pol, con
         cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); "
                 "the chart's labels are in English", CHART_FONT);
     }
-    chart_cleanup();
+    if (!sink) /* (other threads may be drawing: the server cleans up at its end) */
+        chart_cleanup();
     return exit_code;
 }
 
@@ -537,7 +542,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     if (exit_code == EXIT_OK && o.chart)
         exit_code = write_chart(c, pol, &o);
     shebao_comparison_free(c);
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     shebao_free(paid);
     return exit_code;
 }

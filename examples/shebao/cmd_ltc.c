@@ -108,7 +108,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
     if (rc != SHEBAO_OK)
         return cli_fail(ctx, rc);
     if (shebao_ltc_assumptions_new(&r->notes) != SHEBAO_OK) {
-        shebao_policy_free(r->pol);
+        cli_policy_free(r->pol);
         fputs("shebao: out of memory\n", stderr);
         return EXIT_INTERNAL;
     }
@@ -118,7 +118,7 @@ static int start(shebao_ctx *ctx, const char *file, const char *region, run *r)
 static int finish(run *r, int code)
 {
     shebao_ltc_assumptions_free(r->notes);
-    shebao_policy_free(r->pol);
+    cli_policy_free(r->pol);
     return code;
 }
 

@@ -85,7 +85,7 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
     } else {
         print_table(p);
     }
-    shebao_policy_free(p);
+    cli_policy_free(p);
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
@@ -151,11 +151,11 @@ static int policy_grades(shebao_ctx *ctx, int argc, char **argv)
     rc = shebao_policy_grades(ctx, p, (int)o.year.v, &g);
     if (rc == SHEBAO_NA) {
         cli_err("--year %lld: policy %s has no grade table in force yet in that year", o.year.v, shebao_policy_id(p));
-        shebao_policy_free(p);
+        cli_policy_free(p);
         return EXIT_INPUT;
     }
     if (rc != SHEBAO_OK) {
-        shebao_policy_free(p);
+        cli_policy_free(p);
         return cli_fail(ctx, rc);
     }
     if (strcmp(o.format, "json") == 0) {
@@ -168,7 +168,7 @@ static int policy_grades(shebao_ctx *ctx, int argc, char **argv)
         print_grades(p, g);
     }
     shebao_grade_list_free(g);
-    shebao_policy_free(p);
+    cli_policy_free(p);
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 

@@ -336,7 +336,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     rc = shebao_project(ctx, pol, &pe, &p);
     int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain, o.base_growth);
     shebao_projection_free(p);
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     shebao_free(plan);
     return exit_code;
 }

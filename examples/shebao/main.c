@@ -15,6 +15,12 @@ static bool stdout_reported; /* the write error on standard output was reported 
 
 void cli_puts(const char *text)
 {
+    cli_sink *s = cli_sink_get();
+    if (s) {
+        if (fputs(text, s->out) == EOF || fputc('\n', s->out) == EOF)
+            s->failed = true;
+        return;
+    }
     if ((fputs(text, stdout) == EOF || putchar('\n') == EOF) && !stdout_errno)
         stdout_errno = errno;
 }
@@ -85,7 +91,8 @@ static const cli_command cmd_help_desc = {
 
 /* Every command, in the order of the usage. */
 static const cli_command *const commands[] = {&cmd_version_desc, &cmd_help_desc, &cli_cmd_policy, &cli_cmd_project,
-                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch, NULL};
+                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch,
+                                              &cli_cmd_serve, NULL};
 
 /* shebao help [COMMAND [SUBCOMMAND]] (also --help, -h): the usage, or one command's help, on standard output. */
 static int help(int argc, char **argv)
