@@ -73,7 +73,14 @@ static const sb_year_value *claim_base(const sb_employee *ep, sb_month ret)
     return b;
 }
 
-/* One component: q (yuan·fen scale: fen) rounded by the component rounding into *out. */
+/* q = fen as yuan. */
+static void claim_q_fen(mpq_t q, int64_t fen)
+{
+    mpq_set_si(q, fen, 100);
+    mpq_canonicalize(q);
+}
+
+/* One component: q (yuan) rounded by the component rounding into *out. */
 static int claim_round(shebao_ctx *ctx, const sb_employee *ep, const mpq_t q, const char *what, shebao_fen *out)
 {
     if (sb_round_q(q, ep->component_rounding, out) != SHEBAO_OK)
@@ -123,11 +130,11 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
     mpq_mul(q, q, t);
     sb_dec_to_q(t, ep->basic_rate);
     mpq_mul(q, q, t);
-    mpq_set_si(t, o->benefit_base, 1);
+    claim_q_fen(t, o->benefit_base);
     mpq_mul(q, q, t);
     rc = claim_round(ctx, ep, q, "basic pension", &o->basic_pension);
     /* account ÷ divisor */
-    mpq_set_si(q, account, 1);
+    claim_q_fen(q, account);
     mpq_div(q, q, div);
     if (rc == SHEBAO_OK)
         rc = claim_round(ctx, ep, q, "account pension", &o->account_pension);
@@ -137,7 +144,7 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         mpq_mul(q, q, t);
         sb_dec_to_q(t, ep->transition_coefficient);
         mpq_mul(q, q, t);
-        mpq_set_si(t, o->benefit_base, 1);
+        claim_q_fen(t, o->benefit_base);
         mpq_mul(q, q, t);
         o->has_transition_pension = 1;
         rc = claim_round(ctx, ep, q, "transition pension", &o->transition_pension);
@@ -146,9 +153,9 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         sb_dec_to_q(q, in->z);
         sb_dec_to_q(t, in->n);
         mpq_mul(q, q, t);
-        mpq_set_si(t, ep->adjustment_per, 1);
+        claim_q_fen(t, ep->adjustment_per);
         mpq_mul(q, q, t);
-        mpq_set_si(t, ep->adjustment_fixed, 1);
+        claim_q_fen(t, ep->adjustment_fixed);
         mpq_add(q, q, t);
         o->has_transition_adjustment = 1;
         rc = claim_round(ctx, ep, q, "transition adjustment", &o->transition_adjustment);
@@ -160,7 +167,7 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         }
     o->sum = o->basic_pension + o->account_pension + o->transition_pension + o->transition_adjustment +
              o->pension_subsidy;
-    mpq_set_si(q, o->sum, 1);
+    claim_q_fen(q, o->sum);
     if (rc == SHEBAO_OK && sb_round_q(q, ep->total_rounding, &o->monthly_total) != SHEBAO_OK)
         rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly total");
     mpq_clears(q, t, NULL);
