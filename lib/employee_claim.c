@@ -177,8 +177,11 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
 int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const shebao_employee_form *form,
                           shebao_employee_pension *out)
 {
-    if (!ctx || !policy || !form || !out)
+    if (!ctx)
         return SHEBAO_EUSAGE;
+    if (!policy || !form || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "shebao_employee_claim: NULL %s",
+                       !policy ? "policy" : !form ? "form" : "output pointer");
     TRY(sb_check_version(ctx, "shebao_employee_form", form->version, SHEBAO_EMPLOYEE_FORM_VERSION,
                          "SHEBAO_EMPLOYEE_FORM_INIT"));
     TRY(sb_check_version(ctx, "shebao_employee_pension", out->version, SHEBAO_EMPLOYEE_PENSION_VERSION,

@@ -195,9 +195,6 @@ static int employee_read_divisor(sb_pread *b, const sb_pread_item *it, void *out
         return sb_pread_err(b, "the table must give every age from %d to %d in order: expected %d, found %d",
                             SB_DIVISOR_AGE_MIN, SB_DIVISOR_AGE_MAX, SB_DIVISOR_AGE_MIN + (int)it->i, age);
     sb_pread_pop(b, old);
-    if (it->n != SB_DIVISOR_AGES)
-        return sb_pread_err(b, "the table must have %d rows (ages %d to %d), not %zu", SB_DIVISOR_AGES,
-                            SB_DIVISOR_AGE_MIN, SB_DIVISOR_AGE_MAX, it->n);
     sb_dec *d = &ep->divisor[it->i];
     char v[48], text[64];
     TRY(sb_pread_e_num(b, it->e, "value", SB_PREAD_POSITIVE, NULL, d, v, sizeof v));
@@ -214,6 +211,9 @@ static int employee_read_divisors(sb_pread *b, json_t *arr, const char *inh, voi
     static const char *const keys[] = {"age", "value", "source", NULL}, *const req[] = {"age", "value", NULL};
     static const sb_pread_shape shape = {"an object {\"age\", \"value\"}", keys, req};
     TRY(sb_pread_expect_array(b, arr, true));
+    if (json_array_size(arr) != SB_DIVISOR_AGES)
+        return sb_pread_err(b, "the table must have %d rows (ages %d to %d), not %zu", SB_DIVISOR_AGES,
+                            SB_DIVISOR_AGE_MIN, SB_DIVISOR_AGE_MAX, json_array_size(arr));
     return sb_pread_each(b, arr, &shape, inh, employee_read_divisor, out);
 }
 

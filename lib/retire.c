@@ -17,8 +17,10 @@ const char *shebao_retire_category_name(shebao_retire_category category)
 
 int shebao_retire_category_from_name(const char *name, shebao_retire_category *out)
 {
-    if (!name || !out)
+    if (!out)
         return SHEBAO_EUSAGE;
+    if (!name)
+        return SHEBAO_EINPUT;
     for (int c = 0; c < SB_RETIRE_CATEGORIES; c++)
         if (strcmp(name, retire_category_names[c]) == 0) {
             *out = (shebao_retire_category)c;
@@ -74,8 +76,10 @@ int sb_retire_find(shebao_ctx *ctx, const shebao_policy *P, int birth_year, int 
 int shebao_retire_compute(shebao_ctx *ctx, const shebao_policy *policy, int birth_year, int birth_month,
                           shebao_retire_category category, shebao_retirement *out)
 {
-    if (!ctx || !policy || !out)
+    if (!ctx)
         return SHEBAO_EUSAGE;
+    if (!policy || !out)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "shebao_retire_compute: NULL %s", !policy ? "policy" : "output pointer");
     TRY(sb_check_version(ctx, "shebao_retirement", out->version, SHEBAO_RETIREMENT_VERSION,
                          "SHEBAO_RETIREMENT_INIT"));
     sb_retire r;

@@ -25,8 +25,8 @@ typedef enum shebao_retire_category {
 
 /** The data-format name of a category ("male", "female55", "female50"); NULL when out of range. */
 const char *shebao_retire_category_name(shebao_retire_category category);
-/** The category of a data-format name. #SHEBAO_OK, #SHEBAO_EUSAGE for NULL arguments, #SHEBAO_EINPUT for an
- *  unknown name. */
+/** The category of a data-format name. #SHEBAO_OK, #SHEBAO_EUSAGE for a NULL out, #SHEBAO_EINPUT for an unknown
+ *  or NULL name. */
 int shebao_retire_category_from_name(const char *name, shebao_retire_category *out);
 
 /** Version of ::shebao_retirement. */
