@@ -113,6 +113,13 @@ static int claim_inputs(shebao_ctx *ctx, const sb_employee *ep, const shebao_emp
     return SHEBAO_OK;
 }
 
+/* q ×= d. */
+static void claim_mul_dec(mpq_t q, mpq_t t, sb_dec d)
+{
+    sb_dec_to_q(t, d);
+    mpq_mul(q, q, t);
+}
+
 /* The amounts of an eligible claim: C, N, Z and the divisor given. */
 static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in *in, shebao_fen account,
                          const mpq_t div, sb_month ret, shebao_employee_pension *o)
@@ -126,10 +133,8 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
     mpq_add(q, q, t);
     mpq_set_ui(t, 1, 2);
     mpq_mul(q, q, t);
-    sb_dec_to_q(t, in->n);
-    mpq_mul(q, q, t);
-    sb_dec_to_q(t, ep->basic_rate);
-    mpq_mul(q, q, t);
+    claim_mul_dec(q, t, in->n);
+    claim_mul_dec(q, t, ep->basic_rate);
     claim_q_fen(t, o->benefit_base);
     mpq_mul(q, q, t);
     rc = claim_round(ctx, ep, q, "basic pension", &o->basic_pension);
@@ -140,10 +145,8 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         rc = claim_round(ctx, ep, q, "account pension", &o->account_pension);
     if (rc == SHEBAO_OK && in->transition) { /* C·Zt·Nt·coefficient */
         sb_dec_to_q(q, in->zt);
-        sb_dec_to_q(t, in->nt);
-        mpq_mul(q, q, t);
-        sb_dec_to_q(t, ep->transition_coefficient);
-        mpq_mul(q, q, t);
+        claim_mul_dec(q, t, in->nt);
+        claim_mul_dec(q, t, ep->transition_coefficient);
         claim_q_fen(t, o->benefit_base);
         mpq_mul(q, q, t);
         o->has_transition_pension = 1;
@@ -151,8 +154,7 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
     }
     if (rc == SHEBAO_OK && ep->has_adjustment) { /* fixed + Z·N·per_index_year */
         sb_dec_to_q(q, in->z);
-        sb_dec_to_q(t, in->n);
-        mpq_mul(q, q, t);
+        claim_mul_dec(q, t, in->n);
         claim_q_fen(t, ep->adjustment_per);
         mpq_mul(q, q, t);
         claim_q_fen(t, ep->adjustment_fixed);

@@ -98,3 +98,13 @@ void cli_csv_figures(const shebao_projection *p)
     for (size_t i = 0; i < sizeof figs / sizeof figs[0]; i++)
         printf("%s,", cli_fig(p, figs[i], a));
 }
+
+int cli_print_json(int rc, char **text)
+{
+    if (rc == SHEBAO_OK)
+        cli_puts(*text);
+    else
+        fputs("shebao: out of memory\n", stderr);
+    shebao_free(*text);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
+}

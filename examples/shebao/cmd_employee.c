@@ -14,11 +14,7 @@ typedef struct employee_opts {
 
 #define AT(m) .at = offsetof(employee_opts, m)
 static const cli_opt employee_table[] = {
-    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},
-    {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE,
-     .flags = CLI_REQUIRED | CLI_USAGE_ERR, AT(category),
-     .help = "men; women of original age 55 (cadres); women of original age 50 (workers)"},
+    CLI_OPTS_RETIREE(employee_opts),
     {.name = "retire", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(retire),
      .hi = SHEBAO_YEAR_MAX, .help = "month of retirement (within the elastic window of 'shebao retire')"},
     {.name = "years-paid", .value = "N", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(years),
@@ -111,15 +107,9 @@ int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
     char *text = NULL;
     if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
-    else if (strcmp(o.format, "json") == 0) {
-        rc = shebao_employee_pension_to_json(pol, &f, &p, &text);
-        if (rc == SHEBAO_OK)
-            cli_puts(text);
-        else
-            fputs("shebao: out of memory\n", stderr);
-        code = rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
-        shebao_free(text);
-    } else {
+    else if (strcmp(o.format, "json") == 0)
+        code = cli_print_json(shebao_employee_pension_to_json(pol, &f, &p, &text), &text);
+    else {
         employee_table_out(pol, &o, &p);
         code = EXIT_OK;
     }

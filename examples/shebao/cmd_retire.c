@@ -11,18 +11,12 @@ typedef struct retire_opts {
     cli_month birth;
 } retire_opts;
 
-#define AT(m) .at = offsetof(retire_opts, m)
 static const cli_opt retire_table[] = {
-    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},
-    {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE,
-     .flags = CLI_REQUIRED | CLI_USAGE_ERR, AT(category),
-     .help = "men; women of original age 55 (cadres); women of original age 50 (workers)"},
+    CLI_OPTS_RETIREE(retire_opts),
     CLI_OPTS_POLICY(retire_opts),
     CLI_OPT_FORMAT(retire_opts, "table|json"),
     {0},
 };
-#undef AT
 
 static void retire_month_text(int y, int m, char *buf, size_t size) { snprintf(buf, size, "%04d-%02d", y, m); }
 
@@ -75,15 +69,9 @@ int cmd_retire(shebao_ctx *ctx, int argc, char **argv)
     char *text = NULL;
     if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
-    else if (strcmp(o.format, "json") == 0) {
-        rc = shebao_retire_to_json(&r, &text);
-        if (rc == SHEBAO_OK)
-            cli_puts(text);
-        else
-            fputs("shebao: out of memory\n", stderr);
-        code = rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
-        shebao_free(text);
-    } else {
+    else if (strcmp(o.format, "json") == 0)
+        code = cli_print_json(shebao_retire_to_json(&r, &text), &text);
+    else {
         retire_table_out(pol, &o, &r);
         code = EXIT_OK;
     }

@@ -81,15 +81,7 @@ static void test_case9_and_versions(void **state)
 {
     (void)state;
     shebao_policy *p = tu_embedded("zhejiang");
-    shebao_employee_form f = SHEBAO_EMPLOYEE_FORM_INIT;
-    f.birth_year = 1976;
-    f.birth_month = 6;
-    f.category = SHEBAO_RETIRE_FEMALE50;
-    f.retire_year = 2026;
-    f.retire_month = 6;
-    f.years_paid = "19.42";
-    f.index = "1.1222";
-    f.account = 14944232;
+    shebao_employee_form f = tu_employee_case9();
     shebao_employee_pension o = SHEBAO_EMPLOYEE_PENSION_INIT;
     assert_int_equal(shebao_employee_claim(ctx, p, &f, &o), SHEBAO_OK);
     assert_fen(o.basic_pension, "1737.75");

@@ -1155,25 +1155,10 @@ static void null_shebao_retire_to_json(void **state)
     USAGE(shebao_retire_to_json(&r, NULL));
 }
 
-/* Case 9 of docs/employee-pension.md: a form that is valid under the embedded zhejiang policy. */
-static shebao_employee_form employee_form(void)
-{
-    shebao_employee_form f = SHEBAO_EMPLOYEE_FORM_INIT;
-    f.birth_year = 1976;
-    f.birth_month = 6;
-    f.category = SHEBAO_RETIRE_FEMALE50;
-    f.retire_year = 2026;
-    f.retire_month = 6;
-    f.years_paid = "19.42";
-    f.index = "1.1222";
-    f.account = 14944232;
-    return f;
-}
-
 static void null_shebao_employee_claim(void **state)
 {
     (void)state;
-    shebao_employee_form f = employee_form();
+    shebao_employee_form f = tu_employee_case9();
     shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
     OK(shebao_employee_claim(ctx, pol, &f, &p));
     USAGE(shebao_employee_claim(NULL, pol, &f, &p));
@@ -1187,7 +1172,7 @@ static void null_shebao_employee_claim(void **state)
 static void null_shebao_employee_pension_to_json(void **state)
 {
     (void)state;
-    shebao_employee_form f = employee_form();
+    shebao_employee_form f = tu_employee_case9();
     shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
     OK(shebao_employee_claim(ctx, pol, &f, &p));
     char *json = NULL;
