@@ -73,6 +73,27 @@ static const sb_year_value *claim_base(const sb_employee *ep, sb_month ret)
     return b;
 }
 
+/* Record that the claim used policy parameter `param` (each once; sorted by claim_used_sort). */
+static void claim_use(shebao_employee_pension *o, uint32_t param)
+{
+    for (unsigned i = 0; i < o->nused; i++)
+        if (o->used[i] == param)
+            return;
+    if (o->nused < SHEBAO_EMPLOYEE_USED_MAX)
+        o->used[o->nused++] = param;
+}
+
+/* The parameters in the policy's order (insertion sort: at most SHEBAO_EMPLOYEE_USED_MAX). */
+static void claim_used_sort(shebao_employee_pension *o)
+{
+    for (unsigned i = 1; i < o->nused; i++)
+        for (unsigned j = i; j > 0 && o->used[j - 1] > o->used[j]; j--) {
+            unsigned t = o->used[j];
+            o->used[j] = o->used[j - 1];
+            o->used[j - 1] = t;
+        }
+}
+
 /* q = fen as yuan. */
 static void claim_q_fen(mpq_t q, int64_t fen)
 {
@@ -138,6 +159,9 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
     claim_q_fen(t, o->benefit_base);
     mpq_mul(q, q, t);
     rc = claim_round(ctx, ep, q, "basic pension", &o->basic_pension);
+    uint32_t formula[] = {ep->p_basic_rate, ep->p_component_rounding, ep->p_total_rounding};
+    for (size_t i = 0; i < sizeof formula / sizeof formula[0]; i++)
+        claim_use(o, formula[i]);
     /* account ÷ divisor */
     claim_q_fen(q, account);
     mpq_div(q, q, div);
@@ -150,6 +174,7 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         claim_q_fen(t, o->benefit_base);
         mpq_mul(q, q, t);
         o->has_transition_pension = 1;
+        claim_use(o, ep->p_transition);
         rc = claim_round(ctx, ep, q, "transition pension", &o->transition_pension);
     }
     if (rc == SHEBAO_OK && ep->has_adjustment) { /* fixed + Z·N·per_index_year */
@@ -160,13 +185,19 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         claim_q_fen(t, ep->adjustment_fixed);
         mpq_add(q, q, t);
         o->has_transition_adjustment = 1;
+        claim_use(o, ep->p_adjustment[0]);
+        claim_use(o, ep->p_adjustment[1]);
         rc = claim_round(ctx, ep, q, "transition adjustment", &o->transition_adjustment);
     }
+    const sb_dated_money *sub = NULL; /* the subsidy in force at the retirement */
     for (size_t i = 0; i < ep->subsidy.n; i++)
-        if (ep->subsidy.v[i].from <= ret) {
-            o->has_pension_subsidy = 1;
-            o->pension_subsidy = ep->subsidy.v[i].fen;
-        }
+        if (ep->subsidy.v[i].from <= ret)
+            sub = &ep->subsidy.v[i];
+    if (sub) {
+        o->has_pension_subsidy = 1;
+        o->pension_subsidy = sub->fen;
+        claim_use(o, sub->param);
+    }
     o->sum = o->basic_pension + o->account_pension + o->transition_pension + o->transition_adjustment +
              o->pension_subsidy;
     claim_q_fen(q, o->sum);
@@ -174,6 +205,26 @@ static int claim_amounts(shebao_ctx *ctx, const sb_employee *ep, const claim_in 
         rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly total");
     mpq_clears(q, t, NULL);
     return rc;
+}
+
+/* The parameters every claim uses: the retirement rule, the window when the retirement is not the statutory
+ * month, the minimum, the benefit base, the divisor rows and mode, N's decimals. */
+static void claim_uses(shebao_employee_pension *o, const sb_employee *ep, shebao_retire_category c, sb_month ret,
+                       const sb_retire *r, const sb_year_value *base)
+{
+    for (int i = 0; i < 4; i++)
+        claim_use(o, ep->retire[c].param[i]);
+    if (ret != r->statutory)
+        claim_use(o, ret < r->statutory ? ep->p_elastic_early : ep->p_elastic_late);
+    claim_use(o, ep->p_min);
+    claim_use(o, base->param);
+    claim_use(o, ep->p_divisor_mode);
+    claim_use(o, ep->p_years_decimals);
+    int y = o->age_years - SB_DIVISOR_AGE_MIN;
+    if (y >= 0 && y < SB_DIVISOR_AGES)
+        claim_use(o, ep->p_divisor[y]);
+    if (ep->divisor_mode == SB_DIVISOR_MONTH_LINEAR && o->age_months > 0 && y + 1 >= 0 && y + 1 < SB_DIVISOR_AGES)
+        claim_use(o, ep->p_divisor[y + 1]);
 }
 
 int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const shebao_employee_form *form,
@@ -224,6 +275,7 @@ int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const sh
     snprintf(o->years, sizeof o->years, "%.15s", text); /* N <= 80, <= 4 decimals */
     /* the minimum of the year of an early retirement, else of the statutory year (人社部发〔2024〕94号 第七条) */
     o->min_months = sb_retire_min_months(ep, SB_MONTH_YEAR(ret < r.statutory ? ret : r.statutory));
+    claim_uses(o, ep, form->category, ret, &r, base);
     mpq_t div;
     mpq_init(div);
     int rc = claim_divisor(ctx, ep, o->age_years, o->age_months, div);
@@ -237,5 +289,6 @@ int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const sh
             rc = claim_amounts(ctx, ep, &in, form->account, div, ret, o);
     }
     mpq_clear(div);
+    claim_used_sort(o);
     return rc == SHEBAO_OK ? sb_ok(ctx) : rc;
 }

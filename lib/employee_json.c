@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "employee.h"
+#include "output.h"
 
 static json_t *ejson_money(int has, shebao_fen fen)
 {
@@ -46,6 +47,29 @@ static json_t *ejson_claim(const shebao_employee_pension *p)
     return c;
 }
 
+/* Whether used parameter k is an assumption (its status is not official). */
+static bool ejson_assumed(const shebao_policy *policy, const shebao_employee_pension *p, unsigned k)
+{
+    return p->used[k] < policy->nparams && policy->params[p->used[k]].status != SHEBAO_STATUS_OFFICIAL;
+}
+
+size_t shebao_employee_pension_assumption_count(const shebao_policy *policy, const shebao_employee_pension *p)
+{
+    size_t n = 0;
+    for (unsigned k = 0; policy && p && k < p->nused && k < SHEBAO_EMPLOYEE_USED_MAX; k++)
+        n += ejson_assumed(policy, p, k);
+    return n;
+}
+
+int shebao_employee_pension_assumption(const shebao_policy *policy, const shebao_employee_pension *p, size_t i,
+                                       shebao_param *out)
+{
+    for (unsigned k = 0; policy && p && out && k < p->nused && k < SHEBAO_EMPLOYEE_USED_MAX; k++)
+        if (ejson_assumed(policy, p, k) && i-- == 0)
+            return shebao_policy_param(policy, p->used[k], out);
+    return SHEBAO_EUSAGE;
+}
+
 int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_employee_form *form,
                                     const shebao_employee_pension *p, char **out)
 {
@@ -71,6 +95,14 @@ int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_em
     json_object_set_new(root, "benefit_base_year", json_integer(p->base_year));
     json_object_set_new(root, "benefit_base_provisional", json_boolean(p->provisional));
     json_object_set_new(root, "claim", ejson_claim(p));
+    json_t *as = json_array();
+    size_t n = shebao_employee_pension_assumption_count(policy, p);
+    for (size_t i = 0; i < n; i++) {
+        shebao_param q;
+        if (shebao_employee_pension_assumption(policy, p, i, &q) == SHEBAO_OK)
+            json_array_append_new(as, sb_output_param_json(&q));
+    }
+    json_object_set_new(root, "assumptions", as);
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

@@ -310,7 +310,7 @@ typedef struct sb_retire_rule {
     bool present;
     int original_age, step, cap;
     sb_month first_birth;
-    uint32_t param;
+    uint32_t param[4]; /* original_age, first_birth, step_months, max_delay_months */
 } sb_retire_rule;
 
 /* A value per calendar year (years strictly increasing, consecutive): an amount (fen) or a rate (dec);
@@ -365,7 +365,7 @@ typedef struct sb_employee {
     int64_t adjustment_fixed, adjustment_per;
     sb_series subsidy;
     uint32_t p_elastic_early, p_elastic_late, p_min, p_account_share, p_future_rate, p_basic_rate, p_divisor_mode,
-        p_years_decimals, p_component_rounding, p_total_rounding, p_transition, p_adjustment;
+        p_years_decimals, p_component_rounding, p_total_rounding, p_transition, p_adjustment[2];
 } sb_employee;
 
 struct shebao_policy {

@@ -16,10 +16,10 @@ static int employee_read_category(sb_pread *b, json_t *obj, const char *inh, voi
     sb_retire_rule *r = out;
     sb_pread_obj o;
     TRY(sb_pread_open(b, obj, keys, inh, NULL, &o));
-    TRY(sb_pread_int(b, &o, "original_age", true, 40, 70, &r->original_age, &r->param));
-    TRY(sb_pread_month(b, &o, "first_birth", true, &r->first_birth, &r->param));
-    TRY(sb_pread_int(b, &o, "step_months", true, 1, 24, &r->step, &r->param));
-    TRY(sb_pread_int(b, &o, "max_delay_months", true, 0, 120, &r->cap, &r->param));
+    TRY(sb_pread_int(b, &o, "original_age", true, 40, 70, &r->original_age, &r->param[0]));
+    TRY(sb_pread_month(b, &o, "first_birth", true, &r->first_birth, &r->param[1]));
+    TRY(sb_pread_int(b, &o, "step_months", true, 1, 24, &r->step, &r->param[2]));
+    TRY(sb_pread_int(b, &o, "max_delay_months", true, 0, 120, &r->cap, &r->param[3]));
     r->present = true;
     return SHEBAO_OK;
 }
@@ -223,9 +223,9 @@ static int employee_read_adjustment(sb_pread *b, json_t *obj, const char *inh, v
     sb_employee *ep = out;
     sb_pread_obj o;
     TRY(sb_pread_open(b, obj, keys, inh, NULL, &o));
-    TRY(sb_pread_num(b, &o, "fixed", true, SB_PREAD_AMOUNT, &ep->adjustment_fixed, NULL, &ep->p_adjustment));
+    TRY(sb_pread_num(b, &o, "fixed", true, SB_PREAD_AMOUNT, &ep->adjustment_fixed, NULL, &ep->p_adjustment[0]));
     TRY(sb_pread_num(b, &o, "per_index_year", true, SB_PREAD_AMOUNT, &ep->adjustment_per, NULL,
-                     &ep->p_adjustment));
+                     &ep->p_adjustment[1]));
     ep->has_adjustment = true;
     return SHEBAO_OK;
 }

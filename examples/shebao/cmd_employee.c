@@ -52,6 +52,18 @@ static void employee_line(const char *zh, const char *en, int has, shebao_fen v)
     printf("%-24s%12s\n", en, has ? cli_money(v, m) : "-");
 }
 
+/* Assumption i of the claim (from: the policy and the claim). */
+typedef struct employee_claim_ref {
+    const shebao_policy *pol;
+    const shebao_employee_pension *p;
+} employee_claim_ref;
+
+static int employee_assumption_at(const void *from, size_t i, shebao_param *out)
+{
+    const employee_claim_ref *c = from;
+    return shebao_employee_pension_assumption(c->pol, c->p, i, out);
+}
+
 static void employee_table_out(const shebao_policy *pol, const employee_opts *o, const shebao_employee_pension *p)
 {
     char m[SHEBAO_MONEY_BUFSZ];
@@ -73,6 +85,8 @@ static void employee_table_out(const shebao_policy *pol, const employee_opts *o,
     employee_line("基本养老金补贴", "pension subsidy", p->has_pension_subsidy, p->pension_subsidy);
     employee_line("合计", "sum", 1, p->sum);
     employee_line("月养老金", "monthly total", 1, p->monthly_total);
+    employee_claim_ref c = {pol, p};
+    cli_print_params("This result rests", shebao_employee_pension_assumption_count(pol, p), employee_assumption_at, &c);
 }
 
 int cmd_employee(shebao_ctx *ctx, int argc, char **argv)

@@ -79,6 +79,9 @@ typedef struct shebao_employee_form {
 /** Initialiser of ::shebao_employee_form. */
 #define SHEBAO_EMPLOYEE_FORM_INIT { SHEBAO_EMPLOYEE_FORM_VERSION, 0, 0, SHEBAO_RETIRE_MALE, 0, 0, NULL, NULL, 0, NULL, NULL }
 
+/** Room for the parameters a claim uses (::shebao_employee_pension.used). */
+#define SHEBAO_EMPLOYEE_USED_MAX 32
+
 /** Version of ::shebao_employee_pension. */
 #define SHEBAO_EMPLOYEE_PENSION_VERSION 1
 
@@ -104,11 +107,13 @@ typedef struct shebao_employee_pension {
     shebao_fen pension_subsidy;       /**< 基本养老金补贴 */
     shebao_fen sum;                   /**< the components added */
     shebao_fen monthly_total;         /**< the sum rounded by the policy's total_rounding */
+    unsigned nused;                   /**< the policy parameters the claim used: their count ... */
+    unsigned used[SHEBAO_EMPLOYEE_USED_MAX]; /**< ... and indices (shebao_policy_param()), in the policy's order */
 } shebao_employee_pension;
 
 /** Initialiser of ::shebao_employee_pension. */
 #define SHEBAO_EMPLOYEE_PENSION_INIT { SHEBAO_EMPLOYEE_PENSION_VERSION, 0, 0, 0, 0, 0, "", "", 0, 0, 0, 0, 0, 0, \
-                                       0, 0, 0, 0, 0, 0 }
+                                       0, 0, 0, 0, 0, 0, 0, {0} }
 
 /**
  * The monthly pension of a benefit form under the policy's `employee_pension` section.
@@ -119,9 +124,18 @@ typedef struct shebao_employee_pension {
 int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const shebao_employee_form *form,
                           shebao_employee_pension *out);
 
+/** Number of assumptions of a claim: the policy values with a status other than `official` that it used (the
+ *  Zhejiang benefit base, divisor, roundings and extras are secondary or inferred). 0 for a NULL argument. */
+size_t shebao_employee_pension_assumption_count(const shebao_policy *policy, const shebao_employee_pension *p);
+/** Assumption i (below shebao_employee_pension_assumption_count()), pointers owned by the policy.
+ *  @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument, i out of range). */
+int shebao_employee_pension_assumption(const shebao_policy *policy, const shebao_employee_pension *p, size_t i,
+                                       shebao_param *out);
+
 /** The JSON document of a claim (`shebao employee --format json`): {"policy", "retirement_month", "benefit_base",
  *  …, "claim": {basic_pension, account_pension, transition_pension, transition_adjustment, pension_subsidy,
- *  monthly_total, divisor}}; a component that does not apply is null. Text to shebao_free().
+ *  monthly_total, divisor}, "assumptions": [...]}; a component that does not apply is null; the assumptions as in
+ *  shebao_projection_to_json(). Text to shebao_free().
  *  @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL), #SHEBAO_ENOMEM. */
 int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_employee_form *form,
                                     const shebao_employee_pension *p, char **out);

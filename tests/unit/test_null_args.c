@@ -1190,6 +1190,30 @@ static void null_shebao_employee_pension_to_json(void **state)
     USAGE(shebao_employee_pension_to_json(pol, &f, &p, NULL));
 }
 
+static void null_shebao_employee_pension_assumption_count(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    assert_true(shebao_employee_pension_assumption_count(pol, &p) > 0);
+    assert_int_equal(shebao_employee_pension_assumption_count(NULL, &p), 0);
+    assert_int_equal(shebao_employee_pension_assumption_count(pol, NULL), 0);
+}
+
+static void null_shebao_employee_pension_assumption(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    shebao_param q;
+    OK(shebao_employee_pension_assumption(pol, &p, 0, &q));
+    USAGE(shebao_employee_pension_assumption(NULL, &p, 0, &q));
+    USAGE(shebao_employee_pension_assumption(pol, NULL, 0, &q));
+    USAGE(shebao_employee_pension_assumption(pol, &p, 0, NULL));
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_export_covered),
     /* core */
@@ -1237,6 +1261,7 @@ static const struct CMUnitTest tests[] = {
     /* employee pension */
     COVER(shebao_retire_category_name), COVER(shebao_retire_category_from_name), COVER(shebao_retire_compute),
     COVER(shebao_retire_to_json), COVER(shebao_employee_claim), COVER(shebao_employee_pension_to_json),
+    COVER(shebao_employee_pension_assumption_count), COVER(shebao_employee_pension_assumption),
 };
 
 #define NTESTS (sizeof tests / sizeof tests[0])
