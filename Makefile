@@ -40,7 +40,10 @@ PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKG_DEPS) 2>/dev/null)
-DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) -lm -lpthread
+# the system libraries the shared library is linked with; the installed shebao.pc lists them as Libs.private, so
+# that a static link through `pkg-config --static --libs shebao` gets the same set
+SYS_LIBS := -lm -lpthread
+DEP_LIBS = $(shell pkg-config --libs $(PKG_DEPS) 2>/dev/null || echo -ljansson -lmpfr -lgmp) $(SYS_LIBS)
 ALL_CFLAGS = $(WARN) -D_XOPEN_SOURCE=700 -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # Each compile also writes the headers its object includes into OBJ.d (-MMD; -MP: a deleted header is no error).
@@ -73,7 +76,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
-.PHONY: bench all lib cli demo check test unit-tests cli-tests install-check sanitize docs install uninstall deps \
+.PHONY: bench all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
         fuzz fuzz-lib fuzz-replay
 
@@ -121,6 +124,7 @@ $(BUILD)/shebao.pc: FORCE | $(BUILD)/obj
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	  'Name: shebao' 'Description: Exact Chinese social-insurance contributions and benefits' \
 	  'Version: $(VERSION)' 'Requires.private: $(PKG_DEPS)' 'Libs: -L$${libdir} -lshebao' \
+	  'Libs.private: $(SYS_LIBS)' \
 	  'Cflags: -I$${includedir}' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
@@ -148,9 +152,9 @@ $(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o 
 
 examples: $(EXAMPLE_BIN)
 
-# one source each: compiled and linked in one step, the header list in $@.d
-$(EXAMPLE_BIN): $(BUILD)/examples/%: examples/%.c $(NEED_D) $(STATIC) | $(BUILD)/examples
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+# one source each, with what they share (examples/common.c): compiled and linked in one step, headers in $@.d
+$(EXAMPLE_BIN): $(BUILD)/examples/%: examples/%.c examples/common.c $(NEED_D) $(STATIC) | $(BUILD)/examples
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< examples/common.c $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
 
 $(BUILD)/obj $(BUILD)/cli $(BUILD)/tests/obj $(BUILD)/examples:
 	mkdir -p $@
@@ -173,7 +177,7 @@ check: deps
 
 # ---- tests ------------------------------------------------------------------------------------------------
 
-test: all unit-tests cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
+test: all unit-tests cxx-check cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
 
 unit-tests: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -195,6 +199,19 @@ BATCH_ROWS ?= 1000000
 batch-tests: $(CLI) $(BUILD)/bench/gen_population
 	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
 	@sh tests/cli/batch_blocks.sh $(CLI)
+
+# The public header as C++17 (extern "C" guards, the _INIT macros as aggregates): tests/cxx/smoke.cpp built with
+# c++ against the built library and run; with clang++ too when it is installed (syntax only).
+ifeq ($(origin CXX),default)
+CXX := c++
+endif
+CXX_WARN := -std=c++17 -Wall -Wextra -Werror
+$(BUILD)/tests/cxx_smoke: tests/cxx/smoke.cpp include/shebao.h $(wildcard include/shebao/*.h) $(STATIC) | $(BUILD)/tests/obj
+	$(CXX) $(CXX_WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(DEP_LIBS)
+
+cxx-check: $(BUILD)/tests/cxx_smoke
+	@if command -v clang++ >/dev/null 2>&1; then clang++ $(CXX_WARN) -Iinclude -fsyntax-only tests/cxx/smoke.cpp; fi
+	$(BUILD)/tests/cxx_smoke
 
 # The same suites with every run under valgrind: memory errors and leaks fail them (tests/cli/io.sh: input and
 # output files, a full device).
@@ -221,17 +238,35 @@ examples-run: $(EXAMPLE_BIN)
 	@set -e; for e in $(EXAMPLE_BIN); do \
 	  if $$e >$$e.out 2>&1; then echo "ok $$e"; else cat $$e.out; echo "FAIL $$e"; exit 1; fi; done
 
-# Install into a temporary DESTDIR and build an example against it through pkg-config.
+# Install into a temporary DESTDIR and build an example against it through pkg-config, both ways: against the
+# shared library (`pkg-config --libs shebao`), and statically (`pkg-config --static --libs shebao`, which must
+# bring every library libshebao.a needs: Requires.private and Libs.private). The static link is made twice: with
+# -static as the README says (not under a sanitizer, which cannot link statically), and with the whole archive
+# (--whole-archive: every object of libshebao.a, not only those the example calls, must find what it needs).
+STAGE_ENV = PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig
+HELLO_CC = $(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c
+# under a sanitizer, no -static: --as-needed then keeps the -lshebao of pkg-config from adding libshebao.so, whose
+# symbols the whole archive has already given
+comma := ,
+HELLO_WHOLE_MODE = $(if $(SANFLAGS),-Wl$(comma)--as-needed,-static)
 install-check: lib
 	@rm -rf $(BUILD)/stage
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(BUILD)/stage PREFIX=/usr/local >/dev/null
-	PKG_CONFIG_SYSROOT_DIR=$(CURDIR)/$(BUILD)/stage \
-	PKG_CONFIG_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib/pkgconfig \
-	  sh -c '$(CC) $(WARN) $(CFLAGS) $(SANFLAGS) examples/installed/hello_installed.c -o $(BUILD)/hello_installed \
+	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_installed \
 	    $$(pkg-config --cflags shebao) $$(pkg-config --libs shebao) $(ALL_LDFLAGS)'
 	LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib $(BUILD)/hello_installed
 	@LD_LIBRARY_PATH=$(CURDIR)/$(BUILD)/stage/usr/local/lib ldd $(BUILD)/hello_installed | grep -q 'libshebao.so.$(SOVERSION) => $(CURDIR)/$(BUILD)/stage' \
 	  || { echo 'install-check: hello_installed did not load the staged libshebao'; exit 1; }
+	@libs=" $$($(STAGE_ENV) pkg-config --static --libs shebao) "; for l in -lshebao -ljansson -lmpfr -lgmp $(SYS_LIBS); do \
+	  case "$$libs" in *" $$l "*) ;; *) echo "install-check: pkg-config --static --libs shebao lacks $$l"; exit 1;; esac; done
+	$(if $(SANFLAGS),,$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_static \
+	    $$(pkg-config --cflags shebao) -static $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)')
+	$(if $(SANFLAGS),,$(BUILD)/hello_static >/dev/null)
+	$(STAGE_ENV) sh -c '$(HELLO_CC) -o $(BUILD)/hello_whole $$(pkg-config --cflags shebao) $(HELLO_WHOLE_MODE) \
+	    -Wl,--whole-archive $(CURDIR)/$(BUILD)/stage/usr/local/lib/libshebao.a -Wl,--no-whole-archive \
+	    $$(pkg-config --static --libs shebao) $(ALL_LDFLAGS)'
+	$(BUILD)/hello_whole >/dev/null
+	@! ldd $(BUILD)/hello_whole 2>/dev/null | grep -q libshebao.so || { echo 'install-check: hello_whole loads libshebao.so'; exit 1; }
 
 sanitize: deps
 	$(MAKE) BUILD=build/sanitize CFLAGS='-O1 -g -fno-omit-frame-pointer' \

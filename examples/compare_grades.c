@@ -13,11 +13,7 @@
 
 #include <shebao.h>
 
-static const char *yuan(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
+#include "common.h" /* yuan(), ex_open(), ex_person(), ex_compare_options(), ex_close() */
 
 int main(void)
 {
@@ -25,15 +21,10 @@ int main(void)
     shebao_policy *pol = NULL;
     shebao_comparison *c = NULL;
     int status = 1;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 1;
-    if (shebao_policy_load_embedded(ctx, "zhejiang", &pol) != SHEBAO_OK)
+    if (ex_open("zhejiang", &ctx, &pol) != 0)
         goto out;
-    shebao_person pe = SHEBAO_PERSON_INIT; /* no plan: the comparison makes one per cell */
-    pe.birth_year = 1980;
-    pe.birth_month = 5;
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT; /* default grades and lengths */
-    opt.start_year = 2025;
+    shebao_person pe = ex_person(1980, 5); /* no plan: the comparison makes one per cell */
+    shebao_compare_options opt = ex_compare_options(2025, NULL, 0); /* default grades and lengths */
     if (shebao_compare(ctx, pol, &pe, &opt, &c) != SHEBAO_OK)
         goto out;
 
@@ -64,10 +55,5 @@ int main(void)
     }
     status = 0;
 out:
-    if (status && *shebao_ctx_errmsg(ctx))
-        fprintf(stderr, "compare_grades: %s\n", shebao_ctx_errmsg(ctx));
-    shebao_comparison_free(c);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return status;
+    return ex_close("compare_grades", status, ctx, pol, c);
 }

@@ -19,11 +19,7 @@
 
 #include <shebao.h>
 
-static const char *yuan(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
+#include "common.h" /* yuan(), ex_open(), ex_person(), ex_compare_options(), ex_close() */
 
 /* extra monthly × 1000 / extra paid, both in fen: an exact quotient rounded once. */
 static int per_1000(shebao_ctx *ctx, const shebao_compare_delta *d, shebao_fen *out)
@@ -40,21 +36,14 @@ int main(void)
     shebao_policy *pol = NULL;
     shebao_comparison *c = NULL;
     int status = 1;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 1;
-    if (shebao_policy_load_embedded(ctx, "zhejiang", &pol) != SHEBAO_OK)
+    if (ex_open("zhejiang", &ctx, &pol) != 0)
         goto out;
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1980;
-    pe.birth_month = 5;
+    shebao_person pe = ex_person(1980, 5);
     static const shebao_fen grades[] = {100000, 200000}; /* 1000.00 and 2000.00 */
     static const int fifteen[] = {15};
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = 2025;
-    opt.grades = grades;
+    shebao_compare_options opt = ex_compare_options(2025, fifteen, 1); /* 15 years, from 2025 */
+    opt.grades = grades; /* only these two grades */
     opt.grade_count = 2;
-    opt.years = fifteen;
-    opt.years_count = 1;
     if (shebao_compare(ctx, pol, &pe, &opt, &c) != SHEBAO_OK)
         goto out;
 
@@ -93,10 +82,5 @@ int main(void)
            yuan(longer.extra_monthly, b));
     status = 0;
 out:
-    if (status && *shebao_ctx_errmsg(ctx))
-        fprintf(stderr, "marginal: %s\n", shebao_ctx_errmsg(ctx));
-    shebao_comparison_free(c);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return status;
+    return ex_close("marginal", status, ctx, pol, c);
 }

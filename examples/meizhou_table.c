@@ -16,6 +16,8 @@
 
 #include <shebao.h>
 
+#include "common.h" /* ex_open(), ex_person(), ex_compare_options(), ex_close() */
+
 static const char meizhou_policy[] =
     "{\"schema\": \"shebao-policy/1\", \"id\": \"meizhou-table\", \"name\": \"梅州 table (no interest, no subsidy)\","
     " \"sources\": {\"MZ\": {\"title\": \"梅州城乡居民养老保险档次表及待遇测算表\", \"status\": \"secondary\"}},"
@@ -57,20 +59,15 @@ int main(void)
     shebao_policy *pol = NULL;
     shebao_comparison *c = NULL;
     int bad = 0;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 1;
+    if (ex_open(NULL, &ctx, &pol) != 0)
+        goto fail;
     if (shebao_policy_load_string(ctx, meizhou_policy, "meizhou.json", &pol) != SHEBAO_OK)
         goto fail;
     /* someone born in January 1960 pays 2005-2019 and claims in 2020-02, when the base pension was 170 */
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1960;
-    pe.birth_month = 1;
+    shebao_person pe = ex_person(1960, 1);
     pe.mortality = SHEBAO_MORTALITY_NONE;
     static const int fifteen[] = {15};
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = 2005;
-    opt.years = fifteen;
-    opt.years_count = 1;
+    shebao_compare_options opt = ex_compare_options(2005, fifteen, 1);
     if (shebao_compare(ctx, pol, &pe, &opt, &c) != SHEBAO_OK)
         goto fail;
     size_t n = sizeof table / sizeof table[0];
@@ -109,14 +106,7 @@ int main(void)
         printf("DIFFERENCES FOUND\n");
     else
         printf("all %zu rows match the official table\n", n);
-    shebao_comparison_free(c);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return bad;
+    return ex_close("meizhou_table", 0, ctx, pol, c) | bad;
 fail:
-    fprintf(stderr, "meizhou_table: %s\n", shebao_ctx_errmsg(ctx));
-    shebao_comparison_free(c);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return 1;
+    return ex_close("meizhou_table", 1, ctx, pol, c);
 }

@@ -12,22 +12,20 @@
 
 #include <shebao.h>
 
+#include "common.h" /* ex_open(), ex_person(), ex_close() */
+
 int main(void)
 {
     shebao_ctx *ctx = NULL;
     shebao_policy *pol = NULL;
     shebao_projection *p = NULL;
     int status = 1;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 1;
-    if (shebao_policy_load_embedded(ctx, "zhejiang", &pol) != SHEBAO_OK)
+    if (ex_open("zhejiang", &ctx, &pol) != 0)
         goto out;
 
     /* the plan: one segment, 2020-2034 at 2000 yuan a year */
     shebao_segment plan = {2020, 2034, 200000}; /* grades are in fen: 2000.00 yuan */
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
+    shebao_person pe = ex_person(1975, 3);
     pe.plan = &plan;
     pe.plan_count = 1;
     if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
@@ -70,10 +68,6 @@ int main(void)
            shebao_projection_assumption_count(p));
     status = 0;
 out:
-    if (status)
-        fprintf(stderr, "project_one: %s\n", shebao_ctx_errmsg(ctx));
     shebao_projection_free(p);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return status;
+    return ex_close("project_one", status, ctx, pol, NULL);
 }

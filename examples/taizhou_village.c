@@ -18,14 +18,10 @@
 
 #include <shebao.h>
 
+#include "common.h" /* yuan(), ex_open(), ex_person(), ex_compare_options(), ex_close() */
+
 #define BEFORE 52700  /* the village average before, in fen: 527.00 yuan a year */
 #define AFTER 212900  /* after: 2129.00 yuan a year */
-
-static const char *yuan(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ])
-{
-    shebao_money_format(f, buf, SHEBAO_MONEY_BUFSZ);
-    return buf;
-}
 
 /* Index of the highest compared grade ≤ x (the lower neighbour); the upper neighbour is the next one. */
 static size_t lower_neighbour(const shebao_comparison *c, shebao_fen x)
@@ -43,18 +39,12 @@ int main(void)
     shebao_policy *pol = NULL;
     shebao_comparison *c = NULL;
     int status = 1;
-    if (shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 1;
-    if (shebao_policy_load_embedded(ctx, "zhejiang-taizhou", &pol) != SHEBAO_OK)
+    if (ex_open("zhejiang-taizhou", &ctx, &pol) != 0)
         goto out;
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1980;
-    pe.birth_month = 1;
+    shebao_person pe = ex_person(1980, 1);
     static const int fifteen[] = {15};
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT; /* every normal grade of the table in force */
-    opt.start_year = 2025;
-    opt.years = fifteen;
-    opt.years_count = 1;
+    /* every normal grade of the table in force, 15 years from 2025 */
+    shebao_compare_options opt = ex_compare_options(2025, fifteen, 1);
     if (shebao_compare(ctx, pol, &pe, &opt, &c) != SHEBAO_OK)
         goto out;
 
@@ -106,10 +96,5 @@ int main(void)
     }
     status = 0;
 out:
-    if (status && *shebao_ctx_errmsg(ctx))
-        fprintf(stderr, "taizhou_village: %s\n", shebao_ctx_errmsg(ctx));
-    shebao_comparison_free(c);
-    shebao_policy_free(pol);
-    shebao_ctx_free(ctx);
-    return status;
+    return ex_close("taizhou_village", status, ctx, pol, c);
 }

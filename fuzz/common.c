@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tests/unit/inputs.h" /* tu_person */
 #include "fuzz.h"
 
 char *fuzz_string(const uint8_t *data, size_t size)
@@ -21,6 +22,38 @@ void fuzz_check(int ok, const char *what, const char *input)
         return;
     fprintf(stderr, "fuzz: invariant broken: %s (input '%.200s')\n", what, input ? input : "");
     abort();
+}
+
+void fuzz_setup(shebao_ctx **ctx, shebao_policy **zhejiang)
+{
+    if (*ctx)
+        return;
+    if (shebao_ctx_new(ctx) != SHEBAO_OK ||
+        (zhejiang && shebao_policy_load_embedded(*ctx, "zhejiang", zhejiang) != SHEBAO_OK))
+        abort();
+}
+
+char *fuzz_begin(shebao_ctx **ctx, shebao_policy **zhejiang, const uint8_t *data, size_t size)
+{
+    fuzz_setup(ctx, zhejiang);
+    return fuzz_string(data, size);
+}
+
+void fuzz_check_message(const shebao_ctx *ctx, const char *what, const char *input)
+{
+    const char *m = shebao_ctx_errmsg(ctx);
+    fuzz_check(m && *m && !strchr(m, '\n'), what, input);
+}
+
+void fuzz_project_plan(shebao_ctx *ctx, const shebao_policy *pol, int by, int bm, const shebao_segment *seg,
+                       size_t n, const char *input)
+{
+    shebao_person pe = tu_person(by, bm, seg, n);
+    pe.mortality = SHEBAO_MORTALITY_NONE;
+    shebao_projection *p = NULL;
+    if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
+        fuzz_check_message(ctx, "a refused projection leaves a one-line message", input);
+    shebao_projection_free(p);
 }
 
 /* ---- the value targets' reference and inputs (fuzz/values.h) ------------------------------------------------ */

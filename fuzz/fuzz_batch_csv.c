@@ -155,8 +155,7 @@ static void check_cut(const char *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_policy_load_embedded(ctx, "zhejiang", &policy) != SHEBAO_OK))
-        abort();
+    fuzz_setup(&ctx, &policy);
     in_state in;
     memset(&in, 0, sizeof in);
     bcsv r;

@@ -378,8 +378,8 @@ static void text_fields(const uint8_t *data, size_t size, char *f[NF])
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!bctx && (shebao_ctx_new(&bctx) != SHEBAO_OK || shebao_ctx_new(&pctx) != SHEBAO_OK))
-        abort();
+    fuzz_setup(&bctx, NULL);
+    fuzz_setup(&pctx, NULL);
     char *f[NF];
     const shebao_policy *pol;
     shebao_mortality mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;

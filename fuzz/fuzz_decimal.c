@@ -16,17 +16,13 @@ static shebao_ctx *ctx;
 
 static void check_message(int rc, const char *input)
 {
-    if (rc == SHEBAO_OK)
-        return;
-    const char *m = shebao_ctx_errmsg(ctx);
-    fuzz_check(m && *m && !strchr(m, '\n'), "a failure leaves a non-empty one-line message", input);
+    if (rc != SHEBAO_OK)
+        fuzz_check_message(ctx, "a failure leaves a non-empty one-line message", input);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 0;
-    char *s = fuzz_string(data, size);
+    char *s = fuzz_begin(&ctx, NULL, data, size);
     if (!s)
         return 0;
 

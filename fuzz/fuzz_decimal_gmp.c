@@ -230,9 +230,7 @@ static void check_op(char *s, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && shebao_ctx_new(&ctx) != SHEBAO_OK)
-        abort();
-    char *s = fuzz_string(data, size);
+    char *s = fuzz_begin(&ctx, NULL, data, size);
     if (!s)
         return 0;
     size_t len = strlen(s);

@@ -298,21 +298,12 @@ static void check_projection(const facts *f, const shebao_projection *p)
                shebao_rounding_name(f->rounding), mpz_get_str(NULL, 10, B), m, (long long)D, k, r.rate);
         mpq_clear(rate);
         /* the balance */
-        ref_set_i64(t, r.personal);
-        mpz_add(B, B, t);
-        mpz_add(sum, sum, t);
-        ref_set_i64(t, r.subsidy);
-        mpz_add(B, B, t);
-        mpz_add(sum, sum, t);
-        ref_set_i64(t, r.collective);
-        mpz_add(B, B, t);
-        mpz_add(sum, sum, t);
-        ref_set_i64(t, r.interest);
-        mpz_add(B, B, t);
-        mpz_add(sum, sum, t);
-        ref_set_i64(t, r.backpay);
-        mpz_add(B, B, t);
-        mpz_add(sum, sum, t);
+        const shebao_fen parts[] = {r.personal, r.subsidy, r.collective, r.interest, r.backpay};
+        for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++) {
+            ref_set_i64(t, parts[j]);
+            mpz_add(B, B, t);
+            mpz_add(sum, sum, t);
+        }
         EXPECT(ref_get_i64(B, &bal) && r.balance == bal,
                "year %d: balance %lld fen; reference: the balance before + personal + subsidy + collective + interest "
                "+ back payment = %s", y, (long long)r.balance, mpz_get_str(NULL, 10, B));
@@ -407,8 +398,7 @@ done:
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && shebao_ctx_new(&ctx) != SHEBAO_OK)
-        abort();
+    fuzz_setup(&ctx, NULL);
     fuzz_bytes b = {data, size};
     fuzz_person fp;
     fuzz_person_make(&b, &fp);

@@ -13,17 +13,14 @@ static shebao_policy *policy;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && (shebao_ctx_new(&ctx) != SHEBAO_OK || shebao_policy_load_embedded(ctx, "zhejiang", &policy) != SHEBAO_OK))
-        abort();
-    char *s = fuzz_string(data, size);
+    char *s = fuzz_begin(&ctx, &policy, data, size);
     if (!s)
         return 0;
     shebao_segment *seg = NULL;
     size_t n = 0;
     int rc = shebao_plan_parse(ctx, s, &seg, &n);
     if (rc != SHEBAO_OK) {
-        const char *m = shebao_ctx_errmsg(ctx);
-        fuzz_check(m && *m && !strchr(m, '\n'), "a refused plan leaves a one-line message", s);
+        fuzz_check_message(ctx, "a refused plan leaves a one-line message", s);
         fuzz_check(seg == NULL && n == 0, "a refused plan returns no segments", s);
     } else {
         size_t commas = 0;
@@ -34,18 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz_check(seg[i].first_year >= 1900 && seg[i].first_year <= seg[i].last_year &&
                            seg[i].last_year <= 2199 && seg[i].grade > 0,
                        "segment years in 1900-2199, first <= last, grade > 0", s);
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1970;
-        pe.birth_month = 6;
-        pe.plan = seg;
-        pe.plan_count = n;
-        pe.mortality = SHEBAO_MORTALITY_NONE;
-        shebao_projection *p = NULL;
-        if (shebao_project(ctx, policy, &pe, &p) != SHEBAO_OK) {
-            const char *m = shebao_ctx_errmsg(ctx);
-            fuzz_check(m && *m && !strchr(m, '\n'), "a refused projection leaves a one-line message", s);
-        }
-        shebao_projection_free(p);
+        fuzz_project_plan(ctx, policy, 1970, 6, seg, n, s);
     }
     shebao_free(seg);
     free(s);

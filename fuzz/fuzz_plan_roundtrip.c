@@ -186,9 +186,7 @@ static void round_trip(const char *input, const shebao_segment *seg, size_t n, i
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && shebao_ctx_new(&ctx) != SHEBAO_OK)
-        abort();
-    char *s = fuzz_string(data, size);
+    char *s = fuzz_begin(&ctx, NULL, data, size);
     if (!s)
         return 0;
     shebao_segment *seg = NULL, *ref = NULL;

@@ -27,9 +27,7 @@ static int names_a_path(const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ctx && shebao_ctx_new(&ctx) != SHEBAO_OK)
-        return 0;
-    char *s = fuzz_string(data, size);
+    char *s = fuzz_begin(&ctx, NULL, data, size);
     if (!s)
         return 0;
     if (names_a_path(s)) {
@@ -39,8 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     shebao_policy *p = NULL;
     int rc = shebao_policy_load_string(ctx, s, "fuzz.json", &p);
     if (rc != SHEBAO_OK) {
-        const char *m = shebao_ctx_errmsg(ctx);
-        fuzz_check(m && *m && !strchr(m, '\n'), "a refused policy leaves a one-line message", s);
+        fuzz_check_message(ctx, "a refused policy leaves a one-line message", s);
         fuzz_check(p == NULL, "a refused policy returns no policy", s);
         free(s);
         return 0;
@@ -58,18 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check(shebao_policy_to_json(again, &json2) == SHEBAO_OK && strcmp(json, json2) == 0,
                "the round trip prints the same JSON", s);
     shebao_segment seg = {2024, 2038, 30000};
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = &seg;
-    pe.plan_count = 1;
-    pe.mortality = SHEBAO_MORTALITY_NONE;
-    shebao_projection *pr = NULL;
-    if (shebao_project(ctx, p, &pe, &pr) != SHEBAO_OK) {
-        const char *m = shebao_ctx_errmsg(ctx);
-        fuzz_check(m && *m && !strchr(m, '\n'), "a refused projection leaves a one-line message", s);
-    }
-    shebao_projection_free(pr);
+    fuzz_project_plan(ctx, p, 1975, 3, &seg, 1, s);
     shebao_free(json);
     shebao_free(json2);
     shebao_policy_free(again);

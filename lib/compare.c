@@ -86,21 +86,15 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t dedupe_fen(int64_t *v, size_t n)
+/* Sorts v[0 .. n) (elements of size sz) by cmp and drops the repeats; returns how many are left. */
+static size_t sort_unique(void *v, size_t n, size_t sz, int (*cmp)(const void *, const void *))
 {
+    char *e = v;
     size_t k = 0;
+    qsort(v, n, sz, cmp);
     for (size_t i = 0; i < n; i++)
-        if (k == 0 || v[k - 1] != v[i])
-            v[k++] = v[i];
-    return k;
-}
-
-static size_t dedupe_int(int *v, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k == 0 || v[k - 1] != v[i])
-            v[k++] = v[i];
+        if (k == 0 || cmp(e + (k - 1) * sz, e + i * sz) != 0)
+            memmove(e + k++ * sz, e + i * sz, sz);
     return k;
 }
 
@@ -148,8 +142,7 @@ static int choose_years(shebao_ctx *ctx, shebao_comparison *c, const shebao_comp
                                c->start + c->max_years - 1, c->start + c->max_years - 1, c->claim);
             c->years[i] = n;
         }
-        qsort(c->years, opt->years_count, sizeof *c->years, cmp_int);
-        c->ny = dedupe_int(c->years, opt->years_count);
+        c->ny = sort_unique(c->years, opt->years_count, sizeof *c->years, cmp_int);
         return SHEBAO_OK;
     }
     /* 15, 20, 25, ... below the maximum, then the maximum (or the maximum alone when it is below 15) */
@@ -227,8 +220,7 @@ static int choose_grades(shebao_ctx *ctx, shebao_comparison *c, const sb_residen
             c->grades[i] = g;
         }
         if (rc == SHEBAO_OK) {
-            qsort(c->grades, opt->grade_count, sizeof *c->grades, cmp_fen);
-            c->ng = dedupe_fen(c->grades, opt->grade_count);
+            c->ng = sort_unique(c->grades, opt->grade_count, sizeof *c->grades, cmp_fen);
         }
     } else if (rc == SHEBAO_OK) {
         c->grades = malloc(s[0].t->n * sizeof *c->grades);
@@ -460,13 +452,6 @@ int shebao_comparison_assumption(const shebao_comparison *c, size_t i, shebao_pa
 
 /* ---- JSON -------------------------------------------------------------------------------------------------- */
 
-static json_t *jmoney(int64_t fen)
-{
-    char m[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(fen, m, sizeof m);
-    return json_string(m);
-}
-
 /* A cell: grade, years, and every member of its projection's `claim` and `lifetime` objects, taken from
  * shebao_projection_to_json() itself so that the two can never differ. */
 static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
@@ -480,7 +465,7 @@ static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
     if (!pj)
         return NULL;
     json_t *cell = json_object();
-    json_object_set_new(cell, "grade", jmoney(c->grades[i]));
+    json_object_set_new(cell, "grade", sb_output_money(c->grades[i]));
     json_object_set_new(cell, "years", json_integer(c->years[j]));
     static const char *const top[] = {"eligible", "years_paid", "years_missing", "personal_total", "claim_month",
                                       "not_eligible"};
@@ -499,7 +484,7 @@ static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
     json_object_set_new(cell, "breakeven_age_years", f.has_breakeven ? json_integer(f.breakeven_age_years) : json_null());
     json_object_set_new(cell, "breakeven_age_months",
                         f.has_breakeven ? json_integer(f.breakeven_age_months) : json_null());
-    json_object_set_new(cell, "pension_per_10000_paid", f.has_per_10000 ? jmoney(f.per_10000) : json_null());
+    json_object_set_new(cell, "pension_per_10000_paid", f.has_per_10000 ? sb_output_money(f.per_10000) : json_null());
     json_decref(pj);
     return cell;
 }
@@ -508,16 +493,16 @@ static json_t *delta_json(const shebao_compare_delta *d)
 {
     json_t *o = json_object();
     json_object_set_new(o, "kind", json_string(d->kind == SHEBAO_DELTA_GRADE ? "grade" : "year"));
-    json_object_set_new(o, "from_grade", jmoney(d->from_grade));
+    json_object_set_new(o, "from_grade", sb_output_money(d->from_grade));
     json_object_set_new(o, "from_years", json_integer(d->from_years));
-    json_object_set_new(o, "to_grade", jmoney(d->to_grade));
+    json_object_set_new(o, "to_grade", sb_output_money(d->to_grade));
     json_object_set_new(o, "to_years", json_integer(d->to_years));
-    json_object_set_new(o, "extra_per_year", jmoney(d->extra_per_year));
-    json_object_set_new(o, "extra_paid", jmoney(d->extra_paid));
+    json_object_set_new(o, "extra_per_year", sb_output_money(d->extra_per_year));
+    json_object_set_new(o, "extra_paid", sb_output_money(d->extra_paid));
     json_object_set_new(o, "available", json_boolean(d->available));
-    json_object_set_new(o, "extra_monthly", d->available ? jmoney(d->extra_monthly) : json_null());
+    json_object_set_new(o, "extra_monthly", d->available ? sb_output_money(d->extra_monthly) : json_null());
     json_object_set_new(o, "recoup_months", d->has_recoup ? json_integer(d->recoup_months) : json_null());
-    json_object_set_new(o, "epv_difference", d->has_epv ? jmoney(d->epv_difference) : json_null());
+    json_object_set_new(o, "epv_difference", d->has_epv ? sb_output_money(d->epv_difference) : json_null());
     return o;
 }
 
@@ -539,13 +524,13 @@ int shebao_comparison_to_json(const shebao_comparison *c, char **out)
     json_t *g = json_array(), *y = json_array(), *ex = json_array(), *cells = json_array(), *marg = json_array(),
            *as = json_array();
     for (size_t i = 0; i < c->ng; i++)
-        json_array_append_new(g, jmoney(c->grades[i]));
+        json_array_append_new(g, sb_output_money(c->grades[i]));
     for (size_t j = 0; j < c->ny; j++)
         json_array_append_new(y, json_integer(c->years[j]));
     for (size_t k = 0; k < c->nex; k++) {
         const sb_excluded *x = &c->ex[k];
         json_t *o = json_object();
-        json_object_set_new(o, "grade", jmoney(x->grade));
+        json_object_set_new(o, "grade", sb_output_money(x->grade));
         json_object_set_new(o, "daijiao", json_boolean(x->daijiao));
         json_object_set_new(o, "table_from", json_string(x->table_from));
         json_object_set_new(o, "first_year", json_integer(x->first_year));

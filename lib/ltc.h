@@ -2,8 +2,6 @@
 #ifndef SHEBAO_LTC_INTERNAL_H
 #define SHEBAO_LTC_INTERNAL_H
 
-#include <jansson.h>
-
 #include "internal.h"
 #include "provenance.h"
 
@@ -18,8 +16,6 @@ static inline sb_prov_used *sb_ltc_used(shebao_ltc_assumptions *a) { return a ? 
 
 /* Start a computation: empty the list (a may be NULL: nothing is recorded). */
 void sb_ltc_assumptions_reset(shebao_ltc_assumptions *a);
-/* The assumptions as the JSON array every LTC document ends with (empty for NULL); NULL when out of memory. */
-json_t *sb_ltc_assumptions_json(const shebao_ltc_assumptions *a);
 /* Record one of the computation's own defaults (path "run.…", status assumption), once per path. */
 int sb_ltc_assume(shebao_ltc_assumptions *a, const char *path, const char *value, const char *why);
 /* End of a computation: on success build the list; on failure empty it again, turn ENOMEM into a message;

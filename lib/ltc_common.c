@@ -2,10 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "ltc.h"
-#include "output.h"
 
 static const char *const adl_items[SHEBAO_LTC_ADL_ITEMS] = {"进食",   "穿衣",     "面部与口腔清洁", "大便控制",
                                                            "小便控制", "用厕",     "平地行走",       "床椅转移",
@@ -34,6 +31,15 @@ const char *shebao_ltc_grade_name(int grade) { return grade >= 0 && grade < SB_L
 
 const char *shebao_ltc_level_name(int level) { return level >= 0 && level < SB_LTC_LEVELS ? level_names[level] : NULL; }
 
+/* The index of name in names[0 .. n), or -1 (also for a NULL name). */
+static int ltc_name_index(const char *name, const char *const *names, int n)
+{
+    for (int i = 0; name && i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 const char *shebao_ltc_mode_name(shebao_ltc_mode mode)
 {
     return (unsigned)mode < SB_LTC_MODES ? mode_names[mode] : NULL;
@@ -41,14 +47,10 @@ const char *shebao_ltc_mode_name(shebao_ltc_mode mode)
 
 int shebao_ltc_mode_from_name(const char *name, shebao_ltc_mode *out)
 {
-    if (!out)
-        return SHEBAO_EUSAGE;
-    for (int i = 0; name && i < SB_LTC_MODES; i++)
-        if (strcmp(name, mode_names[i]) == 0) {
-            *out = (shebao_ltc_mode)i;
-            return SHEBAO_OK;
-        }
-    return SHEBAO_EINPUT;
+    int i = ltc_name_index(name, mode_names, SB_LTC_MODES);
+    if (out && i >= 0)
+        *out = (shebao_ltc_mode)i;
+    return !out ? SHEBAO_EUSAGE : i < 0 ? SHEBAO_EINPUT : SHEBAO_OK;
 }
 
 const char *shebao_ltc_group_name(shebao_ltc_group group)
@@ -58,14 +60,10 @@ const char *shebao_ltc_group_name(shebao_ltc_group group)
 
 int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out)
 {
-    if (!out)
-        return SHEBAO_EUSAGE;
-    for (int i = 0; name && i < SB_LTC_GROUPS; i++)
-        if (strcmp(name, group_names[i]) == 0) {
-            *out = (shebao_ltc_group)i;
-            return SHEBAO_OK;
-        }
-    return SHEBAO_EINPUT;
+    int i = ltc_name_index(name, group_names, SB_LTC_GROUPS);
+    if (out && i >= 0)
+        *out = (shebao_ltc_group)i;
+    return !out ? SHEBAO_EUSAGE : i < 0 ? SHEBAO_EINPUT : SHEBAO_OK;
 }
 
 const char *shebao_ltc_payer_name(shebao_ltc_payer payer)
@@ -112,27 +110,6 @@ size_t shebao_ltc_assumption_count(const shebao_ltc_assumptions *a) { return a ?
 int shebao_ltc_assumption(const shebao_ltc_assumptions *a, size_t i, shebao_param *out)
 {
     return a ? sb_prov_get(&a->list, i, out) : SHEBAO_EUSAGE;
-}
-
-json_t *sb_ltc_assumptions_json(const shebao_ltc_assumptions *a)
-{
-    json_t *as = json_array();
-    for (size_t i = 0; as && a && i < a->list.n; i++) {
-        shebao_param q;
-        sb_prov_get(&a->list, i, &q);
-        json_array_append_new(as, sb_output_param_json(&q));
-    }
-    return as;
-}
-
-int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *a, char **out)
-{
-    if (!a || !out)
-        return SHEBAO_EUSAGE;
-    json_t *as = sb_ltc_assumptions_json(a);
-    *out = as ? json_dumps(as, JSON_INDENT(2)) : NULL;
-    json_decref(as);
-    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
 void sb_ltc_assumptions_reset(shebao_ltc_assumptions *a)

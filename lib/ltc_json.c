@@ -1,6 +1,6 @@
 /* Long-term care results as JSON documents (the shape `shebao ltc ... --format json` prints). Each document names
  * the policy, echoes the inputs that identify the result, and ends with the "assumptions" array every result uses
- * (sb_ltc_assumptions_json). */
+ * (ltc_assumptions_json, also shebao_ltc_assumptions_to_json). */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,11 +9,26 @@
 #include "ltc.h"
 #include "output.h"
 
-static json_t *jmoney(int64_t fen)
+/* The assumptions as the JSON array every LTC document ends with (empty for NULL); NULL when out of memory. */
+static json_t *ltc_assumptions_json(const shebao_ltc_assumptions *a)
 {
-    char m[SHEBAO_MONEY_BUFSZ];
-    shebao_money_format(fen, m, sizeof m);
-    return json_string(m);
+    json_t *as = json_array();
+    for (size_t i = 0; as && a && i < a->list.n; i++) {
+        shebao_param q;
+        sb_prov_get(&a->list, i, &q);
+        json_array_append_new(as, sb_output_param_json(&q));
+    }
+    return as;
+}
+
+int shebao_ltc_assumptions_to_json(const shebao_ltc_assumptions *a, char **out)
+{
+    if (!a || !out)
+        return SHEBAO_EUSAGE;
+    json_t *as = ltc_assumptions_json(a);
+    *out = as ? json_dumps(as, JSON_INDENT(2)) : NULL;
+    json_decref(as);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
 
 /* A string, or null (a name out of range, text that is not UTF-8). */
@@ -48,7 +63,7 @@ static json_t *doc(const shebao_policy *policy)
 /* The end of every document: the "assumptions", then the text (to shebao_free). */
 static int finish(json_t *root, const shebao_ltc_assumptions *notes, char **out)
 {
-    json_object_set_new(root, "assumptions", sb_ltc_assumptions_json(notes));
+    json_object_set_new(root, "assumptions", ltc_assumptions_json(notes));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
@@ -95,9 +110,9 @@ int shebao_ltc_benefit_to_json(const shebao_policy *policy, const shebao_ltc_cla
     json_object_set_new(root, "days_in_month", json_integer(b->days_in_month));
     json_object_set_new(root, "care_days", json_integer(b->care_days));
     json_object_set_new(root, "eligible_days", json_integer(b->eligible_days));
-    json_object_set_new(root, "cost", cash ? json_null() : jmoney(b->cost));
-    json_object_set_new(root, "fund_pays", jmoney(b->fund_pays));
-    json_object_set_new(root, "self_pays", jmoney(b->self_pays));
+    json_object_set_new(root, "cost", cash ? json_null() : sb_output_money(b->cost));
+    json_object_set_new(root, "fund_pays", sb_output_money(b->fund_pays));
+    json_object_set_new(root, "self_pays", sb_output_money(b->self_pays));
     json_object_set_new(root, "binding",
                         b->binding == SHEBAO_LTC_LIMIT_NONE ? json_null() : jstr(shebao_ltc_limit_name(b->binding)));
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -121,16 +136,16 @@ int shebao_ltc_funding_to_json(const shebao_policy *policy, shebao_ltc_group gro
     json_object_set_new(root, "funding_from", jfixed(f->from, sizeof f->from));
     json_object_set_new(root, "basis", json_string(f->is_rate ? "rate" : "fixed"));
     json_object_set_new(root, "period", json_string(f->is_rate ? "month" : "year"));
-    json_object_set_new(root, "base", f->is_rate ? jmoney(f->base) : json_null());
+    json_object_set_new(root, "base", f->is_rate ? sb_output_money(f->base) : json_null());
     json_object_set_new(root, "base_limited", limited ? json_string(limited) : json_null());
     json_object_set_new(root, "count", json_integer(f->count));
     for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
         if (f->payers & (1u << p)) {
-            json_object_set_new(pp, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f->per_person[p]));
-            json_object_set_new(tt, shebao_ltc_payer_name((shebao_ltc_payer)p), jmoney(f->total[p]));
+            json_object_set_new(pp, shebao_ltc_payer_name((shebao_ltc_payer)p), sb_output_money(f->per_person[p]));
+            json_object_set_new(tt, shebao_ltc_payer_name((shebao_ltc_payer)p), sb_output_money(f->total[p]));
         }
-    json_object_set_new(pp, "total", jmoney(f->per_person_total));
-    json_object_set_new(tt, "total", jmoney(f->total_all));
+    json_object_set_new(pp, "total", sb_output_money(f->per_person_total));
+    json_object_set_new(tt, "total", sb_output_money(f->total_all));
     json_object_set_new(root, "per_person", pp);
     json_object_set_new(root, "total", tt);
     return finish(root, notes, out);
@@ -155,11 +170,11 @@ int shebao_ltc_cost_to_json(const shebao_policy *policy, const shebao_ltc_cost_i
         json_object_set_new(o, "mode", jstr(shebao_ltc_mode_name(c->mode)));
         json_object_set_new(o, "persons", jfixed(c->persons, sizeof c->persons));
         json_object_set_new(o, "eligible", json_boolean(c->eligible));
-        json_object_set_new(o, "per_person", jmoney(c->per_person));
-        json_object_set_new(o, "total", jmoney(c->total));
+        json_object_set_new(o, "per_person", sb_output_money(c->per_person));
+        json_object_set_new(o, "total", sb_output_money(c->total));
         json_array_append_new(cells, o);
     }
     json_object_set_new(root, "cells", cells);
-    json_object_set_new(root, "total", jmoney(est->total));
+    json_object_set_new(root, "total", sb_output_money(est->total));
     return finish(root, notes, out);
 }

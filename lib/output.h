@@ -11,5 +11,8 @@
  * every result's "assumptions" array uses. Returns a new reference (jansson's json_t). (projection.c) */
 struct json_t;
 struct json_t *sb_output_param_json(const shebao_param *q);
+/* An amount of fen as a JSON string of yuan with two decimals ("-1234.50"), the one form of money in every result's
+ * JSON. Returns a new reference. (projection.c) */
+struct json_t *sb_output_money(int64_t fen);
 
 #endif /* SHEBAO_OUTPUT_H */

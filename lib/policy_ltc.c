@@ -14,20 +14,20 @@ static const char *const ltc_group_keys[] = {"employee", "retiree", "resident", 
 static const char *const ltc_payer_keys[] = {"individual", "employer", "medical_fund", "fiscal", "other", NULL};
 static const char *const ltc_convention_names[] = {"cap_on_cost", "cap_on_payment", NULL};
 
-/* A value per grade: {"3": "0.7", "5": {"value": "0.8", "source": "ID"}, "source": "ID"}. The map's own
- * "source" applies to its grades that carry none. */
-static int ltc_read_gmap(sb_pread *b, const sb_pread_obj *o, const char *key, bool req, sb_pread_kind kind,
-                         sb_ltc_gmap *out)
+/* A map of values per grade being read: their kind, the enclosing `from`, where they go. */
+typedef struct ltc_gmap_room {
+    sb_pread_kind kind;
+    const char *from;
+    sb_ltc_gmap *out;
+} ltc_gmap_room;
+
+static int ltc_read_gmap_body(sb_pread *b, json_t *m, const char *inherited, void *room)
 {
-    json_t *m;
-    TRY(sb_pread_lookup(b, o, key, req, &m));
-    if (!m)
-        return SHEBAO_OK;
-    size_t old = sb_pread_push_key(b, key);
+    const ltc_gmap_room *r = room;
     if (!json_is_object(m) || json_object_get(m, "value"))
         return sb_pread_err(b, "must be an object keyed by grade, e.g. {\"3\": \"60\", \"5\": \"100\"}");
-    sb_pread_obj go = {m, NULL, o->from};
-    TRY(sb_pread_source(b, m, o->src, &go.src));
+    sb_pread_obj go = {m, NULL, r->from};
+    TRY(sb_pread_source(b, m, inherited, &go.src));
     const char *k;
     json_t *v;
     json_object_foreach(m, k, v) {
@@ -38,14 +38,22 @@ static int ltc_read_gmap(sb_pread *b, const sb_pread_obj *o, const char *key, bo
     }
     for (int g = 0; g < SB_LTC_GRADES; g++) {
         char gk[2] = {(char)('0' + g), '\0'};
-        TRY(sb_pread_num(b, &go, gk, false, kind, &out->fen[g], &out->dec[g], &out->param[g]));
+        TRY(sb_pread_num(b, &go, gk, false, r->kind, &r->out->fen[g], &r->out->dec[g], &r->out->param[g]));
         if (sb_pread_has(&go, gk))
-            out->set |= 1u << g;
+            r->out->set |= 1u << g;
     }
-    if (!out->set)
+    if (!r->out->set)
         return sb_pread_err(b, "must give a value for at least one grade (\"0\" to \"5\")");
-    sb_pread_pop(b, old);
     return SHEBAO_OK;
+}
+
+/* A value per grade: {"3": "0.7", "5": {"value": "0.8", "source": "ID"}, "source": "ID"}. The map's own
+ * "source" applies to its grades that carry none. (JSON_NULL: the body checks the type, with its own message.) */
+static int ltc_read_gmap(sb_pread *b, const sb_pread_obj *o, const char *key, bool req, sb_pread_kind kind,
+                         sb_ltc_gmap *out)
+{
+    ltc_gmap_room r = {kind, o->from, out};
+    return sb_pread_sub(b, o, key, req, JSON_NULL, ltc_read_gmap_body, &r);
 }
 
 /* The bands of one domain being read. */
@@ -376,24 +384,33 @@ static const ltc_dated ltc_benefits_dated = {
     .names = ltc_mode_keys, .read = ltc_read_mode,
     .none = "needs at least one care mode (institution, medical_institution, home_visit, home_cash)"};
 
+/* The dated array arr of d: a new list of entries of `size` bytes, returned even when an entry is refused (the
+ * policy owns and frees it), *count of them read; *rc says whether all were. NULL (with *rc) when none is made. */
+static void *ltc_read_dated_list(sb_pread *b, json_t *arr, const char *inh, const ltc_dated *d, size_t size,
+                                 size_t *count, int *rc)
+{
+    char *list = sb_pread_list(b, arr, true, size, rc);
+    if (!list)
+        return NULL;
+    ltc_dated_room r = {d, list, size, count};
+    *rc = sb_pread_each(b, arr, &d->shape, inh, ltc_read_dated_entry, &r);
+    return list;
+}
+
 static int ltc_read_funding(sb_pread *b, json_t *arr, const char *inh, void *out)
 {
     sb_ltc *L = out;
     int rc;
-    if (!(L->funding = sb_pread_list(b, arr, true, sizeof *L->funding, &rc)))
-        return rc;
-    ltc_dated_room r = {&ltc_funding_dated, (char *)L->funding, sizeof *L->funding, &L->nfunding};
-    return sb_pread_each(b, arr, &r.d->shape, inh, ltc_read_dated_entry, &r);
+    L->funding = ltc_read_dated_list(b, arr, inh, &ltc_funding_dated, sizeof *L->funding, &L->nfunding, &rc);
+    return rc;
 }
 
 static int ltc_read_benefits(sb_pread *b, json_t *arr, const char *inh, void *out)
 {
     sb_ltc *L = out;
     int rc;
-    if (!(L->benefits = sb_pread_list(b, arr, true, sizeof *L->benefits, &rc)))
-        return rc;
-    ltc_dated_room r = {&ltc_benefits_dated, (char *)L->benefits, sizeof *L->benefits, &L->nbenefits};
-    return sb_pread_each(b, arr, &r.d->shape, inh, ltc_read_dated_entry, &r);
+    L->benefits = ltc_read_dated_list(b, arr, inh, &ltc_benefits_dated, sizeof *L->benefits, &L->nbenefits, &rc);
+    return rc;
 }
 
 int sb_policy_ltc_read(sb_pread *b, json_t *obj, const char *inherited, void *out)

@@ -122,7 +122,7 @@ json_t *sb_output_param_json(const shebao_param *q)
     return a;
 }
 
-static json_t *jmoney(int64_t fen)
+json_t *sb_output_money(int64_t fen)
 {
     char m[SHEBAO_MONEY_BUFSZ];
     shebao_money_format(fen, m, sizeof m);
@@ -144,15 +144,15 @@ static json_t *json_claim(const shebao_projection *p)
     json_t *c = json_object();
     json_object_set_new(c, "month", json_string(p->claim_text));
     json_object_set_new(c, "age", json_integer(p->claim_age_years));
-    json_object_set_new(c, "balance", jmoney(p->balance));
-    json_object_set_new(c, "account_pension", jmoney(p->account));
-    json_object_set_new(c, "base_pension", jmoney(p->base));
+    json_object_set_new(c, "balance", sb_output_money(p->balance));
+    json_object_set_new(c, "account_pension", sb_output_money(p->account));
+    json_object_set_new(c, "base_pension", sb_output_money(p->base));
     json_object_set_new(c, "base_pension_from", json_string(p->base_from));
     json_object_set_new(c, "base_pension_carried_forward", json_boolean(p->base_carried_forward));
-    json_object_set_new(c, "central_base_pension", p->have_central ? jmoney(p->central) : json_null());
-    json_object_set_new(c, "years_pension", jmoney(p->years_pension));
-    json_object_set_new(c, "age_supplement", jmoney(p->supplement));
-    json_object_set_new(c, "monthly_total", jmoney(p->total));
+    json_object_set_new(c, "central_base_pension", p->have_central ? sb_output_money(p->central) : json_null());
+    json_object_set_new(c, "years_pension", sb_output_money(p->years_pension));
+    json_object_set_new(c, "age_supplement", sb_output_money(p->supplement));
+    json_object_set_new(c, "monthly_total", sb_output_money(p->total));
     return c;
 }
 
@@ -164,14 +164,14 @@ static json_t *json_ledger(const shebao_projection *p)
         const shebao_ledger_row *r = &p->rows[i];
         json_t *row = json_object();
         json_object_set_new(row, "year", json_integer(r->year));
-        json_object_set_new(row, "grade", jmoney(r->grade));
-        json_object_set_new(row, "personal", jmoney(r->personal));
-        json_object_set_new(row, "subsidy", jmoney(r->subsidy));
-        json_object_set_new(row, "collective", jmoney(r->collective));
+        json_object_set_new(row, "grade", sb_output_money(r->grade));
+        json_object_set_new(row, "personal", sb_output_money(r->personal));
+        json_object_set_new(row, "subsidy", sb_output_money(r->subsidy));
+        json_object_set_new(row, "collective", sb_output_money(r->collective));
         json_object_set_new(row, "rate", json_string(p->rates[i]));
-        json_object_set_new(row, "interest", jmoney(r->interest));
-        json_object_set_new(row, "backpay", jmoney(r->backpay));
-        json_object_set_new(row, "balance", jmoney(r->balance));
+        json_object_set_new(row, "interest", sb_output_money(r->interest));
+        json_object_set_new(row, "backpay", sb_output_money(r->backpay));
+        json_object_set_new(row, "balance", sb_output_money(r->balance));
         json_array_append_new(ledger, row);
     }
     return ledger;
@@ -185,14 +185,14 @@ static json_t *json_lifetime(const shebao_projection *p)
     json_t *l = json_object();
     json_object_set_new(l, "breakeven_months", p->have_breakeven ? json_integer(p->breakeven_m) : json_null());
     json_object_set_new(l, "breakeven_month", p->have_breakeven ? jmonth(p->breakeven_month) : json_null());
-    json_object_set_new(l, "funeral_grant", jmoney(p->funeral));
+    json_object_set_new(l, "funeral_grant", sb_output_money(p->funeral));
     json_object_set_new(l, "mortality", json_string(p->have_epv ? "cl2010-2013-pension" : "none"));
     json_object_set_new(l, "discount_rate", p->have_epv ? json_string(p->discount) : json_null());
-    json_object_set_new(l, "epv_benefits", p->have_epv ? jmoney(p->epv) : json_null());
-    json_object_set_new(l, "pv_contributions", p->have_epv ? jmoney(p->pvc) : json_null());
+    json_object_set_new(l, "epv_benefits", p->have_epv ? sb_output_money(p->epv) : json_null());
+    json_object_set_new(l, "pv_contributions", p->have_epv ? sb_output_money(p->pvc) : json_null());
     json_object_set_new(l, "moneys_worth_ratio", p->have_ratio ? json_string(p->ratio) : json_null());
     json_object_set_new(l, "irr", p->have_irr ? json_string(p->irr) : json_null());
-    json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? jmoney(p->inheritable) : json_null());
+    json_object_set_new(l, "expected_inheritable_balance", p->have_epv ? sb_output_money(p->inheritable) : json_null());
     return l;
 }
 
@@ -223,14 +223,14 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "backpay_years", json_integer(p->backpay_years));
     json_object_set_new(root, "years_required", json_integer(p->years_required));
     json_object_set_new(root, "years_missing", json_integer(p->years_missing));
-    json_object_set_new(root, "personal_total", jmoney(p->personal));
+    json_object_set_new(root, "personal_total", sb_output_money(p->personal));
     json_object_set_new(root, "claim_month", json_string(p->claim_text));
     if (!p->eligible) {
         json_t *ne = json_object();
         json_object_set_new(ne, "reason", json_string("too few years paid"));
         json_object_set_new(ne, "years_missing", json_integer(p->years_missing));
         json_object_set_new(ne, "backpay_years_needed", json_integer(p->years_missing));
-        json_object_set_new(ne, "backpay_max_grade", jmoney(p->backpay_max));
+        json_object_set_new(ne, "backpay_max_grade", sb_output_money(p->backpay_max));
         json_object_set_new(root, "not_eligible", ne);
     }
     json_object_set_new(root, "claim", json_claim(p));

@@ -117,6 +117,14 @@ static inline int sb_resident_last_payable(const sb_resident *rp, int birth_year
     return last < claim_year ? last : claim_year;
 }
 
+/* Years paid needed for a pension: min(min_years, claim year − year of scheme_start), at least 0
+ * (docs/resident-pension.md §4). */
+static inline int sb_resident_years_required(const sb_resident *rp, int claim_year)
+{
+    int since = claim_year - SB_MONTH_YEAR(rp->scheme_start);
+    return rp->min_years < since ? rp->min_years : (since > 0 ? since : 0);
+}
+
 /* The first year of the ledger: the first plan year, or the claim year. */
 static inline int sb_resident_ledger_first_year(const shebao_person *pe, int claim_year)
 {

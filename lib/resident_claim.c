@@ -32,8 +32,7 @@ int sb_resident_eligibility(const shebao_policy *P, const shebao_person *pe, she
     p->backpay_grade = pe->backpay_grade;
     p->backpay_max = rp->backpay_max;
     p->years_paid = p->contrib_years + pe->backpay_years;
-    int since = SB_MONTH_YEAR(p->claim) - SB_MONTH_YEAR(rp->scheme_start);
-    p->years_required = rp->min_years < since ? rp->min_years : (since > 0 ? since : 0);
+    p->years_required = sb_resident_years_required(rp, SB_MONTH_YEAR(p->claim));
     p->eligible = p->years_paid >= p->years_required;
     p->years_missing = p->eligible ? 0 : p->years_required - p->years_paid;
     TRY(sb_prov_use(&p->used, rp->p_min_years));

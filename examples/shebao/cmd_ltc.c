@@ -110,6 +110,12 @@ static int finish(run *r, int code)
     return code;
 }
 
+/* The first line of every table: the policy and its lineage, then a blank line. */
+static void policy_heading(const run *r)
+{
+    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+}
+
 /* ---- assess ------------------------------------------------------------------------------------------------- */
 
 typedef struct assess_opts {
@@ -140,7 +146,7 @@ static const cli_command cmd_assess = {
 
 static void assess_table_out(const run *r, const shebao_ltc_assessment *as)
 {
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    policy_heading(r);
     printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
     label("日常生活活动能力", "ADL");
     printf("%4d   level %d %s\n", as->adl, as->adl_level, shebao_ltc_level_name(as->adl_level));
@@ -242,7 +248,7 @@ static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const cha
 {
     const char *binding = b->binding == SHEBAO_LTC_LIMIT_NONE ? NULL : shebao_ltc_limit_name(b->binding);
     char m[SHEBAO_MONEY_BUFSZ];
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    policy_heading(r);
     printf("长期护理保险待遇 Long-term care benefit, %s: grade %d %s, %s\n", month, c->grade,
            shebao_ltc_grade_name(c->grade), shebao_ltc_mode_name(c->mode));
     if (!b->eligible)
@@ -339,7 +345,7 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
 {
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     const char *limited = f->base_limited < 0 ? "floor" : f->base_limited > 0 ? "cap" : NULL;
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    policy_heading(r);
     printf("长期护理保险筹资 Long-term care funding, %s, group %s (rules from %s)\n", month, group, f->from);
     if (f->is_rate)
         printf("  rates on a monthly base of %s%s%s; amounts per month\n", cli_money(f->base, m1),
@@ -425,7 +431,7 @@ static const cli_command cmd_cost = {
 static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const char *from, const shebao_ltc_cost *est)
 {
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    policy_heading(r);
     printf("长期护理保险基金支出估算 Fund spending estimate: %lld beneficiaries, %d month(s) from %s\n",
            in->beneficiaries, in->months, from);
     printf("  %-5s %-20s %16s %16s %20s\n", "grade", "mode", "persons", "per person", "total");

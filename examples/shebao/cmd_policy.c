@@ -1,4 +1,4 @@
-/* shebao policy list | show | check */
+/* shebao policy list | show | grades | check */
 #include <stddef.h>
 #include <string.h>
 
@@ -89,6 +89,89 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv)
     return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
 }
 
+typedef struct grades_opts {
+    const char *file, *region, *format;
+    cli_int year;
+} grades_opts;
+
+static const cli_opt grades_table[] = {
+    {.name = "year", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, .at = offsetof(grades_opts, year),
+     .lo = SHEBAO_YEAR_MIN, .hi = SHEBAO_YEAR_MAX, .what = "a year", .help = "the contribution year"},
+    CLI_OPTS_POLICY(grades_opts),
+    CLI_OPT_FORMAT(grades_opts, "table|json"),
+    {0},
+};
+
+static int policy_grades(shebao_ctx *ctx, int argc, char **argv);
+
+static const cli_command cmd_grades = {
+    .name = "policy grades",
+    .summary = "the grades a person may choose in a year, with their subsidies",
+    .example = "policy grades --year 2026 --region zhejiang-taizhou",
+    .opts = grades_table,
+    .run = policy_grades,
+};
+
+static void print_grades(const shebao_policy *p, const shebao_grade_list *g)
+{
+    printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
+    printf("year     %d (grade table from %s)\n\n", shebao_grade_list_year(g), shebao_grade_list_table_from(g));
+    /* columns: grade and subsidy right-aligned in 12, the kind in 14 (display columns: CJK counts 2) */
+    const char *row[4] = {"GRADE 档次", "SUBSIDY 补贴", "KIND 类别", "STATUS 状态"};
+    for (size_t i = 0; i <= shebao_grade_list_count(g); i++) {
+        shebao_grade_option o;
+        char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+        if (i > 0 && shebao_grade_list_item(g, i - 1, &o) == SHEBAO_OK) {
+            shebao_money_format(o.grade, a, sizeof a);
+            shebao_money_format(o.subsidy, b, sizeof b);
+            row[0] = a, row[1] = b, row[2] = o.daijiao ? "代缴 daijiao" : "normal";
+            row[3] = shebao_status_name(o.status);
+        }
+        cli_pad(stdout, row[0], 12, true);
+        cli_pad(stdout, row[1], 14, true);
+        fputs("  ", stdout);
+        cli_pad(stdout, row[2], 14, false);
+        printf(" %s\n", row[3]);
+    }
+}
+
+static int policy_grades(shebao_ctx *ctx, int argc, char **argv)
+{
+    grades_opts o = {.format = "table"};
+    int rc = cli_parse(&cmd_grades, ctx, argc, argv, 3, &o);
+    if (rc != CLI_GO)
+        return rc;
+    if (!o.year.set)
+        return cli_usage("policy grades needs --year YYYY");
+    shebao_policy *p = NULL;
+    rc = cli_load_policy(ctx, o.file, o.region, &p);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    shebao_grade_list *g = NULL;
+    rc = shebao_policy_grades(ctx, p, (int)o.year.v, &g);
+    if (rc == SHEBAO_NA) {
+        cli_err("--year %lld: policy %s has no grade table in force yet in that year", o.year.v, shebao_policy_id(p));
+        shebao_policy_free(p);
+        return EXIT_INPUT;
+    }
+    if (rc != SHEBAO_OK) {
+        shebao_policy_free(p);
+        return cli_fail(ctx, rc);
+    }
+    if (strcmp(o.format, "json") == 0) {
+        char *json = NULL;
+        rc = shebao_grade_list_to_json(g, &json);
+        if (rc == SHEBAO_OK)
+            cli_puts(json);
+        shebao_free(json);
+    } else {
+        print_grades(p, g);
+    }
+    shebao_grade_list_free(g);
+    shebao_policy_free(p);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
+}
+
 typedef struct check_opts {
     const char *file;
 } check_opts;
@@ -161,11 +244,11 @@ static int policy_list(shebao_ctx *ctx, int argc, char **argv)
     return EXIT_OK;
 }
 
-static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_check, NULL};
+static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_grades, &cmd_check, NULL};
 
 const cli_command cli_cmd_policy = {
     .name = "policy",
-    .summary = "the policies: the embedded ones, one in full, a file checked",
+    .summary = "the policies: the embedded ones, one in full, the grades of a year, a file checked",
     .run = cmd_policy,
     .subs = policy_subs,
 };

@@ -91,11 +91,8 @@ static void test_cjk_glyphs_not_tofu(void **state)
 static shebao_comparison *sample(shebao_policy **pol)
 {
     *pol = tu_embedded("zhejiang");
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1980;
-    pe.birth_month = 5;
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = 2025;
+    shebao_person pe = tu_person(1980, 5, NULL, 0);
+    shebao_compare_options opt = tu_compare_options(2025, NULL, 0, NULL, 0);
     shebao_comparison *c = NULL;
     assert_int_equal(shebao_compare(ctx, *pol, &pe, &opt, &c), SHEBAO_OK);
     return c;

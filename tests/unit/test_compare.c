@@ -45,12 +45,7 @@ static const char policy_b[] =
 static shebao_comparison *compare(const shebao_policy *pol, const shebao_person *pe, int start,
                                   const shebao_fen *grades, size_t ng, const int *years, size_t ny)
 {
-    shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-    opt.start_year = start;
-    opt.grades = grades;
-    opt.grade_count = ng;
-    opt.years = years;
-    opt.years_count = ny;
+    shebao_compare_options opt = tu_compare_options(start, grades, ng, years, ny);
     shebao_comparison *c = NULL;
     int rc = shebao_compare(ctx, pol, pe, &opt, &c);
     if (rc != SHEBAO_OK)
@@ -60,9 +55,7 @@ static shebao_comparison *compare(const shebao_policy *pol, const shebao_person 
 
 static shebao_person person(int by, int bm, shebao_sex sex, shebao_mortality m)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = by;
-    pe.birth_month = bm;
+    shebao_person pe = tu_person(by, bm, NULL, 0);
     pe.sex = sex;
     pe.mortality = m;
     return pe;
@@ -377,6 +370,22 @@ static void expect_delta(const shebao_compare_delta *d, shebao_delta_kind kind, 
     assert_int_equal(d->recoup_months, recoup);
 }
 
+/* One expected delta, the arguments of expect_delta as a row of a table. */
+typedef struct delta_want {
+    shebao_delta_kind kind;
+    shebao_fen fg;
+    int fy;
+    shebao_fen tg;
+    int ty;
+    const char *per_year, *paid, *monthly;
+    int recoup;
+} delta_want;
+
+static void expect_delta_want(const shebao_compare_delta *d, const delta_want *w)
+{
+    expect_delta(d, w->kind, w->fg, w->fy, w->tg, w->ty, w->per_year, w->paid, w->monthly, w->recoup);
+}
+
 static void test_marginal_by_hand(void **state)
 {
     (void)state;
@@ -414,38 +423,36 @@ static void test_marginal_by_hand(void **state)
 
     /* grade marginals, 15 years then 16; year marginals per grade, 15→16 then 16→17 (17 ≤ 19 is projected too) */
     assert_int_equal(shebao_comparison_marginal_count(c), 2 * 2 + 3 * 2);
+    /* the marginals in order, each worked out by hand (kind, from grade and years, to grade and years, extra per
+     * year, extra paid, extra monthly, recoup months) */
+    static const delta_want marginals[] = {
+        /* 15 y, 1000→2000: paid (2000 − 1000) × 15 = 15000; monthly 467.41 − 348.71 = 118.70; 15000/118.70 =
+         * 126.37 → 127 */
+        {SHEBAO_DELTA_GRADE, 100000, 15, 200000, 15, "1000.00", "15000.00", "118.70", 127},
+        /* 15 y, 2000→4000: paid 30000; monthly 683.24 − 467.41 = 215.83; 30000/215.83 = 138.99 → 139 */
+        {SHEBAO_DELTA_GRADE, 200000, 15, 400000, 15, "2000.00", "30000.00", "215.83", 139},
+        /* 16 y, 1000→2000: paid 16000; monthly 488.24 − 361.62 = 126.62; 16000/126.62 = 126.36 → 127 */
+        {SHEBAO_DELTA_GRADE, 100000, 16, 200000, 16, "1000.00", "16000.00", "126.62", 127},
+        /* 16 y, 2000→4000: paid 32000; monthly 718.45 − 488.24 = 230.21; 139 × 230.21 = 31999.19 < 32000, so 140 */
+        {SHEBAO_DELTA_GRADE, 200000, 16, 400000, 16, "2000.00", "32000.00", "230.21", 140},
+        /* 1000, 15→16: paid 1000; monthly 361.62 − 348.71 = 12.91; 1000/12.91 = 77.46 → 78 */
+        {SHEBAO_DELTA_YEAR, 100000, 15, 100000, 16, "1000.00", "1000.00", "12.91", 78},
+        /* 1000, 16→17: monthly 374.53 − 361.62 = 12.91 → 78 */
+        {SHEBAO_DELTA_YEAR, 100000, 16, 100000, 17, "1000.00", "1000.00", "12.91", 78},
+        /* 2000, 15→16: monthly 488.24 − 467.41 = 20.83; 2000/20.83 = 96.02 → 97 */
+        {SHEBAO_DELTA_YEAR, 200000, 15, 200000, 16, "2000.00", "2000.00", "20.83", 97},
+        /* 2000, 16→17: monthly 509.06 − 488.24 = 20.82; 2000/20.82 = 96.06 → 97 */
+        {SHEBAO_DELTA_YEAR, 200000, 16, 200000, 17, "2000.00", "2000.00", "20.82", 97},
+        /* 4000, 15→16: monthly 718.45 − 683.24 = 35.21; 4000/35.21 = 113.6 → 114 */
+        {SHEBAO_DELTA_YEAR, 400000, 15, 400000, 16, "4000.00", "4000.00", "35.21", 114},
+        /* 4000, 16→17: monthly 753.67 − 718.45 = 35.22; 4000/35.22 = 113.57 → 114 */
+        {SHEBAO_DELTA_YEAR, 400000, 16, 400000, 17, "4000.00", "4000.00", "35.22", 114},
+    };
     shebao_compare_delta d;
-    /* 15 y, 1000→2000: paid (2000 − 1000) × 15 = 15000; monthly 467.41 − 348.71 = 118.70; 15000/118.70 =
-     * 126.37 → 127 */
-    shebao_comparison_marginal(c, 0, &d);
-    expect_delta(&d, SHEBAO_DELTA_GRADE, 100000, 15, 200000, 15, "1000.00", "15000.00", "118.70", 127);
-    /* 15 y, 2000→4000: paid 30000; monthly 683.24 − 467.41 = 215.83; 30000/215.83 = 138.99 → 139 */
-    shebao_comparison_marginal(c, 1, &d);
-    expect_delta(&d, SHEBAO_DELTA_GRADE, 200000, 15, 400000, 15, "2000.00", "30000.00", "215.83", 139);
-    /* 16 y, 1000→2000: paid 16000; monthly 488.24 − 361.62 = 126.62; 16000/126.62 = 126.36 → 127 */
-    shebao_comparison_marginal(c, 2, &d);
-    expect_delta(&d, SHEBAO_DELTA_GRADE, 100000, 16, 200000, 16, "1000.00", "16000.00", "126.62", 127);
-    /* 16 y, 2000→4000: paid 32000; monthly 718.45 − 488.24 = 230.21; 139 × 230.21 = 31999.19 < 32000, so 140 */
-    shebao_comparison_marginal(c, 3, &d);
-    expect_delta(&d, SHEBAO_DELTA_GRADE, 200000, 16, 400000, 16, "2000.00", "32000.00", "230.21", 140);
-    /* 1000, 15→16: paid 1000; monthly 361.62 − 348.71 = 12.91; 1000/12.91 = 77.46 → 78 */
-    shebao_comparison_marginal(c, 4, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 100000, 15, 100000, 16, "1000.00", "1000.00", "12.91", 78);
-    /* 1000, 16→17: monthly 374.53 − 361.62 = 12.91 → 78 */
-    shebao_comparison_marginal(c, 5, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 100000, 16, 100000, 17, "1000.00", "1000.00", "12.91", 78);
-    /* 2000, 15→16: monthly 488.24 − 467.41 = 20.83; 2000/20.83 = 96.02 → 97 */
-    shebao_comparison_marginal(c, 6, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 200000, 15, 200000, 16, "2000.00", "2000.00", "20.83", 97);
-    /* 2000, 16→17: monthly 509.06 − 488.24 = 20.82; 2000/20.82 = 96.06 → 97 */
-    shebao_comparison_marginal(c, 7, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 200000, 16, 200000, 17, "2000.00", "2000.00", "20.82", 97);
-    /* 4000, 15→16: monthly 718.45 − 683.24 = 35.21; 4000/35.21 = 113.6 → 114 */
-    shebao_comparison_marginal(c, 8, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 400000, 15, 400000, 16, "4000.00", "4000.00", "35.21", 114);
-    /* 4000, 16→17: monthly 753.67 − 718.45 = 35.22; 4000/35.22 = 113.57 → 114 */
-    shebao_comparison_marginal(c, 9, &d);
-    expect_delta(&d, SHEBAO_DELTA_YEAR, 400000, 16, 400000, 17, "4000.00", "4000.00", "35.22", 114);
+    for (size_t i = 0; i < sizeof marginals / sizeof marginals[0]; i++) {
+        assert_int_equal(shebao_comparison_marginal(c, i, &d), SHEBAO_OK);
+        expect_delta_want(&d, &marginals[i]);
+    }
     assert_int_equal(shebao_comparison_marginal(c, 10, &d), SHEBAO_EUSAGE);
 
     /* lowest vs highest at 15 years: paid 60000 − 15000 = 45000; monthly 683.24 − 348.71 = 334.53;

@@ -226,11 +226,7 @@ static void test_assess_errors(void **state)
 static shebao_ltc_benefit run(const shebao_policy *p, int grade, shebao_ltc_mode mode, int y, int m, int days,
                               int hosp, const char *cost, const char *hours, const char *price)
 {
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-    c.grade = grade;
-    c.mode = mode;
-    c.year = y;
-    c.month = m;
+    shebao_ltc_claim c = tu_ltc_claim(grade, mode, y, m, SHEBAO_UNSET);
     c.care_days = days;
     c.hospital_days = hosp;
     c.disability_months = 12;
@@ -254,36 +250,65 @@ static shebao_ltc_benefit run(const shebao_policy *p, int grade, shebao_ltc_mode
         assert_int_equal((b).limits, lim);                                                                   \
     } while (0)
 
+/* One month's care benefit worked out by hand: the claim as run() takes it (grade, mode, year, month, care days
+ * (-1: the whole month), hospital days, cost, hours, price; NULL: not given), then what EXPECT checks (the fund's
+ * and the person's parts, the limit that set the amount, the limits that lowered it), the eligible days (-1: not
+ * checked), the days in the month (0: not checked) and the rules' first month (NULL: not checked). */
+typedef struct benefit_case {
+    int grade;
+    shebao_ltc_mode mode;
+    int y, m, days, hosp;
+    const char *cost, *hours, *price;
+    const char *pays, *self;
+    int bind, lim;
+    int eligible_days, days_in_month;
+    const char *from;
+} benefit_case;
+
+/* Runs each case under policy p, in order (the assumptions gather in `notes` as they would one by one). */
+static void expect_benefits(const shebao_policy *p, const benefit_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++, c++) {
+        shebao_ltc_benefit b = run(p, c->grade, c->mode, c->y, c->m, c->days, c->hosp, c->cost, c->hours, c->price);
+        if (c->eligible_days >= 0)
+            assert_int_equal(b.eligible_days, c->eligible_days);
+        if (c->days_in_month)
+            assert_int_equal(b.days_in_month, c->days_in_month);
+        if (c->from)
+            assert_string_equal(b.from, c->from);
+        EXPECT(b, c->pays, c->self, c->bind, c->lim);
+    }
+}
+
 static void test_cap_on_cost(void **state)
 {
     (void)state;
+    static const benefit_case cases[] = {
+        /* S1 (synthetic): grade 5, June 2025 (30 days), cost 4500: min(4500, 100 × 30 = 3000) = 3000,
+         * 0.70 × 3000 = 2100.00; self 4500 − 2100 = 2400.00; the daily cap bound */
+        {5, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL,
+         "2100.00", "2400.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, 30, 0, NULL},
+        /* S3: grade 3, cost 1500 over 30 days: 60 × 30 = 1800 ≥ 1500, 0.70 × 1500 = 1050.00; self 450.00; the ratio */
+        {3, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "1500", NULL, NULL,
+         "1050.00", "450.00", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+        /* S4: grade 4, 10 of 30 days in hospital → d = 20, cost 2400: min(2400, 80 × 20 = 1600) = 1600,
+         * 0.70 × 1600 = 1120.00; self 1280.00 */
+        {4, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 10, "2400", NULL, NULL,
+         "1120.00", "1280.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, 20, 0, NULL},
+        /* monthly cap (2026 rules, grade 5: 2000), January 2026 = 31 days, cost 4000: min(4000, 100 × 31 = 3100) =
+         * 3100, 0.70 × 3100 = 2170 > 2000 → 2000.00; self 2000.00; both caps lowered it, the monthly one set it */
+        {5, SHEBAO_LTC_INSTITUTION, 2026, 1, 31, 0, "4000", NULL, NULL,
+         "2000.00", "2000.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP | SHEBAO_LTC_LIMIT_MONTHLY_CAP,
+         -1, 0, "2026-01"},
+        /* exact rounding: grade 3, cost 1234.57: 0.7 × 1234.57 = 864.199 → 864.20 (fen_half_up); self 370.37 */
+        {3, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "1234.57", NULL, NULL,
+         "864.20", "370.37", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+        /* every day in hospital: d = 0, min(cost, 0) = 0 → nothing paid */
+        {4, SHEBAO_LTC_INSTITUTION, 2025, 6, 12, 12, "900", NULL, NULL,
+         "0.00", "900.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, 0, 0, NULL},
+    };
     shebao_ltc_benefit b;
-    /* S1 (synthetic): grade 5, June 2025 (30 days), cost 4500: min(4500, 100 × 30 = 3000) = 3000,
-     * 0.70 × 3000 = 2100.00; self 4500 − 2100 = 2400.00; the daily cap bound */
-    b = run(syn, 5, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL);
-    assert_int_equal(b.eligible_days, 30);
-    EXPECT(b, "2100.00", "2400.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* S3: grade 3, cost 1500 over 30 days: 60 × 30 = 1800 ≥ 1500, 0.70 × 1500 = 1050.00; self 450.00; the ratio */
-    b = run(syn, 3, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "1500", NULL, NULL);
-    EXPECT(b, "1050.00", "450.00", SHEBAO_LTC_LIMIT_RATIO, 0);
-    /* S4: grade 4, 10 of 30 days in hospital → d = 20, cost 2400: min(2400, 80 × 20 = 1600) = 1600,
-     * 0.70 × 1600 = 1120.00; self 1280.00 */
-    b = run(syn, 4, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 10, "2400", NULL, NULL);
-    assert_int_equal(b.eligible_days, 20);
-    EXPECT(b, "1120.00", "1280.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* monthly cap (2026 rules, grade 5: 2000), January 2026 = 31 days, cost 4000: min(4000, 100 × 31 = 3100) =
-     * 3100, 0.70 × 3100 = 2170 > 2000 → 2000.00; self 2000.00; both caps lowered it, the monthly one set it */
-    b = run(syn, 5, SHEBAO_LTC_INSTITUTION, 2026, 1, 31, 0, "4000", NULL, NULL);
-    assert_string_equal(b.from, "2026-01");
-    EXPECT(b, "2000.00", "2000.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP,
-           SHEBAO_LTC_LIMIT_DAILY_CAP | SHEBAO_LTC_LIMIT_MONTHLY_CAP);
-    /* exact rounding: grade 3, cost 1234.57: 0.7 × 1234.57 = 864.199 → 864.20 (fen_half_up); self 370.37 */
-    b = run(syn, 3, SHEBAO_LTC_INSTITUTION, 2025, 6, 30, 0, "1234.57", NULL, NULL);
-    EXPECT(b, "864.20", "370.37", SHEBAO_LTC_LIMIT_RATIO, 0);
-    /* every day in hospital: d = 0, min(cost, 0) = 0 → nothing paid */
-    b = run(syn, 4, SHEBAO_LTC_INSTITUTION, 2025, 6, 12, 12, "900", NULL, NULL);
-    assert_int_equal(b.eligible_days, 0);
-    EXPECT(b, "0.00", "900.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
+    expect_benefits(syn, cases, sizeof cases / sizeof cases[0]);
     /* more hospital days than care days: d never below 0 */
     b = run(syn, 4, SHEBAO_LTC_INSTITUTION, 2025, 6, 5, 9, "900", NULL, NULL);
     assert_int_equal(b.eligible_days, 0);
@@ -292,37 +317,41 @@ static void test_cap_on_cost(void **state)
 static void test_cap_on_payment(void **state)
 {
     (void)state;
-    shebao_ltc_benefit b;
-    /* S2 (synthetic): grade 5, 30 days, cost 4500, payment cap 70 a day: min(0.70 × 4500 = 3150, 70 × 30 =
-     * 2100) = 2100.00; self 2400.00 */
-    b = run(syn, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL);
-    EXPECT(b, "2100.00", "2400.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* below the cap: grade 3, cost 1500: 0.70 × 1500 = 1050 < 2100 → 1050.00 (the ratio) */
-    b = run(syn, 3, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 0, "1500", NULL, NULL);
-    EXPECT(b, "1050.00", "450.00", SHEBAO_LTC_LIMIT_RATIO, 0);
-    /* 3 hospital days in June: d = 27, cost 3000: min(2100, 70 × 27 = 1890) = 1890.00 */
-    b = run(syn, 4, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 3, "3000", NULL, NULL);
-    EXPECT(b, "1890.00", "1110.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* monthly cap 1800 (2026, grade 5), January (31 days), cost 2800: 0.70 × 2800 = 1960 < 70 × 31 = 2170;
-     * 1960 > 1800 → 1800.00; only the monthly cap lowered it; self 1000.00 */
-    b = run(syn, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2026, 1, 31, 0, "2800", NULL, NULL);
-    EXPECT(b, "1800.00", "1000.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP);
+    static const benefit_case cases[] = {
+        /* S2 (synthetic): grade 5, 30 days, cost 4500, payment cap 70 a day: min(0.70 × 4500 = 3150, 70 × 30 =
+         * 2100) = 2100.00; self 2400.00 */
+        {5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 0, "4500", NULL, NULL,
+         "2100.00", "2400.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* below the cap: grade 3, cost 1500: 0.70 × 1500 = 1050 < 2100 → 1050.00 (the ratio) */
+        {3, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 0, "1500", NULL, NULL,
+         "1050.00", "450.00", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+        /* 3 hospital days in June: d = 27, cost 3000: min(2100, 70 × 27 = 1890) = 1890.00 */
+        {4, SHEBAO_LTC_MEDICAL_INSTITUTION, 2025, 6, 30, 3, "3000", NULL, NULL,
+         "1890.00", "1110.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* monthly cap 1800 (2026, grade 5), January (31 days), cost 2800: 0.70 × 2800 = 1960 < 70 × 31 = 2170;
+         * 1960 > 1800 → 1800.00; only the monthly cap lowered it; self 1000.00 */
+        {5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2026, 1, 31, 0, "2800", NULL, NULL,
+         "1800.00", "1000.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP, -1, 0, NULL},
+    };
+    expect_benefits(syn, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* The test pair that pins the convention (docs/ltc.md §3): the same 30 days at 100 a day. */
 static void test_comparators_c1_c3(void **state)
 {
     (void)state;
-    shebao_ltc_benefit b;
-    /* C1 Tianjin: 70 % × min(100, 70) × 30 = 1470.00 (cost 3000) */
-    b = run(cmp, 5, SHEBAO_LTC_INSTITUTION, 2023, 6, 30, 0, "3000", NULL, NULL);
-    EXPECT(b, "1470.00", "1530.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* C2 Tengzhou: min(75 % × 3000 = 2250, 60 × 30 = 1800) = 1800.00 */
-    b = run(cmp, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "3000", NULL, NULL);
-    EXPECT(b, "1800.00", "1200.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* C3 Tengzhou below the cap: 70 a day × 30 = 2100, min(0.75 × 2100 = 1575, 1800) = 1575.00 */
-    b = run(cmp, 5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "2100", NULL, NULL);
-    EXPECT(b, "1575.00", "525.00", SHEBAO_LTC_LIMIT_RATIO, 0);
+    static const benefit_case cases[] = {
+        /* C1 Tianjin: 70 % × min(100, 70) × 30 = 1470.00 (cost 3000) */
+        {5, SHEBAO_LTC_INSTITUTION, 2023, 6, 30, 0, "3000", NULL, NULL,
+         "1470.00", "1530.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* C2 Tengzhou: min(75 % × 3000 = 2250, 60 × 30 = 1800) = 1800.00 */
+        {5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "3000", NULL, NULL,
+         "1800.00", "1200.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* C3 Tengzhou below the cap: 70 a day × 30 = 2100, min(0.75 × 2100 = 1575, 1800) = 1575.00 */
+        {5, SHEBAO_LTC_MEDICAL_INSTITUTION, 2023, 6, 30, 0, "2100", NULL, NULL,
+         "1575.00", "525.00", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+    };
+    expect_benefits(cmp, cases, sizeof cases / sizeof cases[0]);
     /* both sources are secondary: listed (eligibility 3 values + convention, ratio, daily cap) */
     assert_int_equal(shebao_ltc_assumption_count(notes), 6);
 }
@@ -330,47 +359,52 @@ static void test_comparators_c1_c3(void **state)
 static void test_home_visit(void **state)
 {
     (void)state;
+    static const benefit_case cases[] = {
+        /* price only: grade 3, 20 h at 65: 0.80 × 60 × 20 = 960.00; cost 1300.00, self 340.00 */
+        {3, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "20", "65",
+         "960.00", "340.00", SHEBAO_LTC_LIMIT_PRICE, SHEBAO_LTC_LIMIT_PRICE, -1, 0, NULL},
+        /* within both limits, fractional hours: grade 4, 10.5 h at 45.50: 0.8 × 45.50 × 10.5 = 382.20;
+         * cost 45.50 × 10.5 = 477.75, self 95.55 */
+        {4, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "10.5", "45.50",
+         "382.20", "95.55", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+        /* monthly cap 1000 (2026, grade 5): 25 h at 60: 0.8 × 60 × 25 = 1200 > 1000 → 1000.00; cost 1500, self 500 */
+        {5, SHEBAO_LTC_HOME_VISIT, 2026, 3, -1, 0, NULL, "25", "60",
+         "1000.00", "500.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP, -1, 0, NULL},
+    };
     shebao_ltc_benefit b;
     /* S5 (synthetic): grade 5, one hour a day in July 2025 (31 days) at 65 an hour: min(31, 30) = 30 h,
      * min(65, 60) = 60, 0.80 × 60 × 30 = 1440.00; cost 65 × 31 = 2015.00, self 575.00; hours and price both bound */
     b = run(syn, 5, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "31", "65");
     assert_fen(b.cost, "2015.00");
     EXPECT(b, "1440.00", "575.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS | SHEBAO_LTC_LIMIT_PRICE);
-    /* price only: grade 3, 20 h at 65: 0.80 × 60 × 20 = 960.00; cost 1300.00, self 340.00 */
-    b = run(syn, 3, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "20", "65");
-    EXPECT(b, "960.00", "340.00", SHEBAO_LTC_LIMIT_PRICE, SHEBAO_LTC_LIMIT_PRICE);
-    /* within both limits, fractional hours: grade 4, 10.5 h at 45.50: 0.8 × 45.50 × 10.5 = 382.20;
-     * cost 45.50 × 10.5 = 477.75, self 95.55 */
-    b = run(syn, 4, SHEBAO_LTC_HOME_VISIT, 2025, 7, -1, 0, NULL, "10.5", "45.50");
-    EXPECT(b, "382.20", "95.55", SHEBAO_LTC_LIMIT_RATIO, 0);
-    /* monthly cap 1000 (2026, grade 5): 25 h at 60: 0.8 × 60 × 25 = 1200 > 1000 → 1000.00; cost 1500, self 500 */
-    b = run(syn, 5, SHEBAO_LTC_HOME_VISIT, 2026, 3, -1, 0, NULL, "25", "60");
-    EXPECT(b, "1000.00", "500.00", SHEBAO_LTC_LIMIT_MONTHLY_CAP, SHEBAO_LTC_LIMIT_MONTHLY_CAP);
+    expect_benefits(syn, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Hangzhou's 2025 rules (secondary, docs/sources.md#hz-ltc-2025): examples Z4–Z8. */
 static void test_hangzhou_z4_z8(void **state)
 {
     (void)state;
-    shebao_ltc_benefit b;
-    /* Z4: grade 5, 40 h at 60: min(40, 35) × 60 = 2100.00; the 5 extra hours (300.00) are the person's */
-    b = run(hz, 5, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "40", "60");
-    EXPECT(b, "2100.00", "300.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS);
-    /* Z5: grade 3, 20 h: min(20, 25) × 60 = 1200.00, no co-payment */
-    b = run(hz, 3, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "20", "60");
-    EXPECT(b, "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0);
-    /* Z6: grade 4, 30 h: min(30, 25) × 60 = 1500.00 */
-    b = run(hz, 4, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "30", "60");
-    EXPECT(b, "1500.00", "300.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS);
-    /* Z7: grade 4 in an institution, 30 eligible days (June): 30 × 50 = 1500.00 (cost 3000 above it) */
-    b = run(hz, 4, SHEBAO_LTC_INSTITUTION, 2025, 6, -1, 0, "3000", NULL, NULL);
-    EXPECT(b, "1500.00", "1500.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* Z8: grade 5, 31 eligible days (July): 31 × 70 = 2170.00 */
-    b = run(hz, 5, SHEBAO_LTC_INSTITUTION, 2025, 7, -1, 0, "3000", NULL, NULL);
-    EXPECT(b, "2170.00", "830.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP);
-    /* a cost below the daily amounts is paid in full (ratio 1, inferred): 1200 < 1500 → 1200.00 */
-    b = run(hz, 4, SHEBAO_LTC_INSTITUTION, 2025, 6, -1, 0, "1200", NULL, NULL);
-    EXPECT(b, "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0);
+    static const benefit_case cases[] = {
+        /* Z4: grade 5, 40 h at 60: min(40, 35) × 60 = 2100.00; the 5 extra hours (300.00) are the person's */
+        {5, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "40", "60",
+         "2100.00", "300.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS, -1, 0, NULL},
+        /* Z5: grade 3, 20 h: min(20, 25) × 60 = 1200.00, no co-payment */
+        {3, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "20", "60",
+         "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+        /* Z6: grade 4, 30 h: min(30, 25) × 60 = 1500.00 */
+        {4, SHEBAO_LTC_HOME_VISIT, 2025, 6, -1, 0, NULL, "30", "60",
+         "1500.00", "300.00", SHEBAO_LTC_LIMIT_HOURS, SHEBAO_LTC_LIMIT_HOURS, -1, 0, NULL},
+        /* Z7: grade 4 in an institution, 30 eligible days (June): 30 × 50 = 1500.00 (cost 3000 above it) */
+        {4, SHEBAO_LTC_INSTITUTION, 2025, 6, -1, 0, "3000", NULL, NULL,
+         "1500.00", "1500.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* Z8: grade 5, 31 eligible days (July): 31 × 70 = 2170.00 */
+        {5, SHEBAO_LTC_INSTITUTION, 2025, 7, -1, 0, "3000", NULL, NULL,
+         "2170.00", "830.00", SHEBAO_LTC_LIMIT_DAILY_CAP, SHEBAO_LTC_LIMIT_DAILY_CAP, -1, 0, NULL},
+        /* a cost below the daily amounts is paid in full (ratio 1, inferred): 1200 < 1500 → 1200.00 */
+        {4, SHEBAO_LTC_INSTITUTION, 2025, 6, -1, 0, "1200", NULL, NULL,
+         "1200.00", "0.00", SHEBAO_LTC_LIMIT_RATIO, 0, -1, 0, NULL},
+    };
+    expect_benefits(hz, cases, sizeof cases / sizeof cases[0]);
     /* the inferred convention and ratio and the secondary cap are listed, and the care days taken as the whole
      * month: notes = 3 eligibility + convention + ratio.4 + daily_cap.4 + run.care_days */
     assert_int_equal(shebao_ltc_assumption_count(notes), 7);
@@ -385,39 +419,32 @@ static void test_hangzhou_z4_z8(void **state)
 static void test_home_cash(void **state)
 {
     (void)state;
-    shebao_ltc_benefit b;
-    /* 31-day month (July 2025), grade 5, 3 hospital days: d = 28, 600 × 28 / 31 = 541.935… → 541.94 */
-    b = run(syn, 5, SHEBAO_LTC_HOME_CASH, 2025, 7, -1, 3, NULL, NULL, NULL);
-    assert_int_equal(b.days_in_month, 31);
-    assert_int_equal(b.eligible_days, 28);
-    EXPECT(b, "541.94", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
-    /* the whole 31-day month: 600 × 31 / 31 = 600.00 */
-    b = run(syn, 5, SHEBAO_LTC_HOME_CASH, 2025, 7, -1, 0, NULL, NULL, NULL);
-    EXPECT(b, "600.00", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
-    /* 28-day month (February 2025), grade 4, 7 hospital days: d = 21, 400 × 21 / 28 = 300.00 */
-    b = run(syn, 4, SHEBAO_LTC_HOME_CASH, 2025, 2, -1, 7, NULL, NULL, NULL);
-    assert_int_equal(b.days_in_month, 28);
-    EXPECT(b, "300.00", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
-    /* February 2028 has 29 days; 2026 rules round jiao_up: grade 3, 10 care days: 300 × 10 / 29 = 103.448… →
-     * 103.50 (jiao_up; fen_half_up would give 103.45) */
-    b = run(syn, 3, SHEBAO_LTC_HOME_CASH, 2028, 2, 10, 0, NULL, NULL, NULL);
-    assert_int_equal(b.days_in_month, 29);
-    EXPECT(b, "103.50", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
-    /* 28-day February 2026, grade 5, 1 hospital day: d = 27, 600 × 27 / 28 = 578.571… → 578.60 (jiao_up) */
-    b = run(syn, 5, SHEBAO_LTC_HOME_CASH, 2026, 2, -1, 1, NULL, NULL, NULL);
-    EXPECT(b, "578.60", "0.00", SHEBAO_LTC_LIMIT_NONE, 0);
+    static const benefit_case cases[] = {
+        /* 31-day month (July 2025), grade 5, 3 hospital days: d = 28, 600 × 28 / 31 = 541.935… → 541.94 */
+        {5, SHEBAO_LTC_HOME_CASH, 2025, 7, -1, 3, NULL, NULL, NULL,
+         "541.94", "0.00", SHEBAO_LTC_LIMIT_NONE, 0, 28, 31, NULL},
+        /* the whole 31-day month: 600 × 31 / 31 = 600.00 */
+        {5, SHEBAO_LTC_HOME_CASH, 2025, 7, -1, 0, NULL, NULL, NULL,
+         "600.00", "0.00", SHEBAO_LTC_LIMIT_NONE, 0, -1, 0, NULL},
+        /* 28-day month (February 2025), grade 4, 7 hospital days: d = 21, 400 × 21 / 28 = 300.00 */
+        {4, SHEBAO_LTC_HOME_CASH, 2025, 2, -1, 7, NULL, NULL, NULL,
+         "300.00", "0.00", SHEBAO_LTC_LIMIT_NONE, 0, -1, 28, NULL},
+        /* February 2028 has 29 days; 2026 rules round jiao_up: grade 3, 10 care days: 300 × 10 / 29 = 103.448… →
+         * 103.50 (jiao_up; fen_half_up would give 103.45) */
+        {3, SHEBAO_LTC_HOME_CASH, 2028, 2, 10, 0, NULL, NULL, NULL,
+         "103.50", "0.00", SHEBAO_LTC_LIMIT_NONE, 0, -1, 29, NULL},
+        /* 28-day February 2026, grade 5, 1 hospital day: d = 27, 600 × 27 / 28 = 578.571… → 578.60 (jiao_up) */
+        {5, SHEBAO_LTC_HOME_CASH, 2026, 2, -1, 1, NULL, NULL, NULL,
+         "578.60", "0.00", SHEBAO_LTC_LIMIT_NONE, 0, -1, 0, NULL},
+    };
+    expect_benefits(syn, cases, sizeof cases / sizeof cases[0]);
 }
 
 static void test_not_eligible(void **state)
 {
     (void)state;
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
+    shebao_ltc_claim c = tu_ltc_claim(2, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000); /* 中度失能, below min_grade 3 */
     shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-    c.grade = 2; /* 中度失能, below min_grade 3 */
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
-    c.cost = 300000;
     c.disability_months = 12;
     c.insured_months = 24;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
@@ -460,14 +487,9 @@ static void test_not_eligible(void **state)
 static void test_benefit_errors(void **state)
 {
     (void)state;
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
+    shebao_ltc_claim c = tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2025, 6, 100);
     shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-    c.grade = 5;
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
     c.care_days = 31;
-    c.cost = 100;
     assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "days 31: 2025-06 has only 30 days");
     c.care_days = -1;
@@ -595,7 +617,6 @@ static void test_funding_parts_must_add_up(void **state)
 static void test_cost_estimate(void **state)
 {
     (void)state;
-    shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
     shebao_ltc_cost est = SHEBAO_LTC_COST_INIT;
     /* Zhejiang (assumed Hangzhou-like rules), 1000 beneficiaries, grades 3/4/5 at 0.5/0.3/0.2, institution 0.6
      * and home visits 0.4, 12 months of 2025, cost 2400 a month, 30 h at 60.
@@ -605,12 +626,8 @@ static void test_cost_estimate(void **state)
      * Persons: 1000 × 0.5 × 0.6 = 300, × 0.4 = 200; 180, 120; 120, 80.
      * Total 300 × 18250 + 200 × 18000 + 180 × 18250 + 120 × 18000 + 120 × 25550 + 80 × 21600
      *     = 5475000 + 3600000 + 3285000 + 2160000 + 3066000 + 1728000 = 19314000.00 */
-    in.beneficiaries = 1000;
-    in.grade_mix = "3:0.5,4:0.3,5:0.2";
-    in.mode_mix = "institution:0.6,home_visit:0.4";
-    in.from_year = 2025;
-    in.from_month = 1;
-    in.months = 12;
+    shebao_ltc_cost_input in =
+        tu_ltc_cost_input(1000, "3:0.5,4:0.3,5:0.2", "institution:0.6,home_visit:0.4", 2025, 1, 12);
     in.cost = 240000;
     in.hours = "30";
     in.price = 6000;
@@ -627,13 +644,7 @@ static void test_cost_estimate(void **state)
     /* fractional persons, an ineligible grade and one 31-day month (synthetic cash 600 for grade 5):
      * 3 beneficiaries, grade 2 at 0.2 (0.6 persons, nothing paid) and grade 5 at 0.8 (2.4 persons × 600.00 =
      * 1440.00) */
-    shebao_ltc_cost_input in2 = SHEBAO_LTC_COST_INPUT_INIT;
-    in2.beneficiaries = 3;
-    in2.grade_mix = "2:0.2,5:0.8";
-    in2.mode_mix = "home_cash:1";
-    in2.from_year = 2025;
-    in2.from_month = 7;
-    in2.months = 1;
+    shebao_ltc_cost_input in2 = tu_ltc_cost_input(3, "2:0.2,5:0.8", "home_cash:1", 2025, 7, 1);
     assert_int_equal(shebao_ltc_cost_estimate(ctx, syn, &in2, &est, notes), SHEBAO_OK);
     assert_int_equal(est.ncells, 2);
     assert_string_equal(est.cells[0].persons, "0.6");

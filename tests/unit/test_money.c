@@ -15,6 +15,18 @@ static void expect_round(const char *dec, shebao_rounding mode, const char *want
         fail_msg("round(%s, %s) = %s, want %s", dec, shebao_rounding_name(mode), buf, want);
 }
 
+/* a × b (op '*') or a / b (op '/') rounded by mode must succeed and give want. */
+static void expect_op(const char *a, char op, const char *b, shebao_rounding mode, const char *want)
+{
+    shebao_fen f = 0;
+    char buf[SHEBAO_MONEY_BUFSZ];
+    int rc = op == '*' ? shebao_decimal_mul_round(ctx, a, b, mode, &f) : shebao_decimal_div_round(ctx, a, b, mode, &f);
+    if (rc != SHEBAO_OK)
+        fail_msg("%s %c %s: %s", a, op, b, shebao_ctx_errmsg(ctx));
+    if (strcmp(fen_str(f, buf), want) != 0)
+        fail_msg("%s %c %s (%s) = %s, want %s", a, op, b, shebao_rounding_name(mode), buf, want);
+}
+
 /* fen_half_up is 四舍五入到分: a tie (half a fen exactly) goes away from zero, whatever its sign or size. */
 static void test_fen_half_up_ties(void **state)
 {
@@ -65,30 +77,22 @@ static void test_other_modes(void **state)
 static void test_products_quotients(void **state)
 {
     (void)state;
-    shebao_fen f;
     /* 350.00 × 0.0123 = 4.305 exactly → 4.31 (a double gives 4.3049999…) */
-    assert_int_equal(shebao_decimal_mul_round(ctx, "350.00", "0.0123", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "4.31");
+    expect_op("350.00", '*', "0.0123", SHEBAO_ROUND_FEN_HALF_UP, "4.31");
     /* 1.30 × 1.05 = 1.365 → 1.37 */
-    assert_int_equal(shebao_decimal_mul_round(ctx, "1.30", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "1.37");
+    expect_op("1.30", '*', "1.05", SHEBAO_ROUND_FEN_HALF_UP, "1.37");
     /* 0.70 × 1.05 = 0.735 → 0.74 */
-    assert_int_equal(shebao_decimal_mul_round(ctx, "0.70", "1.05", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "0.74");
+    expect_op("0.70", '*', "1.05", SHEBAO_ROUND_FEN_HALF_UP, "0.74");
     /* 3 × 1.595 = 4.785 → 4.79 (ledger#1663) */
-    assert_int_equal(shebao_decimal_mul_round(ctx, "3", "1.595", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "4.79");
+    expect_op("3", '*', "1.595", SHEBAO_ROUND_FEN_HALF_UP, "4.79");
     /* 8.61 / 2 = 4.305 exactly → 4.31 */
-    assert_int_equal(shebao_decimal_div_round(ctx, "8.61", "2", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "4.31");
+    expect_op("8.61", '/', "2", SHEBAO_ROUND_FEN_HALF_UP, "4.31");
     /* Shanghai 2021 (docs/sources.md#shanghai-2021): 50850 / 139 = 365.827… → 365.83 */
-    assert_int_equal(shebao_decimal_div_round(ctx, "50850", "139", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "365.83");
+    expect_op("50850", '/', "139", SHEBAO_ROUND_FEN_HALF_UP, "365.83");
     /* 1 / 3 = 0.333… → 0.33; jiao_up → 0.40 */
-    assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_FEN_HALF_UP, &f), 0);
-    assert_fen(f, "0.33");
-    assert_int_equal(shebao_decimal_div_round(ctx, "1", "3", SHEBAO_ROUND_JIAO_UP, &f), 0);
-    assert_fen(f, "0.40");
+    expect_op("1", '/', "3", SHEBAO_ROUND_FEN_HALF_UP, "0.33");
+    expect_op("1", '/', "3", SHEBAO_ROUND_JIAO_UP, "0.40");
+    shebao_fen f;
     assert_int_equal(shebao_decimal_div_round(ctx, "1", "0", SHEBAO_ROUND_FEN_HALF_UP, &f), SHEBAO_EINPUT);
     assert_non_null(strstr(shebao_ctx_errmsg(ctx), "division by zero"));
 }

@@ -48,20 +48,14 @@ static const shebao_segment plan1[] = {{2020, 2034, 200000}};
 /* Born 1975-03, 2000 a year 2020–2034 (the README's demo person): eligible, claim 2035-04. */
 static shebao_person person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = plan1;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1975, 3, plan1, 1);
     return pe;
 }
 
 /* Born 1970-01, no plan (shebao_compare builds the plans), no life table (quicker). */
 static shebao_person compare_person(void)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1970;
-    pe.birth_month = 1;
+    shebao_person pe = tu_person(1970, 1, NULL, 0);
     pe.mortality = SHEBAO_MORTALITY_NONE;
     return pe;
 }
@@ -82,25 +76,13 @@ static const int per[SHEBAO_LTC_PERCEPTION_ITEMS] = {0, 0, 0};
 /* Grade 5 in an institution for June 2025, cost 4500.00: Zhejiang's benefit rules from 2025-01 define it. */
 static shebao_ltc_claim claim(void)
 {
-    shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-    c.grade = 5;
-    c.mode = SHEBAO_LTC_INSTITUTION;
-    c.year = 2025;
-    c.month = 6;
-    c.cost = 450000;
-    return c;
+    return tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2025, 6, 450000);
 }
 
 /* 100 beneficiaries of grade 5 in an institution for 2025, cost 4500.00 a month. */
 static shebao_ltc_cost_input cost_input(void)
 {
-    shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
-    in.beneficiaries = 100;
-    in.grade_mix = "5:1";
-    in.mode_mix = "institution:1";
-    in.from_year = 2025;
-    in.from_month = 1;
-    in.months = 12;
+    shebao_ltc_cost_input in = tu_ltc_cost_input(100, "5:1", "institution:1", 2025, 1, 12);
     in.cost = 450000;
     return in;
 }
@@ -470,6 +452,97 @@ static void null_shebao_policy_to_json(void **state)
     shebao_free(json);
     USAGE(shebao_policy_to_json(NULL, &json));
     USAGE(shebao_policy_to_json(pol, NULL));
+}
+
+/* ---- choices ------------------------------------------------------------------------------------------------- */
+
+/* The grades of 2026 in the embedded zhejiang policy (the 2024 table), or NULL (the OK call fails the test). */
+static shebao_grade_list *grades_2026(void)
+{
+    shebao_grade_list *g = NULL;
+    OK(shebao_policy_grades(ctx, pol, 2026, &g));
+    return g;
+}
+
+static void null_shebao_policy_grades(void **state)
+{
+    (void)state;
+    shebao_grade_list_free(grades_2026());
+    shebao_grade_list *g = STALE;
+    USAGE(shebao_policy_grades(NULL, pol, 2026, &g));
+    g = STALE;
+    USAGE_CTX(shebao_policy_grades(ctx, NULL, 2026, &g));
+    assert_null(g);
+    USAGE_CTX(shebao_policy_grades(ctx, pol, 2026, NULL));
+}
+
+static void null_shebao_grade_list_free(void **state)
+{
+    (void)state;
+    shebao_grade_list_free(grades_2026());
+    shebao_grade_list_free(NULL);
+}
+
+static void null_shebao_grade_list_year(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_int_equal(shebao_grade_list_year(g), 2026);
+    assert_int_equal(shebao_grade_list_year(NULL), 0);
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_table_from(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_non_null(shebao_grade_list_table_from(g));
+    assert_null(shebao_grade_list_table_from(NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_count(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    assert_true(shebao_grade_list_count(g) > 0);
+    assert_int_equal(shebao_grade_list_count(NULL), 0);
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_item(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    shebao_grade_option o;
+    OK(shebao_grade_list_item(g, 0, &o));
+    USAGE(shebao_grade_list_item(NULL, 0, &o));
+    USAGE(shebao_grade_list_item(g, 0, NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_grade_list_to_json(void **state)
+{
+    (void)state;
+    shebao_grade_list *g = grades_2026();
+    char *json = NULL;
+    OK(shebao_grade_list_to_json(g, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_grade_list_to_json(NULL, &json));
+    assert_null(json);
+    USAGE(shebao_grade_list_to_json(g, NULL));
+    shebao_grade_list_free(g);
+}
+
+static void null_shebao_policy_pay_window(void **state)
+{
+    (void)state;
+    shebao_pay_window w = SHEBAO_PAY_WINDOW_INIT;
+    OK(shebao_policy_pay_window(ctx, pol, 1975, 3, 2026, &w));
+    USAGE(shebao_policy_pay_window(NULL, pol, 1975, 3, 2026, &w));
+    USAGE_CTX(shebao_policy_pay_window(ctx, NULL, 1975, 3, 2026, &w));
+    USAGE_CTX(shebao_policy_pay_window(ctx, pol, 1975, 3, 2026, NULL));
 }
 
 /* ---- resident pension -------------------------------------------------------------------------------------- */
@@ -1232,6 +1305,10 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_policy_embedded_id), COVER(shebao_policy_id), COVER(shebao_policy_name),
     COVER(shebao_policy_lineage), COVER(shebao_policy_param_count), COVER(shebao_policy_param),
     COVER(shebao_policy_to_json),
+    /* choices */
+    COVER(shebao_policy_grades), COVER(shebao_grade_list_free), COVER(shebao_grade_list_year),
+    COVER(shebao_grade_list_table_from), COVER(shebao_grade_list_count), COVER(shebao_grade_list_item),
+    COVER(shebao_grade_list_to_json), COVER(shebao_policy_pay_window),
     /* resident pension */
     COVER(shebao_mortality_from_name), COVER(shebao_plan_parse), COVER(shebao_plan_parse_into),
     COVER(shebao_project), COVER(shebao_project_summary), COVER(shebao_projection_free),

@@ -245,12 +245,9 @@ static void *worker(void *arg)
         return NULL;
     }
     for (int k = 0; k < 40 && j->rc == 0; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
         shebao_segment seg = {2024, 2024 + 14 + k % 5, k % 2 ? 200000 : 30000};
-        pe.birth_year = 1985 + k % 4; /* claim 2045-2049, after the last plan year 2042 */
-        pe.birth_month = 1 + k % 12;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        /* born 1985-1988: claim 2045-2049, after the last plan year 2042 */
+        shebao_person pe = tu_person(1985 + k % 4, 1 + k % 12, &seg, 1);
         pe.sex = k % 2 ? SHEBAO_SEX_FEMALE : SHEBAO_SEX_MALE;
         shebao_projection *p = NULL;
         j->rc = shebao_project(c, j->policy, &pe, &p);

@@ -8,10 +8,10 @@
 typedef struct tp {
     const char *base;       /* base pension from 1990-01 */
     const char *grades;     /* e.g. {"grade":"100","subsidy":"30"} */
-    const char *bands;      /* e.g. {"from_year":1,"per_year":"0"} or "" */
-    const char *method;     /* year_end | year_start | monthly */
+    const char *bands;      /* e.g. {"from_year":1,"per_year":"0"}; NULL: none */
+    const char *method;     /* year_end (NULL) | year_start | monthly */
     int deposit_month;      /* monthly only */
-    const char *rounding;
+    const char *rounding;   /* NULL: fen_half_up */
     const char *rate;       /* assumed_future_rate (no listed rates) */
     const char *backpay_max;
     const char *scheme_start;
@@ -37,7 +37,8 @@ static shebao_policy *make_policy(const tp *t)
              " \"assumed_future_rate\": \"%s\", \"after_claim\": false},"
              " \"funeral_grant_months\": 20}}",
              t->scheme_start ? t->scheme_start : "1990-01", t->base, t->grades,
-             t->backpay_max ? t->backpay_max : "5000", t->bands, t->method, dm, t->rounding, t->rate);
+             t->backpay_max ? t->backpay_max : "5000", t->bands ? t->bands : "", t->method ? t->method : "year_end", dm,
+             t->rounding ? t->rounding : "fen_half_up", t->rate);
     shebao_policy *p = tu_policy(json, "test.json");
     free(json);
     return p;
@@ -46,9 +47,7 @@ static shebao_policy *make_policy(const tp *t)
 static shebao_projection *project(const shebao_policy *pol, int by, int bm, const char *plan, int bp_years,
                                   shebao_fen bp_grade)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = by;
-    pe.birth_month = bm;
+    shebao_person pe = tu_person(by, bm, NULL, 0);
     shebao_segment *seg = NULL;
     size_t n = 0;
     if (plan && shebao_plan_parse(ctx, plan, &seg, &n) != SHEBAO_OK)
@@ -75,6 +74,43 @@ static void expect_fig(const shebao_projection *p, shebao_figure w, const char *
         fail_msg("figure %d = %s, want %s", (int)w, buf, want);
 }
 
+/* One person of a worked example and what was worked out for them by hand: born by-bm, paying plan (NULL: none),
+ * back-paying bp_years at bp_grade fen; eligible, the claim month (NULL: not checked), the years paid (0: not
+ * checked) and the figures (up to the first NULL want). */
+typedef struct worked {
+    int by, bm;
+    const char *plan;
+    int bp_years;
+    shebao_fen bp_grade;
+    const char *claim;
+    int years_paid;
+    struct {
+        shebao_figure fig;
+        const char *want;
+    } figs[6];
+} worked;
+
+/* Projects the person of w under pol and checks it; returns the projection (the caller frees it). */
+static shebao_projection *expect_worked(const shebao_policy *pol, const worked *w)
+{
+    shebao_projection *p = project(pol, w->by, w->bm, w->plan, w->bp_years, w->bp_grade);
+    assert_true(shebao_projection_eligible(p));
+    if (w->claim)
+        assert_string_equal(shebao_projection_claim_month(p), w->claim);
+    if (w->years_paid)
+        assert_int_equal(shebao_projection_years_paid(p), w->years_paid);
+    for (size_t i = 0; i < sizeof w->figs / sizeof w->figs[0] && w->figs[i].want; i++)
+        expect_fig(p, w->figs[i].fig, w->figs[i].want);
+    return p;
+}
+
+/* expect_worked for each of the n people of w, freeing each projection. */
+static void expect_all_worked(const shebao_policy *pol, const worked *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        shebao_projection_free(expect_worked(pol, &w[i]));
+}
+
 /* 梅州 official table (docs/sources.md#meizhou-table): 15 years, no interest, no subsidy, base 170, account = 15·g/139
  * rounded half-up to the fen; all 8 rows. */
 static void test_meizhou_table(void **state)
@@ -90,19 +126,14 @@ static void test_meizhou_table(void **state)
                       "{\"grade\":\"360\",\"subsidy\":\"0\"},{\"grade\":\"600\",\"subsidy\":\"0\"},"
                       "{\"grade\":\"900\",\"subsidy\":\"0\"},{\"grade\":\"1800\",\"subsidy\":\"0\"},"
                       "{\"grade\":\"3600\",\"subsidy\":\"0\"},{\"grade\":\"4800\",\"subsidy\":\"0\"}",
-            .bands = "",
-            .method = "year_end",
-            .rounding = "fen_half_up",
             .rate = "0"};
     shebao_policy *pol = make_policy(&t);
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char plan[40];
         snprintf(plan, sizeof plan, "2005-2019:%s", rows[i].grade); /* 15 years; born 1960-01, claim 2020-02 */
-        shebao_projection *p = project(pol, 1960, 1, plan, 0, 0);
-        assert_true(shebao_projection_eligible(p));
-        expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, rows[i].account);
-        expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, rows[i].total);
-        shebao_projection_free(p);
+        worked w = {1960, 1, plan, 0, 0, "2020-02", 15,
+                    {{SHEBAO_FIG_ACCOUNT_PENSION, rows[i].account}, {SHEBAO_FIG_MONTHLY_TOTAL, rows[i].total}}};
+        expect_all_worked(pol, &w, 1);
     }
     shebao_policy_free(pol);
 }
@@ -115,17 +146,12 @@ static void test_shanghai_2021(void **state)
     tp t = {.base = "1200",
             .grades = "{\"grade\":\"2300\",\"subsidy\":\"525\"}",
             .bands = "{\"from_year\":1,\"to_year\":15,\"per_year\":\"0\"},{\"from_year\":16,\"per_year\":\"20\"}",
-            .method = "year_end",
-            .rounding = "fen_half_up",
             .rate = "0"};
+    static const worked w = {1961, 6, "2003-2020:2300", 0, 0, "2021-07", 18,
+                             {{SHEBAO_FIG_BALANCE, "50850.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "365.83"},
+                              {SHEBAO_FIG_YEARS_PENSION, "60.00"}, {SHEBAO_FIG_MONTHLY_TOTAL, "1625.83"}}};
     shebao_policy *pol = make_policy(&t);
-    shebao_projection *p = project(pol, 1961, 6, "2003-2020:2300", 0, 0); /* claim 2021-07 */
-    expect_fig(p, SHEBAO_FIG_BALANCE, "50850.00");
-    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "365.83");
-    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "60.00");
-    expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "1625.83");
-    assert_string_equal(shebao_projection_claim_month(p), "2021-07");
-    shebao_projection_free(p);
+    expect_all_worked(pol, &w, 1);
     shebao_policy_free(pol);
 }
 
@@ -138,9 +164,7 @@ static void test_shijiazhuang(void **state)
     (void)state;
     tp t = {.base = "55",
             .grades = "{\"grade\":\"100\",\"subsidy\":\"30\"}",
-            .bands = "",
             .method = "year_start",
-            .rounding = "fen_half_up",
             .rate = "0.035"};
     shebao_policy *pol = make_policy(&t);
     shebao_projection *p = project(pol, 1950, 12, "1996-2010:100", 0, 0); /* claim 2011-01 */
@@ -171,30 +195,27 @@ static void test_zhoushan_hand_cases(void **state)
     const char *overlay = "{\"schema\": \"shebao-policy/1\", \"id\": \"zs-nointerest\", \"name\": \"t\","
                           " \"extends\": \"zhejiang-zhoushan\", \"sources\": {},"
                           " \"resident_pension\": {\"interest\": {\"rates\": [], \"assumed_future_rate\": \"0\"}}}";
+    static const worked w[] = {
+        /* grade 2000 + subsidy 200, 15 years: B = 2200 × 15 = 33000; 33000/139 = 237.410… → 237.41; YP(15) = 30 */
+        {1980, 1, "2024-2038:2000", 0, 0, NULL, 15,
+         {{SHEBAO_FIG_BALANCE, "33000.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "237.41"},
+          {SHEBAO_FIG_YEARS_PENSION, "30.00"}}},
+        /* 20 years: B = 44000 → 316.546… → 316.55; YP(20) = 30 + 5 × 5 = 55 */
+        {1985, 1, "2024-2043:2000", 0, 0, NULL, 20,
+         {{SHEBAO_FIG_ACCOUNT_PENSION, "316.55"}, {SHEBAO_FIG_YEARS_PENSION, "55.00"}}},
+        /* grade 300 (subsidy 50): 350 × 15 = 5250; /139 = 37.769… → 37.77 */
+        {1980, 1, "2024-2038:300", 0, 0, NULL, 15, {{SHEBAO_FIG_ACCOUNT_PENSION, "37.77"}}},
+        /* grade 7000 (subsidy 400): 7400 × 15 = 111000; /139 = 798.561… → 798.56 */
+        {1980, 1, "2024-2038:7000", 0, 0, NULL, 15, {{SHEBAO_FIG_ACCOUNT_PENSION, "798.56"}}},
+    };
     shebao_policy *pol = tu_policy(overlay, "zs.json");
-    shebao_fen base;
-    /* grade 2000 + subsidy 200, 15 years: B = 2200 × 15 = 33000; 33000/139 = 237.410… → 237.41; YP(15) = 30 */
-    shebao_projection *p = project(pol, 1980, 1, "2024-2038:2000", 0, 0);
-    expect_fig(p, SHEBAO_FIG_BALANCE, "33000.00");
-    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "237.41");
-    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "30.00");
+    expect_all_worked(pol, w + 1, sizeof w / sizeof w[0] - 1);
+    /* the first: the total is the base pension in force + 30 + 237.41 = B0 + 267.41 */
+    shebao_projection *p = expect_worked(pol, &w[0]);
+    shebao_fen base, total;
     assert_int_equal(shebao_projection_figure(p, SHEBAO_FIG_BASE_PENSION, &base), SHEBAO_OK);
-    shebao_fen total;
     shebao_projection_figure(p, SHEBAO_FIG_MONTHLY_TOTAL, &total);
     assert_true(total == base + 26741); /* B0 + 267.41 */
-    shebao_projection_free(p);
-    /* 20 years: B = 44000 → 316.546… → 316.55; YP(20) = 30 + 5 × 5 = 55 */
-    p = project(pol, 1985, 1, "2024-2043:2000", 0, 0);
-    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "316.55");
-    expect_fig(p, SHEBAO_FIG_YEARS_PENSION, "55.00");
-    shebao_projection_free(p);
-    /* grade 300 (subsidy 50): 350 × 15 = 5250; /139 = 37.769… → 37.77 */
-    p = project(pol, 1980, 1, "2024-2038:300", 0, 0);
-    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "37.77");
-    shebao_projection_free(p);
-    /* grade 7000 (subsidy 400): 7400 × 15 = 111000; /139 = 798.561… → 798.56 */
-    p = project(pol, 1980, 1, "2024-2038:7000", 0, 0);
-    expect_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, "798.56");
     shebao_projection_free(p);
     shebao_policy_free(pol);
 }
@@ -212,27 +233,19 @@ static void test_lanxi(void **state)
             .bands = "{\"from_year\":1,\"to_year\":5,\"per_year\":\"1\"},{\"from_year\":6,\"to_year\":10,"
                      "\"per_year\":\"2\"},{\"from_year\":11,\"to_year\":15,\"per_year\":\"3\"},"
                      "{\"from_year\":16,\"per_year\":\"5\"}",
-            .method = "year_end",
-            .rounding = "fen_half_up",
             .rate = "0",
             .backpay_max = "100",
             .scheme_start = "2010-01"};
+    static const worked w[] = {
+        {1954, 6, "2010-2014:100", 10, 10000, "2014-07", 15, /* A */
+         {{SHEBAO_FIG_BALANCE, "1650.00"}, {SHEBAO_FIG_ACCOUNT_PENSION, "11.87"}, {SHEBAO_FIG_YEARS_PENSION, "30.00"},
+          {SHEBAO_FIG_MONTHLY_TOTAL, "101.87"}, {SHEBAO_FIG_PERSONAL_TOTAL, "1500.00"}}},
+        {1955, 1, NULL, 5, 10000, "2015-02", 0, /* B: the claim is 2015-02, needs min(15, 5) = 5 years */
+         {{SHEBAO_FIG_ACCOUNT_PENSION, "3.60"}, {SHEBAO_FIG_YEARS_PENSION, "5.00"},
+          {SHEBAO_FIG_MONTHLY_TOTAL, "68.60"}}},
+    };
     shebao_policy *pol = make_policy(&t);
-    shebao_projection *a = project(pol, 1954, 6, "2010-2014:100", 10, 10000); /* claim 2014-07 */
-    assert_true(shebao_projection_eligible(a));
-    assert_int_equal(shebao_projection_years_paid(a), 15);
-    expect_fig(a, SHEBAO_FIG_BALANCE, "1650.00");
-    expect_fig(a, SHEBAO_FIG_ACCOUNT_PENSION, "11.87");
-    expect_fig(a, SHEBAO_FIG_YEARS_PENSION, "30.00");
-    expect_fig(a, SHEBAO_FIG_MONTHLY_TOTAL, "101.87");
-    expect_fig(a, SHEBAO_FIG_PERSONAL_TOTAL, "1500.00");
-    shebao_projection *b = project(pol, 1955, 1, NULL, 5, 10000); /* claim 2015-02: needs min(15, 5) = 5 */
-    assert_true(shebao_projection_eligible(b));
-    expect_fig(b, SHEBAO_FIG_ACCOUNT_PENSION, "3.60");
-    expect_fig(b, SHEBAO_FIG_YEARS_PENSION, "5.00");
-    expect_fig(b, SHEBAO_FIG_MONTHLY_TOTAL, "68.60");
-    shebao_projection_free(a);
-    shebao_projection_free(b);
+    expect_all_worked(pol, w, sizeof w / sizeof w[0]);
     shebao_policy_free(pol);
 }
 
@@ -249,8 +262,8 @@ static void test_rounding_modes_on_a_tie(void **state)
                  {"jiao_half_up", "354.30"},  /* 43.05 jiao → 43 jiao */
                  {"yuan_half_up", "354.00"}}; /* 4.305 → 4 */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        tp t = {.base = "100", .grades = "{\"grade\":\"350\",\"subsidy\":\"0\"}", .bands = "", .method = "year_end",
-                .rounding = cases[i].mode, .rate = "0.0123"};
+        tp t = {.base = "100", .grades = "{\"grade\":\"350\",\"subsidy\":\"0\"}", .rounding = cases[i].mode,
+                .rate = "0.0123"};
         shebao_policy *pol = make_policy(&t);
         shebao_projection *p = project(pol, 1941, 12, "2000:350", 0, 0);
         assert_string_equal(shebao_projection_claim_month(p), "2002-01");
@@ -273,8 +286,7 @@ static void test_methods(void **state)
      * 2001: I = R(1000 × 0.0123) = 12.30, B = 2012.30
      * 2002: I = R(2012.30 × 0.0123) = R(24.75129) = 24.75, B = 2037.05 (contributions stopped, interest goes on)
      * 2003: I = R(2037.05 × 0.0123 × 6/12) = R(12.5278575) = 12.53, B = 2049.58 */
-    tp t = {.base = "100", .grades = grades, .bands = "", .method = "year_end", .rounding = "fen_half_up",
-            .rate = "0.0123"};
+    tp t = {.base = "100", .grades = grades, .rate = "0.0123"};
     shebao_policy *pol = make_policy(&t);
     shebao_projection *p = project(pol, 1943, 6, "2000-2001:1000", 0, 0);
     shebao_projection_ledger_row(p, 2, &r);
@@ -341,8 +353,8 @@ static void test_interest_paths_large_balances(void **state)
     } cases[] = {{"fen_half_up", "25000000.40", "50312500.80", "4100783267.93"},
                  {"fen_truncate", "25000000.39", "50312500.79", "4100783267.90"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        tp t = {.base = "100", .grades = "{\"grade\":\"2000000031.60\",\"subsidy\":\"0\"}", .bands = "",
-                .method = "year_end", .rounding = cases[i].mode, .rate = "0.0125"};
+        tp t = {.base = "100", .grades = "{\"grade\":\"2000000031.60\",\"subsidy\":\"0\"}",
+                .rounding = cases[i].mode, .rate = "0.0125"};
         shebao_policy *pol = make_policy(&t);
         shebao_projection *p = project(pol, 1943, 6, "2000-2001:2000000031.60", 0, 0);
         shebao_ledger_row r;
@@ -352,12 +364,8 @@ static void test_interest_paths_large_balances(void **state)
         assert_fen(r.interest, cases[i].i2002);
         expect_fig(p, SHEBAO_FIG_BALANCE, cases[i].balance);
         shebao_projection_free(p);
-        shebao_person pe = SHEBAO_PERSON_INIT;
         shebao_segment seg = {2000, 2001, INT64_C(200000003160)};
-        pe.birth_year = 1943;
-        pe.birth_month = 6;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        shebao_person pe = tu_person(1943, 6, &seg, 1);
         pe.mortality = SHEBAO_MORTALITY_NONE;
         shebao_summary sm = SHEBAO_SUMMARY_INIT;
         assert_int_equal(shebao_project_summary(ctx, pol, &pe, &sm), SHEBAO_OK);
@@ -382,12 +390,8 @@ static void test_zhejiang_grade_change(void **state)
     assert_fen(r.subsidy, "200.00");
     shebao_projection_free(p);
 
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {2023, 2024, 150000};
-    pe.birth_year = 1970;
-    pe.birth_month = 5;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1970, 5, &seg, 1);
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_null(p);
     assert_string_equal(shebao_ctx_errmsg(ctx),
@@ -435,12 +439,8 @@ static void test_not_eligible_and_backpay(void **state)
     shebao_projection_free(p);
 
     /* above the cap */
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {2020, 2025, 30000};
-    pe.birth_year = 1966;
-    pe.birth_month = 5;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1966, 5, &seg, 1);
     pe.backpay_years = 9;
     pe.backpay_grade = 700000;
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
@@ -457,13 +457,9 @@ static void test_input_errors(void **state)
 {
     (void)state;
     shebao_policy *pol = tu_embedded("zhejiang");
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg[2] = {{2020, 2024, 30000}, {2024, 2026, 50000}};
     shebao_projection *p = NULL;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = seg;
-    pe.plan_count = 2;
+    shebao_person pe = tu_person(1975, 3, seg, 2);
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_EINPUT);
     assert_string_equal(shebao_ctx_errmsg(ctx), "plan segments 1 and 2 overlap (2020-2024 and 2024-2026)");
     pe.plan_count = 1;
@@ -594,16 +590,10 @@ static void test_projection_epv_consistent(void **state)
     tp t = {.base = "1200",
             .grades = "{\"grade\":\"2300\",\"subsidy\":\"525\"}",
             .bands = "{\"from_year\":1,\"to_year\":15,\"per_year\":\"0\"},{\"from_year\":16,\"per_year\":\"20\"}",
-            .method = "year_end",
-            .rounding = "fen_half_up",
             .rate = "0"};
     shebao_policy *pol = make_policy(&t);
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {2003, 2020, 230000};
-    pe.birth_year = 1961;
-    pe.birth_month = 6;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1961, 6, &seg, 1);
     pe.sex = SHEBAO_SEX_FEMALE;
     shebao_projection *p = NULL;
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
@@ -673,10 +663,8 @@ static void test_summary_matches_project(void **state)
         shebao_policy *pol = NULL;
         assert_int_equal(shebao_policy_load_embedded(ctx, ids[pi], &pol), SHEBAO_OK);
         for (int k = 0; k < 120; k++) {
-            shebao_person pe = SHEBAO_PERSON_INIT;
             shebao_segment seg = {2024, 2024 + 3 + k % 19, grades[k % 6]};
-            pe.birth_year = 1965 + k % 25;
-            pe.birth_month = 1 + k % 12;
+            shebao_person pe = tu_person(1965 + k % 25, 1 + k % 12, NULL, 0);
             if (seg.last_year > pe.birth_year + 60)
                 seg.last_year = pe.birth_year + 60;
             pe.plan = &seg;
@@ -737,12 +725,8 @@ static void test_epv_with_supplements(void **state)
         " \"interest\": {\"method\": \"year_end\", \"rounding\": \"fen_half_up\", \"rates\": [],"
         " \"assumed_future_rate\": \"0\", \"after_claim\": false}}}";
     shebao_policy *pol = tu_policy(json, "s.json");
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {1995, 2009, 100000};
-    pe.birth_year = 1950;
-    pe.birth_month = 1;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1950, 1, &seg, 1);
     shebao_projection *p = NULL;
     assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
     expect_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, "207.91");
@@ -789,12 +773,8 @@ static shebao_policy *zhejiang_with_future_rate(const char *rate)
 static char *project_json(const shebao_policy *pol, int by, int bm, int first, int last, shebao_fen grade,
                           const char *future)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {first, last, grade};
-    pe.birth_year = by;
-    pe.birth_month = bm;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(by, bm, &seg, 1);
     pe.future_rate = future; /* the life table is on (SHEBAO_PERSON_INIT): the lifetime figures are computed */
     shebao_projection *p = NULL;
     if (shebao_project(ctx, pol, &pe, &p) != SHEBAO_OK)
@@ -876,12 +856,8 @@ static shebao_policy *range_policy(const char *divisor, const char *base, const 
 static int range_run(const shebao_policy *pol, int first, int last, shebao_fen grade, shebao_mortality mortality,
                      shebao_summary *sm)
 {
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {first, last, grade};
-    pe.birth_year = 1960;
-    pe.birth_month = 1;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1960, 1, &seg, 1);
     pe.mortality = mortality;
     if (sm) {
         *sm = (shebao_summary)SHEBAO_SUMMARY_INIT;
@@ -986,12 +962,8 @@ static void test_after_claim_provenance(void **state)
     (void)state;
     shebao_policy *pol = NULL;
     assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
-    shebao_person pe = SHEBAO_PERSON_INIT;
     shebao_segment seg = {2010, 2019, 50000};
-    pe.birth_year = 1960;
-    pe.birth_month = 3;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1960, 3, &seg, 1);
     for (int life = 0; life < 2; life++) {
         pe.mortality = life ? SHEBAO_MORTALITY_CL2010_2013_PENSION : SHEBAO_MORTALITY_NONE;
         shebao_projection *p = NULL;
@@ -1024,8 +996,7 @@ static void expect_ledger(const shebao_projection *p, size_t i, int year, const 
 static void test_rate_bounds_ledger(void **state)
 {
     (void)state;
-    tp t = {.base = "100", .grades = "{\"grade\":\"1000\",\"subsidy\":\"0\"}", .bands = "", .method = "year_end",
-            .rounding = "fen_half_up", .rate = "-0.05"};
+    tp t = {.base = "100", .grades = "{\"grade\":\"1000\",\"subsidy\":\"0\"}", .rate = "-0.05"};
     shebao_policy *pol = make_policy(&t);
     shebao_projection *p = project(pol, 1960, 1, "2017-2019:1000", 0, 0);
     /* 2017: B = 0 + 1000 + 0 = 1000.00
@@ -1058,11 +1029,7 @@ static void test_rate_bounds_run(void **state)
     (void)state;
     shebao_policy *pol = tu_embedded("zhejiang");
     shebao_segment seg = {2024, 2033, 30000}; /* born 1975-03: 2024-2033 is within 1991..2035 */
-    shebao_person pe = SHEBAO_PERSON_INIT;
-    pe.birth_year = 1975;
-    pe.birth_month = 3;
-    pe.plan = &seg;
-    pe.plan_count = 1;
+    shebao_person pe = tu_person(1975, 3, &seg, 1);
     pe.mortality = SHEBAO_MORTALITY_CL2010_2013_PENSION;
     static const struct {
         const char *discount, *future, *msg;

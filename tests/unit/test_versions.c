@@ -46,11 +46,7 @@ static void test_person_and_summary(void **state)
     shebao_segment seg = {2020, 2034, 200000};
     const unsigned pv[] = VERSIONS(SHEBAO_PERSON_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1975;
-        pe.birth_month = 3;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        shebao_person pe = tu_person(1975, 3, &seg, 1);
         pe.version = pv[k];
         shebao_projection *p = NULL;
         int rc = shebao_project(ctx, zj, &pe, &p);
@@ -66,11 +62,7 @@ static void test_person_and_summary(void **state)
     }
     const unsigned sv[] = VERSIONS(SHEBAO_SUMMARY_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1975;
-        pe.birth_month = 3;
-        pe.plan = &seg;
-        pe.plan_count = 1;
+        shebao_person pe = tu_person(1975, 3, &seg, 1);
         shebao_summary s = SHEBAO_SUMMARY_INIT;
         s.version = sv[k];
         int rc = shebao_project_summary(ctx, zj, &pe, &s);
@@ -87,15 +79,8 @@ static void test_compare_options(void **state)
     int years[] = {15};
     const unsigned ov[] = VERSIONS(SHEBAO_COMPARE_OPTIONS_VERSION);
     for (int k = 0; k < 3; k++) {
-        shebao_person pe = SHEBAO_PERSON_INIT;
-        pe.birth_year = 1980;
-        pe.birth_month = 5;
-        shebao_compare_options opt = SHEBAO_COMPARE_OPTIONS_INIT;
-        opt.start_year = 2025;
-        opt.grades = grades;
-        opt.grade_count = 2;
-        opt.years = years;
-        opt.years_count = 1;
+        shebao_person pe = tu_person(1980, 5, NULL, 0);
+        shebao_compare_options opt = tu_compare_options(2025, grades, 2, years, 1);
         opt.version = ov[k];
         shebao_comparison *c = NULL;
         int rc = shebao_compare(ctx, zj, &pe, &opt, &c);
@@ -104,6 +89,29 @@ static void test_compare_options(void **state)
             assert_int_equal(rc, SHEBAO_OK);
         shebao_comparison_free(c);
     }
+}
+
+/* One month's care benefit (grade 4, institution, June 2025, cost 3000.00) with the claim at version vc and the
+ * result at vb. */
+static int benefit_at(unsigned vc, unsigned vb)
+{
+    shebao_ltc_claim c = tu_ltc_claim(4, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000);
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    c.version = vc;
+    b.version = vb;
+    return shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL);
+}
+
+/* The estimate for 100 beneficiaries of grade 4 in an institution for 2025 (cost 3000.00 a month) with the input at
+ * version vi and the result at vo. */
+static int cost_at(unsigned vi, unsigned vo)
+{
+    shebao_ltc_cost_input in = tu_ltc_cost_input(100, "4:1", "institution:1", 2025, 1, 12);
+    shebao_ltc_cost out = SHEBAO_LTC_COST_INIT;
+    in.cost = 300000;
+    in.version = vi;
+    out.version = vo;
+    return shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL);
 }
 
 static void test_ltc(void **state)
@@ -116,13 +124,8 @@ static void test_ltc(void **state)
     const int adl[SHEBAO_LTC_ADL_ITEMS] = {0}, cog[SHEBAO_LTC_COGNITION_ITEMS] = {0};
     const int per[SHEBAO_LTC_PERCEPTION_ITEMS] = {0};
     for (int k = 0; k < 3; k++) {
-        shebao_ltc_scores sc = SHEBAO_LTC_SCORES_INIT;
-        sc.adl = adl;
-        sc.n_adl = SHEBAO_LTC_ADL_ITEMS;
-        sc.cognition = cog;
-        sc.n_cognition = SHEBAO_LTC_COGNITION_ITEMS;
-        sc.perception = per;
-        sc.n_perception = SHEBAO_LTC_PERCEPTION_ITEMS;
+        shebao_ltc_scores sc = tu_ltc_scores(adl, SHEBAO_LTC_ADL_ITEMS, cog, SHEBAO_LTC_COGNITION_ITEMS, per,
+                                             SHEBAO_LTC_PERCEPTION_ITEMS);
         sc.version = av[k];
         shebao_ltc_assessment a;
         int rc = shebao_ltc_assess(ctx, zj, &sc, &a, NULL);
@@ -131,18 +134,9 @@ static void test_ltc(void **state)
             assert_int_equal(rc, SHEBAO_OK);
     }
     for (int k = 0; k < 3; k++) {
-        shebao_ltc_claim c = SHEBAO_LTC_CLAIM_INIT;
-        c.grade = 4;
-        c.year = 2025;
-        c.month = 6;
-        c.cost = 300000;
-        shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
-        c.version = cv[k];
-        expect_version(shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL), cv[k], SHEBAO_LTC_CLAIM_VERSION,
+        expect_version(benefit_at(cv[k], SHEBAO_LTC_BENEFIT_VERSION), cv[k], SHEBAO_LTC_CLAIM_VERSION,
                        "shebao_ltc_claim");
-        c.version = SHEBAO_LTC_CLAIM_VERSION;
-        b.version = bv[k];
-        expect_version(shebao_ltc_benefit_month(ctx, zj, &c, &b, NULL), bv[k], SHEBAO_LTC_BENEFIT_VERSION,
+        expect_version(benefit_at(SHEBAO_LTC_CLAIM_VERSION, bv[k]), bv[k], SHEBAO_LTC_BENEFIT_VERSION,
                        "shebao_ltc_benefit");
 
         shebao_ltc_funding f = SHEBAO_LTC_FUNDING_INIT;
@@ -150,20 +144,9 @@ static void test_ltc(void **state)
         expect_version(shebao_ltc_fund(ctx, zj, SHEBAO_LTC_RESIDENT, 2025, 6, 1, SHEBAO_UNSET, &f, NULL), fv[k],
                        SHEBAO_LTC_FUNDING_VERSION, "shebao_ltc_funding");
 
-        shebao_ltc_cost_input in = SHEBAO_LTC_COST_INPUT_INIT;
-        in.beneficiaries = 100;
-        in.grade_mix = "4:1";
-        in.mode_mix = "institution:1";
-        in.from_year = 2025;
-        in.from_month = 1;
-        in.cost = 300000;
-        shebao_ltc_cost out = SHEBAO_LTC_COST_INIT;
-        in.version = iv[k];
-        expect_version(shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL), iv[k], SHEBAO_LTC_COST_INPUT_VERSION,
+        expect_version(cost_at(iv[k], SHEBAO_LTC_COST_VERSION), iv[k], SHEBAO_LTC_COST_INPUT_VERSION,
                        "shebao_ltc_cost_input");
-        in.version = SHEBAO_LTC_COST_INPUT_VERSION;
-        out.version = ov[k];
-        expect_version(shebao_ltc_cost_estimate(ctx, zj, &in, &out, NULL), ov[k], SHEBAO_LTC_COST_VERSION,
+        expect_version(cost_at(SHEBAO_LTC_COST_INPUT_VERSION, ov[k]), ov[k], SHEBAO_LTC_COST_VERSION,
                        "shebao_ltc_cost");
     }
 }

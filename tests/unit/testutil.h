@@ -23,6 +23,8 @@
 
 #include "shebao.h"
 
+#include "inputs.h" /* tu_person, tu_compare_options, tu_ltc_claim, tu_ltc_cost_input */
+
 /* Format fen for string comparison in assertions. */
 static inline const char *fen_str(shebao_fen fen, char buf[SHEBAO_MONEY_BUFSZ])
 {
