@@ -1,6 +1,7 @@
-/* The employee pension of a benefit form as a JSON document (the shape `shebao employee --format json` prints):
- * the policy, the form's inputs, the benefit base used, and the "claim" with its components (null when one does not
- * apply). */
+/* The employee pension's JSON documents: a retirement (`shebao retire --format json`), and the pension of a
+ * benefit form (`shebao employee --format json`): the policy, the form's inputs, the benefit base used, the "claim"
+ * with its components (null when one does not apply) and the assumptions. The rules (retire.c, employee_claim.c)
+ * include no jansson. */
 #include <stdio.h>
 #include <string.h>
 
@@ -103,6 +104,27 @@ int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_em
             json_array_append_new(as, sb_output_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
+    *out = json_dumps(root, JSON_INDENT(2));
+    json_decref(root);
+    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
+}
+
+int shebao_retire_to_json(const shebao_retirement *r, char **out)
+{
+    if (out)
+        *out = NULL;
+    if (!r || !out)
+        return SHEBAO_EUSAGE;
+    char y[16];
+    sb_retire_years_text(r->min_months, y, sizeof y);
+    json_t *root = json_object();
+    json_object_set_new(root, "retirement_month", ejson_month(r->year, r->month));
+    json_object_set_new(root, "age_years", json_integer(r->age_years));
+    json_object_set_new(root, "age_months", json_integer(r->age_months));
+    json_object_set_new(root, "delay_months", json_integer(r->delay_months));
+    json_object_set_new(root, "earliest_month", ejson_month(r->earliest_year, r->earliest_month));
+    json_object_set_new(root, "latest_month", ejson_month(r->latest_year, r->latest_month));
+    json_object_set_new(root, "min_years", json_string(y));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

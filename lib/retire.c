@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "employee.h"
 
 static const char *const retire_category_names[SB_RETIRE_CATEGORIES] = {"male", "female55", "female50"};
@@ -95,32 +93,4 @@ int shebao_retire_compute(shebao_ctx *ctx, const shebao_policy *policy, int birt
     out->latest_month = SB_MONTH_MON(r.latest);
     out->min_months = sb_retire_min_months(&policy->ep, out->year);
     return sb_ok(ctx);
-}
-
-static json_t *retire_month(int year, int month)
-{
-    char b[32];
-    snprintf(b, sizeof b, "%04d-%02d", year, month);
-    return json_string(b);
-}
-
-int shebao_retire_to_json(const shebao_retirement *r, char **out)
-{
-    if (out)
-        *out = NULL;
-    if (!r || !out)
-        return SHEBAO_EUSAGE;
-    char y[16];
-    sb_retire_years_text(r->min_months, y, sizeof y);
-    json_t *root = json_object();
-    json_object_set_new(root, "retirement_month", retire_month(r->year, r->month));
-    json_object_set_new(root, "age_years", json_integer(r->age_years));
-    json_object_set_new(root, "age_months", json_integer(r->age_months));
-    json_object_set_new(root, "delay_months", json_integer(r->delay_months));
-    json_object_set_new(root, "earliest_month", retire_month(r->earliest_year, r->earliest_month));
-    json_object_set_new(root, "latest_month", retire_month(r->latest_year, r->latest_month));
-    json_object_set_new(root, "min_years", json_string(y));
-    *out = json_dumps(root, JSON_INDENT(2));
-    json_decref(root);
-    return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
