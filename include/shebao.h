@@ -787,6 +787,7 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
 /* Per-module headers (they use the types above). */
 #include "shebao/choices.h"
 #include "shebao/compare.h"
+#include "shebao/employee.h"
 #include "shebao/ltc.h"
 #include "shebao/summary.h"
 

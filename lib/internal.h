@@ -301,6 +301,77 @@ typedef struct sb_ltc {
     size_t nbenefits;
 } sb_ltc;
 
+/* ---- employee pension (section employee_pension; read in policy_employee.c, used by retire.c, employee_*.c) - */
+
+#define SB_RETIRE_CATEGORIES 3 /* index = shebao_retire_category */
+#define SB_DIVISOR_AGE_MIN 40
+#define SB_DIVISOR_AGE_MAX 70
+#define SB_DIVISOR_AGES (SB_DIVISOR_AGE_MAX - SB_DIVISOR_AGE_MIN + 1)
+
+/* One category of the retirement-age reform: the original age, the first birth month it delays, one more month
+ * of delay per `step` birth months, up to `cap` months. */
+typedef struct sb_retire_rule {
+    bool present;
+    int original_age, step, cap;
+    sb_month first_birth;
+    uint32_t param[4]; /* original_age, first_birth, step_months, max_delay_months */
+} sb_retire_rule;
+
+/* A value per calendar year (years strictly increasing, consecutive): an amount (fen) or a rate (dec);
+ * `published` is the month from which the figure is known (benefit bases; the year's January otherwise). */
+typedef struct sb_year_value {
+    int year;
+    int64_t fen;
+    sb_dec dec;
+    sb_month published;
+    uint32_t param;
+} sb_year_value;
+
+typedef struct sb_year_list {
+    sb_year_value *v;
+    size_t n;
+} sb_year_list;
+
+/* A contribution band of one year, monthly yuan. */
+typedef struct sb_contrib_band {
+    int year;
+    int64_t floor, ceiling;
+    uint32_t param;
+} sb_contrib_band;
+
+/* A rate in force from a month. */
+typedef struct sb_dated_rate {
+    sb_month from;
+    sb_dec rate;
+    uint32_t param;
+} sb_dated_rate;
+
+typedef enum sb_divisor_mode { SB_DIVISOR_WHOLE_YEAR, SB_DIVISOR_MONTH_LINEAR } sb_divisor_mode;
+
+typedef struct sb_employee {
+    bool present;
+    sb_retire_rule retire[SB_RETIRE_CATEGORIES];
+    int elastic_early, elastic_late;             /* months */
+    int min_months, min_rise_from, min_rise_step, min_max_months; /* minimum contribution, months */
+    sb_contrib_band *bands;
+    size_t nbands;
+    sb_dated_rate *flex;
+    size_t nflex;
+    sb_dec account_share, future_rate, basic_rate;
+    sb_year_list wage, base, crediting;
+    sb_divisor_mode divisor_mode;
+    sb_dec divisor[SB_DIVISOR_AGES];
+    uint32_t p_divisor[SB_DIVISOR_AGES];
+    int years_decimals;
+    shebao_rounding component_rounding, total_rounding;
+    bool has_transition, has_adjustment;
+    sb_dec transition_coefficient;
+    int64_t adjustment_fixed, adjustment_per;
+    sb_series subsidy;
+    uint32_t p_elastic_early, p_elastic_late, p_min, p_account_share, p_future_rate, p_basic_rate, p_divisor_mode,
+        p_years_decimals, p_component_rounding, p_total_rounding, p_transition, p_adjustment[2];
+} sb_employee;
+
 struct shebao_policy {
     char *id, *name, *lineage, *json;
     sb_source *sources;
@@ -309,6 +380,7 @@ struct shebao_policy {
     size_t nparams, capparams;
     sb_resident rp;
     sb_ltc ltc;
+    sb_employee ep;
 };
 
 /* Embedded data (generated at build time). */

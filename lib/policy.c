@@ -528,6 +528,12 @@ void shebao_policy_free(shebao_policy *P)
     free(rp->rates);
     free(P->ltc.funding);
     free(P->ltc.benefits);
+    free(P->ep.bands);
+    free(P->ep.flex);
+    free(P->ep.wage.v);
+    free(P->ep.base.v);
+    free(P->ep.crediting.v);
+    free(P->ep.subsidy.v);
     free(P->id);
     free(P->name);
     free(P->lineage);

@@ -129,7 +129,7 @@ static int build_data_through(sb_pread *b, const sb_pread_obj *top)
 static int build_top(sb_pread *b, json_t *doc)
 {
     static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources", "data_through",
-                                       "resident_pension", "long_term_care", NULL};
+                                       "resident_pension", "long_term_care", "employee_pension", NULL};
     if (!json_is_object(doc))
         return sb_pread_err(b, "a policy must be a JSON object, not %s", sb_pread_type_name(doc));
     TRY(sb_pread_check_keys(b, doc, keys));
@@ -159,6 +159,7 @@ static int build_top(sb_pread *b, json_t *doc)
     TRY(sb_pread_sub(b, &top, "sources", true, JSON_OBJECT, build_sources, b->P));
     TRY(sb_pread_sub(b, &top, "resident_pension", false, JSON_OBJECT, sb_policy_resident_read, &b->P->rp));
     TRY(sb_pread_sub(b, &top, "long_term_care", false, JSON_OBJECT, sb_policy_ltc_read, &b->P->ltc));
+    TRY(sb_pread_sub(b, &top, "employee_pension", false, JSON_OBJECT, sb_policy_employee_read, &b->P->ep));
     return build_data_through(b, &top);
 }
 

@@ -9,5 +9,7 @@
 int sb_policy_resident_read(sb_pread *b, json_t *obj, const char *inherited, void *out);
 /* Section long_term_care (policy_ltc.c) into out, an sb_ltc. */
 int sb_policy_ltc_read(sb_pread *b, json_t *obj, const char *inherited, void *out);
+/* Section employee_pension (policy_employee.c) into out, an sb_employee. */
+int sb_policy_employee_read(sb_pread *b, json_t *obj, const char *inherited, void *out);
 
 #endif

@@ -157,6 +157,15 @@ struct cli_command {
     {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
      .help = "for the life table (default male)"}
 
+/* The person of the employee pension: month of birth and category of the retirement-age reform (retire,
+ * employee). T has the members birth (cli_month) and category (const char *). */
+#define CLI_OPTS_RETIREE(T)                                                                                      \
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, .at = offsetof(T, birth),    \
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},                                                   \
+    {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE,                                \
+     .flags = CLI_REQUIRED | CLI_USAGE_ERR, .at = offsetof(T, category),                                       \
+     .help = "men; women of original age 55 (cadres); women of original age 50 (workers)"}
+
 /* cli_parse's "go on": the options are read. */
 #define CLI_GO (-1)
 /* Read argv[start..argc) into opts by the command's tables. CLI_GO, or the exit code to return at once: EXIT_OK
@@ -245,6 +254,10 @@ const char *cli_money(shebao_fen f, char buf[SHEBAO_MONEY_BUFSZ]);
 const char *cli_fig(const shebao_projection *p, shebao_figure w, char buf[SHEBAO_MONEY_BUFSZ]);
 /* The CSV columns balance ... personal_total of a projection, each followed by a comma (project and compare). */
 void cli_csv_figures(const shebao_projection *p);
+/* A document the library made (rc: its code; *text: the document, freed here) on standard output; EXIT_INTERNAL
+ * when it could not be made. The call reads *text only after the library has set it:
+ * cli_print_json(shebao_X_to_json(..., &text), &text). */
+int cli_print_json(int rc, char **text);
 /* One non-official value a result rests on, as one indented line: status, path[@from] = value (source). */
 void cli_print_param(const shebao_param *q);
 /* The non-official values a result rests on, when there are any: a blank line, "非官方数值 WHO on N
@@ -259,6 +272,9 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv);
 int cmd_ltc(shebao_ctx *ctx, int argc, char **argv);
 int cmd_compare(shebao_ctx *ctx, int argc, char **argv);
 int cmd_serve(shebao_ctx *ctx, int argc, char **argv);
-extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare, cli_cmd_serve;
+int cmd_retire(shebao_ctx *ctx, int argc, char **argv);
+int cmd_employee(shebao_ctx *ctx, int argc, char **argv);
+extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare, cli_cmd_serve,
+    cli_cmd_retire, cli_cmd_employee;
 
 #endif

@@ -133,3 +133,13 @@ void cli_print_advice(const shebao_projection *p)
     if (!a.has_lowest && !a.has_highest)
         printf("  没有可用的补缴档次 no grade allowed for a back payment\n");
 }
+
+int cli_print_json(int rc, char **text)
+{
+    if (rc == SHEBAO_OK)
+        cli_puts(*text);
+    else
+        fputs("shebao: out of memory\n", stderr);
+    shebao_free(*text);
+    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
+}

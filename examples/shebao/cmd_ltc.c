@@ -42,18 +42,6 @@ static int parse_items(const char *domain, const char *v, int **out, size_t *n)
 
 /* ---- output helpers ----------------------------------------------------------------------------------------- */
 
-/* A document the library made (rc: its code; *text: the document, freed here) on standard output; EXIT_INTERNAL
- * when it could not be made. The call reads *text only after the library has set it. */
-static int print_json(int rc, char **text)
-{
-    if (rc == SHEBAO_OK)
-        cli_puts(*text);
-    else
-        fputs("shebao: out of memory\n", stderr);
-    shebao_free(*text);
-    return rc == SHEBAO_OK ? EXIT_OK : EXIT_INTERNAL;
-}
-
 static int note_at(const void *notes, size_t i, shebao_param *out) { return shebao_ltc_assumption(notes, i, out); }
 
 static void print_notes(const shebao_ltc_assumptions *notes)
@@ -204,7 +192,7 @@ static int ltc_assess(shebao_ctx *ctx, int argc, char **argv)
         if (rc != SHEBAO_OK)
             code = cli_fail(ctx, rc);
         else if (is_json(&o.c))
-            code = print_json(shebao_ltc_assessment_to_json(r.pol, &as, r.notes, &text), &text);
+            code = cli_print_json(shebao_ltc_assessment_to_json(r.pol, &as, r.notes, &text), &text);
         else
             assess_table_out(&r, &as);
         finish(&r, code);
@@ -312,7 +300,7 @@ static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
     else if (is_json(&o.c))
-        code = print_json(shebao_ltc_benefit_to_json(r.pol, &c, &b, r.notes, &text), &text);
+        code = cli_print_json(shebao_ltc_benefit_to_json(r.pol, &c, &b, r.notes, &text), &text);
     else
         benefit_table_out(&r, &c, o.month.text, &b);
     return finish(&r, code);
@@ -393,7 +381,7 @@ static int ltc_fund(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
     else if (is_json(&o.c))
-        code = print_json(shebao_ltc_funding_to_json(r.pol, group, o.month.y, o.month.m, &f, r.notes, &text), &text);
+        code = cli_print_json(shebao_ltc_funding_to_json(r.pol, group, o.month.y, o.month.m, &f, r.notes, &text), &text);
     else
         fund_table_out(&r, o.group, o.month.text, &f);
     return finish(&r, code);
@@ -485,7 +473,7 @@ static int ltc_cost(shebao_ctx *ctx, int argc, char **argv)
     if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
     else if (is_json(&o.c))
-        code = print_json(shebao_ltc_cost_to_json(r.pol, &in, &est, r.notes, &text), &text);
+        code = cli_print_json(shebao_ltc_cost_to_json(r.pol, &in, &est, r.notes, &text), &text);
     else
         cost_table_out(&r, &in, o.from.text, &est);
     return finish(&r, code);

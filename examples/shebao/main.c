@@ -91,8 +91,8 @@ static const cli_command cmd_help_desc = {
 
 /* Every command, in the order of the usage. */
 static const cli_command *const commands[] = {&cmd_version_desc, &cmd_help_desc, &cli_cmd_policy, &cli_cmd_project,
-                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch,
-                                              &cli_cmd_serve, NULL};
+                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch, &cli_cmd_retire,
+                                              &cli_cmd_employee, &cli_cmd_serve, NULL};
 
 /* shebao help [COMMAND [SUBCOMMAND]] (also --help, -h): the usage, or one command's help, on standard output. */
 static int help(int argc, char **argv)

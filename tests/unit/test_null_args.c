@@ -1237,6 +1237,106 @@ static void test_every_export_covered(void **state);
 
 #define COVER(fn) cmocka_unit_test(null_##fn)
 
+/* ---- employee pension ------------------------------------------------------------------------------------------ */
+
+static void null_shebao_retire_category_name(void **state)
+{
+    (void)state;
+    assert_string_equal(shebao_retire_category_name(SHEBAO_RETIRE_FEMALE50), "female50");
+}
+
+static void null_shebao_retire_category_from_name(void **state)
+{
+    (void)state;
+    shebao_retire_category c;
+    OK(shebao_retire_category_from_name("male", &c));
+    INPUT(shebao_retire_category_from_name(NULL, &c));
+    USAGE(shebao_retire_category_from_name("male", NULL));
+}
+
+static void null_shebao_retire_compute(void **state)
+{
+    (void)state;
+    shebao_retirement r = SHEBAO_RETIREMENT_INIT;
+    OK(shebao_retire_compute(ctx, pol, 1965, 1, SHEBAO_RETIRE_MALE, &r));
+    USAGE(shebao_retire_compute(NULL, pol, 1965, 1, SHEBAO_RETIRE_MALE, &r));
+    USAGE_CTX(shebao_retire_compute(ctx, NULL, 1965, 1, SHEBAO_RETIRE_MALE, &r));
+    USAGE_CTX(shebao_retire_compute(ctx, pol, 1965, 1, SHEBAO_RETIRE_MALE, NULL));
+}
+
+static void null_shebao_retire_to_json(void **state)
+{
+    (void)state;
+    shebao_retirement r = SHEBAO_RETIREMENT_INIT;
+    OK(shebao_retire_compute(ctx, pol, 1965, 1, SHEBAO_RETIRE_MALE, &r));
+    char *json = NULL;
+    OK(shebao_retire_to_json(&r, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_retire_to_json(NULL, &json));
+    assert_null(json);
+    USAGE(shebao_retire_to_json(&r, NULL));
+}
+
+static void null_shebao_employee_claim(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    USAGE(shebao_employee_claim(NULL, pol, &f, &p));
+    USAGE_CTX(shebao_employee_claim(ctx, NULL, &f, &p));
+    USAGE_CTX(shebao_employee_claim(ctx, pol, NULL, &p));
+    USAGE_CTX(shebao_employee_claim(ctx, pol, &f, NULL));
+    f.years_paid = NULL; /* a required member of the form */
+    USAGE_CTX(shebao_employee_claim(ctx, pol, &f, &p));
+}
+
+static void null_shebao_employee_pension_to_json(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    char *json = NULL;
+    OK(shebao_employee_pension_to_json(pol, &f, &p, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_employee_pension_to_json(NULL, &f, &p, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_employee_pension_to_json(pol, NULL, &p, &json));
+    assert_null(json);
+    json = STALE;
+    USAGE(shebao_employee_pension_to_json(pol, &f, NULL, &json));
+    assert_null(json);
+    USAGE(shebao_employee_pension_to_json(pol, &f, &p, NULL));
+}
+
+static void null_shebao_employee_pension_assumption_count(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    assert_true(shebao_employee_pension_assumption_count(pol, &p) > 0);
+    assert_int_equal(shebao_employee_pension_assumption_count(NULL, &p), 0);
+    assert_int_equal(shebao_employee_pension_assumption_count(pol, NULL), 0);
+}
+
+static void null_shebao_employee_pension_assumption(void **state)
+{
+    (void)state;
+    shebao_employee_form f = tu_employee_case9();
+    shebao_employee_pension p = SHEBAO_EMPLOYEE_PENSION_INIT;
+    OK(shebao_employee_claim(ctx, pol, &f, &p));
+    shebao_param q;
+    OK(shebao_employee_pension_assumption(pol, &p, 0, &q));
+    USAGE(shebao_employee_pension_assumption(NULL, &p, 0, &q));
+    USAGE(shebao_employee_pension_assumption(pol, NULL, 0, &q));
+    USAGE(shebao_employee_pension_assumption(pol, &p, 0, NULL));
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_export_covered),
     /* core */
@@ -1286,6 +1386,10 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_ltc_assess), COVER(shebao_ltc_benefit_month), COVER(shebao_ltc_fund),
     COVER(shebao_ltc_cost_estimate), COVER(shebao_ltc_assessment_to_json), COVER(shebao_ltc_benefit_to_json),
     COVER(shebao_ltc_funding_to_json), COVER(shebao_ltc_cost_to_json),
+    /* employee pension */
+    COVER(shebao_retire_category_name), COVER(shebao_retire_category_from_name), COVER(shebao_retire_compute),
+    COVER(shebao_retire_to_json), COVER(shebao_employee_claim), COVER(shebao_employee_pension_to_json),
+    COVER(shebao_employee_pension_assumption_count), COVER(shebao_employee_pension_assumption),
 };
 
 #define NTESTS (sizeof tests / sizeof tests[0])

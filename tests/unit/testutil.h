@@ -35,6 +35,22 @@ static inline const char *fen_str(shebao_fen fen, char buf[SHEBAO_MONEY_BUFSZ])
 /* Assert that the amount fen formats as want ("1234.50"). */
 #define assert_fen(fen, want) assert_string_equal(fen_str((fen), (char[SHEBAO_MONEY_BUFSZ]){0}), (want))
 
+/* The inputs of the Zhejiang approval form of 2026-06 (docs/employee-pension.md §2, case 9): a woman of original
+ * age 50 born 1976-06, retired 2026-06 at 50, N 19.42, Z 1.1222, account 149,442.32. */
+static inline shebao_employee_form tu_employee_case9(void)
+{
+    shebao_employee_form f = SHEBAO_EMPLOYEE_FORM_INIT;
+    f.birth_year = 1976;
+    f.birth_month = 6;
+    f.category = SHEBAO_RETIRE_FEMALE50;
+    f.retire_year = 2026;
+    f.retire_month = 6;
+    f.years_paid = "19.42";
+    f.index = "1.1222";
+    f.account = 14944232;
+    return f;
+}
+
 #ifndef TU_OWN_CTX
 
 /* The context of the test group: made by tu_setup before the first test, freed by tu_teardown after the last. */
