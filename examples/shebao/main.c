@@ -94,13 +94,44 @@ static const cli_command *const commands[] = {&cmd_version_desc, &cmd_help_desc,
                                               &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch, &cli_cmd_retire,
                                               &cli_cmd_employee, &cli_cmd_serve, NULL};
 
+/* Write a help text to standard output in one piece, keeping the reason of a failed write: the usage is longer
+ * than stdio's buffer, so part of it reaches the descriptor at once, and the final flush could not say why it failed. */
+static int help_write(void (*print)(FILE *, const void *), const void *what)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        fputs("shebao: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    print(mem, what);
+    if (fclose(mem) != 0) {
+        free(text);
+        fputs("shebao: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    if (fwrite(text, 1, len, stdout) != len && !stdout_errno)
+        stdout_errno = errno;
+    free(text);
+    return EXIT_OK;
+}
+
+static void print_usage(FILE *f, const void *what)
+{
+    cli_print_usage(f, what);
+}
+
+static void print_help(FILE *f, const void *what)
+{
+    cli_print_help(f, what);
+}
+
 /* shebao help [COMMAND [SUBCOMMAND]] (also --help, -h): the usage, or one command's help, on standard output. */
 static int help(int argc, char **argv)
 {
-    if (argc < 3) {
-        cli_print_usage(stdout, commands);
-        return EXIT_OK;
-    }
+    if (argc < 3)
+        return help_write(print_usage, commands);
     const cli_command *c = cli_find(commands, argv[2]);
     if (!c)
         return cli_usage("unknown command '%s'", argv[2]);
@@ -110,8 +141,7 @@ static int help(int argc, char **argv)
             return cli_usage("unknown %s subcommand '%s'", c->name, argv[3]);
         c = sub;
     }
-    cli_print_help(stdout, c);
-    return EXIT_OK;
+    return help_write(print_help, c);
 }
 
 int main(int argc, char **argv)
