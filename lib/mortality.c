@@ -242,6 +242,36 @@ size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
     return n;
 }
 
+size_t sb_mortality_weights_d(shebao_ctx *ctx, int sex, long a, double **out)
+{
+    const mpfr_t *l = sb_mortality_table(ctx, sex);
+    if (!l)
+        return 0;
+    size_t n = months_alive(ctx, a);
+    if (!n)
+        return 0;
+    double *w = malloc(n * sizeof *w);
+    if (!w) {
+        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+        return 0;
+    }
+    /* l(x) + (l(x+1) − l(x))·f/12 as sb_mortality_l, in doubles, from l read once per year of age */
+    long x0 = a / 12;
+    double lx[SB_LT_LAST + 2];
+    for (long x = x0; x <= SB_LT_LAST + 1; x++)
+        lx[x] = mpfr_get_d(l[x], MPFR_RNDN);
+    double la = 0;
+    for (size_t j = 0; j < n; j++) {
+        long m = a + (long)j, x = m / 12, f = m % 12;
+        double v = lx[x] + (lx[x + 1] - lx[x]) * (double)f / 12;
+        if (j == 0)
+            la = v;
+        w[j] = v / la;
+    }
+    *out = w;
+    return n;
+}
+
 void sb_mortality_weights_free(mpfr_t *w, size_t n)
 {
     for (size_t j = 0; j < n; j++)
