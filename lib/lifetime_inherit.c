@@ -14,19 +14,28 @@
  * rationals. A balance beyond int64 fen is an error: the figure it feeds cannot be stated. */
 static int credit_after_claim(shebao_ctx *ctx, const sb_resident *rp, int64_t *bal, int months, sb_dec r, int year)
 {
-    mpq_t q, b;
-    mpq_init(q);
-    mpq_init(b);
-    sb_dec_to_q(q, r);
-    sb_mpz_set_i64(mpq_numref(b), *bal);
-    mpz_mul_ui(mpq_numref(b), mpq_numref(b), (unsigned long)months);
-    mpz_set_ui(mpq_denref(b), 12 * 100); /* months → years, fen → yuan */
-    mpq_canonicalize(b);
-    mpq_mul(q, q, b);
     int64_t I = 0;
-    int rc = sb_round_q(q, rp->rounding, &I);
-    mpq_clear(q);
-    mpq_clear(b);
+    int rc = SHEBAO_ECOMPUTE;
+#ifdef __SIZEOF_INT128__
+    /* bal·months·r.num / (12·10^scale) fen: in 128-bit integers when the product fits (the same rounding) */
+    __int128 num;
+    if (r.scale >= 0 && r.scale <= 18 && !__builtin_mul_overflow((__int128)*bal * months, (__int128)r.num, &num))
+        rc = sb_round_ratio(num, (__int128)12 * sb_pow10[r.scale], rp->rounding, &I);
+#endif
+    if (rc != SHEBAO_OK) {
+        mpq_t q, b;
+        mpq_init(q);
+        mpq_init(b);
+        sb_dec_to_q(q, r);
+        sb_mpz_set_i64(mpq_numref(b), *bal);
+        mpz_mul_ui(mpq_numref(b), mpq_numref(b), (unsigned long)months);
+        mpz_set_ui(mpq_denref(b), 12 * 100); /* months → years, fen → yuan */
+        mpq_canonicalize(b);
+        mpq_mul(q, q, b);
+        rc = sb_round_q(q, rp->rounding, &I);
+        mpq_clear(q);
+        mpq_clear(b);
+    }
     if (rc != SHEBAO_OK || __builtin_add_overflow(*bal, I, bal))
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "expected inheritable balance (account balance at "
                        "the end of %d after the claim)", year);
@@ -102,11 +111,8 @@ int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weight
         rc = balance_after(ctx, in, in->claim + (sb_month)j, &b, future_override_used);
         bal[j] = b;
     }
-    mpfr_t v, vj, t, dead;
-    mpfr_inits2(mpfr_get_prec(out), v, vj, t, dead, (mpfr_ptr)0);
-    sb_mortality_discount(v, in->discount);
     if (rc == SHEBAO_OK)
-        *fen = inherit_fast(wt->d, bal, n, mpfr_get_d(v, MPFR_RNDN), ctx->precision);
+        *fen = inherit_fast(wt->d, bal, n, sb_mortality_discount_d(ctx, in->discount), ctx->precision);
     const mpfr_t *w = NULL;
 #ifdef NDEBUG
     if (rc == SHEBAO_OK && *fen < 0)
@@ -119,6 +125,9 @@ int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weight
             rc = shebao_ctx_errcode(ctx);
     }
     if (w) { /* the reference path */
+        mpfr_t v, vj, t, dead;
+        mpfr_inits2(mpfr_get_prec(out), v, vj, t, dead, (mpfr_ptr)0);
+        sb_mortality_discount(v, in->discount);
         mpfr_set_ui(vj, 1, MPFR_RNDN);
         mpfr_set_ui(out, 0, MPFR_RNDN);
         for (size_t j = 0; j < n; j++) {
@@ -143,8 +152,8 @@ int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weight
             mpq_clear(q);
         }
 #endif
+        mpfr_clears(v, vj, t, dead, (mpfr_ptr)0);
     }
-    mpfr_clears(v, vj, t, dead, (mpfr_ptr)0);
     free(bal);
     return rc;
 }

@@ -157,18 +157,25 @@ typedef struct irr_fn {
     double k; /* K of the reference path's evaluation, with its factor 3 */
 } irr_fn;
 
-/* f̂(w); 1 or −1 when its sign is sure (as above), else 0. */
-static int irr_sign(const irr_fn *F, double w, double *fw)
+/* f̂(w) and, when df is not NULL, an estimate of f'(w) (only to choose the next point: never part of a proof);
+ * 1 or −1 when the sign of f(w) is sure (as above), else 0. */
+static int irr_sign(const irr_fn *F, double w, double *fw, double *df)
 {
-    double P = F->s[F->n - 1];
-    for (size_t j = F->n - 1; j-- > 0;)
+    double P = F->s[F->n - 1], dP = 0;
+    for (size_t j = F->n - 1; j-- > 0;) {
+        dP = dP * w + P;
         P = P * w + F->s[j];
-    double v = 1 / w, Q = F->c[F->T];
-    for (size_t t = F->T; t-- > 0;)
+    }
+    double v = 1 / w, Q = F->c[F->T], dQ = 0;
+    for (size_t t = F->T; t-- > 0;) {
+        dQ = dQ * v + Q;
         Q = Q * v + F->c[t];
+    }
     Q /= 100;
     double f = P - Q;
     *fw = f;
+    if (df)
+        *df = dP + v * v * dQ / 100; /* d/dw of −Q(1/w) = Q'(v)·v² */
     double bound = ((double)(2 * F->n + 3 * F->T + 176) * 0x1p-52 + F->k) * (P + Q) + 0x1p-52 * fabs(f);
     if (!isfinite(P + Q) || !(fabs(f) > bound))
         return 0;
@@ -197,56 +204,43 @@ static void irr_digits(double x, char out[48])
 /* 1: found, the digits in out; 0: the reference path finds no root; −1: cannot tell. */
 static int irr_solve(const irr_fn *F, char out[48])
 {
-    double f1;
-    int s1 = irr_sign(F, 1, &f1); /* x = 0 */
+    double f1, df1;
+    int s1 = irr_sign(F, 1, &f1, &df1); /* x = 0 */
     if (!s1)
         return -1;
     /* the search range: up to x = 10 (w = 11^(−1/12) = 0.8189…), down to x = −0.99 (w = 100^(1/12) = 1.4677…);
      * w = 0.8 (x = 12.55…) and 1.5 (x = −0.9922…) lie beyond */
-    double a = s1 > 0 ? 0.8 : 1, b = s1 > 0 ? 1 : 1.5, fa, fb;
-    int sa = s1 > 0 ? irr_sign(F, a, &fa) : s1, sb = s1 > 0 ? s1 : irr_sign(F, b, &fb);
-    if (s1 > 0)
-        fb = f1;
-    else
-        fa = f1;
+    double a = s1 > 0 ? 0.8 : 1, b = s1 > 0 ? 1 : 1.5, fe;
+    int sa = s1 > 0 ? irr_sign(F, a, &fe, NULL) : s1, sb = s1 > 0 ? s1 : irr_sign(F, b, &fe, NULL);
     if (sa == 1 || sb == -1)
         return 0; /* the root lies beyond the range: not bracketed */
     if (sa != -1 || sb != 1)
         return -1;
-    /* Illinois on [a, b], f(a) < 0 < f(b) both sure, until a sign is not sure or the bracket stops shrinking */
-    double c = a;
-    int side = 0;
+    /* Newton from w = 1, kept inside [a, b] (f(a) < 0 < f(b), both sure; a bisection when a step leaves it), until
+     * a sign is not sure: c is then within the evaluation's noise of the root */
+    double c = 1, fc = f1, dfc = df1;
     for (int it = 0; it < 100; it++) {
-        c = b - fb * (b - a) / (fb - fa);
-        if (!(c > a && c < b))
-            c = a + (b - a) / 2;
-        if (!(c > a && c < b))
+        double nc = c - fc / dfc;
+        if (!(nc > a && nc < b))
+            nc = a + (b - a) / 2;
+        if (!(nc > a && nc < b) || nc == c)
             break;
-        double fc;
-        int sc = irr_sign(F, c, &fc);
+        c = nc;
+        int sc = irr_sign(F, c, &fc, &dfc);
         if (!sc)
             break;
-        if (sc < 0) {
+        if (sc < 0)
             a = c;
-            fa = fc;
-            if (side == -1)
-                fb /= 2;
-            side = -1;
-        } else {
+        else
             b = c;
-            fb = fc;
-            if (side == 1)
-                fa /= 2;
-            side = 1;
-        }
     }
     /* a tight bracket around c of sure signs, inside [a, b] */
     double wl = a, wh = b, h = 0x1p-50 * c;
     for (int k = 0; k < 12 && (c - h > a || c + h < b); k++, h *= 4) {
         double fl, fh;
-        if (c - h > wl && irr_sign(F, c - h, &fl) == -1)
+        if (c - h > wl && irr_sign(F, c - h, &fl, NULL) == -1)
             wl = c - h;
-        if (c + h < wh && irr_sign(F, c + h, &fh) == 1)
+        if (c + h < wh && irr_sign(F, c + h, &fh, NULL) == 1)
             wh = c + h;
         if (wl > a && wh < b)
             break;

@@ -39,6 +39,11 @@ struct sb_mortality {
     /* scratch values for one sum over the tails, at scratch_prec bits; scratch_prec 0: not made yet */
     unsigned scratch_prec;
     mpfr_t scratch[2];
+    /* the last discount rate's v = (1 + i)^(−1/12) read as a double (sb_mortality_discount_d) */
+    bool v_ready;
+    sb_dec v_rate;
+    unsigned v_prec;
+    double v_d;
 };
 
 static void tail_clear(sb_tail_entry *c)
@@ -289,6 +294,25 @@ void sb_mortality_discount(mpfr_t v, sb_dec i)
     mpfr_add_ui(v, v, 1, MPFR_RNDN);
     mpfr_rootn_ui(v, v, 12, MPFR_RNDN);
     mpfr_ui_div(v, 1, v, MPFR_RNDN);
+}
+
+double sb_mortality_discount_d(shebao_ctx *ctx, sb_dec i)
+{
+    struct sb_mortality *m = cache(ctx);
+    if (m && m->v_ready && m->v_rate.num == i.num && m->v_rate.scale == i.scale && m->v_prec == ctx->precision)
+        return m->v_d;
+    mpfr_t v;
+    mpfr_init2(v, ctx->precision);
+    sb_mortality_discount(v, i);
+    double d = mpfr_get_d(v, MPFR_RNDN);
+    mpfr_clear(v);
+    if (m) {
+        m->v_ready = true;
+        m->v_rate = i;
+        m->v_prec = ctx->precision;
+        m->v_d = d;
+    }
+    return d;
 }
 
 /* ---- annuity tails and terms ----------------------------------------------------------------------------- */

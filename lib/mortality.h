@@ -32,6 +32,8 @@ size_t sb_mortality_weights_d(shebao_ctx *ctx, int sex, long a, double **out);
 
 /* v = (1 + i)^(-1/12) at v's precision. */
 void sb_mortality_discount(mpfr_t v, sb_dec i);
+/* The same v at the context's precision rounded to the nearest double, kept in the context for the last rate. */
+double sb_mortality_discount_d(shebao_ctx *ctx, sb_dec i);
 
 /* Annuity tails for (sex, exact age in months a, yearly discount rate i): tail[j] = Σ_{k>=j} l(a+k)/l(a)·v^k for
  * j = 0..n (tail[n] = 0, n = months until l reaches 0). */
