@@ -81,5 +81,11 @@ int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, size_t n, in
  * decides the rest. */
 int sb_lifetime_irr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay, bool *found,
                     char out[48]);
+/* Its two paths (for the tests): the fast one, 1 found (digits in out), 0 not found, −1 cannot tell; and the
+ * reference MPFR search. */
+int sb_lifetime_irr_fast(const sb_lifetime_in *in, const sb_weights *w, const int64_t *pay, unsigned prec,
+                         char out[48]);
+int sb_lifetime_irr_reference(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay,
+                              bool *found, char out[48]);
 
 #endif /* SHEBAO_LIFETIME_H */

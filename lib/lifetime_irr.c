@@ -246,7 +246,10 @@ static int irr_solve(const irr_fn *F, char out[48])
             break;
     }
     double lo = irr_x(wh, -1), hi = irr_x(wl, 1);
-    /* found exactly when the sign changes lie inside the range: below 10 searching up, above −0.99 searching down */
+    /* found exactly when the sign changes lie inside the range: below 10 searching up, above −0.99 searching down;
+     * none when they all lie beyond it */
+    if (s1 > 0 ? lo > 10 : hi < -0.99)
+        return 0;
     if (s1 > 0 ? !(hi < 10) : !(lo > -0.99))
         return -1;
     char dl[48];
@@ -296,42 +299,60 @@ static int irr_fast(const double *w, const int64_t *pay, size_t n, const sb_flow
     return rc;
 }
 
-int sb_lifetime_irr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay, bool *found,
-                    char out[48])
+int sb_lifetime_irr_fast(const sb_lifetime_in *in, const sb_weights *w, const int64_t *pay, unsigned prec,
+                         char out[48])
 {
-    unsigned prec = ctx->precision;
-    int fast = irr_fast(w->d, pay, w->n, in->flows, in->nflows, in->claim, prec, out);
-#ifdef NDEBUG
-    if (fast >= 0) {
-        *found = fast == 1;
-        return SHEBAO_OK;
-    }
-#endif
+    return irr_fast(w->d, pay, w->n, in->flows, in->nflows, in->claim, prec, out);
+}
+
+int sb_lifetime_irr_reference(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay,
+                              bool *found, char out[48])
+{
     const mpfr_t *wm = sb_lifetime_weights_mpfr(ctx, in, w);
     size_t n = w->n;
     mpfr_t *S = wm ? malloc(n * sizeof *S) : NULL;
     if (!S)
         return wm ? sb_fail(ctx, SHEBAO_ENOMEM, "out of memory") : shebao_ctx_errcode(ctx);
+    unsigned prec = ctx->precision;
     for (size_t j = 0; j < n; j++)
         mpfr_init2(S[j], prec);
     weighted(wm, pay, n, S);
     mpfr_t x;
     mpfr_init2(x, prec);
-    char ref[48] = "";
     *found = irr_mpfr((const mpfr_t *)S, n, in->flows, in->nflows, in->claim, x);
+    out[0] = '\0';
     if (*found) {
         mpq_t q;
         mpq_init(q);
         mpfr_get_q(q, x);
-        sb_q_format(q, 6, ref, sizeof ref);
+        sb_q_format(q, 6, out, 48);
         mpq_clear(q);
     }
     mpfr_clear(x);
     for (size_t j = 0; j < n; j++)
         mpfr_clear(S[j]);
     free(S);
-    assert(fast < 0 || (fast == 1) == *found);
+    return SHEBAO_OK;
+}
+
+int sb_lifetime_irr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay, bool *found,
+                    char out[48])
+{
+    int fast = sb_lifetime_irr_fast(in, w, pay, ctx->precision, out);
+    if (fast >= 0) {
+        *found = fast == 1;
+#ifdef NDEBUG
+        return SHEBAO_OK;
+#endif
+    }
+    char ref[48];
+    bool ref_found = false;
+    int rc = sb_lifetime_irr_reference(ctx, in, w, pay, &ref_found, ref);
+    if (rc != SHEBAO_OK)
+        return rc;
+    assert(fast < 0 || (fast == 1) == ref_found);                 /* builds without NDEBUG check the fast path */
     assert(fast != 1 || strcmp(out, ref) == 0);
+    *found = ref_found;
     memcpy(out, ref, sizeof ref);
     return SHEBAO_OK;
 }
