@@ -221,19 +221,26 @@ static size_t months_alive(shebao_ctx *ctx, long a)
     return (size_t)(SB_LT_END_MONTHS - a);
 }
 
+/* The table, the months n from age a, and room for n weights of `size` bytes; NULL with the error on ctx. */
+static void *weights_new(shebao_ctx *ctx, int sex, long a, size_t size, const mpfr_t **l, size_t *n)
+{
+    *l = sb_mortality_table(ctx, sex);
+    *n = *l ? months_alive(ctx, a) : 0;
+    if (!*n)
+        return NULL;
+    void *w = malloc(*n * size);
+    if (!w)
+        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    return w;
+}
+
 size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
 {
-    const mpfr_t *l = sb_mortality_table(ctx, sex);
-    if (!l)
+    const mpfr_t *l;
+    size_t n;
+    mpfr_t *w = weights_new(ctx, sex, a, sizeof *w, &l, &n);
+    if (!w)
         return 0;
-    size_t n = months_alive(ctx, a);
-    if (!n)
-        return 0;
-    mpfr_t *w = malloc(n * sizeof *w);
-    if (!w) {
-        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-        return 0;
-    }
     mpfr_t la;
     mpfr_init2(la, ctx->precision);
     sb_mortality_l(la, l, a);
@@ -249,17 +256,11 @@ size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
 
 size_t sb_mortality_weights_d(shebao_ctx *ctx, int sex, long a, double **out)
 {
-    const mpfr_t *l = sb_mortality_table(ctx, sex);
-    if (!l)
+    const mpfr_t *l;
+    size_t n;
+    double *w = weights_new(ctx, sex, a, sizeof *w, &l, &n);
+    if (!w)
         return 0;
-    size_t n = months_alive(ctx, a);
-    if (!n)
-        return 0;
-    double *w = malloc(n * sizeof *w);
-    if (!w) {
-        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-        return 0;
-    }
     /* l(x) + (l(x+1) − l(x))·f/12 as sb_mortality_l, in doubles, from l read once per year of age */
     long x0 = a / 12;
     double lx[SB_LT_LAST + 2];
