@@ -11,15 +11,11 @@
 /* ---- JSON -------------------------------------------------------------------------------------------------- */
 
 /* A cell: grade, years, and every member of its projection's `claim` and `lifetime` objects, taken from
- * shebao_projection_to_json() itself so that the two can never differ. */
+ * the tree shebao_projection_to_json() prints (sb_output_projection_json) so that the two can never differ. */
 static json_t *cell_json(const shebao_comparison *c, size_t i, size_t j)
 {
     const shebao_projection *p = c->cells[i * c->ny + j];
-    char *text = NULL;
-    if (shebao_projection_to_json(p, &text) != SHEBAO_OK)
-        return NULL;
-    json_t *pj = json_loads(text, 0, NULL);
-    shebao_free(text);
+    json_t *pj = sb_output_projection_json(p, false);
     if (!pj)
         return NULL;
     json_t *cell = json_object();
@@ -170,7 +166,7 @@ int shebao_comparison_to_json(const shebao_comparison *c, char **out)
     json_object_set_new(root, "summary_ends", ends_json(c));
     json_object_set_new(root, "assumptions", as);
     if (ok)
-        *out = json_dumps(root, JSON_INDENT(2));
+        *out = sb_output_dumps(root);
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }

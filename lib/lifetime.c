@@ -75,39 +75,47 @@ int sb_lifetime(shebao_ctx *ctx, const sb_lifetime_in *in, sb_lifetime_out *out)
                              &out->epv);
     if (rc != SHEBAO_OK)
         return rc;
-    mpfr_t *w;
-    size_t n = sb_mortality_weights(ctx, in->sex, in->age, &w);
-    if (!n)
+    sb_weights w = {0};
+    w.n = sb_mortality_weights_d(ctx, in->sex, in->age, &w.d);
+    if (!w.n)
         return shebao_ctx_errcode(ctx);
-    unsigned prec = ctx->precision;
-    mpfr_t *S = malloc(n * sizeof *S);
-    if (!S) {
-        sb_mortality_weights_free(w, n);
+    int64_t *pay = malloc(w.n * sizeof *pay), inh_fen = -1;
+    if (!pay) {
+        free(w.d);
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     }
-    for (size_t j = 0; j < n; j++)
-        mpfr_init2(S[j], prec);
-    mpfr_t inh, pvc, irr;
-    mpfr_inits2(prec, inh, pvc, irr, (mpfr_ptr)0);
-    rc = sb_lifetime_pensions(ctx, in, (const mpfr_t *)w, n, S);
+    mpfr_t inh, pvc;
+    mpfr_inits2(ctx->precision, inh, pvc, (mpfr_ptr)0);
+    rc = sb_lifetime_pensions(ctx, in, w.n, pay);
     if (rc == SHEBAO_OK)
-        rc = sb_lifetime_inheritable(ctx, in, (const mpfr_t *)w, n, inh, &out->future_override_used);
+        rc = sb_lifetime_inheritable(ctx, in, &w, inh, &inh_fen, &out->future_override_used);
     pv_contributions(pvc, in);
     if (rc == SHEBAO_OK && mpfr_to_fen(pvc, &out->pvc) != SHEBAO_OK)
         rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "PV of contributions");
-    if (rc == SHEBAO_OK && mpfr_to_fen(inh, &out->inheritable) != SHEBAO_OK)
+    if (rc == SHEBAO_OK && inh_fen >= 0)
+        out->inheritable = inh_fen;
+    else if (rc == SHEBAO_OK && mpfr_to_fen(inh, &out->inheritable) != SHEBAO_OK)
         rc = sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "expected inheritable balance");
     if (rc == SHEBAO_OK)
         out->have_ratio = moneys_worth(out->epv, pvc, out->ratio);
-    if (rc == SHEBAO_OK && in->nflows > 0 && in->personal > 0 &&
-        sb_lifetime_irr((const mpfr_t *)S, n, in->flows, in->nflows, in->claim, irr)) {
-        mpfr_format(irr, 6, out->irr, sizeof out->irr);
-        out->have_irr = true;
-    }
-    for (size_t j = 0; j < n; j++)
-        mpfr_clear(S[j]);
-    free(S);
-    mpfr_clears(inh, pvc, irr, (mpfr_ptr)0);
-    sb_mortality_weights_free(w, n);
+    bool found = false;
+    if (rc == SHEBAO_OK && in->nflows > 0 && in->personal > 0)
+        rc = sb_lifetime_irr(ctx, in, &w, pay, &found, out->irr);
+    out->have_irr = rc == SHEBAO_OK && found;
+    free(pay);
+    mpfr_clears(inh, pvc, (mpfr_ptr)0);
+    free(w.d);
+    if (w.m)
+        sb_mortality_weights_free(w.m, w.n);
     return rc;
+}
+
+const mpfr_t *sb_lifetime_weights_mpfr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w)
+{
+    if (!w->m && sb_mortality_weights(ctx, in->sex, in->age, &w->m) != w->n && w->m) {
+        sb_mortality_weights_free(w->m, w->n); /* never: the same n as the doubles */
+        w->m = NULL;
+        sb_fail(ctx, SHEBAO_ECOMPUTE, "survival weights of two lengths");
+    }
+    return (const mpfr_t *)w->m;
 }

@@ -55,16 +55,37 @@ int sb_lifetime(shebao_ctx *ctx, const sb_lifetime_in *in, sb_lifetime_out *out)
 
 /* ---- the parts (one file each) --------------------------------------------------------------------------- */
 
-/* Expected inheritable balance, unrounded, given the survival weights w[0..n) (lifetime_inherit.c). */
-int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, const mpfr_t *w, size_t n, mpfr_t out,
+/* One person's survival weights w[j] = l(a+j)/l(a), j < n: in doubles for the fast paths of the IRR and the
+ * inheritance (sb_mortality_weights_d) and, made on first need, at the context's precision for their reference
+ * paths. */
+typedef struct sb_weights {
+    size_t n;
+    double *d;
+    mpfr_t *m; /* NULL until sb_lifetime_weights_mpfr */
+} sb_weights;
+
+/* The MPFR weights (made once), or NULL with the error on ctx (lifetime.c). */
+const mpfr_t *sb_lifetime_weights_mpfr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w);
+
+/* Expected inheritable balance (lifetime_inherit.c): *fen when the fast path decides it (else −1), and then `out`
+ * (the unrounded MPFR value) is not set; `out` when it does not. */
+int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, mpfr_t out, int64_t *fen,
                             bool *future_override_used);
 
-/* S[j] = w[j]·pay_j in yuan, pay_j the pension of month claim + j (lifetime_irr.c): the survival-weighted pensions
- * the IRR discounts. S holds n values initialised at any precision. */
-int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, const mpfr_t *w, size_t n, mpfr_t *S);
+/* pay[j], the pension of month claim + j in fen, j < n (lifetime_irr.c): the pensions the IRR discounts. */
+int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, size_t n, int64_t *pay);
 
-/* The IRR: the rate x (at x's precision) with Σ_j S_j (1+x)^(−j/12) = Σ_k c_k (1+x)^(t_k/12); false when no sign
- * change brackets it (lifetime_irr.c). */
-bool sb_lifetime_irr(const mpfr_t *S, size_t n, const sb_flow *flows, size_t nflows, sb_month claim, mpfr_t x);
+/* The IRR: the rate x with Σ_j w_j·pay_j/100·(1+x)^(−j/12) = Σ_k c_k (1+x)^(t_k/12), found at the context's
+ * precision, into `out` to 6 decimals (ties away from zero); *found false when no sign change brackets it
+ * (lifetime_irr.c). Usually decided in doubles, with a proof that the digits are those of the MPFR search, which
+ * decides the rest. */
+int sb_lifetime_irr(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay, bool *found,
+                    char out[48]);
+/* Its two paths (for the tests): the fast one, 1 found (digits in out), 0 not found, −1 cannot tell; and the
+ * reference MPFR search. */
+int sb_lifetime_irr_fast(const sb_lifetime_in *in, const sb_weights *w, const int64_t *pay, unsigned prec,
+                         char out[48]);
+int sb_lifetime_irr_reference(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weights *w, const int64_t *pay,
+                              bool *found, char out[48]);
 
 #endif /* SHEBAO_LIFETIME_H */

@@ -39,6 +39,11 @@ struct sb_mortality {
     /* scratch values for one sum over the tails, at scratch_prec bits; scratch_prec 0: not made yet */
     unsigned scratch_prec;
     mpfr_t scratch[2];
+    /* the last discount rate's v = (1 + i)^(−1/12) read as a double (sb_mortality_discount_d) */
+    bool v_ready;
+    sb_dec v_rate;
+    unsigned v_prec;
+    double v_d;
 };
 
 static void tail_clear(sb_tail_entry *c)
@@ -216,19 +221,26 @@ static size_t months_alive(shebao_ctx *ctx, long a)
     return (size_t)(SB_LT_END_MONTHS - a);
 }
 
+/* The table, the months n from age a, and room for n weights of `size` bytes; NULL with the error on ctx. */
+static void *weights_new(shebao_ctx *ctx, int sex, long a, size_t size, const mpfr_t **l, size_t *n)
+{
+    *l = sb_mortality_table(ctx, sex);
+    *n = *l ? months_alive(ctx, a) : 0;
+    if (!*n)
+        return NULL;
+    void *w = malloc(*n * size);
+    if (!w)
+        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
+    return w;
+}
+
 size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
 {
-    const mpfr_t *l = sb_mortality_table(ctx, sex);
-    if (!l)
+    const mpfr_t *l;
+    size_t n;
+    mpfr_t *w = weights_new(ctx, sex, a, sizeof *w, &l, &n);
+    if (!w)
         return 0;
-    size_t n = months_alive(ctx, a);
-    if (!n)
-        return 0;
-    mpfr_t *w = malloc(n * sizeof *w);
-    if (!w) {
-        sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-        return 0;
-    }
     mpfr_t la;
     mpfr_init2(la, ctx->precision);
     sb_mortality_l(la, l, a);
@@ -238,6 +250,30 @@ size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out)
         mpfr_div(w[j], w[j], la, MPFR_RNDN);
     }
     mpfr_clear(la);
+    *out = w;
+    return n;
+}
+
+size_t sb_mortality_weights_d(shebao_ctx *ctx, int sex, long a, double **out)
+{
+    const mpfr_t *l;
+    size_t n;
+    double *w = weights_new(ctx, sex, a, sizeof *w, &l, &n);
+    if (!w)
+        return 0;
+    /* l(x) + (l(x+1) − l(x))·f/12 as sb_mortality_l, in doubles, from l read once per year of age */
+    long x0 = a / 12;
+    double lx[SB_LT_LAST + 2];
+    for (long x = x0; x <= SB_LT_LAST + 1; x++)
+        lx[x] = mpfr_get_d(l[x], MPFR_RNDN);
+    double la = 0;
+    for (size_t j = 0; j < n; j++) {
+        long m = a + (long)j, x = m / 12, f = m % 12;
+        double v = lx[x] + (lx[x + 1] - lx[x]) * (double)f / 12;
+        if (j == 0)
+            la = v;
+        w[j] = v / la;
+    }
     *out = w;
     return n;
 }
@@ -259,6 +295,25 @@ void sb_mortality_discount(mpfr_t v, sb_dec i)
     mpfr_add_ui(v, v, 1, MPFR_RNDN);
     mpfr_rootn_ui(v, v, 12, MPFR_RNDN);
     mpfr_ui_div(v, 1, v, MPFR_RNDN);
+}
+
+double sb_mortality_discount_d(shebao_ctx *ctx, sb_dec i)
+{
+    struct sb_mortality *m = cache(ctx);
+    if (m && m->v_ready && m->v_rate.num == i.num && m->v_rate.scale == i.scale && m->v_prec == ctx->precision)
+        return m->v_d;
+    mpfr_t v;
+    mpfr_init2(v, ctx->precision);
+    sb_mortality_discount(v, i);
+    double d = mpfr_get_d(v, MPFR_RNDN);
+    mpfr_clear(v);
+    if (m) {
+        m->v_ready = true;
+        m->v_rate = i;
+        m->v_prec = ctx->precision;
+        m->v_d = d;
+    }
+    return d;
 }
 
 /* ---- annuity tails and terms ----------------------------------------------------------------------------- */

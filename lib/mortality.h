@@ -23,9 +23,17 @@ void sb_mortality_l(mpfr_t rop, const mpfr_t *l, long months);
  * with the error on ctx. Release with sb_mortality_weights_free. */
 size_t sb_mortality_weights(shebao_ctx *ctx, int sex, long a, mpfr_t **out);
 void sb_mortality_weights_free(mpfr_t *w, size_t n);
+/* The same weights in doubles (free() them), each within a relative 2^−45 of the MPFR one: l(x) and l(x+1) are read
+ * with one rounding each, the interpolation l(x) + (l(x+1) − l(x))·f/12 errs by at most 8ε·l(x) (ε = 2^−53) and is
+ * at least l(x)/12 (f ≤ 11, l(x+1) ≥ 0), so within 97ε of its value; the division adds the same for l(a) and one
+ * rounding: below 200ε < 2^−45 (the MPFR weights are within 2^−100 of the exact ones). For the fast paths of the
+ * IRR and the inheritance (lifetime_irr.c, lifetime_inherit.c). */
+size_t sb_mortality_weights_d(shebao_ctx *ctx, int sex, long a, double **out);
 
 /* v = (1 + i)^(-1/12) at v's precision. */
 void sb_mortality_discount(mpfr_t v, sb_dec i);
+/* The same v at the context's precision rounded to the nearest double, kept in the context for the last rate. */
+double sb_mortality_discount_d(shebao_ctx *ctx, sb_dec i);
 
 /* Annuity tails for (sex, exact age in months a, yearly discount rate i): tail[j] = Σ_{k>=j} l(a+k)/l(a)·v^k for
  * j = 0..n (tail[n] = 0, n = months until l reaches 0). */

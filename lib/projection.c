@@ -274,10 +274,8 @@ json_t *sb_output_advice_json(const shebao_projection *p)
     return o;
 }
 
-int shebao_projection_to_json(const shebao_projection *p, char **out)
+json_t *sb_output_projection_json(const shebao_projection *p, bool full)
 {
-    if (!p || !out)
-        return SHEBAO_EUSAGE;
     json_t *root = json_object();
     json_object_set_new(root, "policy", json_string(p->policy_id));
     json_object_set_new(root, "policy_lineage", json_string(p->policy_lineage));
@@ -298,8 +296,11 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
         json_object_set_new(root, "not_eligible", ne);
     }
     json_object_set_new(root, "claim", json_claim(p));
-    json_object_set_new(root, "ledger", json_ledger(p));
+    if (full)
+        json_object_set_new(root, "ledger", json_ledger(p));
     json_object_set_new(root, "lifetime", json_lifetime(p));
+    if (!full)
+        return root;
     json_object_set_new(root, "advice", sb_output_advice_json(p));
     json_object_set_new(root, "now", json_now(p));
     json_t *as = json_array();
@@ -311,7 +312,15 @@ int shebao_projection_to_json(const shebao_projection *p, char **out)
     json_object_set_new(root, "assumptions", as);
     if (p->explain_on)
         json_object_set_new(root, "explain", json_explain(p));
-    *out = json_dumps(root, JSON_INDENT(2));
+    return root;
+}
+
+int shebao_projection_to_json(const shebao_projection *p, char **out)
+{
+    if (!p || !out)
+        return SHEBAO_EUSAGE;
+    json_t *root = sb_output_projection_json(p, true);
+    *out = sb_output_dumps(root);
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }
