@@ -149,8 +149,8 @@ static int resident_read_band(sb_pread *b, const sb_pread_item *it, void *out)
     char m[SHEBAO_MONEY_BUFSZ], text[100];
     bool has_per = json_object_get(it->e, "per_year") != NULL, has_pct = json_object_get(it->e, "percent_of_base");
     if (has_per == has_pct)
-        return sb_pread_err(b, "a band gives either 'per_year' (an amount) or 'percent_of_base' (a fraction of the "
-                               "base pension), not %s", has_per ? "both" : "neither");
+        return sb_pread_err(b, "a band gives one of 'per_year' (an amount) and 'percent_of_base' (a fraction of the "
+                               "base pension): found %s", has_per ? "both" : "neither");
     if (has_per) {
         TRY(sb_pread_e_num(b, it->e, "per_year", SB_PREAD_AMOUNT, &bd->per_year, NULL, m, sizeof m));
     } else {

@@ -124,12 +124,20 @@ static int claim_base(shebao_ctx *ctx, const shebao_policy *P, shebao_projection
     return SHEBAO_OK;
 }
 
-/* The exact amount num / 10^9 fen as yuan text, for the explanation ("30.8"); "(large)" beyond int64. */
-static const char *claim_exact9(__int128 num, char buf[48])
+/* The exact decimal num / 10^scale without trailing zeros, for the explanation ("30.8", "0.01"); "(large)" beyond
+ * int64. */
+static const char *claim_exact(__int128 num, int scale, char buf[48])
 {
     if (num > INT64_MAX)
         return strcpy(buf, "(large)");
-    sb_dec_format((sb_dec){(int64_t)num, 11}, buf, 48);
+    sb_dec_format((sb_dec){(int64_t)num, scale}, buf, 48);
+    if (strchr(buf, '.')) {
+        size_t n = strlen(buf);
+        while (buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
     return buf;
 }
 
@@ -156,10 +164,10 @@ static int claim_years_pension(shebao_ctx *ctx, const shebao_policy *P, const sh
         TRY(sb_prov_use(&p->used, bd->param));
         if (bd->is_pct) { /* pct9 <= 10^9 a band, years <= 100: the sum stays below 10^11 */
             p->years.pct9 += bd->pct9 * years;
-            char ex[48];
+            char ex[48], pc[48];
             sb_explain(p, "claim  years pension band %d-%d: %d years × %s × base %s = %s   {%s}\n", bd->from_year, hi,
-                       years, SB_DEC(((sb_dec){bd->pct9, 9})), SB_MONEY(p->base),
-                       claim_exact9((__int128)p->base * bd->pct9 * years, ex), SB_PARAM(P, bd->param));
+                       years, claim_exact(bd->pct9, 9, pc), SB_MONEY(p->base),
+                       claim_exact((__int128)p->base * bd->pct9 * years, 11, ex), SB_PARAM(P, bd->param));
             continue;
         }
         int64_t add;
@@ -177,7 +185,7 @@ static int claim_years_pension(shebao_ctx *ctx, const shebao_policy *P, const sh
         if (rp->has_years_rounding)
             TRY(sb_prov_use(&p->used, rp->p_years_rounding));
         sb_explain(p, "claim  years pension = %s(%s) = %s%s\n", r,
-                   claim_exact9((__int128)p->years.fixed * sb_pow10[9] + (__int128)p->base * p->years.pct9, ex),
+                   claim_exact((__int128)p->years.fixed * sb_pow10[9] + (__int128)p->base * p->years.pct9, 11, ex),
                    SB_MONEY(p->years_pension),
                    rp->has_pct_bands ? " (its percent part follows the base pension in payment)" : "");
     }
