@@ -80,6 +80,9 @@ int sb_dec_sgn(sb_dec d);
 int sb_dec_cmp(sb_dec a, sb_dec b);
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);
+/* Drop the trailing zeros of a decimal text after its point, and the point when nothing follows ("30.800" → "30.8",
+ * "1.00" → "1"), in place. */
+void sb_dec_trim(char *buf);
 /* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */
 bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 

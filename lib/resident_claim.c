@@ -131,13 +131,7 @@ static const char *claim_exact(__int128 num, int scale, char buf[48])
     if (num > INT64_MAX)
         return strcpy(buf, "(large)");
     sb_dec_format((sb_dec){(int64_t)num, scale}, buf, 48);
-    if (strchr(buf, '.')) {
-        size_t n = strlen(buf);
-        while (buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
+    sb_dec_trim(buf);
     return buf;
 }
 
