@@ -589,11 +589,13 @@ int shebao_projection_now(const shebao_projection *p, shebao_pension_now *out);
 /** Money figures of a projection. */
 typedef enum shebao_figure {
     SHEBAO_FIG_BALANCE = 0,         /**< account balance at the claim, back payment included */
-    SHEBAO_FIG_ACCOUNT_PENSION,     /**< fen_half_up(balance / divisor) */
+    SHEBAO_FIG_ACCOUNT_PENSION,     /**< balance / divisor, rounded by the policy's account_pension_rounding
+                                         (fen_half_up when it has none) */
     SHEBAO_FIG_BASE_PENSION,        /**< base pension in force in the claim month */
     SHEBAO_FIG_YEARS_PENSION,       /**< contribution-years pension */
     SHEBAO_FIG_AGE_SUPPLEMENT,      /**< age supplements in force at the claim */
-    SHEBAO_FIG_MONTHLY_TOTAL,       /**< the four above added */
+    SHEBAO_FIG_MONTHLY_TOTAL,       /**< the four above added, then rounded by the policy's
+                                         monthly_total_rounding when it has one */
     SHEBAO_FIG_PERSONAL_TOTAL,      /**< everything the person paid (grades and back payment; not the 代缴
                                          grades the government paid) */
     SHEBAO_FIG_FUNERAL_GRANT,       /**< funeral_grant_months × base pension in force in the claim month */

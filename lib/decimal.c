@@ -113,6 +113,17 @@ int sb_dec_cmp(sb_dec a, sb_dec b)
     return (c > 0) - (c < 0);
 }
 
+void sb_dec_trim(char *buf)
+{
+    if (!strchr(buf, '.'))
+        return;
+    size_t n = strlen(buf);
+    while (buf[n - 1] == '0')
+        buf[--n] = '\0';
+    if (buf[n - 1] == '.')
+        buf[--n] = '\0';
+}
+
 void sb_dec_format(sb_dec d, char *buf, size_t size)
 {
     uint64_t mag = d.num < 0 ? (uint64_t)0 - (uint64_t)d.num : (uint64_t)d.num;

@@ -10,6 +10,7 @@
 int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_prov_used *u)
 {
     int64_t sum = 0;
+    uint32_t top = UINT32_MAX; /* "highest": the parameter of the highest bracket reached */
     for (size_t i = 0; i < rp->nsupp; i++) {
         const sb_supplement *s = &rp->supp[i];
         assert(s->min_age >= 0 && s->min_age <= 150 && s->fen >= 0 && s->fen <= INT64_C(100000000000000));
@@ -20,10 +21,38 @@ int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years,
         /* a later entry for the same min_age in force replaces this one */
         if (i + 1 < rp->nsupp && rp->supp[i + 1].min_age == s->min_age && rp->supp[i + 1].from <= m)
             continue;
+        if (rp->supp_highest) { /* sorted by min_age: the last one reached is the highest */
+            sum = s->fen;
+            top = s->param;
+            continue;
+        }
         sum += s->fen;
         sb_prov_use(u, s->param); /* (provenance only: an ENOMEM here loses an assumption, never a figure) */
     }
+    if (top != UINT32_MAX)
+        sb_prov_use(u, top);
     return sum;
+}
+
+int sb_inforce_years_pension(const sb_resident *rp, const sb_years *y, int64_t base, int64_t *out)
+{
+    /* (fixed·10^9 + base·pct9) / 10^9 fen: fixed, base < 2^63 and pct9 <= 10^11 < 2^37, so within 2^101 */
+    __int128 num = (__int128)y->fixed * sb_pow10[9] + (__int128)base * y->pct9;
+    return sb_round_ratio(num, sb_pow10[9], rp->years_rounding, out);
+}
+
+int sb_inforce_pension(const sb_resident *rp, int64_t account, const sb_years *y, int64_t base, sb_month m,
+                       int age_years, sb_month_pay *out)
+{
+    out->supplement = sb_inforce_supplements(rp, m, age_years, NULL);
+    if (sb_inforce_years_pension(rp, y, base, &out->years) != SHEBAO_OK ||
+        __builtin_add_overflow(base, account, &out->sum) || __builtin_add_overflow(out->sum, out->years, &out->sum) ||
+        __builtin_add_overflow(out->sum, out->supplement, &out->sum))
+        return SHEBAO_ECOMPUTE;
+    out->total = out->sum;
+    if (rp->has_total_rounding)
+        return sb_round_ratio(out->sum, 1, rp->total_rounding, &out->total);
+    return SHEBAO_OK;
 }
 
 /* v · (1 + growth), fen_half_up: v · (10^s + num) / 10^s in 128 bits (v < 2^63, 10^s + num < 2^61). */

@@ -143,7 +143,8 @@ int sb_inforce_base_next(const sb_resident *rp, sb_dec growth, sb_base_run *r);
 sb_month sb_inforce_supplement_change(const sb_resident *rp, sb_month claim, long a, sb_month m);
 
 /* The age supplements in force at month m for a person of the given age in whole years, recorded on u (which may
- * be NULL). At most 151 × 10^14 fen (see inforce.c). */
+ * be NULL): their sum, or with age_supplements_combine "highest" the one of the highest min_age reached. At most
+ * 151 × 10^14 fen (see inforce.c). */
 int64_t sb_inforce_supplements(const sb_resident *rp, sb_month m, int age_years, sb_prov_used *u);
 
 /* The same rule as months: supplement i of rp is paid in months claim + j for j in [*j0, *j1), to a person of exact
@@ -166,5 +167,28 @@ static inline bool sb_inforce_supplement_months(const sb_resident *rp, size_t i,
     *j1 = to;
     return from < to;
 }
+
+/* ---- the monthly pension in payment (docs/resident-pension.md §4–5) ------------------------------------- */
+
+/* The years pension a person's years earn: `fixed` fen a month from the per_year bands, and pct9 = Σ
+ * percent_of_base × years in the band, × 10^9, from the percent bands (at most 100 years × 10^9). */
+typedef struct sb_years {
+    int64_t fixed, pct9;
+} sb_years;
+
+/* The years pension with base pension `base` in force: years_pension_rounding(fixed + base · pct9 / 10^9).
+ * SHEBAO_ECOMPUTE when it leaves int64 fen. */
+int sb_inforce_years_pension(const sb_resident *rp, const sb_years *y, int64_t base, int64_t *out);
+
+/* One month's pension: its parts and the total, the parts' sum rounded by monthly_total_rounding (none: the sum). */
+typedef struct sb_month_pay {
+    int64_t years, supplement, sum, total;
+} sb_month_pay;
+
+/* The pension of month m to a person aged age_years with base pension `base` in force (the account pension and the
+ * years are those of the claim): SHEBAO_OK, or SHEBAO_ECOMPUTE when a figure leaves int64 fen. The one rule of
+ * the monthly pension after the claim: the pension in payment, the break-even, the lifetime figures. */
+int sb_inforce_pension(const sb_resident *rp, int64_t account, const sb_years *y, int64_t base, sb_month m,
+                       int age_years, sb_month_pay *out);
 
 #endif /* SHEBAO_INFORCE_H */

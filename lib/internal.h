@@ -80,6 +80,9 @@ int sb_dec_sgn(sb_dec d);
 int sb_dec_cmp(sb_dec a, sb_dec b);
 /* Canonical text (no trailing zeros beyond the scale given: "0.0262", "139"). buf >= 48 bytes. */
 void sb_dec_format(sb_dec d, char *buf, size_t size);
+/* Drop the trailing zeros of a decimal text after its point, and the point when nothing follows ("30.800" → "30.8",
+ * "1.00" → "1"), in place. */
+void sb_dec_trim(char *buf);
 /* Decimal with at most two decimals to fen; false when it has more (non-zero) decimals or overflows. */
 bool sb_dec_to_fen(sb_dec d, int64_t *fen);
 
@@ -171,7 +174,9 @@ typedef struct sb_grade_table {
 
 typedef struct sb_band {
     int from_year, to_year; /* to_year 0: open-ended */
-    int64_t per_year;
+    int64_t per_year;       /* fen a month per year in the band (0 for a percent band) */
+    int64_t pct9;           /* percent_of_base × 10^9 (0 for a per_year band) */
+    bool is_pct;
     uint32_t param;
 } sb_band;
 
@@ -211,6 +216,15 @@ typedef struct sb_resident {
     bool backpay_subsidised, backpay_counts;
     sb_band *bands;
     size_t nbands;
+    /* the rules other provinces need (docs/policy-format.md): the account pension's rounding (fen_half_up when
+     * absent), the years pension total's rounding (fen_half_up), the monthly total's (has_total_rounding false:
+     * none), and whether only the highest age supplement reached is paid (false: they add up). `nonlinear`: the
+     * monthly pension is not base + fixed + Σ supplements (a percent band, a total rounding or `highest`), so the
+     * lifetime sums walk it in runs of equal pension (lifetime_epv.c). */
+    shebao_rounding account_rounding, years_rounding, total_rounding;
+    bool has_account_rounding, has_years_rounding, has_total_rounding, has_combine, supp_highest, has_pct_bands,
+        nonlinear;
+    uint32_t p_account_rounding, p_years_rounding, p_total_rounding, p_combine;
     sb_interest_method method;
     int deposit_month;
     shebao_rounding rounding;

@@ -71,8 +71,8 @@ int sb_lifetime(shebao_ctx *ctx, const sb_lifetime_in *in, sb_lifetime_out *out)
 {
     /* the EPV first, so that when it is out of range the error is the one shebao_project_summary (a batch row)
      * gives for the same person */
-    int rc = sb_lifetime_epv(ctx, in->sex, in->age, in->claim, in->fixed, in->rp, in->growth, in->discount,
-                             &out->epv);
+    int rc = sb_lifetime_epv(ctx, in->sex, in->age, in->claim, in->fixed, in->rp, in->years, in->growth,
+                             in->discount, &out->epv);
     if (rc != SHEBAO_OK)
         return rc;
     sb_weights w = {0};

@@ -21,10 +21,11 @@ typedef struct sb_flow {
 
 /* EPV in fen of a pension paying `fixed` plus rp's base pension and supplements in force in each month (rp may be
  * NULL: `fixed` alone) from the claim month, for a person of sex and exact age a months at the claim; the base
- * pension grows by `growth` each January after the policy's data_through (inforce.h). The one EPV: the batch
- * summary and the full projection both call it, so both give the same fen. */
+ * pension grows by `growth` each January after the policy's data_through (inforce.h). When rp->nonlinear, `fixed`
+ * is the account pension alone and each month's pension is sb_inforce_pension with the years y. The one EPV: the
+ * batch summary and the full projection both call it, so both give the same fen. */
 int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
-                    sb_dec growth, sb_dec discount, int64_t *out);
+                    const sb_years *y, sb_dec growth, sb_dec discount, int64_t *out);
 
 /* ---- one person's lifetime figures (lifetime.c) ---------------------------------------------------------- */
 
@@ -33,8 +34,9 @@ typedef struct sb_lifetime_in {
     int sex;
     long age;       /* exact age at the claim, in months */
     sb_month claim;
-    int64_t fixed;  /* years + account pension: the part of the pension fixed at the claim */
+    int64_t fixed;  /* years + account pension: the part of the pension fixed at the claim (rp->nonlinear: account) */
     int64_t account, balance, personal;
+    const sb_years *years; /* the years of the claim (sb_inforce_pension) */
     const sb_flow *flows; /* the personal payments */
     size_t nflows;
     sb_dec growth;  /* the base pension's growth after data_through */

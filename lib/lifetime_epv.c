@@ -94,8 +94,41 @@ static int add_base(shebao_ctx *ctx, sb_annuity *c, const sb_resident *rp, sb_mo
     return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
 }
 
+/* The nonlinear case (a percent band, a total rounding or "highest" supplements: sb_resident.nonlinear): the pension
+ * is constant in runs of months between a change of the base pension and a possible change of the supplements, so
+ * the sum is Σ_runs (T[j0] − T[j1])·pay_run, pay_run from sb_inforce_pension, the one rule of a month's pension. */
+static int add_runs(shebao_ctx *ctx, sb_annuity *c, const sb_resident *rp, long a, sb_month claim, int64_t account,
+                    const sb_years *y, sb_dec growth, mpfr_t sum, mpfr_t tmp)
+{
+    const mpfr_t *T = (const mpfr_t *)c->tail;
+    long n = (long)c->n;
+    sb_base_run r;
+    if (sb_inforce_base_at(rp, growth, claim, &r) != SHEBAO_OK)
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
+    for (sb_month m = claim; m - claim < n;) {
+        sb_month_pay mp;
+        if (sb_inforce_pension(rp, account, y, r.fen, m, (int)((a + (m - claim)) / 12), &mp) != SHEBAO_OK) {
+            char mt[8];
+            sb_month_format(m, mt, sizeof mt);
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly pension in %s", mt);
+        }
+        sb_month next = sb_inforce_supplement_change(rp, claim, a, m);
+        if (r.to < next)
+            next = r.to;
+        if ((long)(next - claim) > n || next == SB_MONTH_END)
+            next = claim + (sb_month)n;
+        mpfr_sub(tmp, T[m - claim], T[next - claim], MPFR_RNDN);
+        mpfr_mul_si(tmp, tmp, (long)mp.total, MPFR_RNDN);
+        mpfr_add(sum, sum, tmp, MPFR_RNDN);
+        m = next;
+        if (m == r.to && m - claim < n && sb_inforce_base_next(rp, growth, &r) != SHEBAO_OK)
+            return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
+    }
+    return SHEBAO_OK;
+}
+
 int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fixed, const sb_resident *rp,
-                    sb_dec growth, sb_dec discount, int64_t *out)
+                    const sb_years *y, sb_dec growth, sb_dec discount, int64_t *out)
 {
     sb_annuity *c = sb_mortality_tail(ctx, sex, a, discount);
     if (!c)
@@ -105,6 +138,12 @@ int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fi
         return shebao_ctx_errcode(ctx);
     const mpfr_t *T = (const mpfr_t *)c->tail;
     mpfr_ptr sum = scratch[0];
+    if (rp && rp->nonlinear) {
+        mpfr_set_ui(sum, 0, MPFR_RNDN);
+        TRY(add_runs(ctx, c, rp, a, claim, fixed, y, growth, sum, scratch[1]));
+        int rc = sb_mpfr_round_fen(sum, scratch[1], out);
+        return rc == SHEBAO_OK ? SHEBAO_OK : sb_fail(ctx, rc, SB_OUT_OF_RANGE "EPV of benefits");
+    }
     mpfr_mul_si(sum, T[0], (long)fixed, MPFR_RNDN);
     if (rp)
         TRY(add_base(ctx, c, rp, claim, growth, sum));
@@ -136,7 +175,7 @@ int shebao_annuity_epv(shebao_ctx *ctx, shebao_mortality mortality, shebao_sex s
     TRY(sb_rate_arg(ctx, "discount rate", discount, &i));
     if (sex != SHEBAO_SEX_MALE && sex != SHEBAO_SEX_FEMALE)
         return sb_fail(ctx, SHEBAO_EINPUT, "sex: must be male or female");
-    int rc = sb_lifetime_epv(ctx, (int)sex, age_months, 0, monthly, NULL, (sb_dec){0, 0}, i, out);
+    int rc = sb_lifetime_epv(ctx, (int)sex, age_months, 0, monthly, NULL, NULL, (sb_dec){0, 0}, i, out);
     if (rc != SHEBAO_OK)
         return rc;
     return sb_ok(ctx);

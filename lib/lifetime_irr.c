@@ -16,17 +16,17 @@ int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, size_t n, in
         sb_month m = in->claim + (sb_month)j;
         if (m == r.to && sb_inforce_base_next(in->rp, in->growth, &r) != SHEBAO_OK)
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension grown by the growth rate");
-        /* pay_j = years + account + the base pension and supplements in force in month claim + j at age a + j.
-         * The supplements add up to at most 151 × 10^14 fen (sb_inforce_supplements), but the base pension may be
-         * near the int64 limit (a large growth): checked. The EPV of the same payments is computed first and is in
-         * range, so this is a guard, not a second rule. */
-        if (__builtin_add_overflow(in->fixed, r.fen, &pay[j]) ||
-            __builtin_add_overflow(pay[j], sb_inforce_supplements(in->rp, m, (int)((in->age + (long)j) / 12), NULL),
-                                   &pay[j])) {
+        /* pay_j = the pension of month claim + j at age a + j (sb_inforce_pension, which checks the int64 range).
+         * The EPV of the same payments is computed first and is in range, so the range check is a guard, not a
+         * second rule. */
+        sb_month_pay mp;
+        if (sb_inforce_pension(in->rp, in->account, in->years, r.fen, m, (int)((in->age + (long)j) / 12), &mp) !=
+            SHEBAO_OK) {
             char mt[8];
             sb_month_format(m, mt, sizeof mt);
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly pension in %s", mt);
         }
+        pay[j] = mp.total;
     }
     return SHEBAO_OK;
 }

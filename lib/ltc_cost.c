@@ -143,13 +143,7 @@ static void persons_text(const shebao_ltc_cost_input *in, sb_dec gs, sb_dec ms, 
     mpq_mul(q, q, t);
     mpq_clear(t);
     sb_q_format(q, gs.scale + ms.scale, buf, size); /* exact: the product has at most that many decimals */
-    if (strchr(buf, '.')) {
-        size_t n = strlen(buf);
-        while (buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
+    sb_dec_trim(buf);
 }
 
 /* The input's numbers within their bounds. */

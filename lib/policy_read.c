@@ -8,6 +8,8 @@
 
 const char *const sb_pread_rounding_names[] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
                                                "fen_truncate", NULL};
+const char *const sb_pread_rounding_or_none_names[] = {"fen_half_up", "jiao_up", "jiao_half_up", "yuan_half_up",
+                                                       "fen_truncate", "none", NULL};
 
 /* ---- paths and errors ------------------------------------------------------------------------------------ */
 

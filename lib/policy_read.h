@@ -44,6 +44,9 @@ typedef enum sb_pread_kind {
 } sb_pread_kind;
 
 extern const char *const sb_pread_rounding_names[]; /* index = shebao_rounding */
+/* The same names and "none" last (index SB_PREAD_ROUNDING_NONE): a rounding that may be absent. */
+extern const char *const sb_pread_rounding_or_none_names[];
+#define SB_PREAD_ROUNDING_NONE 5
 
 /* ---- paths and errors ---- */
 

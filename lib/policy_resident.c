@@ -147,20 +147,38 @@ static int resident_read_band(sb_pread *b, const sb_pread_item *it, void *out)
     else if (it->i + 1 < it->n)
         return sb_pread_err(b, "only the last band may omit 'to_year'");
     char m[SHEBAO_MONEY_BUFSZ], text[100];
-    TRY(sb_pread_e_num(b, it->e, "per_year", SB_PREAD_AMOUNT, &bd->per_year, NULL, m, sizeof m));
+    bool has_per = json_object_get(it->e, "per_year") != NULL, has_pct = json_object_get(it->e, "percent_of_base");
+    if (has_per == has_pct)
+        return sb_pread_err(b, "a band gives one of 'per_year' (an amount) and 'percent_of_base' (a fraction of the "
+                               "base pension): found %s", has_per ? "both" : "neither");
+    if (has_per) {
+        TRY(sb_pread_e_num(b, it->e, "per_year", SB_PREAD_AMOUNT, &bd->per_year, NULL, m, sizeof m));
+    } else {
+        sb_dec d;
+        old = sb_pread_push_key(b, "percent_of_base");
+        TRY(sb_pread_v_num(b, json_object_get(it->e, "percent_of_base"), SB_PREAD_RATIO, NULL, &d, m, sizeof m));
+        if (d.scale > 9)
+            return sb_pread_err(b, "'%s' has more than 9 decimals", m);
+        sb_pread_pop(b, old);
+        bd->pct9 = d.num * sb_pow10[9 - d.scale];
+        bd->is_pct = true;
+        rp->has_pct_bands = true;
+    }
     rp->nbands = it->i + 1;
+    const char *unit = bd->is_pct ? " of the base pension" : "";
     if (bd->to_year)
-        snprintf(text, sizeof text, "years %d-%d: %s per year", bd->from_year, bd->to_year, m);
+        snprintf(text, sizeof text, "years %d-%d: %s%s per year", bd->from_year, bd->to_year, m, unit);
     else
-        snprintf(text, sizeof text, "years %d+: %s per year", bd->from_year, m);
+        snprintf(text, sizeof text, "years %d+: %s%s per year", bd->from_year, m, unit);
     return sb_pread_here(b, "", text, it->src, &bd->param);
 }
 
 static int resident_read_bands(sb_pread *b, json_t *arr, const char *inh, void *out)
 {
-    static const char *const keys[] = {"from_year", "to_year", "per_year", "source", NULL},
-                             *const req[] = {"from_year", "per_year", NULL};
-    static const sb_pread_shape shape = {"an object {\"from_year\", \"to_year\", \"per_year\"}", keys, req};
+    static const char *const keys[] = {"from_year", "to_year", "per_year", "percent_of_base", "source", NULL},
+                             *const req[] = {"from_year", NULL};
+    static const sb_pread_shape shape = {"an object {\"from_year\", \"to_year\", \"per_year\" or \"percent_of_base\"}",
+                                         keys, req};
     sb_resident *rp = out;
     int rc;
     if (!(rp->bands = sb_pread_list(b, arr, false, sizeof *rp->bands, &rc)))
@@ -239,12 +257,38 @@ static int resident_read_backpay(sb_pread *b, json_t *obj, const char *inh, void
     return SHEBAO_OK;
 }
 
+/* The rules that differ between provinces: the roundings of the account pension, the years pension and the monthly
+ * total, and how age supplements combine. Absent, each keeps the rule every policy had before (fen_half_up,
+ * fen_half_up, none, sum). */
+static int resident_read_rules(sb_pread *b, const sb_pread_obj *o, sb_resident *rp)
+{
+    static const char *const combine_names[] = {"sum", "highest", NULL};
+    int ar = -1, yr = -1, tr = -1, comb = -1;
+    TRY(sb_pread_name(b, o, "account_pension_rounding", false, sb_pread_rounding_names, &ar, &rp->p_account_rounding));
+    TRY(sb_pread_name(b, o, "years_pension_rounding", false, sb_pread_rounding_names, &yr, &rp->p_years_rounding));
+    TRY(sb_pread_name(b, o, "monthly_total_rounding", false, sb_pread_rounding_or_none_names, &tr,
+                      &rp->p_total_rounding));
+    TRY(sb_pread_name(b, o, "age_supplements_combine", false, combine_names, &comb, &rp->p_combine));
+    rp->has_account_rounding = ar >= 0;
+    rp->account_rounding = ar >= 0 ? (shebao_rounding)ar : SHEBAO_ROUND_FEN_HALF_UP;
+    rp->has_years_rounding = yr >= 0;
+    rp->years_rounding = yr >= 0 ? (shebao_rounding)yr : SHEBAO_ROUND_FEN_HALF_UP;
+    rp->has_total_rounding = tr >= 0 && tr != SB_PREAD_ROUNDING_NONE;
+    rp->total_rounding = rp->has_total_rounding ? (shebao_rounding)tr : SHEBAO_ROUND_FEN_HALF_UP;
+    rp->has_combine = comb >= 0;
+    rp->supp_highest = comb == 1;
+    rp->nonlinear = rp->has_pct_bands || rp->has_total_rounding || rp->supp_highest;
+    return SHEBAO_OK;
+}
+
 int sb_policy_resident_read(sb_pread *b, json_t *obj, const char *inherited, void *out)
 {
     static const char *const keys[] = {"scheme_start", "claim_age", "benefit_start_offset_months", "min_years",
                                        "account_divisor", "base_pension", "central_base_pension",
                                        "age_supplements", "grades", "backpay", "years_pension", "interest",
-                                       "funeral_grant_months", "source", NULL};
+                                       "funeral_grant_months", "account_pension_rounding",
+                                       "years_pension_rounding", "monthly_total_rounding",
+                                       "age_supplements_combine", "source", NULL};
     sb_resident *rp = out;
     sb_pread_obj o;
     TRY(sb_pread_open(b, obj, keys, inherited, NULL, &o));
@@ -262,5 +306,5 @@ int sb_policy_resident_read(sb_pread *b, json_t *obj, const char *inherited, voi
     TRY(sb_pread_sub(b, &o, "years_pension", false, JSON_ARRAY, resident_read_bands, rp));
     TRY(sb_pread_sub(b, &o, "interest", true, JSON_OBJECT, resident_read_interest, rp));
     TRY(sb_pread_int(b, &o, "funeral_grant_months", false, 0, 120, &rp->funeral_months, &rp->p_funeral));
-    return SHEBAO_OK;
+    return resident_read_rules(b, &o, rp);
 }

@@ -163,6 +163,10 @@ static json_t *json_claim(const shebao_projection *p)
     json_object_set_new(c, "years_pension", sb_output_money(p->years_pension));
     json_object_set_new(c, "age_supplement", sb_output_money(p->supplement));
     json_object_set_new(c, "monthly_total", sb_output_money(p->total));
+    if (p->total_rounding) { /* only with a policy's monthly_total_rounding: the parts above are unrounded by it */
+        json_object_set_new(c, "monthly_total_unrounded", sb_output_money(p->total_unrounded));
+        json_object_set_new(c, "monthly_total_rounding", json_string(p->total_rounding));
+    }
     return c;
 }
 

@@ -36,6 +36,9 @@ struct shebao_projection {
     size_t nrows;
     /* claim */
     int64_t balance, account, base, central, years_pension, supplement, total, personal, funeral;
+    sb_years years; /* the years pension's parts (its amount follows the base pension in payment: inforce.h) */
+    int64_t total_unrounded; /* base + years + account + supplement, before monthly_total_rounding */
+    const char *total_rounding; /* the name of the policy's monthly_total_rounding (NULL: none) */
     bool have_central, base_carried_forward;
     char base_from[8];
     /* pensions in payment (resident_pay.c): the base pension's growth after data_through, the as-of month */
@@ -183,10 +186,10 @@ int sb_resident_advice(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
 
 /* ---- pensions in payment (resident_pay.c) ---------------------------------------------------------------- */
 
-/* The pension of month m (>= the claim): the base pension and the age supplements in force in m, the account and
- * years pensions of the claim. SHEBAO_ECOMPUTE (with a message) when a figure leaves int64 fen. */
+/* The pension of month m (>= the claim): the base pension and the age supplements in force in m, the account pension
+ * and the years of the claim (sb_inforce_pension). SHEBAO_ECOMPUTE (with a message) when a figure leaves int64 fen. */
 typedef struct sb_pay {
-    int64_t base, supplement, total;
+    int64_t base, years, supplement, total;
     bool carried; /* m is after the policy's data_through */
     const sb_dated_money *entry;
 } sb_pay;

@@ -1,6 +1,6 @@
 /* Pensions in payment (docs/resident-pension.md §5–6): the pension of each month after the claim follows the dated
- * series (the base pension and the age supplements in force in that month; the account and years pensions stay at
- * their claim values), the break-even month from the sum of those payments, and the pension in the as-of month
+ * series (the base pension and the age supplements in force in that month, and a years pension given as a percent
+ * of the base pension; the account pension and the years stay those of the claim), the break-even month from the sum of those payments, and the pension in the as-of month
  * ("now"). Integer fen throughout; the growth of the base pension past data_through is rounded fen_half_up each
  * January (inforce.c). */
 #include <assert.h>
@@ -21,11 +21,13 @@ int sb_resident_pay(shebao_ctx *ctx, const sb_resident *rp, const shebao_project
     out->base = r.fen;
     out->entry = r.entry;
     out->carried = m > rp->data_through;
-    out->supplement = sb_inforce_supplements(rp, m, (int)((m - p->birth) / 12), NULL);
-    /* the account and years pensions are those of the claim (p->total fits int64, so their sum does) */
-    out->total = p->account + p->years_pension;
-    if (__builtin_add_overflow(out->total, out->base, &out->total) ||
-        __builtin_add_overflow(out->total, out->supplement, &out->total)) {
+    /* the account pension and the years are those of the claim */
+    sb_month_pay mp;
+    int rc = sb_inforce_pension(rp, p->account, &p->years, r.fen, m, (int)((m - p->birth) / 12), &mp);
+    out->supplement = mp.supplement;
+    out->years = mp.years;
+    out->total = mp.total;
+    if (rc != SHEBAO_OK) {
         sb_month_format(m, mt, sizeof mt);
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "monthly pension in %s", mt);
     }
@@ -41,16 +43,16 @@ static bool walk(const sb_resident *rp, const shebao_projection *p, sb_month unt
                  long *hit)
 {
     const long a = (long)(p->claim - p->birth);
-    const int64_t fixed = p->account + p->years_pension;
     sb_base_run r;
     *sum = 0;
     *hit = 0;
     if (sb_inforce_base_at(rp, p->growth, p->claim, &r) != SHEBAO_OK)
         return false;
     for (sb_month m = p->claim; m < until;) {
-        int64_t pay = sb_inforce_supplements(rp, m, (int)((m - p->birth) / 12), NULL);
-        if (__builtin_add_overflow(pay, fixed, &pay) || __builtin_add_overflow(pay, r.fen, &pay))
+        sb_month_pay mp;
+        if (sb_inforce_pension(rp, p->account, &p->years, r.fen, m, (int)((m - p->birth) / 12), &mp) != SHEBAO_OK)
             return false;
+        int64_t pay = mp.total;
         sb_month next = sb_inforce_supplement_change(rp, p->claim, a, m);
         if (r.to < next)
             next = r.to;
@@ -101,7 +103,7 @@ int sb_resident_now(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p
     n->age = (int)((p->as_of - p->birth) / 12);
     n->base_pension = pay.base;
     n->base_carried_forward = pay.carried;
-    n->years_pension = p->years_pension;
+    n->years_pension = pay.years;
     n->account_pension = p->account;
     n->age_supplement = pay.supplement;
     n->monthly_total = pay.total;
@@ -115,7 +117,7 @@ int sb_resident_now(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p
     p->have_now = true;
     sb_explain(p, "now  %s, age %d: base %s%s + years %s + account %s + supplement %s = %s; paid %s since %s "
                "(%ld payments); funeral grant %d × %s = %s\n", n->month, n->age, SB_MONEY(pay.base),
-               pay.carried ? " (carried forward past data_through)" : "", SB_MONEY(p->years_pension),
+               pay.carried ? " (carried forward past data_through)" : "", SB_MONEY(pay.years),
                SB_MONEY(p->account), SB_MONEY(pay.supplement), SB_MONEY(pay.total), SB_MONEY(n->paid_so_far),
                p->claim_text, (long)(p->as_of - p->claim + 1), rp->funeral_months, SB_MONEY(pay.base),
                SB_MONEY(n->funeral_grant));

@@ -194,14 +194,14 @@ static int project_lifetime(shebao_ctx *ctx, const sb_resident *rp, shebao_proje
     long a = (long)(p->claim - p->birth);
     /* fixed <= p->total, which fits in int64: its four parts are >= 0 (claim_total asserts it); the base pension
      * follows its series (lifetime.h) */
-    int64_t fixed = p->account + p->years_pension;
+    int64_t fixed = rp->nonlinear ? p->account : p->account + p->years_pension;
     if (!p->full) {
-        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, p->growth, discount, &p->epv);
+        int rc = sb_lifetime_epv(ctx, (int)p->sex, a, p->claim, fixed, rp, &p->years, p->growth, discount, &p->epv);
         p->have_epv = rc == SHEBAO_OK;
         return rc;
     }
     sb_lifetime_in in = {rp,       (int)p->sex, a,         p->claim, fixed, p->account, p->balance,
-                         p->personal, p->flows, p->nflows, p->growth, discount, rs,    &p->used};
+                         p->personal, &p->years, p->flows, p->nflows, p->growth, discount, rs, &p->used};
     sb_lifetime_out out = {0};
     int rc = sb_lifetime(ctx, &in, &out);
     p->have_epv = rc == SHEBAO_OK;
