@@ -4,6 +4,13 @@
 
 int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, const mpfr_t *w, size_t n, mpfr_t *S)
 {
+    if (!in->rp) { /* a pension fixed at the claim (the employee pension): pay_j = fixed */
+        for (size_t j = 0; j < n; j++) {
+            mpfr_mul_si(S[j], w[j], (long)in->fixed, MPFR_RNDN);
+            mpfr_div_ui(S[j], S[j], 100, MPFR_RNDN);
+        }
+        return SHEBAO_OK;
+    }
     sb_base_run r;
     if (sb_inforce_base_at(in->rp, in->growth, in->claim, &r) != SHEBAO_OK)
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension in %s", "the claim month");

@@ -60,8 +60,8 @@ int shebao_retire_compute(shebao_ctx *ctx, const shebao_policy *policy, int birt
  *  @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL), #SHEBAO_ENOMEM. */
 int shebao_retire_to_json(const shebao_retirement *r, char **out);
 
-/** Version of ::shebao_employee_form. */
-#define SHEBAO_EMPLOYEE_FORM_VERSION 1
+/** Version of ::shebao_employee_form (2: benefit_base). */
+#define SHEBAO_EMPLOYEE_FORM_VERSION 2
 
 /** The inputs of a benefit form (核定表). Initialise with #SHEBAO_EMPLOYEE_FORM_INIT, then set the members. */
 typedef struct shebao_employee_form {
@@ -74,10 +74,13 @@ typedef struct shebao_employee_form {
     shebao_fen account;               /**< the individual account at retirement */
     const char *transition_years;     /**< years before the account (过渡性养老金), a decimal; NULL: none */
     const char *transition_index;     /**< their index; NULL: none (given together with transition_years) */
+    shebao_fen benefit_base;          /**< (version 2) C given (a projected 计发基数, as a plan uses beyond the
+                                           policy's years); #SHEBAO_UNSET: the policy's */
 } shebao_employee_form;
 
 /** Initialiser of ::shebao_employee_form. */
-#define SHEBAO_EMPLOYEE_FORM_INIT { SHEBAO_EMPLOYEE_FORM_VERSION, 0, 0, SHEBAO_RETIRE_MALE, 0, 0, NULL, NULL, 0, NULL, NULL }
+#define SHEBAO_EMPLOYEE_FORM_INIT { SHEBAO_EMPLOYEE_FORM_VERSION, 0, 0, SHEBAO_RETIRE_MALE, 0, 0, NULL, NULL, 0, NULL, \
+                                    NULL, SHEBAO_UNSET }
 
 /** Room for the parameters a claim uses (::shebao_employee_pension.used). */
 #define SHEBAO_EMPLOYEE_USED_MAX 32
@@ -139,6 +142,131 @@ int shebao_employee_pension_assumption(const shebao_policy *policy, const shebao
  *  @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL), #SHEBAO_ENOMEM. */
 int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_employee_form *form,
                                     const shebao_employee_pension *p, char **out);
+
+/* ---- a flexible worker's plan (灵活就业) ------------------------------------------------------------------ */
+
+/** Version of ::shebao_employee_plan_input. */
+#define SHEBAO_EMPLOYEE_PLAN_INPUT_VERSION 1
+
+/** A flexible worker's contribution plan. Initialise with #SHEBAO_EMPLOYEE_PLAN_INPUT_INIT, then set the members. */
+typedef struct shebao_employee_plan_input {
+    unsigned version;                 /**< #SHEBAO_EMPLOYEE_PLAN_INPUT_VERSION */
+    int birth_year, birth_month;      /**< month of birth */
+    shebao_retire_category category;  /**< the reform's category */
+    const char *plan;                 /**< "2022-2040:100%,2041-2045:60%": years at a share of the average wage
+                                           (60 %–300 %), or at an amount a month ("2022-2030:5000", clamped to the
+                                           year's band) */
+    const char *years_paid;           /**< years already paid before the plan, a decimal; NULL: none */
+    const char *index;                /**< their average index; NULL: none (given together with years_paid) */
+    int retire_year, retire_month;    /**< the month of retirement; 0: the statutory month */
+    const char *wage_growth;          /**< yearly growth of the average wage after the policy's last year; NULL:
+                                           "0.03" (an assumption, listed as run.wage_growth) */
+    const char *discount;             /**< yearly discount rate of the present values; NULL: "0.025" */
+    int explain;                      /**< 1: keep the explanation (shebao_employee_plan_explain()) */
+} shebao_employee_plan_input;
+
+/** Initialiser of ::shebao_employee_plan_input. */
+#define SHEBAO_EMPLOYEE_PLAN_INPUT_INIT { SHEBAO_EMPLOYEE_PLAN_INPUT_VERSION, 0, 0, SHEBAO_RETIRE_MALE, NULL, NULL, \
+                                          NULL, 0, 0, NULL, NULL, 0 }
+
+/** A computed plan: its ledger, the benefit form it implies, the claim and the lifetime figures (opaque). */
+typedef struct shebao_employee_plan shebao_employee_plan;
+
+/**
+ * A flexible worker's plan (docs/employee-pension.md §5): the contributions, the account ledger with the
+ * crediting rates (记账利率), N and Z, the benefit form they imply and its claim (shebao_employee_claim()), and the
+ * lifetime figures (break-even, EPV, money's worth, IRR, inheritable balance) as the resident projection computes
+ * them. Free with shebao_employee_plan_free().
+ * @return #SHEBAO_OK; #SHEBAO_EUSAGE (a NULL argument, a bad version); #SHEBAO_EINPUT naming what (a bad plan, a
+ *         share outside 60 %–300 %, a year without a band, wage or crediting rate, a year after the retirement,
+ *         the errors of shebao_employee_claim()); #SHEBAO_ENOMEM; #SHEBAO_ECOMPUTE.
+ */
+int shebao_employee_plan_compute(shebao_ctx *ctx, const shebao_policy *policy, const shebao_employee_plan_input *in,
+                                 shebao_employee_plan **out);
+/** Free a plan (NULL is fine). */
+void shebao_employee_plan_free(shebao_employee_plan *plan);
+
+/** The benefit form the plan implies (retirement month, N, Z, account, benefit base): shebao_employee_claim() of it
+ *  gives shebao_employee_plan_claim(). Owned by the plan; NULL for NULL. */
+const shebao_employee_form *shebao_employee_plan_form(const shebao_employee_plan *plan);
+/** The claim of that form. Owned by the plan; NULL for NULL. */
+const shebao_employee_pension *shebao_employee_plan_claim(const shebao_employee_plan *plan);
+
+/** Version of ::shebao_employee_plan_figures. */
+#define SHEBAO_EMPLOYEE_PLAN_FIGURES_VERSION 1
+
+/** The plan's totals and lifetime figures. Initialise with #SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT. */
+typedef struct shebao_employee_plan_figures {
+    unsigned version;                 /**< #SHEBAO_EMPLOYEE_PLAN_FIGURES_VERSION */
+    int months;                       /**< months paid in the plan */
+    shebao_fen personal_total;        /**< everything the person paid in the plan */
+    shebao_fen account;               /**< the account at the retirement month */
+    int benefit_base_projected;       /**< 1: C is the average wage of the year before, projected (÷ 12, yuan) */
+    int has_breakeven;                /**< the figures below need an eligible claim */
+    int breakeven_months;             /**< smallest m with m × monthly_total >= personal_total */
+    int breakeven_year, breakeven_month; /**< the month of the m-th payment */
+    int breakeven_age_years, breakeven_age_months; /**< the age in that month */
+    int has_epv;                      /**< EPV, PV of contributions and inheritance set */
+    shebao_fen epv_benefits;          /**< expected present value of the pension at the retirement month */
+    shebao_fen pv_contributions;      /**< the payments accumulated to the retirement month */
+    shebao_fen expected_inheritable_balance; /**< expected account left to the heirs, discounted */
+    int has_ratio;
+    char moneys_worth_ratio[48];      /**< EPV / PV of contributions, 4 decimals */
+    int has_irr;
+    char irr[48];                     /**< internal rate of return, 6 decimals */
+    char wage_growth[48];             /**< the wage growth assumed after the policy's last average */
+    char discount[48];                /**< the discount rate */
+} shebao_employee_plan_figures;
+
+/** Initialiser of ::shebao_employee_plan_figures. */
+#define SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT { SHEBAO_EMPLOYEE_PLAN_FIGURES_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, \
+                                            0, 0, 0, 0, "", 0, "", "", "" }
+
+/** The figures of a plan. @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL, a bad version). */
+int shebao_employee_plan_figures_get(const shebao_employee_plan *plan, shebao_employee_plan_figures *out);
+
+/** Version of ::shebao_employee_plan_row. */
+#define SHEBAO_EMPLOYEE_PLAN_ROW_VERSION 1
+
+/** One year of the account ledger. Initialise with #SHEBAO_EMPLOYEE_PLAN_ROW_INIT. */
+typedef struct shebao_employee_plan_row {
+    unsigned version;                 /**< #SHEBAO_EMPLOYEE_PLAN_ROW_VERSION */
+    int year;
+    int months;                       /**< months paid in the year (0: interest only) */
+    shebao_fen wage;                  /**< the average wage of the year before, monthly (the index denominator) */
+    shebao_fen base;                  /**< the monthly contribution base (0 when months is 0) */
+    int clamped;                      /**< −1: raised to the band's floor, +1: lowered to its ceiling, 0: within */
+    char index[48];                   /**< base ÷ wage, 4 decimals ("" when months is 0) */
+    char contribution_rate[16];       /**< the flexible rate of the year's first month paid ("" when none) */
+    shebao_fen personal;              /**< paid in the year */
+    shebao_fen credited;              /**< credited to the account (the account share) */
+    char rate[16];                    /**< the crediting rate (记账利率) */
+    shebao_fen interest;
+    shebao_fen balance;               /**< at the end of the year (at the retirement month in its year) */
+    int wage_assumed;                 /**< 1: the wage (and band) projected with the wage growth */
+    int rate_assumed;                 /**< 1: the crediting rate is the policy's assumed_future_rate */
+} shebao_employee_plan_row;
+
+/** Initialiser of ::shebao_employee_plan_row. */
+#define SHEBAO_EMPLOYEE_PLAN_ROW_INIT { SHEBAO_EMPLOYEE_PLAN_ROW_VERSION, 0, 0, 0, 0, 0, "", "", 0, 0, "", 0, 0, 0, 0 }
+
+/** Number of ledger rows (0 for NULL). */
+size_t shebao_employee_plan_row_count(const shebao_employee_plan *plan);
+/** Ledger row i. @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL, i out of range, a bad version). */
+int shebao_employee_plan_row_get(const shebao_employee_plan *plan, size_t i, shebao_employee_plan_row *out);
+
+/** Number of assumptions of the plan: the non-official policy values used, then the run's (run.wage_growth,
+ *  run.discount, run.benefit_base when projected). 0 for NULL. */
+size_t shebao_employee_plan_assumption_count(const shebao_employee_plan *plan);
+/** Assumption i. @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL, out of range). */
+int shebao_employee_plan_assumption(const shebao_employee_plan *plan, size_t i, shebao_param *out);
+/** The explanation (one step a line), or NULL when the input did not ask for it. Owned by the plan. */
+const char *shebao_employee_plan_explain(const shebao_employee_plan *plan);
+
+/** The JSON document of a plan (`shebao employee --plan --format json`): the members of `project` where the
+ *  notions are the same (personal_total, claim_month, ledger, lifetime, assumptions), the implied form and the
+ *  claim of `employee`. Text to shebao_free(). @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL), #SHEBAO_ENOMEM. */
+int shebao_employee_plan_to_json(const shebao_employee_plan *plan, char **out);
 
 /** @} */
 
