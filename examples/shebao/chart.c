@@ -483,30 +483,27 @@ static cairo_status_t put(void *closure, const unsigned char *data, unsigned int
     return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
-int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
-                size_t errsize)
+int chart_render(const char *path, FILE *f, double height, const char *probe, bool want_zh, chart_draw_fn *drawing,
+                 const void *data, char *err, size_t errsize)
 {
     if (!chart_path_ok(path)) {
         snprintf(err, errsize, "--chart '%.200s': the file name must end in .png, .svg or .pdf", path);
         return -1;
     }
-    layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
     const char *ext = path + strlen(path) - 4;
     sink k = {f, 0};
     cairo_surface_t *s;
     if (strcasecmp(ext, ".svg") == 0)
-        s = cairo_svg_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_svg_surface_create_for_stream(put, &k, CW, height);
     else if (strcasecmp(ext, ".pdf") == 0)
-        s = cairo_pdf_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_pdf_surface_create_for_stream(put, &k, CW, height);
     else
-        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(L.height));
+        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(height));
     cairo_t *cr = cairo_create(s);
     /* Chinese only when the font really has the glyphs; otherwise English rather than boxes */
     chart_font(cr, false, 30);
-    bool zh = info->zh && chart_font_covers(cr, zh_labels.title) && chart_font_covers(cr, "元年缴领档余额");
-    chart_info shown = *info;
-    shown.zh = zh;
-    draw(cr, c, &shown, zh ? &zh_labels : &en_labels, &L);
+    bool zh = want_zh && chart_font_covers(cr, probe);
+    drawing(cr, data, zh);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
@@ -525,8 +522,46 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
         snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
         return -1;
     }
-    return info->zh && !zh ? 1 : 0;
+    return want_zh && !zh ? 1 : 0;
 }
+
+/* The comparison's drawing, for chart_render. */
+typedef struct compare_drawing {
+    const shebao_comparison *c;
+    const chart_info *info;
+    const layout *L;
+} compare_drawing;
+
+static void draw_comparison(cairo_t *cr, const void *data, bool zh)
+{
+    const compare_drawing *d = data;
+    chart_info shown = *d->info;
+    shown.zh = zh;
+    draw(cr, d->c, &shown, zh ? &zh_labels : &en_labels, d->L);
+}
+
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
+                size_t errsize)
+{
+    layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
+    compare_drawing d = {c, info, &L};
+    char probe[512];
+    snprintf(probe, sizeof probe, "%s元年缴领档余额", zh_labels.title);
+    return chart_render(path, f, L.height, probe, info->zh, draw_comparison, &d, err, errsize);
+}
+
+/* ---- the helpers for other charts (choose_chart.c) --------------------------------------------------------- */
+
+void chart_text(cairo_t *cr, double x, double y, const char *s, int align) { text_at(cr, x, y, s, align); }
+void chart_line(cairo_t *cr, double x, double y, const char *s, bool bold, double size)
+{
+    line_at(cr, x, y, s, bold, size);
+}
+void chart_grey(cairo_t *cr, double v) { grey(cr, v); }
+void chart_colour(cairo_t *cr, size_t i) { colour(cr, i); }
+double chart_nice_step(double max, int n) { return nice_step(max, n); }
+void chart_tick_text(long v, bool zh, char *buf, size_t size) { tick_text(v, zh, buf, size); }
+double chart_text_width(cairo_t *cr, const char *s) { return text_width(cr, s); }
 
 void chart_cleanup(void)
 {
