@@ -82,6 +82,13 @@ void choose_sentence_resident(const choose_result *r, char *buf, size_t size)
     int years = shebao_comparison_years(r->cmp, r->col);
     if (!lo)
         snprintf(buf, size, "城乡居民养老保险：没有可比较的档次。 Resident scheme: no grade to compare.");
+    else if (!json_is_true(json_object_get(lo, "eligible")))
+        snprintf(buf, size,
+                 "城乡居民养老保险：%d年起缴到60岁只有%d年，还差%lld年，60岁时不能按月领取（可补缴，见 shebao compare "
+                 "--backpay）。 Resident scheme: from %d to 60 only %d years, %lld short: no pension at 60 unless the "
+                 "missing years are paid back (see shebao compare --backpay).",
+                 r->start, years, json_integer_value(json_object_get(lo, "years_missing")), r->start, years,
+                 json_integer_value(json_object_get(lo, "years_missing")));
     else
         snprintf(buf, size,
                  "城乡居民养老保险：%d年起每年按%s元到%s元的档次缴%d年，共缴%s元到%s元，60岁起（%s）每月领%s元到%s元。"
