@@ -149,6 +149,6 @@ int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
         employee_table_out(pol, &f, &p);
         code = EXIT_OK;
     }
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     return code;
 }

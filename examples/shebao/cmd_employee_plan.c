@@ -117,6 +117,6 @@ int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o)
             plan_table(pol, pl);
     }
     shebao_employee_plan_free(pl);
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     return code;
 }
