@@ -317,6 +317,10 @@ static int eplan_benefit_base(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_r
     mpq_canonicalize(q);
     int rc = eplan_round(ctx, q, SHEBAO_ROUND_YUAN_HALF_UP, "benefit base", R, &pl->form.benefit_base);
     mpq_clear(q);
+    if (rc == SHEBAO_OK && pl->form.benefit_base > SB_EMPLOYEE_BASE_MAX)
+        return sb_fail(ctx, SHEBAO_EINPUT, "the projected benefit base of %d (the average wage of %d ÷ 12) is beyond "
+                       "1000000.00 a month: the wage growth %s is too high for so many years", R, R - 1,
+                       pl->fig.wage_growth);
     pl->fig.benefit_base_projected = 1;
     SB_EPLAN_SAY(pl, "benefit base: the policy has none for %d or %d: C = average wage of %d %s / 12, yuan_half_up "
                  "= %s\n", R, R - 1, R - 1, SB_EPLAN_MONEY(wage), SB_EPLAN_MONEY(pl->form.benefit_base));
