@@ -377,32 +377,58 @@ typedef struct plot {
     int span;
 } plot;
 
+/* The left edge of a plot whose y ticks (yuan, 0 to ymax by step) are written at its left, in the tick font. */
+double chart_plot_x0(cairo_t *cr, double ymax, double step, bool zh)
+{
+    char buf[64];
+    double tick_w = 0;
+    chart_font(cr, false, 26);
+    for (double v = 0; v <= ymax + step / 2; v += step) {
+        tick_text(lround(v), zh, buf, sizeof buf);
+        if (text_width(cr, buf) > tick_w)
+            tick_w = text_width(cr, buf);
+    }
+    return MARGIN + tick_w + 14;
+}
+
+/* A plot's horizontal grid lines and y ticks, 0 to ymax by step, between x0 and x1, from bottom up to top. */
+void chart_y_grid(cairo_t *cr, double x0, double x1, double top, double bottom, double ymax, double step, bool zh)
+{
+    char buf[64];
+    cairo_set_line_width(cr, 1.5);
+    for (double v = 0; v <= ymax + step / 2; v += step) {
+        double py = bottom - (bottom - top) * v / ymax;
+        grey(cr, 0.85);
+        cairo_move_to(cr, x0, py);
+        cairo_line_to(cr, x1, py);
+        cairo_stroke(cr);
+        grey(cr, 0.3);
+        tick_text(lround(v), zh, buf, sizeof buf);
+        text_at(cr, x0 - 10, py + 9, buf, RIGHT);
+    }
+}
+
+/* The two axes of a plot. */
+void chart_axis_lines(cairo_t *cr, double x0, double x1, double top, double bottom)
+{
+    grey(cr, 0.3);
+    cairo_set_line_width(cr, 2);
+    cairo_move_to(cr, x0, top);
+    cairo_line_to(cr, x0, bottom);
+    cairo_line_to(cr, x1, bottom);
+    cairo_stroke(cr);
+}
+
 /* Panel 2's axes, grid and ticks. */
 static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, const balances *B)
 {
     char buf[256];
     plot P = {L->plot_top, L->plot_top + PLOT_H, 0, 0, 0, B->ymax > B->ymin ? B->ymax - B->ymin : 1};
-    chart_font(cr, false, 26);
-    double step = nice_step(fen_to_units(B->max), 5), tick_w = 0;
+    double step = nice_step(fen_to_units(B->max), 5);
     P.ymaxv = ceil(fen_to_units(B->max) / step) * step;
-    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
-        tick_text(lround(v), info->zh, buf, sizeof buf);
-        if (text_width(cr, buf) > tick_w)
-            tick_w = text_width(cr, buf);
-    }
-    P.x0 = MARGIN + tick_w + 14;
+    P.x0 = chart_plot_x0(cr, P.ymaxv, step, info->zh);
     P.x1 = CW - MARGIN - 20;
-    cairo_set_line_width(cr, 1.5);
-    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
-        double py = P.bottom - (P.bottom - P.top) * v / P.ymaxv;
-        grey(cr, 0.85);
-        cairo_move_to(cr, P.x0, py);
-        cairo_line_to(cr, P.x1, py);
-        cairo_stroke(cr);
-        grey(cr, 0.3);
-        tick_text(lround(v), info->zh, buf, sizeof buf);
-        text_at(cr, P.x0 - 10, py + 9, buf, RIGHT);
-    }
+    chart_y_grid(cr, P.x0, P.x1, P.top, P.bottom, P.ymaxv, step, info->zh);
     int ystep = P.span <= 10 ? 2 : P.span <= 25 ? 5 : 10;
     grey(cr, 0.3);
     for (int yr = B->ymin; yr <= B->ymax; yr++) {
@@ -414,12 +440,7 @@ static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, cons
         snprintf(buf, sizeof buf, "%d", yr);
         text_at(cr, px, P.bottom + 36, buf, CENTER);
     }
-    grey(cr, 0.3);
-    cairo_set_line_width(cr, 2);
-    cairo_move_to(cr, P.x0, P.top);
-    cairo_line_to(cr, P.x0, P.bottom);
-    cairo_line_to(cr, P.x1, P.bottom);
-    cairo_stroke(cr);
+    chart_axis_lines(cr, P.x0, P.x1, P.top, P.bottom);
     return P;
 }
 
@@ -561,7 +582,6 @@ void chart_grey(cairo_t *cr, double v) { grey(cr, v); }
 void chart_colour(cairo_t *cr, size_t i) { colour(cr, i); }
 double chart_nice_step(double max, int n) { return nice_step(max, n); }
 void chart_tick_text(long v, bool zh, char *buf, size_t size) { tick_text(v, zh, buf, size); }
-double chart_text_width(cairo_t *cr, const char *s) { return text_width(cr, s); }
 
 void chart_cleanup(void)
 {

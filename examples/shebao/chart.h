@@ -41,14 +41,18 @@ int chart_render(const char *path, FILE *f, double height, const char *probe, bo
 enum { CHART_LEFT, CHART_CENTER, CHART_RIGHT };
 /* The drawing helpers of chart.c: text with its baseline at y aligned at x (CHART_LEFT ...); a line of text that
  * shrinks (down to 20) to fit the margins; grey v; colour i of the palette; a 1-2-5 step cutting [0, max] into at
- * most n; a tick in yuan (1.5万 / 1.5k); the advance of a text. */
+ * most n; a tick in yuan (1.5万 / 1.5k). */
 void chart_text(cairo_t *cr, double x, double y, const char *s, int align);
 void chart_line(cairo_t *cr, double x, double y, const char *s, bool bold, double size);
 void chart_grey(cairo_t *cr, double v);
 void chart_colour(cairo_t *cr, size_t i);
 double chart_nice_step(double max, int n);
 void chart_tick_text(long v, bool zh, char *buf, size_t size);
-double chart_text_width(cairo_t *cr, const char *s);
+/* A plot's parts: its left edge after the y ticks (yuan, 0 to ymax by step); the horizontal grid with the ticks;
+ * the two axes. */
+double chart_plot_x0(cairo_t *cr, double ymax, double step, bool zh);
+void chart_y_grid(cairo_t *cr, double x0, double x1, double top, double bottom, double ymax, double step, bool zh);
+void chart_axis_lines(cairo_t *cr, double x0, double x1, double top, double bottom);
 
 /* Release cairo's and fontconfig's process-wide caches (so leak checkers see no leak). Call once, at the end,
  * when no cairo object is left; drawing again afterwards is allowed (the caches are rebuilt). */

@@ -74,34 +74,14 @@ static box choose_axes(cairo_t *cr, const choose_dots *d, bool zh)
     double xs = chart_nice_step((double)d->max_paid / 100.0, 5), ys = chart_nice_step((double)d->max_monthly / 100.0, 6);
     b.xmax = fmax(xs, ceil((double)d->max_paid / 100.0 / xs) * xs);
     b.ymax = fmax(ys, ceil((double)d->max_monthly / 100.0 / ys) * ys);
-    chart_font(cr, false, 26);
-    double tick_w = 0;
-    for (double v = 0; v <= b.ymax + ys / 2; v += ys) {
-        chart_tick_text(lround(v), zh, buf, sizeof buf);
-        tick_w = fmax(tick_w, chart_text_width(cr, buf));
-    }
-    b.x0 = CHART_MARGIN + tick_w + 14;
-    cairo_set_line_width(cr, 1.5);
-    for (double v = 0; v <= b.ymax + ys / 2; v += ys) {
-        double py = b.bottom - (b.bottom - b.top) * v / b.ymax;
-        chart_grey(cr, 0.85);
-        cairo_move_to(cr, b.x0, py);
-        cairo_line_to(cr, b.x1, py);
-        cairo_stroke(cr);
-        chart_grey(cr, 0.3);
-        chart_tick_text(lround(v), zh, buf, sizeof buf);
-        chart_text(cr, b.x0 - 10, py + 9, buf, CHART_RIGHT);
-    }
+    b.x0 = chart_plot_x0(cr, b.ymax, ys, zh);
+    chart_y_grid(cr, b.x0, b.x1, b.top, b.bottom, b.ymax, ys, zh);
+    chart_grey(cr, 0.3);
     for (double v = 0; v <= b.xmax + xs / 2; v += xs) {
         chart_tick_text(lround(v), zh, buf, sizeof buf);
         chart_text(cr, b.x0 + (b.x1 - b.x0) * v / b.xmax, b.bottom + 36, buf, CHART_CENTER);
     }
-    chart_grey(cr, 0.3);
-    cairo_set_line_width(cr, 2);
-    cairo_move_to(cr, b.x0, b.top);
-    cairo_line_to(cr, b.x0, b.bottom);
-    cairo_line_to(cr, b.x1, b.bottom);
-    cairo_stroke(cr);
+    chart_axis_lines(cr, b.x0, b.x1, b.top, b.bottom);
     return b;
 }
 
