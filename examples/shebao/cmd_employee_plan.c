@@ -10,23 +10,36 @@ static int plan_assumption_at(const void *from, size_t i, shebao_param *out)
     return shebao_employee_plan_assumption(from, i, out);
 }
 
-static void plan_ledger(const shebao_employee_plan *pl)
+/* The ledger: the table's rows, or CSV. */
+static void plan_rows(const shebao_employee_plan *pl, bool csv)
 {
     char w[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], p[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ],
         i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
-    printf("  year months  wage/month        base   index  rate        paid    credited  记账利率    interest     "
-           "balance\n");
+    printf(csv ? "year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,"
+                 "rate_assumed,interest,balance\n"
+               : "  year months  wage/month        base   index  rate        paid    credited  记账利率    interest     "
+                 "balance\n");
     for (size_t k = 0; k < shebao_employee_plan_row_count(pl); k++) {
         shebao_employee_plan_row r = SHEBAO_EMPLOYEE_PLAN_ROW_INIT;
         shebao_employee_plan_row_get(pl, k, &r);
         bool paid = r.months > 0;
-        printf("  %4d %6d %10s%s %10s%s %7s %5s %11s %11s %7s%s %11s %11s\n", r.year, r.months, cli_money(r.wage, w),
-               r.wage_assumed ? "*" : " ", paid ? cli_money(r.base, b) : "-",
-               r.clamped < 0 ? "^" : r.clamped > 0 ? "v" : " ", paid ? r.index : "-",
-               paid ? r.contribution_rate : "-", cli_money(r.personal, p), cli_money(r.credited, c), r.rate,
-               r.rate_assumed ? "*" : " ", cli_money(r.interest, i), cli_money(r.balance, bal));
+        const char *none = csv ? "" : "-", *base = paid ? cli_money(r.base, b) : none;
+        cli_money(r.wage, w);
+        cli_money(r.personal, p);
+        cli_money(r.credited, c);
+        cli_money(r.interest, i);
+        cli_money(r.balance, bal);
+        if (csv)
+            printf("%d,%d,%s,%d,%s,%d,%s,%s,%s,%s,%s,%d,%s,%s\n", r.year, r.months, w, r.wage_assumed, base, r.clamped,
+                   r.index, r.contribution_rate, p, c, r.rate, r.rate_assumed, i, bal);
+        else
+            printf("  %4d %6d %10s%s %10s%s %7s %5s %11s %11s %7s%s %11s %11s\n", r.year, r.months, w,
+                   r.wage_assumed ? "*" : " ", base, r.clamped < 0 ? "^" : r.clamped > 0 ? "v" : " ",
+                   paid ? r.index : none, paid ? r.contribution_rate : none, p, c, r.rate, r.rate_assumed ? "*" : " ",
+                   i, bal);
     }
-    printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
+    if (!csv)
+        printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
 }
 
 static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
@@ -39,7 +52,7 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
     printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
     printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
            "assumed)\n", g.wage_growth);
-    plan_ledger(pl);
+    plan_rows(pl, false);
     printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
            cli_money(g.personal_total, m), g.months, cli_money(g.account, n));
     employee_claim_out(f, p);
@@ -56,23 +69,6 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
         printf("  expected inheritable account %s\n", cli_money(g.expected_inheritable_balance, m));
     }
     cli_print_params("This result rests", shebao_employee_plan_assumption_count(pl), plan_assumption_at, pl);
-}
-
-/* The ledger as CSV. */
-static void plan_csv(const shebao_employee_plan *pl)
-{
-    char w[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], p[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ],
-        i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
-    printf("year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,rate_assumed,"
-           "interest,balance\n");
-    for (size_t k = 0; k < shebao_employee_plan_row_count(pl); k++) {
-        shebao_employee_plan_row r = SHEBAO_EMPLOYEE_PLAN_ROW_INIT;
-        shebao_employee_plan_row_get(pl, k, &r);
-        bool paid = r.months > 0;
-        printf("%d,%d,%s,%d,%s,%d,%s,%s,%s,%s,%s,%d,%s,%s\n", r.year, r.months, cli_money(r.wage, w), r.wage_assumed,
-               paid ? cli_money(r.base, b) : "", r.clamped, r.index, r.contribution_rate, cli_money(r.personal, p),
-               cli_money(r.credited, c), r.rate, r.rate_assumed, cli_money(r.interest, i), cli_money(r.balance, bal));
-    }
 }
 
 int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o)
@@ -112,7 +108,7 @@ int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o)
         if (o->explain)
             cli_puts(shebao_employee_plan_explain(pl));
         if (strcmp(o->format, "csv") == 0)
-            plan_csv(pl);
+            plan_rows(pl, true);
         else
             plan_table(pol, pl);
     }
