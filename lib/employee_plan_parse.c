@@ -40,7 +40,7 @@ static int eplan_segment(shebao_ctx *ctx, const char *p, size_t len, size_t i, s
             why = "the first year is after the last";
         const char *v = colon + 1;
         s->share = vlen > 0 && v[vlen - 1] == '%';
-        if (!why && sb_dec_read(v, vlen - s->share, s->share ? 6 : 2, &s->value) != SB_DEC_OK)
+        if (!why && sb_dec_read(v, vlen - s->share, s->share ? 4 : 2, &s->value) != SB_DEC_OK)
             why = s->share ? "expected a percentage with at most 4 decimals" : "expected an amount with at most 2 decimals";
         else if (!why && s->share) {
             s->value.scale += 2; /* percent → rate */
