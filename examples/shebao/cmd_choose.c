@@ -159,11 +159,12 @@ static void choose_print_table(const choose_result *r, json_t *doc)
         snprintf(from, sizeof from, "%s (%lldy%lldm)", choose_str(c, "retirement_month"),
                  json_integer_value(json_object_get(c, "age_years")), json_integer_value(json_object_get(c, "age_months")));
         choose_row("职工", choose_percent[i], choose_str(c, "personal_total"), from,
-                   json_is_true(json_object_get(c, "eligible")) ? choose_str(c, "monthly_total") : "not eligible",
+                   json_is_true(json_object_get(c, "eligible")) ? choose_str(c, "monthly_total") : "-",
                    choose_age(c, "breakeven_age_years", "breakeven_age_months", be, sizeof be),
                    choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_str(c, "irr"));
     }
-    printf("  (resident: a grade a year for %d years; employee: a share of the average wage, 缴费年限 N %s)\n\n",
+    printf("  (resident: a grade a year for %d years; employee: a share of the average wage, 缴费年限 N %s; - : not "
+           "eligible)\n\n",
            shebao_comparison_years(r->cmp, r->col), choose_str(json_array_get(json_object_get(doc, "employee"), 0),
                                                                "years_paid"));
     choose_sentence_resident(r, buf, sizeof buf);
