@@ -18,7 +18,7 @@ typedef struct eplan_run {
     int64_t balance;
     mpq_t idx;    /* Σ over months paid of the month's index */
     int months;
-    bool wage_projected;
+    bool wage_projected, band_projected;
 } eplan_run;
 
 static int eplan_round(shebao_ctx *ctx, const mpq_t q, shebao_rounding mode, const char *what, int year,
@@ -66,9 +66,10 @@ static int eplan_wage(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *run,
 }
 
 /* The band of year y: the policy's, or after its last listed year 60 %–300 % of the monthly wage Wm. */
-static int eplan_band(shebao_ctx *ctx, shebao_employee_plan *pl, const sb_employee *ep, int y, const mpq_t wm,
+static int eplan_band(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *run, int y, const mpq_t wm,
                       int64_t *floor, int64_t *ceiling)
 {
+    const sb_employee *ep = run->ep;
     if (ep->nbands == 0 || y < ep->bands[0].year)
         return sb_fail(ctx, SHEBAO_EINPUT, "plan year %d: the policy has no contribution band (contribution_bands) "
                        "for it", y);
@@ -78,6 +79,7 @@ static int eplan_band(shebao_ctx *ctx, shebao_employee_plan *pl, const sb_employ
         *ceiling = b->ceiling;
         return sb_prov_use(&pl->used, b->param);
     }
+    run->band_projected = true;
     mpq_t q;
     mpq_init(q);
     sb_dec_to_q(q, eplan_band_low);
@@ -173,7 +175,7 @@ static int eplan_year(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *run,
     int rc = eplan_round(ctx, wm, SHEBAO_ROUND_FEN_HALF_UP, "monthly average wage", y, &row->wage);
     int64_t floor, ceiling;
     if (rc == SHEBAO_OK && row->months > 0)
-        rc = eplan_band(ctx, pl, ep, y, wm, &floor, &ceiling);
+        rc = eplan_band(ctx, pl, run, y, wm, &floor, &ceiling);
     if (rc == SHEBAO_OK && row->months > 0)
         rc = eplan_base(ctx, s, wm, floor, ceiling, y, row);
     if (rc == SHEBAO_OK && row->months > 0) {
@@ -328,14 +330,17 @@ static int eplan_benefit_base(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_r
 }
 
 /* The run's assumptions after the policy's. */
-static int eplan_assumptions(const shebao_policy *P, shebao_employee_plan *pl, bool wage_projected)
+static int eplan_assumptions(const shebao_policy *P, shebao_employee_plan *pl, const eplan_run *run)
 {
     for (unsigned k = 0; k < pl->claim.nused && k < SHEBAO_EMPLOYEE_USED_MAX; k++)
         TRY(sb_prov_use(&pl->used, pl->claim.used[k]));
     TRY(sb_prov_add_policy(&pl->assumptions, P, &pl->used));
-    if (wage_projected)
+    if (run->wage_projected)
         TRY(sb_prov_add_run(&pl->assumptions, "run.wage_growth", pl->fig.wage_growth,
                             "run option (default 0.03): the average wage after the policy's last year"));
+    if (run->band_projected)
+        TRY(sb_prov_add_run(&pl->assumptions, "run.contribution_band", "0.6-3 x the average wage of the year before",
+                            "the national 60%-300% band after the policy's last band, without a lagged floor"));
     if (pl->fig.benefit_base_projected) {
         char m[SHEBAO_MONEY_BUFSZ];
         shebao_money_format(pl->form.benefit_base, m, sizeof m);
@@ -433,7 +438,7 @@ static int eplan_compute(shebao_ctx *ctx, const shebao_policy *P, const shebao_e
     TRY(shebao_employee_claim(ctx, P, f, &pl->claim));
     if (pl->claim.eligible)
         TRY(sb_eplan_life(ctx, pl, in->category));
-    return eplan_assumptions(P, pl, run->wage_projected);
+    return eplan_assumptions(P, pl, run);
 }
 
 int shebao_employee_plan_compute(shebao_ctx *ctx, const shebao_policy *policy, const shebao_employee_plan_input *in,

@@ -312,7 +312,7 @@ size_t shebao_employee_plan_row_count(const shebao_employee_plan *plan);
 int shebao_employee_plan_row_get(const shebao_employee_plan *plan, size_t i, shebao_employee_plan_row *out);
 
 /** Number of assumptions of the plan: the non-official policy values used, then the run's (run.wage_growth,
- *  run.benefit_base when projected, run.discount).
+ *  run.contribution_band and run.benefit_base when projected, run.discount).
  *  @param plan the plan.
  *  @return the count; 0 for NULL. */
 size_t shebao_employee_plan_assumption_count(const shebao_employee_plan *plan);
