@@ -196,6 +196,8 @@ cli-tests: $(CLI)
 	@sh tests/cli/policy_files.sh $(CLI)
 	@sh tests/cli/provinces.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
+	@sh tests/cli/employee_plan_vs_form.sh $(CLI)
+	@sh tests/cli/choose_vs.sh $(CLI)
 	@sh tests/cli/io.sh $(CLI)
 	@sh tests/cli/serve.sh $(CLI)
 

@@ -21,4 +21,14 @@ int sb_retire_min_months(const sb_employee *ep, int year);
 /* Months as years, to 2 decimals without trailing zeros ("15", "15.5"), into buf (>= 16 bytes). */
 void sb_retire_years_text(int months, char *buf, size_t size);
 
+/* The benefit base in force for a retirement in month ret: the latest year up to ret's whose figure was published
+ * by ret (NULL: none). */
+const sb_year_value *sb_employee_base(const sb_employee *ep, sb_month ret);
+/* The largest benefit base a form may give, in fen (a million yuan a month). */
+#define SB_EMPLOYEE_BASE_MAX INT64_C(100000000)
+
+/* The "claim" object of a claim's JSON (employee_json.c); the jansson type is opaque here. */
+struct json_t;
+struct json_t *sb_employee_claim_json(const shebao_employee_pension *p);
+
 #endif

@@ -64,7 +64,7 @@ static int claim_divisor(shebao_ctx *ctx, const sb_employee *ep, int y, int m, m
 
 /* The benefit base in force for a retirement in month ret: the latest year up to ret's whose figure was published
  * by ret (an earlier year's figure is provisional, 预发). */
-static const sb_year_value *claim_base(const sb_employee *ep, sb_month ret)
+const sb_year_value *sb_employee_base(const sb_employee *ep, sb_month ret)
 {
     const sb_year_value *b = NULL;
     for (size_t i = 0; i < ep->base.n; i++)
@@ -217,7 +217,8 @@ static void claim_uses(shebao_employee_pension *o, const sb_employee *ep, shebao
     if (ret != r->statutory)
         claim_use(o, ret < r->statutory ? ep->p_elastic_early : ep->p_elastic_late);
     claim_use(o, ep->p_min);
-    claim_use(o, base->param);
+    if (base)
+        claim_use(o, base->param);
     claim_use(o, ep->p_divisor_mode);
     claim_use(o, ep->p_years_decimals);
     int y = o->age_years - SB_DIVISOR_AGE_MIN;
@@ -257,8 +258,11 @@ int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const sh
     }
     claim_in in;
     TRY(claim_inputs(ctx, ep, form, &in));
-    const sb_year_value *base = claim_base(ep, ret);
-    if (!base)
+    const sb_year_value *base = sb_employee_base(ep, ret);
+    bool given = form->version >= 2 && form->benefit_base != SHEBAO_UNSET;
+    if (given && (form->benefit_base <= 0 || form->benefit_base > SB_EMPLOYEE_BASE_MAX))
+        return sb_fail(ctx, SHEBAO_EINPUT, "benefit_base: must be above 0 and at most 1000000.00 a month");
+    if (!base && !given)
         return sb_fail(ctx, SHEBAO_EINPUT, "retirement %04d-%02d: the policy has no benefit base (计发基数) "
                        "published by then", form->retire_year, form->retire_month);
     shebao_employee_pension *o = out;
@@ -267,15 +271,15 @@ int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const sh
     o->version = version;
     o->age_years = (ret - r.birth) / 12;
     o->age_months = (ret - r.birth) % 12;
-    o->base_year = base->year;
-    o->provisional = base->year < form->retire_year;
-    o->benefit_base = base->fen;
+    o->base_year = given ? form->retire_year : base->year;
+    o->provisional = !given && base->year < form->retire_year;
+    o->benefit_base = given ? form->benefit_base : base->fen;
     char text[48];
     sb_dec_format(in.n, text, sizeof text);
     snprintf(o->years, sizeof o->years, "%.15s", text); /* N <= 80, <= 4 decimals */
     /* the minimum of the year of an early retirement, else of the statutory year (人社部发〔2024〕94号 第七条) */
     o->min_months = sb_retire_min_months(ep, SB_MONTH_YEAR(ret < r.statutory ? ret : r.statutory));
-    claim_uses(o, ep, form->category, ret, &r, base);
+    claim_uses(o, ep, form->category, ret, &r, given ? NULL : base);
     mpq_t div;
     mpq_init(div);
     int rc = claim_divisor(ctx, ep, o->age_years, o->age_months, div);

@@ -32,7 +32,7 @@ static json_t *ejson_month(int year, int month)
     return json_string(b);
 }
 
-static json_t *ejson_claim(const shebao_employee_pension *p)
+json_t *sb_employee_claim_json(const shebao_employee_pension *p)
 {
     json_t *c = json_object();
     int e = p->eligible;
@@ -95,7 +95,7 @@ int shebao_employee_pension_to_json(const shebao_policy *policy, const shebao_em
     json_object_set_new(root, "benefit_base", ejson_money(1, p->benefit_base));
     json_object_set_new(root, "benefit_base_year", json_integer(p->base_year));
     json_object_set_new(root, "benefit_base_provisional", json_boolean(p->provisional));
-    json_object_set_new(root, "claim", ejson_claim(p));
+    json_object_set_new(root, "claim", sb_employee_claim_json(p));
     json_t *as = json_array();
     size_t n = shebao_employee_pension_assumption_count(policy, p);
     for (size_t i = 0; i < n; i++) {

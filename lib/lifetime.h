@@ -30,7 +30,7 @@ int sb_lifetime_epv(shebao_ctx *ctx, int sex, long a, sb_month claim, int64_t fi
 /* ---- one person's lifetime figures (lifetime.c) ---------------------------------------------------------- */
 
 typedef struct sb_lifetime_in {
-    const sb_resident *rp;
+    const sb_resident *rp; /* NULL: a pension of `fixed` alone, no interest on the balance after the claim */
     int sex;
     long age;       /* exact age at the claim, in months */
     sb_month claim;

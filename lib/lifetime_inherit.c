@@ -51,7 +51,7 @@ static int balance_after(shebao_ctx *ctx, const sb_lifetime_in *in, sb_month m, 
     *bal -= in->account; /* 0 <= account: no overflow */
     if (*bal < 0)
         *bal = 0;
-    if (!rp->after_claim || SB_MONTH_MON(m) != 12 || *bal <= 0)
+    if (!rp || !rp->after_claim || SB_MONTH_MON(m) != 12 || *bal <= 0) /* no rp: no interest after the claim */
         return SHEBAO_OK;
     int y = SB_MONTH_YEAR(m);
     int months = y == SB_MONTH_YEAR(in->claim) ? 12 - (SB_MONTH_MON(in->claim) - 1) : 12;
@@ -99,7 +99,7 @@ int sb_lifetime_inheritable(shebao_ctx *ctx, const sb_lifetime_in *in, sb_weight
                             bool *future_override_used)
 {
     *fen = -1;
-    int rc = sb_prov_use(in->used, in->rp->p_after_claim); /* the figure rests on it, either way */
+    int rc = in->rp ? sb_prov_use(in->used, in->rp->p_after_claim) : SHEBAO_OK; /* it rests on it, either way */
     if (rc != SHEBAO_OK)
         return rc;
     size_t n = wt->n;

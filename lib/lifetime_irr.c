@@ -9,6 +9,11 @@
 
 int sb_lifetime_pensions(shebao_ctx *ctx, const sb_lifetime_in *in, size_t n, int64_t *pay)
 {
+    if (!in->rp) { /* a pension fixed at the claim (the employee pension): pay_j = fixed */
+        for (size_t j = 0; j < n; j++)
+            pay[j] = in->fixed;
+        return SHEBAO_OK;
+    }
     sb_base_run r;
     if (sb_inforce_base_at(in->rp, in->growth, in->claim, &r) != SHEBAO_OK)
         return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "base pension in %s", "the claim month");

@@ -377,32 +377,58 @@ typedef struct plot {
     int span;
 } plot;
 
+/* The left edge of a plot whose y ticks (yuan, 0 to ymax by step) are written at its left, in the tick font. */
+double chart_plot_x0(cairo_t *cr, double ymax, double step, bool zh)
+{
+    char buf[64];
+    double tick_w = 0;
+    chart_font(cr, false, 26);
+    for (double v = 0; v <= ymax + step / 2; v += step) {
+        tick_text(lround(v), zh, buf, sizeof buf);
+        if (text_width(cr, buf) > tick_w)
+            tick_w = text_width(cr, buf);
+    }
+    return MARGIN + tick_w + 14;
+}
+
+/* A plot's horizontal grid lines and y ticks, 0 to ymax by step, between x0 and x1, from bottom up to top. */
+void chart_y_grid(cairo_t *cr, double x0, double x1, double top, double bottom, double ymax, double step, bool zh)
+{
+    char buf[64];
+    cairo_set_line_width(cr, 1.5);
+    for (double v = 0; v <= ymax + step / 2; v += step) {
+        double py = bottom - (bottom - top) * v / ymax;
+        grey(cr, 0.85);
+        cairo_move_to(cr, x0, py);
+        cairo_line_to(cr, x1, py);
+        cairo_stroke(cr);
+        grey(cr, 0.3);
+        tick_text(lround(v), zh, buf, sizeof buf);
+        text_at(cr, x0 - 10, py + 9, buf, RIGHT);
+    }
+}
+
+/* The two axes of a plot. */
+void chart_axis_lines(cairo_t *cr, double x0, double x1, double top, double bottom)
+{
+    grey(cr, 0.3);
+    cairo_set_line_width(cr, 2);
+    cairo_move_to(cr, x0, top);
+    cairo_line_to(cr, x0, bottom);
+    cairo_line_to(cr, x1, bottom);
+    cairo_stroke(cr);
+}
+
 /* Panel 2's axes, grid and ticks. */
 static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, const balances *B)
 {
     char buf[256];
     plot P = {L->plot_top, L->plot_top + PLOT_H, 0, 0, 0, B->ymax > B->ymin ? B->ymax - B->ymin : 1};
-    chart_font(cr, false, 26);
-    double step = nice_step(fen_to_units(B->max), 5), tick_w = 0;
+    double step = nice_step(fen_to_units(B->max), 5);
     P.ymaxv = ceil(fen_to_units(B->max) / step) * step;
-    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
-        tick_text(lround(v), info->zh, buf, sizeof buf);
-        if (text_width(cr, buf) > tick_w)
-            tick_w = text_width(cr, buf);
-    }
-    P.x0 = MARGIN + tick_w + 14;
+    P.x0 = chart_plot_x0(cr, P.ymaxv, step, info->zh);
     P.x1 = CW - MARGIN - 20;
-    cairo_set_line_width(cr, 1.5);
-    for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
-        double py = P.bottom - (P.bottom - P.top) * v / P.ymaxv;
-        grey(cr, 0.85);
-        cairo_move_to(cr, P.x0, py);
-        cairo_line_to(cr, P.x1, py);
-        cairo_stroke(cr);
-        grey(cr, 0.3);
-        tick_text(lround(v), info->zh, buf, sizeof buf);
-        text_at(cr, P.x0 - 10, py + 9, buf, RIGHT);
-    }
+    chart_y_grid(cr, P.x0, P.x1, P.top, P.bottom, P.ymaxv, step, info->zh);
     int ystep = P.span <= 10 ? 2 : P.span <= 25 ? 5 : 10;
     grey(cr, 0.3);
     for (int yr = B->ymin; yr <= B->ymax; yr++) {
@@ -414,12 +440,7 @@ static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, cons
         snprintf(buf, sizeof buf, "%d", yr);
         text_at(cr, px, P.bottom + 36, buf, CENTER);
     }
-    grey(cr, 0.3);
-    cairo_set_line_width(cr, 2);
-    cairo_move_to(cr, P.x0, P.top);
-    cairo_line_to(cr, P.x0, P.bottom);
-    cairo_line_to(cr, P.x1, P.bottom);
-    cairo_stroke(cr);
+    chart_axis_lines(cr, P.x0, P.x1, P.top, P.bottom);
     return P;
 }
 
@@ -483,30 +504,27 @@ static cairo_status_t put(void *closure, const unsigned char *data, unsigned int
     return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
-int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
-                size_t errsize)
+int chart_render(const char *path, FILE *f, double height, const char *probe, bool want_zh, chart_draw_fn *drawing,
+                 const void *data, char *err, size_t errsize)
 {
     if (!chart_path_ok(path)) {
         snprintf(err, errsize, "--chart '%.200s': the file name must end in .png, .svg or .pdf", path);
         return -1;
     }
-    layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
     const char *ext = path + strlen(path) - 4;
     sink k = {f, 0};
     cairo_surface_t *s;
     if (strcasecmp(ext, ".svg") == 0)
-        s = cairo_svg_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_svg_surface_create_for_stream(put, &k, CW, height);
     else if (strcasecmp(ext, ".pdf") == 0)
-        s = cairo_pdf_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_pdf_surface_create_for_stream(put, &k, CW, height);
     else
-        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(L.height));
+        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(height));
     cairo_t *cr = cairo_create(s);
     /* Chinese only when the font really has the glyphs; otherwise English rather than boxes */
     chart_font(cr, false, 30);
-    bool zh = info->zh && chart_font_covers(cr, zh_labels.title) && chart_font_covers(cr, "元年缴领档余额");
-    chart_info shown = *info;
-    shown.zh = zh;
-    draw(cr, c, &shown, zh ? &zh_labels : &en_labels, &L);
+    bool zh = want_zh && chart_font_covers(cr, probe);
+    drawing(cr, data, zh);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
@@ -525,8 +543,45 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
         snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
         return -1;
     }
-    return info->zh && !zh ? 1 : 0;
+    return want_zh && !zh ? 1 : 0;
 }
+
+/* The comparison's drawing, for chart_render. */
+typedef struct compare_drawing {
+    const shebao_comparison *c;
+    const chart_info *info;
+    const layout *L;
+} compare_drawing;
+
+static void draw_comparison(cairo_t *cr, const void *data, bool zh)
+{
+    const compare_drawing *d = data;
+    chart_info shown = *d->info;
+    shown.zh = zh;
+    draw(cr, d->c, &shown, zh ? &zh_labels : &en_labels, d->L);
+}
+
+int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
+                size_t errsize)
+{
+    layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
+    compare_drawing d = {c, info, &L};
+    char probe[512];
+    snprintf(probe, sizeof probe, "%s元年缴领档余额", zh_labels.title);
+    return chart_render(path, f, L.height, probe, info->zh, draw_comparison, &d, err, errsize);
+}
+
+/* ---- the helpers for other charts (choose_chart.c) --------------------------------------------------------- */
+
+void chart_text(cairo_t *cr, double x, double y, const char *s, int align) { text_at(cr, x, y, s, align); }
+void chart_line(cairo_t *cr, double x, double y, const char *s, bool bold, double size)
+{
+    line_at(cr, x, y, s, bold, size);
+}
+void chart_grey(cairo_t *cr, double v) { grey(cr, v); }
+void chart_colour(cairo_t *cr, size_t i) { colour(cr, i); }
+double chart_nice_step(double max, int n) { return nice_step(max, n); }
+void chart_tick_text(long v, bool zh, char *buf, size_t size) { tick_text(v, zh, buf, size); }
 
 void chart_cleanup(void)
 {

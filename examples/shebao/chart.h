@@ -31,6 +31,29 @@ bool chart_path_ok(const char *path);
  * both with a one-line message in err. */
 int chart_write(const shebao_comparison *c, const chart_info *info, const char *path, FILE *f, char *err,
                 size_t errsize);
+/* Draw with `drawing` on a canvas CHART_WIDTH wide and `height` high into f, in the format path's ending names;
+ * Chinese labels (zh true) when want_zh and the font has every glyph of probe. The return codes of chart_write. */
+typedef void chart_draw_fn(cairo_t *cr, const void *data, bool zh);
+int chart_render(const char *path, FILE *f, double height, const char *probe, bool want_zh, chart_draw_fn *drawing,
+                 const void *data, char *err, size_t errsize);
+#define CHART_WIDTH 1080.0
+#define CHART_MARGIN 60.0
+enum { CHART_LEFT, CHART_CENTER, CHART_RIGHT };
+/* The drawing helpers of chart.c: text with its baseline at y aligned at x (CHART_LEFT ...); a line of text that
+ * shrinks (down to 20) to fit the margins; grey v; colour i of the palette; a 1-2-5 step cutting [0, max] into at
+ * most n; a tick in yuan (1.5万 / 1.5k). */
+void chart_text(cairo_t *cr, double x, double y, const char *s, int align);
+void chart_line(cairo_t *cr, double x, double y, const char *s, bool bold, double size);
+void chart_grey(cairo_t *cr, double v);
+void chart_colour(cairo_t *cr, size_t i);
+double chart_nice_step(double max, int n);
+void chart_tick_text(long v, bool zh, char *buf, size_t size);
+/* A plot's parts: its left edge after the y ticks (yuan, 0 to ymax by step); the horizontal grid with the ticks;
+ * the two axes. */
+double chart_plot_x0(cairo_t *cr, double ymax, double step, bool zh);
+void chart_y_grid(cairo_t *cr, double x0, double x1, double top, double bottom, double ymax, double step, bool zh);
+void chart_axis_lines(cairo_t *cr, double x0, double x1, double top, double bottom);
+
 /* Release cairo's and fontconfig's process-wide caches (so leak checkers see no leak). Call once, at the end,
  * when no cairo object is left; drawing again afterwards is allowed (the caches are rebuilt). */
 void chart_cleanup(void);

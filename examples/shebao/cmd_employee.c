@@ -1,34 +1,43 @@
 /* shebao employee: the monthly employee pension (城镇职工基本养老保险) of a benefit form (核定表) from the form's
- * own inputs: years paid, index, account, and the transition years before the account. */
+ * own inputs: years paid, index, account, and the transition years before the account; or of a flexible worker's
+ * plan (--plan, cmd_employee_plan.c). */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "employee_cli.h"
 
-typedef struct employee_opts {
-    const char *file, *region, *format, *category, *years, *index, *tyears, *tindex;
-    cli_month birth, retire;
-    shebao_fen account;
-} employee_opts;
 
 #define AT(m) .at = offsetof(employee_opts, m)
 static const cli_opt employee_table[] = {
     CLI_OPTS_RETIREE(employee_opts),
-    {.name = "retire", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(retire),
-     .hi = SHEBAO_YEAR_MAX, .help = "month of retirement (within the elastic window of 'shebao retire')"},
-    {.name = "years-paid", .value = "N", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(years),
+    {.name = "retire", .value = "YYYY-MM", .kind = CLI_MONTH, AT(retire), .hi = SHEBAO_YEAR_MAX,
+     .help = "month of retirement (within the elastic window of 'shebao retire'); with --plan, default the statutory "
+             "month"},
+    {.name = "plan", .value = "YYYY-YYYY:SHARE%,...", .kind = CLI_TEXT, AT(plan),
+     .help = "a flexible worker's plan (灵活就业): years at a share (60%-300%) of the average wage, or at an amount "
+             "a month"},
+    {.name = "paid-years", .value = "N", .kind = CLI_TEXT, AT(paid),
+     .help = "with --plan: years already paid before the plan, with their average --index"},
+    {.name = "years-paid", .value = "N", .kind = CLI_TEXT, AT(years),
      .help = "contribution years with deemed years (缴费年限), a decimal, e.g. 42.83"},
-    {.name = "index", .value = "Z", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(index),
+    {.name = "index", .value = "Z", .kind = CLI_TEXT, AT(index),
      .help = "average contribution index (平均缴费指数), e.g. 0.7219"},
-    {.name = "account", .value = "AMOUNT", .kind = CLI_CHECK, .flags = CLI_REQUIRED, AT(account),
+    {.name = "account", .value = "AMOUNT", .kind = CLI_CHECK, AT(account),
      .check = cli_check_amount, .help = "the individual account at retirement (个人账户储存额)"},
+    {.name = "benefit-base", .value = "AMOUNT", .kind = CLI_CHECK, AT(base), .check = cli_check_amount,
+     .help = "the benefit base C (计发基数) to use instead of the policy's (a plan's projected base)"},
     {.name = "transition-years", .value = "N", .kind = CLI_TEXT, .flags = CLI_AND, AT(tyears),
      .help = "years before the account (视同缴费年限 and years before 1998), a decimal"},
     {.name = "transition-index", .value = "Z", .kind = CLI_TEXT, AT(tindex),
      .help = "their average index (过渡性养老金)"},
+    {.name = "wage-growth", .value = "R", .kind = CLI_TEXT, AT(growth),
+     .help = "with --plan: yearly growth of the average wage after the policy's last year (default 0.03, an "
+             "assumption)"},
+    CLI_OPT_DISCOUNT(employee_opts),
     CLI_OPTS_POLICY(employee_opts),
-    CLI_OPT_FORMAT(employee_opts, "table|json"),
+    CLI_OPT_FORMAT(employee_opts, "table|json|csv"),
+    {.name = "explain", .kind = CLI_SWITCH, AT(explain), .help = "with --plan: show every step of the computation"},
     {0},
 };
 #undef AT
@@ -64,15 +73,15 @@ static int employee_assumption_at(const void *from, size_t i, shebao_param *out)
     return shebao_employee_pension_assumption(c->pol, c->p, i, out);
 }
 
-static void employee_table_out(const shebao_policy *pol, const employee_opts *o, const shebao_employee_pension *p)
+void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pension *p)
 {
     char m[SHEBAO_MONEY_BUFSZ];
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-    printf("职工养老金 Employee pension, born %s (%s), retired %s at %d years %d months\n", o->birth.text,
-           o->category, o->retire.text, p->age_years, p->age_months);
+    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %d years %d months\n", f->birth_year,
+           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month, p->age_years,
+           p->age_months);
     printf("  计发基数 benefit base %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 divisor %s\n",
            cli_money(p->benefit_base, m), p->base_year, p->provisional ? ", provisional: 预发" : "", p->years,
-           o->index, p->divisor);
+           f->index, p->divisor);
     if (!p->eligible) {
         printf("  not eligible: %s years paid, fewer than the minimum of %d months (最低缴费年限)\n", p->years,
                p->min_months);
@@ -85,22 +94,34 @@ static void employee_table_out(const shebao_policy *pol, const employee_opts *o,
     employee_line("基本养老金补贴", "pension subsidy", p->has_pension_subsidy, p->pension_subsidy);
     employee_line("合计", "sum", 1, p->sum);
     employee_line("月养老金", "monthly total", 1, p->monthly_total);
+}
+
+static void employee_table_out(const shebao_policy *pol, const shebao_employee_form *f, const shebao_employee_pension *p)
+{
+    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    employee_claim_out(f, p);
+    if (!p->eligible)
+        return;
     employee_claim_ref c = {pol, p};
     cli_print_params("This result rests", shebao_employee_pension_assumption_count(pol, p), employee_assumption_at, &c);
 }
 
 int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
 {
-    employee_opts o = {.format = "table", .account = SHEBAO_UNSET};
+    employee_opts o = {.format = "table", .account = SHEBAO_UNSET, .base = SHEBAO_UNSET};
     int code = cli_parse(&cli_cmd_employee, ctx, argc, argv, 2, &o);
     if (code != CLI_GO)
         return code;
+    if (o.file && o.region)
+        return cli_usage("give --region or --policy, not both");
+    if (o.plan)
+        return cmd_employee_plan(ctx, &o);
+    if (strcmp(o.format, "csv") == 0 || o.explain || o.paid || o.growth || o.discount)
+        return cli_usage("--format csv, --explain, --paid-years, --wage-growth and --discount go with --plan");
     if (!o.birth.text || !o.category || !o.retire.text || !o.years || !o.index || o.account == SHEBAO_UNSET)
         return cli_usage("employee needs --birth, --category, --retire, --years-paid, --index and --account");
     if (!o.tyears != !o.tindex)
         return cli_usage("give --transition-years and --transition-index together");
-    if (o.file && o.region)
-        return cli_usage("give --region or --policy, not both");
     shebao_employee_form f = SHEBAO_EMPLOYEE_FORM_INIT;
     f.birth_year = o.birth.y;
     f.birth_month = o.birth.m;
@@ -112,6 +133,7 @@ int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
     f.account = o.account;
     f.transition_years = o.tyears;
     f.transition_index = o.tindex;
+    f.benefit_base = o.base;
     shebao_policy *pol = NULL;
     int rc = cli_load_policy(ctx, o.file, o.region, &pol);
     if (rc != SHEBAO_OK)
@@ -124,9 +146,9 @@ int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
     else if (strcmp(o.format, "json") == 0)
         code = cli_print_json(shebao_employee_pension_to_json(pol, &f, &p, &text), &text);
     else {
-        employee_table_out(pol, &o, &p);
+        employee_table_out(pol, &f, &p);
         code = EXIT_OK;
     }
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     return code;
 }

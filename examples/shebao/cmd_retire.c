@@ -75,6 +75,6 @@ int cmd_retire(shebao_ctx *ctx, int argc, char **argv)
         retire_table_out(pol, &o, &r);
         code = EXIT_OK;
     }
-    shebao_policy_free(pol);
+    cli_policy_free(pol);
     return code;
 }

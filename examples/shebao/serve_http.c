@@ -33,6 +33,9 @@ static const route routes[] = {
     {"/v1/ltc/benefit", "POST", ROUTE_RUN, &cli_cmd_ltc, "benefit"},
     {"/v1/ltc/fund", "POST", ROUTE_RUN, &cli_cmd_ltc, "fund"},
     {"/v1/ltc/cost", "POST", ROUTE_RUN, &cli_cmd_ltc, "cost"},
+    {"/v1/retire", "POST", ROUTE_RUN, &cli_cmd_retire, NULL},
+    {"/v1/employee", "POST", ROUTE_RUN, &cli_cmd_employee, NULL},
+    {"/v1/choose", "POST", ROUTE_RUN, &cli_cmd_choose, NULL},
 };
 
 static const route *find_route(const char *url)

@@ -122,7 +122,8 @@ void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv,
         return;
     }
     const cli_command *cmd = cli_find((const cli_command *const[]){&cli_cmd_project, &cli_cmd_compare, &cli_cmd_ltc,
-                                                                   &cli_cmd_policy, NULL},
+                                                                   &cli_cmd_policy, &cli_cmd_retire, &cli_cmd_employee,
+                                                                   &cli_cmd_choose, NULL},
                                       argv[1]);
     cli_sink_set(&sink);
     int code = cmd ? cmd->run(ctx, argc, argv) : EXIT_INTERNAL;

@@ -163,6 +163,12 @@ like ltc-benefit POST /v1/ltc/benefit '{"grade":5,"mode":"institution","month":"
     200 ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000 --region zhejiang-taizhou --format json
 like ltc-fund POST /v1/ltc/fund '{"group":"resident","month":"2025-01","region":"zhejiang-taizhou"}' \
     200 ltc fund --group resident --month 2025-01 --region zhejiang-taizhou --format json
+like retire POST /v1/retire '{"birth":"1965-02","category":"male"}' 200 retire --birth 1965-02 --category male --format json
+like employee-form POST /v1/employee '{"birth":"1976-06","category":"female50","retire":"2026-06","years-paid":"19.42","index":"1.1222","account":"149442.32"}' \
+    200 employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 --index 1.1222 --account 149442.32 --format json
+like employee-plan POST /v1/employee '{"birth":"1965-06","category":"male","plan":"2020-2022:60%","paid-years":"13","index":"0.7","explain":true}' \
+    200 employee --birth 1965-06 --category male --plan 2020-2022:60% --paid-years 13 --index 0.7 --explain --format json
+like choose POST /v1/choose '{"birth":"1978-03","sex":"male","start":2019}' 200 choose --birth 1978-03 --sex male --start 2019 --format json
 
 # the chart: the bytes that `compare --chart FILE.svg` writes
 call POST /v1/compare/chart.svg '{"birth":"1980-05","start":2025,"lang":"en"}'
@@ -216,6 +222,7 @@ refused switch-not-bool POST /v1/project '{"birth":"1975-03","explain":"yes"}' 4
 refused not-an-option-name POST /v1/project '{"--birth":"1975-03"}' 400 2 "is not an option name"
 refused file-member POST /v1/project '{"birth":"1975-03","policy":"/etc/passwd"}' 400 2 "member 'policy' is not taken over HTTP"
 refused chart-member POST /v1/compare '{"birth":"1975-03","start":2020,"chart":"/tmp/x.png"}' 400 2 "member 'chart' is not taken"
+refused employee-plan-bad POST /v1/employee '{"birth":"1965-06","category":"male","plan":"2024:59%"}' 400 4 "a share must be 60% to 300%"
 refused help-member POST /v1/project '{"help":true}' 400 2 "member 'help' is not taken"
 refused format-csv POST /v1/project '{"birth":"1975-03","format":"csv"}' 400 2 "member 'format' must be"
 refused not-json POST /v1/project '{"birth":' 400 4 "the body is not JSON"

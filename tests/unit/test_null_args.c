@@ -1337,6 +1337,109 @@ static void null_shebao_employee_pension_assumption(void **state)
     USAGE(shebao_employee_pension_assumption(pol, &p, 0, NULL));
 }
 
+/* A computed plan for the getters (tu_employee_plan). */
+static shebao_employee_plan *plan_of(void)
+{
+    shebao_employee_plan_input in = tu_employee_plan();
+    shebao_employee_plan *pl = NULL;
+    OK(shebao_employee_plan_compute(ctx, pol, &in, &pl));
+    return pl;
+}
+
+static void null_shebao_employee_plan_compute(void **state)
+{
+    (void)state;
+    shebao_employee_plan_input in = tu_employee_plan();
+    shebao_employee_plan *pl = plan_of();
+    shebao_employee_plan_free(pl);
+    pl = STALE;
+    USAGE(shebao_employee_plan_compute(NULL, pol, &in, &pl));
+    pl = STALE;
+    USAGE_CTX(shebao_employee_plan_compute(ctx, NULL, &in, &pl));
+    assert_null(pl);
+    USAGE_CTX(shebao_employee_plan_compute(ctx, pol, NULL, &pl));
+    USAGE_CTX(shebao_employee_plan_compute(ctx, pol, &in, NULL));
+    in.plan = NULL; /* required */
+    USAGE_CTX(shebao_employee_plan_compute(ctx, pol, &in, &pl));
+}
+
+static void null_shebao_employee_plan_free(void **state)
+{
+    (void)state;
+    shebao_employee_plan_free(NULL);
+}
+
+static void null_shebao_employee_plan_form(void **state)
+{
+    (void)state;
+    shebao_employee_plan *pl = plan_of();
+    assert_non_null(shebao_employee_plan_form(pl));
+    assert_null(shebao_employee_plan_form(NULL));
+    assert_non_null(shebao_employee_plan_claim(pl));
+    assert_null(shebao_employee_plan_claim(NULL));
+    shebao_employee_plan_free(pl);
+}
+
+static void null_shebao_employee_plan_figures_get(void **state)
+{
+    (void)state;
+    shebao_employee_plan *pl = plan_of();
+    shebao_employee_plan_figures f = SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT;
+    OK(shebao_employee_plan_figures_get(pl, &f));
+    USAGE(shebao_employee_plan_figures_get(NULL, &f));
+    USAGE(shebao_employee_plan_figures_get(pl, NULL));
+    shebao_employee_plan_free(pl);
+}
+
+static void null_shebao_employee_plan_row_get(void **state)
+{
+    (void)state;
+    shebao_employee_plan *pl = plan_of();
+    shebao_employee_plan_row r = SHEBAO_EMPLOYEE_PLAN_ROW_INIT;
+    assert_int_equal(shebao_employee_plan_row_count(pl), 2);
+    assert_int_equal(shebao_employee_plan_row_count(NULL), 0);
+    OK(shebao_employee_plan_row_get(pl, 0, &r));
+    USAGE(shebao_employee_plan_row_get(NULL, 0, &r));
+    USAGE(shebao_employee_plan_row_get(pl, 2, &r));
+    USAGE(shebao_employee_plan_row_get(pl, 0, NULL));
+    shebao_employee_plan_free(pl);
+}
+
+static void null_shebao_employee_plan_assumption(void **state)
+{
+    (void)state;
+    shebao_employee_plan *pl = plan_of();
+    shebao_param q;
+    assert_true(shebao_employee_plan_assumption_count(pl) > 0);
+    assert_int_equal(shebao_employee_plan_assumption_count(NULL), 0);
+    OK(shebao_employee_plan_assumption(pl, 0, &q));
+    USAGE(shebao_employee_plan_assumption(NULL, 0, &q));
+    USAGE(shebao_employee_plan_assumption(pl, 0, NULL));
+    assert_null(shebao_employee_plan_explain(pl)); /* not asked for */
+    assert_null(shebao_employee_plan_explain(NULL));
+    shebao_employee_plan_free(pl);
+}
+
+static void null_shebao_employee_plan_to_json(void **state)
+{
+    (void)state;
+    shebao_employee_plan *pl = plan_of();
+    char *json = NULL;
+    OK(shebao_employee_plan_to_json(pl, &json));
+    shebao_free(json);
+    json = STALE;
+    USAGE(shebao_employee_plan_to_json(NULL, &json));
+    assert_null(json);
+    USAGE(shebao_employee_plan_to_json(pl, NULL));
+    shebao_employee_plan_free(pl);
+}
+
+/* The getters returning 0 or NULL for NULL, checked with the tests above. */
+static void null_shebao_employee_plan_claim(void **state) { null_shebao_employee_plan_form(state); }
+static void null_shebao_employee_plan_row_count(void **state) { null_shebao_employee_plan_row_get(state); }
+static void null_shebao_employee_plan_assumption_count(void **state) { null_shebao_employee_plan_assumption(state); }
+static void null_shebao_employee_plan_explain(void **state) { null_shebao_employee_plan_assumption(state); }
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_export_covered),
     /* core */
@@ -1390,6 +1493,11 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_retire_category_name), COVER(shebao_retire_category_from_name), COVER(shebao_retire_compute),
     COVER(shebao_retire_to_json), COVER(shebao_employee_claim), COVER(shebao_employee_pension_to_json),
     COVER(shebao_employee_pension_assumption_count), COVER(shebao_employee_pension_assumption),
+    COVER(shebao_employee_plan_compute), COVER(shebao_employee_plan_free), COVER(shebao_employee_plan_form),
+    COVER(shebao_employee_plan_figures_get), COVER(shebao_employee_plan_row_get),
+    COVER(shebao_employee_plan_assumption), COVER(shebao_employee_plan_to_json), COVER(shebao_employee_plan_claim),
+    COVER(shebao_employee_plan_row_count), COVER(shebao_employee_plan_assumption_count),
+    COVER(shebao_employee_plan_explain),
 };
 
 #define NTESTS (sizeof tests / sizeof tests[0])

@@ -51,6 +51,20 @@ static inline shebao_employee_form tu_employee_case9(void)
     return f;
 }
 
+/* A flexible worker's plan: a man born 1965-06 (statutory 60y2m, 2025-08), 15 years paid at index 1 before, then
+ * 2024 at 60 % of the average wage (test_employee.c works it by hand). */
+static inline shebao_employee_plan_input tu_employee_plan(void)
+{
+    shebao_employee_plan_input in = SHEBAO_EMPLOYEE_PLAN_INPUT_INIT;
+    in.birth_year = 1965;
+    in.birth_month = 6;
+    in.category = SHEBAO_RETIRE_MALE;
+    in.plan = "2024:60%";
+    in.years_paid = "15";
+    in.index = "1";
+    return in;
+}
+
 #ifndef TU_OWN_CTX
 
 /* The context of the test group: made by tu_setup before the first test, freed by tu_teardown after the last. */

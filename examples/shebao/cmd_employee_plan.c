@@ -1,0 +1,118 @@
+/* shebao employee --plan: a flexible worker's plan (灵活就业) in the employee scheme: the ledger, the form it
+ * implies, the claim and the lifetime figures. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "employee_cli.h"
+
+static int plan_assumption_at(const void *from, size_t i, shebao_param *out)
+{
+    return shebao_employee_plan_assumption(from, i, out);
+}
+
+/* The ledger: the table's rows, or CSV. */
+static void plan_rows(const shebao_employee_plan *pl, bool csv)
+{
+    char w[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], p[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ],
+        i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
+    printf(csv ? "year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,"
+                 "rate_assumed,interest,balance\n"
+               : "  year months  wage/month        base   index  rate        paid    credited  记账利率    interest     "
+                 "balance\n");
+    for (size_t k = 0; k < shebao_employee_plan_row_count(pl); k++) {
+        shebao_employee_plan_row r = SHEBAO_EMPLOYEE_PLAN_ROW_INIT;
+        shebao_employee_plan_row_get(pl, k, &r);
+        bool paid = r.months > 0;
+        const char *none = csv ? "" : "-", *base = paid ? cli_money(r.base, b) : none;
+        cli_money(r.wage, w);
+        cli_money(r.personal, p);
+        cli_money(r.credited, c);
+        cli_money(r.interest, i);
+        cli_money(r.balance, bal);
+        if (csv)
+            printf("%d,%d,%s,%d,%s,%d,%s,%s,%s,%s,%s,%d,%s,%s\n", r.year, r.months, w, r.wage_assumed, base, r.clamped,
+                   r.index, r.contribution_rate, p, c, r.rate, r.rate_assumed, i, bal);
+        else
+            printf("  %4d %6d %10s%s %10s%s %7s %5s %11s %11s %7s%s %11s %11s\n", r.year, r.months, w,
+                   r.wage_assumed ? "*" : " ", base, r.clamped < 0 ? "^" : r.clamped > 0 ? "v" : " ",
+                   paid ? r.index : none, paid ? r.contribution_rate : none, p, c, r.rate, r.rate_assumed ? "*" : " ",
+                   i, bal);
+    }
+    if (!csv)
+        printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
+}
+
+static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
+{
+    char m[SHEBAO_MONEY_BUFSZ], n[SHEBAO_MONEY_BUFSZ];
+    const shebao_employee_form *f = shebao_employee_plan_form(pl);
+    const shebao_employee_pension *p = shebao_employee_plan_claim(pl);
+    shebao_employee_plan_figures g = SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT;
+    shebao_employee_plan_figures_get(pl, &g);
+    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
+           "assumed)\n", g.wage_growth);
+    plan_rows(pl, false);
+    printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
+           cli_money(g.personal_total, m), g.months, cli_money(g.account, n));
+    employee_claim_out(f, p);
+    if (g.benefit_base_projected)
+        printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
+    if (p->eligible) {
+        printf("\n终身 Lifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted after the "
+               "claim)\n", g.discount);
+        if (g.has_breakeven)
+            printf("  回本 break-even after %d months, %04d-%02d, at %d years %d months\n", g.breakeven_months,
+                   g.breakeven_year, g.breakeven_month, g.breakeven_age_years, g.breakeven_age_months);
+        printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_money(g.epv_benefits, m),
+               cli_money(g.pv_contributions, n), g.has_ratio ? g.moneys_worth_ratio : "-", g.has_irr ? g.irr : "-");
+        printf("  expected inheritable account %s\n", cli_money(g.expected_inheritable_balance, m));
+    }
+    cli_print_params("This result rests", shebao_employee_plan_assumption_count(pl), plan_assumption_at, pl);
+}
+
+int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o)
+{
+    if (!o->birth.text || !o->category)
+        return cli_usage("employee --plan needs --birth and --category");
+    if (o->years || o->account != SHEBAO_UNSET || o->tyears || o->tindex || o->base != SHEBAO_UNSET)
+        return cli_usage("--plan takes --paid-years and --index, not the form's --years-paid, --account, "
+                         "--transition-years, --transition-index or --benefit-base");
+    if (!o->paid != !o->index)
+        return cli_usage("give --paid-years and --index together");
+    shebao_employee_plan_input in = SHEBAO_EMPLOYEE_PLAN_INPUT_INIT;
+    in.birth_year = o->birth.y;
+    in.birth_month = o->birth.m;
+    shebao_retire_category_from_name(o->category, &in.category);
+    in.plan = o->plan;
+    in.years_paid = o->paid;
+    in.index = o->index;
+    in.retire_year = o->retire.text ? o->retire.y : 0;
+    in.retire_month = o->retire.text ? o->retire.m : 0;
+    in.wage_growth = o->growth;
+    in.discount = o->discount;
+    in.explain = o->explain;
+    shebao_policy *pol = NULL;
+    int rc = cli_load_policy(ctx, o->file, o->region, &pol);
+    if (rc != SHEBAO_OK)
+        return cli_fail(ctx, rc);
+    shebao_employee_plan *pl = NULL;
+    rc = shebao_employee_plan_compute(ctx, pol, &in, &pl);
+    int code = EXIT_OK;
+    char *text = NULL;
+    if (rc != SHEBAO_OK)
+        code = cli_fail(ctx, rc);
+    else if (strcmp(o->format, "json") == 0)
+        code = cli_print_json(shebao_employee_plan_to_json(pl, &text), &text);
+    else {
+        if (o->explain)
+            cli_puts(shebao_employee_plan_explain(pl));
+        if (strcmp(o->format, "csv") == 0)
+            plan_rows(pl, true);
+        else
+            plan_table(pol, pl);
+    }
+    shebao_employee_plan_free(pl);
+    cli_policy_free(pol);
+    return code;
+}
