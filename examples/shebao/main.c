@@ -130,12 +130,12 @@ static void print_help(FILE *f, const void *what)
 /* shebao help [COMMAND [SUBCOMMAND]] (also --help, -h): the usage, or one command's help, on standard output. */
 static int help(int argc, char **argv)
 {
-    if (argc < 3)
+    if (argc < 3 || cli_is_help(argv[2])) /* (`shebao help --help`: the usage, which says what help does) */
         return help_write(print_usage, commands);
     const cli_command *c = cli_find(commands, argv[2]);
     if (!c)
         return cli_usage("unknown command '%s'", argv[2]);
-    if (c->subs && argc > 3) {
+    if (c->subs && argc > 3 && !cli_is_help(argv[3])) {
         const cli_command *sub = cli_find(c->subs, argv[3]);
         if (!sub)
             return cli_usage("unknown %s subcommand '%s'", c->name, argv[3]);
