@@ -279,6 +279,31 @@ static int project_fields(shebao_ctx *ctx, const batch_opts *o, const cli_person
     return rc;
 }
 
+/* The person's fields as people type them (full-width digits, blanks after commas ...): each one that may change
+ * is copied and put through shebao_text_normalise() (cli_normalise), into room when the record's size fits, else
+ * into *heap (to free); the others are read in place, so that a plain ASCII row costs one scan. False when out of
+ * memory. */
+static bool typed_fields(cli_person_text *t, size_t record_size, char *room, size_t size, char **heap)
+{
+    const char **f[] = {&t->birth, &t->sex, &t->plan, &t->collective, &t->backpay, &t->daijiao};
+    char *d = room;
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (!cli_may_normalise(*f[i]))
+            continue;
+        if (d == room && !*heap && record_size > size) { /* (the fields, each with its NUL, fit in the record's size) */
+            if (!(*heap = malloc(record_size)))
+                return false;
+            d = *heap;
+        }
+        size_t n = strlen(*f[i]) + 1;
+        memcpy(d, *f[i], n);
+        cli_normalise(d);
+        *f[i] = d;
+        d += n;
+    }
+    return true;
+}
+
 int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const bcsv_record *rec, bbuf *out)
 {
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
@@ -298,7 +323,14 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     } else {
         cli_person_text t = {field(h, rec, BCOL_BIRTH),      field(h, rec, BCOL_SEX),     field(h, rec, BCOL_PLAN),
                              field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY), field(h, rec, BCOL_DAIJIAO)};
-        rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
+        char room[512], *heap = NULL;
+        if (!typed_fields(&t, rec->size, room, sizeof room, &heap)) {
+            snprintf(err, sizeof err, "row could not be kept: out of memory");
+            rc = SHEBAO_ENOMEM;
+        } else {
+            rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
+        }
+        free(heap);
     }
     for (char *p = err; *p; p++) /* one line, always, like the library's messages (a value may hold a line break) */
         if (*p == '\n' || *p == '\r')
