@@ -8,9 +8,9 @@
 
 static const char *const col_names[BCOLS] = {"id", "birth", "sex", "plan", "collective", "backpay", "daijiao"};
 
-static const char out_header[] = "id,status,error,claim_month,years_paid,balance,account_pension,base_pension,"
-                                 "years_pension,age_supplement,monthly_total,personal_total,breakeven_month,"
-                                 "epv_benefits";
+static const char out_header[] = "id,status,error,claim_month,years_paid,years_missing,balance,account_pension,"
+                                 "base_pension,years_pension,age_supplement,monthly_total,personal_total,"
+                                 "breakeven_month,epv_benefits";
 
 /* ---- output ------------------------------------------------------------------------------------------------ */
 
@@ -99,9 +99,9 @@ void bbuf_field(bbuf *b, const char *s, bool first)
 /* ---- fields that never need quoting (numbers, months, status words), written in place ------------------------ */
 
 /* Room for the figures of a line after the id and the error field: ",not_eligible", "," (the empty error field),
- * two months ",YYYY-MM", the years ",-2147483648", eight amounts (a comma and at most a whole money buffer each) and
+ * two months ",YYYY-MM", the years paid and missing ",-2147483648" each, eight amounts (a comma and at most a whole money buffer each) and
  * the terminator. */
-#define FIGURES_MAX (13 + 1 + 2 * 8 + 12 + 8 * (1 + SHEBAO_MONEY_BUFSZ) + 1)
+#define FIGURES_MAX (13 + 1 + 2 * 8 + 2 * 12 + 8 * (1 + SHEBAO_MONEY_BUFSZ) + 1)
 
 static char *put_text(char *d, const char *s, size_t n)
 {
@@ -340,12 +340,13 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     if (status == BATCH_ERROR) {
         bbuf_put(out, ",error", 6);
         bbuf_field(out, err, false);
-        bbuf_put(out, ",,,,,,,,,,,", 11); /* claim_month … epv_benefits: do not apply */
+        bbuf_put(out, ",,,,,,,,,,,,", 12); /* claim_month … epv_benefits: do not apply */
     } else if (reserve(out, FIGURES_MAX)) {
         char *d = out->s + out->len;
         d = sm.eligible ? put_text(d, ",ok,", 4) : put_text(d, ",not_eligible,", 14); /* and the empty error */
         d = put_month(d, sm.claim_month);
         d = put_int(d, sm.years_paid);
+        d = put_int(d, sm.years_missing); /* years_required − years_paid, 0 when eligible (docs/scale.md) */
         d = put_money(d, sm.balance);
         if (sm.eligible) {
             d = put_money(d, sm.account_pension);
