@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "batch_row.h"
 #include "cli.h"
@@ -178,6 +179,66 @@ static const char *problem_text(const bcsv_record *rec, char *buf, size_t size)
     }
 }
 
+/* Whether a and b are one edit apart: one byte inserted, deleted or changed, or two neighbours swapped. */
+static bool one_edit(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > nb)
+        return one_edit(b, a);
+    if (nb - na > 1)
+        return false;
+    size_t i = 0;
+    while (i < na && a[i] == b[i])
+        i++;
+    if (i == na)
+        return nb == na + 1; /* (equal is no edit) */
+    if (na == nb)
+        return strcmp(a + i + 1, b + i + 1) == 0 ||
+               (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0);
+    return strcmp(a + i, b + i + 1) == 0;
+}
+
+/* A header a column is missing from, when the mistake can be named: fields separated by ';' or a tab (Excel's
+ * "CSV" in some locales), a column name in another case, a name one edit away from the missing one. False when
+ * none applies (the caller says what is missing). */
+static bool header_mistake(const batch_head *h, char *err, size_t esize)
+{
+    bool required_missing = false;
+    for (int c = 0; c < BCOL_REQUIRED; c++)
+        required_missing |= h->col[c] < 0;
+    for (size_t i = 0; required_missing && i < h->n; i++) {
+        const char *sep = strchr(h->names[i], ';') ? ";" : strchr(h->names[i], '\t') ? "\t" : NULL;
+        if (sep) {
+            const char *shown = *sep == ';' ? "';'" : "a tab";
+            snprintf(err, esize,
+                     "input header: 列用%s分隔，要用逗号 the columns are separated by %s, not commas: save the file as "
+                     "CSV (comma-separated), header id,birth,sex,plan,collective,backpay",
+                     *sep == ';' ? "分号" : "制表符", shown);
+            return true;
+        }
+    }
+    for (int c = 0; c < BCOLS; c++) {
+        if (h->col[c] >= 0)
+            continue;
+        for (size_t i = 0; i < h->n; i++) {
+            if (!h->pass[i])
+                continue;
+            const char *name = h->names[i];
+            if (strcasecmp(name, col_names[c]) == 0) {
+                snprintf(err, esize, "input header: 列名要小写，'%.40s' 应写 '%s' column names are lower case: write "
+                         "'%s' for '%.40s'", name, col_names[c], col_names[c], name);
+                return true;
+            }
+            if (one_edit(name, col_names[c])) {
+                snprintf(err, esize, "input header: 缺少列 %s，'%.40s' 是不是 '%s'？ missing column %s: did you mean "
+                         "'%s' for '%.40s'?", col_names[c], name, col_names[c], col_names[c], col_names[c], name);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t esize)
 {
     memset(h, 0, sizeof *h);
@@ -221,7 +282,9 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
         }
     }
     /* all six are required: a misspelt optional column would otherwise pass through unnoticed and the rows would
-     * be projected without it */
+     * be projected without it; so is a pass-through column that is the optional one in another case or misspelt */
+    if (header_mistake(h, err, esize))
+        return false;
     char missing[80] = "";
     for (int c = 0; c < BCOL_REQUIRED; c++)
         if (h->col[c] < 0)
