@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "batch_decode.h" /* (BATCH_GB18030) */
 #include "batch_row.h"
 #include "cli.h"
 
@@ -239,6 +240,36 @@ static bool header_mistake(const batch_head *h, char *err, size_t esize)
     return false;
 }
 
+/* Whether the text s, not UTF-8, is ASCII and two-byte characters of GB2312 (a lead byte A1-F7, a second byte
+ * A1-FE): the part of GB18030 Chinese Excel writes names and words in (男 is C4 D0, 张三 D5 C5 C8 FD). Stricter than
+ * GB18030 itself, which reads most byte strings, so that the hint is not given for any broken UTF-8. */
+static bool looks_gb2312(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool any = false;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (p[0] < 0xA1 || p[0] > 0xF7 || p[1] < 0xA1 || p[1] > 0xFE)
+            return false;
+        p += 2;
+        any = true;
+    }
+    return any;
+}
+
+/* After "not valid UTF-8": when the field looks like GB18030 (Chinese Excel's CSV), what to do, else "". */
+static const char *gb18030_hint(const bcsv_record *rec)
+{
+    if (rec->problem != BCSV_NOT_UTF8 || rec->problem_field >= rec->n ||
+        !looks_gb2312(rec->text + rec->offsets[rec->problem_field]))
+        return "";
+    return "; 看来是 GB18030 编码（中文版 Excel 存的 CSV），请加 --encoding " BATCH_GB18030
+           " it looks like GB18030 (a CSV file saved by Chinese Excel): add --encoding " BATCH_GB18030;
+}
+
 bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t esize)
 {
     memset(h, 0, sizeof *h);
@@ -252,7 +283,7 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
         else if (rec->problem == BCSV_ROW_TOO_LONG)
             snprintf(err, esize, "input header: %s in all", problem);
         else
-            snprintf(err, esize, "input header: field %zu: %s", rec->problem_field + 1, problem);
+            snprintf(err, esize, "input header: field %zu: %s%s", rec->problem_field + 1, problem, gb18030_hint(rec));
         return false;
     }
     h->n = rec->n;
@@ -380,7 +411,7 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
         snprintf(err, sizeof err, rec->problem == BCSV_TOO_MANY ? "row has %s" : "row is %s", problem);
     } else if (problem) {
         field_label(h, rec->problem_field, label, sizeof label);
-        snprintf(err, sizeof err, "%s: %s", label, problem);
+        snprintf(err, sizeof err, "%s: %s%s", label, problem, gb18030_hint(rec));
     } else if (rec->n != h->n) {
         snprintf(err, sizeof err, "row has %zu fields, the header has %zu", rec->n, h->n);
     } else {
