@@ -196,6 +196,7 @@ cli-tests: $(CLI)
 	@sh tests/cli/policy_files.sh $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
 	@sh tests/cli/io.sh $(CLI)
+	@sh tests/cli/forgiving.sh $(CLI)
 	@sh tests/cli/serve.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
