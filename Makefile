@@ -92,6 +92,8 @@ cli: $(CLI)
 CLI_CFLAGS = $(shell pkg-config --cflags cairo libmicrohttpd 2>/dev/null)
 CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig) -lcsv \
            $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
+# batch --encoding reads through glibc's fopencookie (every build of the file: the CLI, fuzz, replay, sanitizers)
+%/batch_decode.o: CLI_CFLAGS += -D_GNU_SOURCE
 
 $(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
