@@ -228,8 +228,10 @@ int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, sheb
 
 /** @} */
 
-/** @defgroup month Months
- *  Calendar months as text, "YYYY-MM", the one form every month in the API and the data format takes.
+/** @defgroup month Months and typed text
+ *  Calendar months as text, "YYYY-MM", the one form every month in the API and the data format takes; and text as
+ *  people type it (full-width digits, "2024年3月") made into that form: shebao_text_normalise(),
+ *  shebao_month_parse_loose().
  *  @{ */
 
 /** First year of a month or a plan year. */
