@@ -1,7 +1,8 @@
 #!/bin/sh
 # Help and forgiving input (issue #13): what a guide types at the table is read, or refused with the right form.
 #   * help: `shebao help CMD`, `shebao CMD --help` and `shebao CMD -h` print the command's usage and an example
-#     (exit 0) for every command and every command of a group (policy, ltc), and for the groups themselves;
+#     (exit 0) for every command and every command of a group (policy, ltc), and for the groups themselves; the
+#     examples run;
 #   * tolerant input: full-width digits and punctuation (０-９，：－．), the ideographic space, spaces after commas
 #     and months typed 2024/3, 2024.3, 2024年3月 give byte-identical JSON (and batch CSV) to the ASCII forms;
 #   * refusals name the mistake and show the right form, Chinese first: a thousands separator (--grade 2,000:
@@ -85,6 +86,19 @@ for c in version help policy "policy list" "policy show" "policy grades" "policy
 done
 if run_bin help 2>/dev/null | head -n 1 | grep -qF "usage: shebao <command>"; then passed; else
     failed "help" "not the usage"; fi
+# every example runs (exit 0), from the repository root (policy check names a file there); compare writes its chart
+# into the scratch folder; batch (its files) and serve (a server) are not run
+for c in version help policy "policy list" "policy show" "policy grades" "policy check" project ltc "ltc assess" \
+    "ltc benefit" "ltc fund" "ltc cost" compare retire employee; do
+    # shellcheck disable=SC2086
+    ex=$(run_bin help $c 2>/dev/null | sed -n '/^example:$/{n;s/^  shebao //p;}')
+    root=$(pwd)
+    [ "$c" = compare ] && cd "$TOP"
+    # shellcheck disable=SC2086 # (the words of the example)
+    if run_bin $ex >/dev/null 2>"$TOP/err"; then passed; else
+        failed "example of $c" "shebao $ex: $(head -n 1 "$TOP/err")"; fi
+    cd "$root" || exit 2
+done
 
 # ---- tolerant input: the same bytes as the ASCII form ---------------------------------------------------------
 P='--as-of 2026-01 --format json'
