@@ -234,6 +234,7 @@ check-valgrind: deps
 	SHEBAO_VALGRIND=1 sh tests/cli/policy_files.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/batch_blocks.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/io.sh $(CLI)
+	SHEBAO_VALGRIND=1 sh tests/cli/forgiving.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/serve.sh $(CLI)
 
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
