@@ -9,8 +9,9 @@
  *    zhejiang variant with another interest method, rounding, claim age, divisor or rates), a life table and a
  *    discount rate.
  * The row goes through the batch's own code (the CLI's batch_csv.c reader, batch_row.c, cli_person.c, all linked in) into
- * one output line, which is read back. Independently, the harness reads the fields by the documented rules (birth
- * YYYY-MM with year 1900-2150; sex male, female or empty; collective an amount >= 0 or empty; backpay N:GRADE with
+ * one output line, which is read back. Independently, the harness reads the fields by the documented rules (each
+ * field first through shebao_text_normalise; birth a month as people type it, "YYYY-MM", "YYYY/M", "YYYY.M",
+ * "YYYY年M月", with year 1900-2150; sex male, female or empty; collective an amount >= 0 or empty; backpay N:GRADE with
  * N digits making 1-100 (leading zeros, however many, add nothing) and GRADE > 0; plan by shebao_plan_parse, empty only with a back payment; amounts by
  * shebao_money_parse) and runs shebao_project() on another context. Invariants:
  *  - a field the harness refuses makes an error row with a one-line message;
@@ -18,7 +19,7 @@
  *    only the expected inheritable balance or the PV of contributions is out of range, which a batch row does not
  *    compute (docs/scale.md);
  *  - otherwise the row is ok exactly when eligible (else not_eligible), with an empty error, and every figure equals
- *    the projection's: claim_month, years_paid, balance, personal_total (money with exactly two decimals); when
+ *    the projection's: claim_month, years_paid, years_missing, balance, personal_total (money with exactly two decimals); when
  *    eligible account_pension, base_pension, years_pension, age_supplement, monthly_total and the break-even month
  *    (empty when there is none), else those empty; epv_benefits exactly when eligible with a life table.
  * For a person made of bytes the summary is also checked directly: shebao_project_summary() on the batch's context,
@@ -55,20 +56,50 @@ static void describe(void)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* A month as people type it (include/shebao.h, shebao_month_parse_loose): four digits, then '-', '/', '.' or 年,
+ * one or two digits, then nothing, or 月 after 年. The text is already normalised. */
 static int read_birth(const char *s, int *y, int *m)
 {
-    if (strlen(s) != 7 || s[4] != '-')
+    size_t len = strlen(s), at;
+    if (len < 6 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]))
         return 0;
-    for (int i = 0; i < 7; i++)
-        if (i != 4 && !is_digit(s[i]))
-            return 0;
+    if (s[4] == '-' || s[4] == '/' || s[4] == '.')
+        at = 5;
+    else if (strncmp(s + 4, "\xE5\xB9\xB4", 3) == 0) /* 年 */
+        at = 7;
+    else
+        return 0;
+    size_t nm = is_digit(s[at]) ? (is_digit(s[at + 1]) ? 2 : 1) : 0;
+    const char *rest = s + at + nm;
+    if (nm == 0 || !(*rest == '\0' || (at == 7 && strcmp(rest, "\xE6\x9C\x88") == 0))) /* 月 */
+        return 0;
     *y = atoi(s);
-    *m = atoi(s + 5);
+    *m = atoi(s + at);
     return *y >= 1900 && *y <= 2150 && *m >= 1 && *m <= 12;
 }
 
-/* The person from the fields, or 0 when a field is refused. *plan is to shebao_free. */
-static int read_fields(char *const f[NF], shebao_person *pe, shebao_segment **plan)
+/* The person from the fields, each first normalised as the batch documents it (shebao_text_normalise), or 0 when a
+ * field is refused. *plan is to shebao_free. */
+static int read_typed(char *const f[NF], shebao_person *pe, shebao_segment **plan);
+
+static int read_fields(char *const raw[NF], shebao_person *pe, shebao_segment **plan)
+{
+    char *f[NF];
+    int ok = 1;
+    for (int i = 0; i < NF; i++) {
+        f[i] = strdup(raw[i]);
+        if (!f[i] || shebao_text_normalise(raw[i], f[i], strlen(raw[i]) + 1) != SHEBAO_OK)
+            ok = 0;
+    }
+    *plan = NULL;
+    if (ok)
+        ok = read_typed(f, pe, plan);
+    for (int i = 0; i < NF; i++)
+        free(f[i]);
+    return ok;
+}
+
+static int read_typed(char *const f[NF], shebao_person *pe, shebao_segment **plan)
 {
     *plan = NULL;
     if (!read_birth(f[F_BIRTH], &pe->birth_year, &pe->birth_month))
@@ -183,7 +214,7 @@ static void run_batch(char *const f[NF], const shebao_policy *pol, shebao_mortal
     if (!bcsv_feed(&back, st.out.s, st.out.len) || !bcsv_finish(&back))
         abort();
     bcsv_free(&back);
-    EXPECT(r->records == 1 && r->n == 14, "the batch wrote %zu line(s), the first of %zu fields: '%.300s'", r->records,
+    EXPECT(r->records == 1 && r->n == 15, "the batch wrote %zu line(s), the first of %zu fields: '%.300s'", r->records,
            r->n, st.out.s);
     batch_head_free(&st.head);
     free(in.s);
@@ -192,11 +223,12 @@ static void run_batch(char *const f[NF], const shebao_policy *pol, shebao_mortal
 
 /* ---- the comparison ------------------------------------------------------------------------------------------ */
 
-enum { O_ID, O_STATUS, O_ERROR, O_CLAIM, O_YEARS, O_BALANCE, O_ACCOUNT, O_BASE, O_YP, O_SUPP, O_TOTAL, O_PERSONAL,
-       O_BREAKEVEN, O_EPV };
-static const char *const out_names[14] = {"id", "status", "error", "claim_month", "years_paid", "balance",
-                                          "account_pension", "base_pension", "years_pension", "age_supplement",
-                                          "monthly_total", "personal_total", "breakeven_month", "epv_benefits"};
+enum { O_ID, O_STATUS, O_ERROR, O_CLAIM, O_YEARS, O_MISSING, O_BALANCE, O_ACCOUNT, O_BASE, O_YP, O_SUPP, O_TOTAL,
+       O_PERSONAL, O_BREAKEVEN, O_EPV };
+static const char *const out_names[15] = {"id", "status", "error", "claim_month", "years_paid", "years_missing",
+                                          "balance", "account_pension", "base_pension", "years_pension",
+                                          "age_supplement", "monthly_total", "personal_total", "breakeven_month",
+                                          "epv_benefits"};
 
 /* An amount of the row against the projection's figure (absent: the field must be empty). */
 static void same_money(const out_row *r, int col, const shebao_projection *p, shebao_figure which)
@@ -248,6 +280,8 @@ static void compare_row(const out_row *r, int fields_ok, int rc, const char *msg
     char years[16];
     snprintf(years, sizeof years, "%d", shebao_projection_years_paid(p));
     EXPECT(strcmp(r->f[O_YEARS], years) == 0, "years_paid %s; project %s", r->f[O_YEARS], years);
+    snprintf(years, sizeof years, "%d", shebao_projection_years_missing(p));
+    EXPECT(strcmp(r->f[O_MISSING], years) == 0, "years_missing %s; project %s", r->f[O_MISSING], years);
     same_money(r, O_BALANCE, p, SHEBAO_FIG_BALANCE);
     same_money(r, O_ACCOUNT, p, SHEBAO_FIG_ACCOUNT_PENSION);
     same_money(r, O_BASE, p, SHEBAO_FIG_BASE_PENSION);

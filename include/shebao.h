@@ -228,8 +228,10 @@ int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, sheb
 
 /** @} */
 
-/** @defgroup month Months
- *  Calendar months as text, "YYYY-MM", the one form every month in the API and the data format takes.
+/** @defgroup month Months and typed text
+ *  Calendar months as text, "YYYY-MM", the one form every month in the API and the data format takes; and text as
+ *  people type it (full-width digits, "2024年3月") made into that form: shebao_text_normalise(),
+ *  shebao_month_parse_loose().
  *  @{ */
 
 /** First year of a month or a plan year. */
@@ -255,6 +257,39 @@ int shebao_decimal_div_round(shebao_ctx *ctx, const char *a, const char *b, sheb
  *         @p month).
  */
 int shebao_month_parse(const char *s, int *year, int *month);
+
+/**
+ * @brief Parse a month as people type it: what shebao_month_parse() reads, and also "2024-3", "2024/03",
+ * "2024/3", "2024.3", "2024.03", "2024年3月" and "2024年03月" (月 may be left out), in full-width characters
+ * ("２０２４－０３") or with blanks around (the text is first put through shebao_text_normalise()).
+ *
+ * The year is four digits, #SHEBAO_YEAR_MIN to #SHEBAO_YEAR_MAX; the month one or two digits, 1 to 12; nothing may
+ * follow. Refused as by shebao_month_parse(): "24-03", "202403", "2024-13", "2024-03-01", "2024年", "3月2024".
+ * Nothing is written to @p year or @p month unless the call succeeds. The month it gives, formatted by
+ * shebao_month_format(), is read back by both parsers.
+ * @param s the text.
+ * @param[out] year the year.
+ * @param[out] month the month, 1–12.
+ * @return #SHEBAO_OK, #SHEBAO_EINPUT (malformed, out of range, longer than 31 bytes, or NULL @p s) or
+ *         #SHEBAO_EUSAGE (NULL @p year or @p month).
+ */
+int shebao_month_parse_loose(const char *s, int *year, int *month);
+
+/**
+ * @brief Put text as people type it into the form the parsers read: each full-width form U+FF01–U+FF5E
+ * ("０"–"９", "，", "：", "－", "．", "％", "／", "ａ"…) becomes its ASCII character, the ideographic space U+3000 a
+ * space; then the spaces and tabs directly after a comma, at the start and at the end are dropped.
+ *
+ * "２０００，　２０４０：３０００" becomes "2000,2040:3000" and " 2000, 2040 " "2000,2040". Nothing else changes
+ * (a space inside a word, other characters, invalid UTF-8 bytes are copied as they are), so ASCII text without
+ * blanks comes out as it went in, and normalising a second time changes nothing. The result is never longer than
+ * @p s, so a buffer of strlen(s) + 1 bytes is always enough, and @p buf may be @p s itself (in place).
+ * @param s the text (NUL-terminated).
+ * @param[out] buf destination; an empty string on failure when @p size is not 0.
+ * @param size size of @p buf.
+ * @return #SHEBAO_OK, or #SHEBAO_EUSAGE (@p s or @p buf NULL, or @p buf too small for the result).
+ */
+int shebao_text_normalise(const char *s, char *buf, size_t size);
 
 /**
  * @brief Format a month as "YYYY-MM" ("2024-03"), the text shebao_month_parse() reads back.

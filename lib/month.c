@@ -1,5 +1,6 @@
 /* Calendar months: "YYYY-MM" as a single integer, the only parser and formatter of the text (the library's and,
- * through shebao_month_parse() and shebao_month_format(), the command line's). */
+ * through shebao_month_parse() and shebao_month_format(), the command line's); and the forgiving reading of what
+ * people type ("2024/3", "2024年3月"), shebao_month_parse_loose(). */
 #include <stdio.h>
 #include <string.h>
 
@@ -73,6 +74,52 @@ int shebao_month_parse(const char *s, int *year, int *month)
         return SHEBAO_EINPUT;
     *year = SB_MONTH_YEAR(m);
     *month = SB_MONTH_MON(m);
+    return SHEBAO_OK;
+}
+
+/* The n digits at s as a number, or -1 when one of them is not a digit. */
+static int digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int shebao_month_parse_loose(const char *s, int *year, int *month)
+{
+    if (!year || !month)
+        return SHEBAO_EUSAGE;
+    char t[32];
+    if (!s || strlen(s) >= sizeof t || shebao_text_normalise(s, t, sizeof t) != SHEBAO_OK)
+        return SHEBAO_EINPUT;
+    /* four digits of the year, a separator ('-', '/', '.' or 年), one or two digits of the month, then nothing or,
+     * after 年 only, 月 */
+    static const char nian[] = "\xE5\xB9\xB4", yue[] = "\xE6\x9C\x88"; /* 年 U+5E74, 月 U+6708 */
+    size_t at = 4;
+    bool zh = false;
+    if (strlen(t) < 6) /* (the shortest: "2024-3") */
+        return SHEBAO_EINPUT;
+    if (t[4] == '-' || t[4] == '/' || t[4] == '.') {
+        at = 5;
+    } else if (strncmp(t + 4, nian, 3) == 0) {
+        at = 7;
+        zh = true;
+    } else {
+        return SHEBAO_EINPUT;
+    }
+    size_t nm = is_digit(t[at]) && is_digit(t[at + 1]) ? 2 : 1;
+    const char *rest = t + at + nm;
+    if (zh && strcmp(rest, yue) == 0)
+        rest += 3;
+    int y = digits(t, 4), m = digits(t + at, nm);
+    if (*rest || y < SB_YEAR_MIN || y > SB_YEAR_MAX || m < 1 || m > 12)
+        return SHEBAO_EINPUT;
+    *year = y;
+    *month = m;
     return SHEBAO_OK;
 }
 

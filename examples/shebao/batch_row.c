@@ -2,15 +2,17 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "batch_decode.h" /* (BATCH_GB18030) */
 #include "batch_row.h"
 #include "cli.h"
 
 static const char *const col_names[BCOLS] = {"id", "birth", "sex", "plan", "collective", "backpay", "daijiao"};
 
-static const char out_header[] = "id,status,error,claim_month,years_paid,balance,account_pension,base_pension,"
-                                 "years_pension,age_supplement,monthly_total,personal_total,breakeven_month,"
-                                 "epv_benefits";
+static const char out_header[] = "id,status,error,claim_month,years_paid,years_missing,balance,account_pension,"
+                                 "base_pension,years_pension,age_supplement,monthly_total,personal_total,"
+                                 "breakeven_month,epv_benefits";
 
 /* ---- output ------------------------------------------------------------------------------------------------ */
 
@@ -99,9 +101,9 @@ void bbuf_field(bbuf *b, const char *s, bool first)
 /* ---- fields that never need quoting (numbers, months, status words), written in place ------------------------ */
 
 /* Room for the figures of a line after the id and the error field: ",not_eligible", "," (the empty error field),
- * two months ",YYYY-MM", the years ",-2147483648", eight amounts (a comma and at most a whole money buffer each) and
+ * two months ",YYYY-MM", the years paid and missing ",-2147483648" each, eight amounts (a comma and at most a whole money buffer each) and
  * the terminator. */
-#define FIGURES_MAX (13 + 1 + 2 * 8 + 12 + 8 * (1 + SHEBAO_MONEY_BUFSZ) + 1)
+#define FIGURES_MAX (13 + 1 + 2 * 8 + 2 * 12 + 8 * (1 + SHEBAO_MONEY_BUFSZ) + 1)
 
 static char *put_text(char *d, const char *s, size_t n)
 {
@@ -178,6 +180,96 @@ static const char *problem_text(const bcsv_record *rec, char *buf, size_t size)
     }
 }
 
+/* Whether a and b are one edit apart: one byte inserted, deleted or changed, or two neighbours swapped. */
+static bool one_edit(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > nb)
+        return one_edit(b, a);
+    if (nb - na > 1)
+        return false;
+    size_t i = 0;
+    while (i < na && a[i] == b[i])
+        i++;
+    if (i == na)
+        return nb == na + 1; /* (equal is no edit) */
+    if (na == nb)
+        return strcmp(a + i + 1, b + i + 1) == 0 ||
+               (i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0);
+    return strcmp(a + i, b + i + 1) == 0;
+}
+
+/* A header a column is missing from, when the mistake can be named: fields separated by ';' or a tab (Excel's
+ * "CSV" in some locales), a column name in another case, a name one edit away from the missing one. False when
+ * none applies (the caller says what is missing). */
+static bool header_mistake(const batch_head *h, char *err, size_t esize)
+{
+    bool required_missing = false;
+    for (int c = 0; c < BCOL_REQUIRED; c++)
+        required_missing |= h->col[c] < 0;
+    for (size_t i = 0; required_missing && i < h->n; i++) {
+        const char *sep = strchr(h->names[i], ';') ? ";" : strchr(h->names[i], '\t') ? "\t" : NULL;
+        if (sep) {
+            const char *shown = *sep == ';' ? "';'" : "a tab";
+            snprintf(err, esize,
+                     "input header: 列用%s分隔，要用逗号 the columns are separated by %s, not commas: save the file as "
+                     "CSV (comma-separated), header id,birth,sex,plan,collective,backpay",
+                     *sep == ';' ? "分号" : "制表符", shown);
+            return true;
+        }
+    }
+    for (int c = 0; c < BCOLS; c++) {
+        if (h->col[c] >= 0)
+            continue;
+        for (size_t i = 0; i < h->n; i++) {
+            if (!h->pass[i])
+                continue;
+            const char *name = h->names[i];
+            if (strcasecmp(name, col_names[c]) == 0) {
+                snprintf(err, esize, "input header: 列名要小写，'%.40s' 应写 '%s' column names are lower case: write "
+                         "'%s' for '%.40s'", name, col_names[c], col_names[c], name);
+                return true;
+            }
+            if (one_edit(name, col_names[c])) {
+                snprintf(err, esize, "input header: 缺少列 %s，'%.40s' 是不是 '%s'？ missing column %s: did you mean "
+                         "'%s' for '%.40s'?", col_names[c], name, col_names[c], col_names[c], col_names[c], name);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Whether the text s, not UTF-8, is ASCII and two-byte characters of GB2312 (a lead byte A1-F7, a second byte
+ * A1-FE): the part of GB18030 Chinese Excel writes names and words in (男 is C4 D0, 张三 D5 C5 C8 FD). Stricter than
+ * GB18030 itself, which reads most byte strings, so that the hint is not given for any broken UTF-8. */
+static bool looks_gb2312(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool any = false;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (p[0] < 0xA1 || p[0] > 0xF7 || p[1] < 0xA1 || p[1] > 0xFE)
+            return false;
+        p += 2;
+        any = true;
+    }
+    return any;
+}
+
+/* After "not valid UTF-8": when the field looks like GB18030 (Chinese Excel's CSV), what to do, else "". */
+static const char *gb18030_hint(const bcsv_record *rec)
+{
+    if (rec->problem != BCSV_NOT_UTF8 || rec->problem_field >= rec->n ||
+        !looks_gb2312(rec->text + rec->offsets[rec->problem_field]))
+        return "";
+    return "; 看来是 GB18030 编码（中文版 Excel 存的 CSV），请加 --encoding " BATCH_GB18030
+           " it looks like GB18030 (a CSV file saved by Chinese Excel): add --encoding " BATCH_GB18030;
+}
+
 bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t esize)
 {
     memset(h, 0, sizeof *h);
@@ -191,7 +283,7 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
         else if (rec->problem == BCSV_ROW_TOO_LONG)
             snprintf(err, esize, "input header: %s in all", problem);
         else
-            snprintf(err, esize, "input header: field %zu: %s", rec->problem_field + 1, problem);
+            snprintf(err, esize, "input header: field %zu: %s%s", rec->problem_field + 1, problem, gb18030_hint(rec));
         return false;
     }
     h->n = rec->n;
@@ -221,7 +313,9 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
         }
     }
     /* all six are required: a misspelt optional column would otherwise pass through unnoticed and the rows would
-     * be projected without it */
+     * be projected without it; so is a pass-through column that is the optional one in another case or misspelt */
+    if (header_mistake(h, err, esize))
+        return false;
     char missing[80] = "";
     for (int c = 0; c < BCOL_REQUIRED; c++)
         if (h->col[c] < 0)
@@ -279,6 +373,31 @@ static int project_fields(shebao_ctx *ctx, const batch_opts *o, const cli_person
     return rc;
 }
 
+/* The person's fields as people type them (full-width digits, blanks after commas ...): each one that may change
+ * is copied and put through shebao_text_normalise() (cli_normalise), into room when the record's size fits, else
+ * into *heap (to free); the others are read in place, so that a plain ASCII row costs one scan. False when out of
+ * memory. */
+static bool typed_fields(cli_person_text *t, size_t record_size, char *room, size_t size, char **heap)
+{
+    const char **f[] = {&t->birth, &t->sex, &t->plan, &t->collective, &t->backpay, &t->daijiao};
+    char *d = room;
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+        if (!cli_may_normalise(*f[i]))
+            continue;
+        if (d == room && !*heap && record_size > size) { /* (the fields, each with its NUL, fit in the record's size) */
+            if (!(*heap = malloc(record_size)))
+                return false;
+            d = *heap;
+        }
+        size_t n = strlen(*f[i]) + 1;
+        memcpy(d, *f[i], n);
+        cli_normalise(d);
+        *f[i] = d;
+        d += n;
+    }
+    return true;
+}
+
 int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const bcsv_record *rec, bbuf *out)
 {
     shebao_summary sm = SHEBAO_SUMMARY_INIT;
@@ -292,13 +411,20 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
         snprintf(err, sizeof err, rec->problem == BCSV_TOO_MANY ? "row has %s" : "row is %s", problem);
     } else if (problem) {
         field_label(h, rec->problem_field, label, sizeof label);
-        snprintf(err, sizeof err, "%s: %s", label, problem);
+        snprintf(err, sizeof err, "%s: %s%s", label, problem, gb18030_hint(rec));
     } else if (rec->n != h->n) {
         snprintf(err, sizeof err, "row has %zu fields, the header has %zu", rec->n, h->n);
     } else {
         cli_person_text t = {field(h, rec, BCOL_BIRTH),      field(h, rec, BCOL_SEX),     field(h, rec, BCOL_PLAN),
                              field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY), field(h, rec, BCOL_DAIJIAO)};
-        rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
+        char room[512], *heap = NULL;
+        if (!typed_fields(&t, rec->size, room, sizeof room, &heap)) {
+            snprintf(err, sizeof err, "row could not be kept: out of memory");
+            rc = SHEBAO_ENOMEM;
+        } else {
+            rc = project_fields(ctx, o, &t, &sm, err, sizeof err);
+        }
+        free(heap);
     }
     for (char *p = err; *p; p++) /* one line, always, like the library's messages (a value may hold a line break) */
         if (*p == '\n' || *p == '\r')
@@ -308,12 +434,13 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     if (status == BATCH_ERROR) {
         bbuf_put(out, ",error", 6);
         bbuf_field(out, err, false);
-        bbuf_put(out, ",,,,,,,,,,,", 11); /* claim_month … epv_benefits: do not apply */
+        bbuf_put(out, ",,,,,,,,,,,,", 12); /* claim_month … epv_benefits: do not apply */
     } else if (reserve(out, FIGURES_MAX)) {
         char *d = out->s + out->len;
         d = sm.eligible ? put_text(d, ",ok,", 4) : put_text(d, ",not_eligible,", 14); /* and the empty error */
         d = put_month(d, sm.claim_month);
         d = put_int(d, sm.years_paid);
+        d = put_int(d, sm.years_missing); /* years_required − years_paid, 0 when eligible (docs/scale.md) */
         d = put_money(d, sm.balance);
         if (sm.eligible) {
             d = put_money(d, sm.account_pension);

@@ -98,8 +98,9 @@ typedef struct cli_int {
 } cli_int;
 
 typedef struct cli_month {
-    const char *text; /* as given ("YYYY-MM"), NULL when not given */
+    const char *text; /* "YYYY-MM" (canon, however it was typed), NULL when not given */
     int y, m;
+    char canon[SHEBAO_MONTH_BUFSZ];
 } cli_month;
 
 typedef struct cli_opt cli_opt;
@@ -145,7 +146,7 @@ struct cli_command {
     {.name = "mortality", .value = "cl2010-2013-pension|none", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR,       \
      .at = offsetof(T, mortality), .help = "the life table of the expected values (default cl2010-2013-pension)"}
 #define CLI_OPT_DISCOUNT(T)                                                                                      \
-    {.name = "discount", .value = "R", .kind = CLI_TEXT, .at = offsetof(T, discount),                           \
+    {.name = "discount", .value = "R", .kind = CLI_TEXT, .at = offsetof(T, discount),        \
      .help = "yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)"}
 #define CLI_OPT_DAIJIAO(T)                                                                                       \
     {.name = "daijiao", .kind = CLI_SWITCH, .at = offsetof(T, daijiao),                                           \
@@ -168,6 +169,19 @@ struct cli_command {
 
 /* cli_parse's "go on": the options are read. */
 #define CLI_GO (-1)
+/* What people type (cli_args.c). Every option value and positional argument, except a file name (an option whose
+ * placeholder says FILE), is put through shebao_text_normalise() in place before it is read: full-width digits and
+ * punctuation, the ideographic space and blanks after commas are accepted. A value whose mistake is known is
+ * refused with the right form: a thousands separator in a single number ("2,000": "write 2000"; a rate as a
+ * percentage is refused by the library, "write 0.025"); an option followed by another option has no value
+ * ("--grade --start 2025"). */
+/* Whether shebao_text_normalise() may change v: it holds a byte above ASCII or a blank. */
+bool cli_may_normalise(const char *v);
+/* v normalised in place (written to only when it holds a byte above ASCII or a blank); false if it cannot be. */
+bool cli_normalise(char *v);
+/* "2,000" / "1,234,567.5" (groups of three after a comma) without the commas, into buf; NULL for anything else. */
+const char *cli_thousands(const char *v, char *buf, size_t size);
+
 /* Read argv[start..argc) into opts by the command's tables. CLI_GO, or the exit code to return at once: EXIT_OK
  * after printing the command's help (--help, -h), EXIT_USAGE or EXIT_INPUT after a one-line message. */
 int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, int start, void *opts);

@@ -157,10 +157,68 @@ static int bad_value(const cli_opt *o, const char *v, const char *what, bool usa
     return EXIT_INPUT;
 }
 
+/* ---- what people type --------------------------------------------------------------------------------------- */
+
+/* Whether an option takes a file name, kept as typed (its placeholder says FILE). */
+static bool takes_file(const cli_opt *o) { return o->value && strstr(o->value, "FILE") != NULL; }
+
+bool cli_may_normalise(const char *v)
+{
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (*p >= 0x80 || *p == ' ' || *p == '\t')
+            return true;
+    return false;
+}
+
+bool cli_normalise(char *v)
+{
+    /* (ASCII without blanks never changes: nothing is written, so a literal argument stays untouched) */
+    return !cli_may_normalise(v) || shebao_text_normalise(v, v, strlen(v) + 1) == SHEBAO_OK;
+}
+
+const char *cli_thousands(const char *v, char *buf, size_t size)
+{
+    size_t i = 0, lead = 0, groups = 0;
+    while (v[i] >= '0' && v[i] <= '9')
+        i++, lead++;
+    if (lead < 1 || lead > 3)
+        return NULL;
+    while (v[i] == ',' && strspn(v + i + 1, "0123456789") >= 3 &&
+           !(v[i + 4] >= '0' && v[i + 4] <= '9'))
+        i += 4, groups++;
+    if (groups == 0 || (v[i] && !(v[i] == '.' && strspn(v + i + 1, "0123456789") == strlen(v + i + 1))))
+        return NULL;
+    size_t n = 0;
+    for (const char *p = v; *p && n + 1 < size; p++)
+        if (*p != ',')
+            buf[n++] = *p;
+    buf[n] = '\0';
+    return buf;
+}
+
+/* A value refused with the right form shown, before it is read: a thousands separator in a single number (a rate
+ * typed as a percentage is the library's to refuse, with the fraction shown: shebao_person.discount). EXIT_OK, or
+ * EXIT_INPUT after the message. */
+static int typed_wrong(const cli_opt *o, const char *v)
+{
+    char right[48];
+    if (!takes_file(o) && !(o->value && strchr(o->value, ',')) && o->kind != CLI_CHOICE &&
+        cli_thousands(v, right, sizeof right)) {
+        cli_err("--%s '%.40s': 数字不要千位分隔符，请写 %s no thousands separator: write %s", o->name, v, right, right);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
 /* Store the value v of option o in the member at dest. EXIT_OK, or the exit code after a message. */
 static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 {
     char what[160];
+    if (o->kind != CLI_SWITCH && o->name) {
+        int rc = typed_wrong(o, v);
+        if (rc != EXIT_OK)
+            return rc;
+    }
     switch (o->kind) {
     case CLI_SWITCH:
         *(bool *)dest = true;
@@ -188,7 +246,8 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
             snprintf(what, sizeof what, "YYYY-MM (year 1900-%lld, month 01-12)", o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }
-        m->text = v;
+        shebao_month_format(m->y, m->m, m->canon, sizeof m->canon); /* "2024年3月" is shown as 2024-03 */
+        m->text = m->canon;
         return EXIT_OK;
     }
     case CLI_CHECK:
@@ -247,19 +306,25 @@ static int option(const cli_command *cmd, shebao_ctx *ctx, const table *t, bool 
     if (!o)
         return cli_usage("unknown option --%s for %s", shown(s, buf), cmd->name);
     if (seen[k])
-        return cli_usage("option --%s is given twice", o->name);
+        return cli_usage("选项 --%s 重复了，只能给一次 option --%s is given twice", o->name, o->name);
     seen[k] = true;
-    const char *v = eq ? eq + 1 : NULL;
+    char *v = eq ? (char *)eq + 1 : NULL;
     if (o->kind != CLI_SWITCH && !v) {
-        if (*i + 1 >= argc)
-            return cli_usage("option --%s needs a value", o->name);
+        /* the next argument, unless it is an option itself ("--grade --start 2025": --grade has no value) */
+        const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
+        if (!next || (next[0] == '-' && next[1] == '-' && ((next[2] | 0x20) >= 'a' && (next[2] | 0x20) <= 'z')) ||
+            strcmp(next, "-h") == 0)
+            return cli_usage("选项 --%s 缺少值，应写 --%s %s option --%s needs a value: --%s %s", o->name, o->name,
+                             o->value, o->name, o->name, o->value);
         v = argv[++*i];
     }
+    if (o->kind != CLI_SWITCH && !takes_file(o) && !cli_normalise(v))
+        return cli_usage("--%s: the value cannot be read", o->name); /* (cannot happen: in place always fits) */
     return store(ctx, o, v, (char *)opts + o->at);
 }
 
 /* A positional argument: into the command's positional option while that is empty. */
-static int argument(const cli_command *cmd, const table *t, const char *arg, void *opts)
+static int argument(const cli_command *cmd, const table *t, char *arg, void *opts)
 {
     const cli_opt *o = NULL;
     for (size_t i = 0; i < t->n && !o; i++)
@@ -267,6 +332,8 @@ static int argument(const cli_command *cmd, const table *t, const char *arg, voi
             o = t->o[i];
     const char **dest = o ? (const char **)(void *)((char *)opts + o->at) : NULL;
     if (dest && !*dest) {
+        if (!takes_file(o))
+            cli_normalise(arg); /* (a policy id: "ｚｈｅｊｉａｎｇ" is zhejiang) */
         *dest = arg;
         return EXIT_OK;
     }
@@ -283,7 +350,7 @@ int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, in
     add(&t, cmd->shared);
     bool seen[MAX_OPTS] = {false};
     for (int i = start; i < argc; i++) {
-        const char *s = argv[i];
+        char *s = argv[i];
         int rc;
         if (cli_is_help(s)) {
             cli_print_help(stdout, cmd);

@@ -137,6 +137,13 @@ static void put_options(FILE *f, const cli_opt *opts)
     }
 }
 
+/* "example:" and one run of the command, when it has one. */
+static void put_example(FILE *f, const cli_command *cmd)
+{
+    if (cmd->example)
+        fprintf(f, "\nexample:\n  shebao %s\n", cmd->example);
+}
+
 void cli_print_help(FILE *f, const cli_command *cmd)
 {
     if (cmd->subs) {
@@ -145,6 +152,7 @@ void cli_print_help(FILE *f, const cli_command *cmd)
         put_group(f, cmd);
         fprintf(f, "\n'shebao help %s COMMAND' or 'shebao %s COMMAND --help': the options of one command\n",
                 cmd->name, cmd->name);
+        put_example(f, cmd);
         return;
     }
     line l = {f, 13 + cli_width(cmd->name)};
@@ -158,6 +166,5 @@ void cli_print_help(FILE *f, const cli_command *cmd)
         put_options(f, cmd->shared);
         fprintf(f, "  -h, --help%*sthis help\n", OPTHELP - 12, "");
     }
-    if (cmd->example)
-        fprintf(f, "\nexample:\n  shebao %s\n", cmd->example);
+    put_example(f, cmd);
 }

@@ -18,8 +18,14 @@ static bool is_word(const char *s, const char *w)
 
 bool cli_parse_month_to(const char *s, int last, int *y, int *m)
 {
-    /* the library's one reading of "YYYY-MM" (years SHEBAO_YEAR_MIN..SHEBAO_YEAR_MAX), then the caller's last year */
-    return shebao_month_parse(s, y, m) == SHEBAO_OK && *y <= last;
+    /* the library's forgiving reading of a month ("2024-03", "2024/3", "2024.3", "2024年3月", full-width; years
+     * SHEBAO_YEAR_MIN..SHEBAO_YEAR_MAX), then the caller's last year */
+    int yy, mm;
+    if (shebao_month_parse_loose(s, &yy, &mm) != SHEBAO_OK || yy > last)
+        return false;
+    *y = yy;
+    *m = mm;
+    return true;
 }
 
 bool cli_parse_month(const char *s, int *y, int *m) { return cli_parse_month_to(s, SHEBAO_BIRTH_YEAR_MAX, y, m); }
@@ -72,6 +78,9 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
     if (!cli_parse_whole(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
         return "N must be a whole number of years 1-100";
     *years = (int)n;
+    char plain[48];
+    if (cli_thousands(colon + 1, plain, sizeof plain))
+        return "GRADE 不要千位分隔符 no thousands separator in GRADE (5:2000, not 5:2,000)";
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)
         return "GRADE must be a positive amount";
     return NULL;
@@ -113,6 +122,12 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
     }
     pe->collective = 0;
     if (*t->collective) {
+        char plain[48];
+        if (cli_thousands(t->collective, plain, sizeof plain)) {
+            snprintf(err, esize, "collective '%.40s': 数字不要千位分隔符，请写 %s no thousands separator: write %s",
+                     t->collective, plain, plain);
+            return SHEBAO_EINPUT;
+        }
         int rc = shebao_money_parse(ctx, t->collective, &pe->collective);
         if (rc != SHEBAO_OK || pe->collective < 0) {
             snprintf(err, esize, "collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");

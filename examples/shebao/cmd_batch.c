@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch_decode.h"
 #include "batch_run.h"
 #include "cli.h"
 
@@ -54,7 +55,7 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
 }
 
 typedef struct batch_cli {
-    const char *file, *region, *in, *out, *discount, *mortality;
+    const char *file, *region, *in, *out, *discount, *mortality, *encoding;
     cli_int threads;
     bool progress;
 } batch_cli;
@@ -65,6 +66,8 @@ static const cli_opt batch_table[] = {
     {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = "the people, CSV (default -: standard input)"},
     {.name = "out", .value = "FILE|-", .kind = CLI_TEXT, AT(out),
      .help = "the results, CSV (default -: standard output); FILE is replaced only when complete"},
+    {.name = "encoding", .value = "utf-8|" BATCH_GB18030, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(encoding),
+     .help = "of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)"},
     {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 256,
      .what = "a whole number", .help = "threads projecting rows (default one per processor)"},
     CLI_OPT_DISCOUNT(batch_cli),
@@ -180,13 +183,34 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     s.out = fout.f;
     static char obuf_space[1 << 20];
     setvbuf(s.out, obuf_space, _IOFBF, sizeof obuf_space);
+    static batch_decode dec; /* (64 KiB of buffer: not on the stack) */
+    bool decode = o.encoding && strcmp(o.encoding, BATCH_GB18030) == 0;
+    if (decode && !batch_decode_open(&dec, fin, "GB18030")) {
+        cli_err("batch: --encoding %s: %s", o.encoding, strerror(errno));
+        cli_outfile_discard(&fout);
+        if (fin != stdin)
+            fclose(fin);
+        shebao_policy_free(pol);
+        return EXIT_INTERNAL;
+    }
     batch_result r;
-    if (!batch_run(&s, fin, &r)) {
+    if (!batch_run(&s, decode ? dec.f : fin, &r)) {
         cli_err("batch: cannot start %d threads (started %d); try --threads %d", s.threads, r.started, r.started);
         if (s.out != stdout)
             cli_outfile_discard(&fout); /* the old --out stays */
         exit(EXIT_INTERNAL);
     }
+    if (decode && dec.bad_at >= 0 && r.read_failed && !r.fatal) { /* an input error, not a failed read */
+        char name[600];
+        r.read_failed = false;
+        r.fatal = true;
+        snprintf(r.fatal_msg, sizeof r.fatal_msg,
+                 "%.300s: 第 %lld 字节起不是 GB18030 编码（若是 UTF-8，去掉 --encoding） byte %lld on is not GB18030 (if the "
+                 "file is UTF-8, leave out --encoding)", in_name(o.in, name, sizeof name), dec.bad_at + 1,
+                 dec.bad_at + 1);
+    }
+    if (decode)
+        batch_decode_close(&dec);
     code = report(&o, &r, &fout);
     if (fin != stdin)
         fclose(fin);

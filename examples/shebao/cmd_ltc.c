@@ -486,6 +486,7 @@ static const cli_command *const ltc_subs[] = {&cmd_assess, &cmd_benefit, &cmd_fu
 const cli_command cli_cmd_ltc = {
     .name = "ltc",
     .summary = "long-term care insurance (长期护理保险)",
+    .example = "ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000",
     .shared = ltc_shared,
     .run = cmd_ltc,
     .subs = ltc_subs,

@@ -249,6 +249,7 @@ static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_grad
 const cli_command cli_cmd_policy = {
     .name = "policy",
     .summary = "the policies: the embedded ones, one in full, the grades of a year, a file checked",
+    .example = "policy grades --year 2025",
     .run = cmd_policy,
     .subs = policy_subs,
 };

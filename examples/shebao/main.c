@@ -132,10 +132,10 @@ static int help(int argc, char **argv)
 {
     if (argc < 3)
         return help_write(print_usage, commands);
-    const cli_command *c = cli_find(commands, argv[2]);
+    const cli_command *c = cli_is_help(argv[2]) ? &cmd_help_desc : cli_find(commands, argv[2]);
     if (!c)
         return cli_usage("unknown command '%s'", argv[2]);
-    if (c->subs && argc > 3) {
+    if (c->subs && argc > 3 && !cli_is_help(argv[3])) {
         const cli_command *sub = cli_find(c->subs, argv[3]);
         if (!sub)
             return cli_usage("unknown %s subcommand '%s'", c->name, argv[3]);
@@ -158,6 +158,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--version") == 0)
         cmd = "version";
     const cli_command *c = cli_find(commands, cmd);
+    if (c == &cmd_version_desc && argc > 2 && cli_is_help(argv[2]))
+        return finish_stdout(help_write(print_help, c));
     if (c == &cmd_version_desc)
         return finish_stdout(cmd_version(NULL, argc, argv));
     if (!c || !c->run)

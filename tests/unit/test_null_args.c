@@ -277,6 +277,29 @@ static void null_shebao_month_parse(void **state)
     USAGE(shebao_month_parse("2024-03", &y, NULL));
 }
 
+static void null_shebao_month_parse_loose(void **state)
+{
+    (void)state;
+    int y, m;
+    OK(shebao_month_parse_loose("2024/3", &y, &m));
+    INPUT(shebao_month_parse_loose(NULL, &y, &m));
+    USAGE(shebao_month_parse_loose("2024/3", NULL, &m));
+    USAGE(shebao_month_parse_loose("2024/3", &y, NULL));
+}
+
+static void null_shebao_text_normalise(void **state)
+{
+    (void)state;
+    char buf[8] = "x";
+    OK(shebao_text_normalise("1, 2", buf, sizeof buf));
+    USAGE(shebao_text_normalise(NULL, buf, sizeof buf));
+    assert_string_equal(buf, "");
+    USAGE(shebao_text_normalise("1, 2", NULL, 8));
+    USAGE(shebao_text_normalise("1, 2", buf, 0));
+    USAGE(shebao_text_normalise("12345678", buf, sizeof buf)); /* 9 bytes needed */
+    assert_string_equal(buf, "");
+}
+
 static void null_shebao_month_format(void **state)
 {
     (void)state;
@@ -1451,7 +1474,8 @@ static const struct CMUnitTest tests[] = {
     COVER(shebao_money_parse), COVER(shebao_decimal_round), COVER(shebao_decimal_mul_round),
     COVER(shebao_decimal_div_round),
     /* months */
-    COVER(shebao_month_parse), COVER(shebao_month_format),
+    COVER(shebao_month_parse), COVER(shebao_month_format), COVER(shebao_month_parse_loose),
+    COVER(shebao_text_normalise),
     /* policy */
     COVER(shebao_status_name), COVER(shebao_policy_load_file), COVER(shebao_policy_load_string),
     COVER(shebao_policy_load_embedded), COVER(shebao_policy_free), COVER(shebao_policy_embedded_count),
