@@ -36,7 +36,7 @@ SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VER
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
-            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
+            libcairo2-dev fonts-noto-cjk poppler-utils jq libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -139,7 +139,7 @@ static void line_at(cairo_t *cr, double x, double y, const char *s, bool bold, d
 
 static void grey(cairo_t *cr, double v) { cairo_set_source_rgb(cr, v, v, v); }
 
-static void colour(cairo_t *cr, size_t i)
+void chart_colour(cairo_t *cr, size_t i)
 {
     const double *c = palette[i % NPALETTE];
     cairo_set_source_rgb(cr, c[0], c[1], c[2]);
@@ -165,8 +165,7 @@ static void tick_text(long v, bool zh, char *buf, size_t size)
         snprintf(buf, size, "%ld", v);
 }
 
-/* A "nice" step (1, 2 or 5 × 10^k) that cuts [0, max] into at most n pieces. */
-static double nice_step(double max, int n)
+double chart_nice_step(double max, int n)
 {
     if (max <= 0)
         return 1;
@@ -232,7 +231,7 @@ static void draw_bars_head(cairo_t *cr, const shebao_comparison *c, const labels
     double lx = MARGIN;
     chart_font(cr, false, 30);
     for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
-        colour(cr, j);
+        chart_colour(cr, j);
         cairo_rectangle(cr, lx, y - 24, 28, 28);
         cairo_fill(cr);
         grey(cr, 0.15);
@@ -288,7 +287,7 @@ static void draw_bars(cairo_t *cr, const shebao_comparison *c, const labels *T, 
             shebao_comparison_cell(c, i, j, &cell);
             double by = gy + (double)j * (L->bar_h + L->bar_gap);
             double len = cell.eligible ? (x1 - x0) * fen_to_units(cell.monthly_total) / fen_to_units(max) : 0;
-            colour(cr, j);
+            chart_colour(cr, j);
             cairo_rectangle(cr, x0, by, len, L->bar_h);
             cairo_fill(cr);
             chart_font(cr, false, value_font);
@@ -354,7 +353,7 @@ static void draw_balances_head(cairo_t *cr, const shebao_comparison *c, const la
     chart_font(cr, false, 30);
     for (size_t k = 0; k < B->n; k++) {
         y += 46;
-        colour(cr, k == 0 ? 0 : 5);
+        chart_colour(cr, k == 0 ? 0 : 5);
         cairo_rectangle(cr, MARGIN, y - 24, 28, 28);
         cairo_fill(cr);
         grey(cr, 0.15);
@@ -383,7 +382,7 @@ static plot draw_axes(cairo_t *cr, const chart_info *info, const layout *L, cons
     char buf[256];
     plot P = {L->plot_top, L->plot_top + PLOT_H, 0, 0, 0, B->ymax > B->ymin ? B->ymax - B->ymin : 1};
     chart_font(cr, false, 26);
-    double step = nice_step(fen_to_units(B->max), 5), tick_w = 0;
+    double step = chart_nice_step(fen_to_units(B->max), 5), tick_w = 0;
     P.ymaxv = ceil(fen_to_units(B->max) / step) * step;
     for (double v = 0; v <= P.ymaxv + step / 2; v += step) {
         tick_text(lround(v), info->zh, buf, sizeof buf);
@@ -428,7 +427,7 @@ static void draw_lines(cairo_t *cr, const balances *B, const plot *P)
 {
     for (size_t k = 0; k < B->n; k++) {
         size_t n = shebao_projection_ledger_count(B->lines[k]);
-        colour(cr, k == 0 ? 0 : 5);
+        chart_colour(cr, k == 0 ? 0 : 5);
         cairo_set_line_width(cr, 5);
         for (int dots = 0; dots < 2; dots++) {
             for (size_t r = 0; r < n; r++) {
@@ -469,15 +468,9 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
     line_at(cr, MARGIN, y + 40, buf, false, 26);
 }
 
-/* Where cairo writes the chart: the file, and the reason (errno) of the first failed write. */
-typedef struct sink {
-    FILE *f;
-    int err;
-} sink;
-
-static cairo_status_t put(void *closure, const unsigned char *data, unsigned int length)
+cairo_status_t chart_put(void *closure, const unsigned char *data, unsigned int length)
 {
-    sink *k = closure;
+    chart_sink *k = closure;
     if (!k->err && fwrite(data, 1, length, k->f) != length)
         k->err = errno ? errno : EIO;
     return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
@@ -492,12 +485,12 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
     }
     layout L = make_layout(shebao_comparison_grade_count(c), shebao_comparison_years_count(c));
     const char *ext = path + strlen(path) - 4;
-    sink k = {f, 0};
+    chart_sink k = {f, 0};
     cairo_surface_t *s;
     if (strcasecmp(ext, ".svg") == 0)
-        s = cairo_svg_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_svg_surface_create_for_stream(chart_put, &k, CW, L.height);
     else if (strcasecmp(ext, ".pdf") == 0)
-        s = cairo_pdf_surface_create_for_stream(put, &k, CW, L.height);
+        s = cairo_pdf_surface_create_for_stream(chart_put, &k, CW, L.height);
     else
         s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(L.height));
     cairo_t *cr = cairo_create(s);
@@ -510,7 +503,7 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
-        st = cairo_surface_write_to_png_stream(s, put, &k);
+        st = cairo_surface_write_to_png_stream(s, chart_put, &k);
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);

@@ -23,6 +23,17 @@ typedef struct chart_info {
 void chart_font(cairo_t *cr, bool bold, double size);
 /* Whether the font selected on cr has a real glyph (not .notdef, glyph 0) for every character of text. */
 bool chart_font_covers(cairo_t *cr, const char *text);
+/* Set the source to the i-th colour of the chart's palette (Okabe–Ito; it repeats after six). */
+void chart_colour(cairo_t *cr, size_t i);
+/* A "nice" step (1, 2 or 5 × 10^k) that cuts [0, max] into at most n pieces (axis ticks). */
+double chart_nice_step(double max, int n);
+/* Where cairo writes a stream: the file, and the reason (errno) of the first failed write. */
+typedef struct chart_sink {
+    FILE *f;
+    int err;
+} chart_sink;
+/* A cairo_write_func_t over a chart_sink (closure): fwrite, keeping the first failure's errno. */
+cairo_status_t chart_put(void *closure, const unsigned char *data, unsigned int length);
 /* Whether a file name ends in .png, .svg or .pdf (case-insensitive). */
 bool chart_path_ok(const char *path);
 /* Draw the comparison into f, in the format that path's ending names (.png, .svg or .pdf); path also names the

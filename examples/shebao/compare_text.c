@@ -82,3 +82,39 @@ void compare_sentence(FILE *f, const shebao_compare_delta *d, bool path, const c
         fprintf(f, "Paying %s for %d years costs %s more in total and pays %s more a month%s%s.\n", ge, n, paid, more,
                 re, ee);
 }
+
+bool compare_three(const shebao_compare_delta *d, bool path, const compare_ends *ends, bool zh,
+                   char out[3][COMPARE_LINE])
+{
+    if (!d->available || !ends->lowest_eligible || !ends->highest_eligible)
+        return false;
+    char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], year[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ],
+        more[SHEBAO_MONEY_BUFSZ];
+    int n = d->from_years, m = d->recoup_months;
+    shebao_money_format(d->from_grade, lo, sizeof lo);
+    shebao_money_format(d->to_grade, hi, sizeof hi);
+    shebao_money_format(d->extra_per_year, year, sizeof year);
+    shebao_money_format(d->extra_paid, paid, sizeof paid);
+    shebao_money_format(d->extra_monthly, more, sizeof more);
+    if (zh) {
+        snprintf(out[0], COMPARE_LINE, "%s多缴%s元（最高档%s元，最低档%s元），%d年共多缴%s元。",
+                 path ? "按当年最高档缴，最后一年" : "按最高档缴，每年", year, hi, lo, n, paid);
+        snprintf(out[1], COMPARE_LINE, "每月多领%s元。", more);
+        if (d->has_recoup)
+            snprintf(out[2], COMPARE_LINE, "领%d年%d个月（%d个月）回本：多缴的钱通过每月多领全部回来。", m / 12, m % 12,
+                     m);
+        else
+            snprintf(out[2], COMPARE_LINE, "每月不多领，多缴的钱不会回本。");
+    } else {
+        snprintf(out[0], COMPARE_LINE, "%s: %s more (highest %s, lowest %s); %s more in %d years.",
+                 path ? "Paying the highest grade in force, the last year costs" : "Paying the highest grade costs "
+                 "each year", year, hi, lo, paid, n);
+        snprintf(out[1], COMPARE_LINE, "The pension is %s more a month.", more);
+        if (d->has_recoup)
+            snprintf(out[2], COMPARE_LINE, "The extra has come back after %d years %d months (%d months) of pension.",
+                     m / 12, m % 12, m);
+        else
+            snprintf(out[2], COMPARE_LINE, "The pension is not higher: the extra never comes back.");
+    }
+    return true;
+}

@@ -22,4 +22,13 @@ void compare_path_text(const shebao_segment *s, size_t n, bool zh, char *buf, si
  * highest grade in force each year" with a path), else which end is not, or that neither is. */
 void compare_sentence(FILE *f, const shebao_compare_delta *d, bool path, const compare_ends *ends, bool zh, bool en);
 
+/* The summary as three plain sentences, one language (the handout, `shebao report`): out[0] the extra paid each
+ * year at the highest end ("每年多缴…元", with a path the last year's), and in all; out[1] the extra pension a month
+ * ("每月多领…元"); out[2] how long the pension takes to bring the extra back ("领…年…个月回本"). The figures are the
+ * summary's, formatted as the library writes them. false, with nothing written, when the two ends cannot be
+ * compared (compare_sentence says why). */
+#define COMPARE_LINE 256
+bool compare_three(const shebao_compare_delta *d, bool path, const compare_ends *ends, bool zh,
+                   char out[3][COMPARE_LINE]);
+
 #endif
