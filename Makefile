@@ -197,6 +197,7 @@ cli-tests: $(CLI)
 	@sh tests/cli/compare_vs_project.sh $(CLI)
 	@sh tests/cli/io.sh $(CLI)
 	@sh tests/cli/serve.sh $(CLI)
+	@sh tests/cli/report.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
 bad-input-tests: $(CLI)

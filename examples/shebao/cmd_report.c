@@ -144,8 +144,11 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
         cli_err("%s", err);
         return r == -2 ? EXIT_INTERNAL : EXIT_INPUT;
     }
-    if (r > 0)
+    if (r == 1)
         cli_err("warning: no font with Chinese glyphs (%s, Debian package fonts-noto-cjk); the page is in English",
+                CHART_FONT);
+    else if (r == 2)
+        cli_err("warning: %s has no glyph for some characters of the page (the name?); they show as boxes",
                 CHART_FONT);
     return EXIT_OK;
 }

@@ -106,9 +106,8 @@ bool compare_three(const shebao_compare_delta *d, bool path, const compare_ends 
         else
             snprintf(out[2], COMPARE_LINE, "每月不多领，多缴的钱不会回本。");
     } else {
-        snprintf(out[0], COMPARE_LINE, "%s: %s more (highest %s, lowest %s); %s more in %d years.",
-                 path ? "Paying the highest grade in force, the last year costs" : "Paying the highest grade costs "
-                 "each year", year, hi, lo, paid, n);
+        snprintf(out[0], COMPARE_LINE, "Paying the highest grade%s costs %s more %s (%s instead of %s), %s more in %d "
+                 "years.", path ? " in force" : "", year, path ? "in the last year" : "each year", hi, lo, paid, n);
         snprintf(out[1], COMPARE_LINE, "The pension is %s more a month.", more);
         if (d->has_recoup)
             snprintf(out[2], COMPARE_LINE, "The extra has come back after %d years %d months (%d months) of pension.",

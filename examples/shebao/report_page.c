@@ -30,7 +30,8 @@ typedef struct page {
     const shebao_comparison *c;
     const report_info *in;
     bool zh;
-    double y; /* the next baseline */
+    double y;       /* the next baseline */
+    size_t missing; /* texts drawn with a character the font has no glyph for (a box) */
 } page;
 
 #define T(pg, zh_text, en_text) ((pg)->zh ? (zh_text) : (en_text))
@@ -46,8 +47,12 @@ static double width_of(cairo_t *cr, const char *s)
 
 enum { LEFT, CENTER, RIGHT };
 
-static void show(cairo_t *cr, double x, double y, const char *s, int align)
+/* Text with its baseline at y, aligned at x; a character without a glyph is counted. */
+static void show(page *pg, double x, double y, const char *s, int align)
 {
+    cairo_t *cr = pg->cr;
+    if (*s && !chart_font_covers(cr, s))
+        pg->missing++;
     double w = width_of(cr, s);
     cairo_move_to(cr, align == LEFT ? x : align == CENTER ? x - w / 2 : x - w, y);
     cairo_show_text(cr, s);
@@ -103,7 +108,7 @@ static void para(page *pg, double x, double width, double lh, const char *s)
         size_t n = (size_t)(brk - start) < sizeof line ? (size_t)(brk - start) : sizeof line - 1;
         memcpy(line, start, n);
         line[n] = '\0';
-        show(pg->cr, x, pg->y, line, LEFT);
+        show(pg, x, pg->y, line, LEFT);
         pg->y += lh;
         start = brk;
         while (*start == ' ')
@@ -118,7 +123,7 @@ static void heading(page *pg, const char *s)
     pg->y += 8;
     grey(pg->cr, 0.1);
     chart_font(pg->cr, true, 12.5);
-    show(pg->cr, M, pg->y, s, LEFT);
+    show(pg, M, pg->y, s, LEFT);
     cairo_set_line_width(pg->cr, 0.6);
     grey(pg->cr, 0.6);
     cairo_move_to(pg->cr, M, pg->y + 4);
@@ -151,7 +156,7 @@ static void title(page *pg)
     chart_font(pg->cr, true, 19);
     snprintf(buf, sizeof buf, "%s%s%s", T(pg, "城乡居民养老保险：缴费选择", "Resident pension: your options"),
              in->name ? " · " : "", in->name ? in->name : "");
-    show(pg->cr, M, pg->y, buf, LEFT);
+    show(pg, M, pg->y, buf, LEFT);
     pg->y += 22;
     grey(pg->cr, 0.25);
     chart_font(pg->cr, false, 10);
@@ -200,7 +205,7 @@ static const shebao_projection *summary(page *pg)
     if (compare_three(&d, path, &ends, pg->zh, three)) {
         for (int k = 0; k < 3; k++) {
             chart_font(pg->cr, true, 12);
-            show(pg->cr, M, pg->y, "•", LEFT);
+            show(pg, M, pg->y, "•", LEFT);
             chart_font(pg->cr, k == 0 ? false : true, 12);
             para(pg, M + 14, TW - 14, 17, three[k]);
         }
@@ -289,12 +294,12 @@ static void options(page *pg)
         cairo_fill(cr);
         grey(cr, 1);
         snprintf(buf, sizeof buf, T(pg, "每年 %s 元", "%s a year"), grade_text(shebao_comparison_grade(c, idx[k]), a));
-        show(cr, x + gw / 2, pg->y + 1, buf, CENTER);
+        show(pg, x + gw / 2, pg->y + 1, buf, CENTER);
     }
     pg->y += rh;
     grey(cr, 0.2);
     chart_font(cr, false, 8.5);
-    show(cr, M, pg->y, T(pg, "缴费年限", "years"), LEFT);
+    show(pg, M, pg->y, T(pg, "缴费年限", "years"), LEFT);
     static const char *const zh_cols[] = {"个人共缴", "每月领取", "回本年龄"},
                              *const en_cols[] = {"paid in all", "a month", "break-even"};
     double right[3]; /* the right edge of each column within a grade */
@@ -303,7 +308,7 @@ static void options(page *pg)
     right[2] = gw - 4;
     for (size_t k = 0; k < ng; k++)
         for (size_t i = 0; i < 3; i++)
-            show(cr, M + first + (double)k * gw + right[i], pg->y, T(pg, zh_cols[i], en_cols[i]), RIGHT);
+            show(pg, M + first + (double)k * gw + right[i], pg->y, T(pg, zh_cols[i], en_cols[i]), RIGHT);
     pg->y += 4;
     bool any_not = false;
     for (size_t j = 0; j < ny; j++) {
@@ -316,23 +321,23 @@ static void options(page *pg)
         grey(cr, 0.05);
         chart_font(cr, true, 9.5);
         snprintf(buf, sizeof buf, T(pg, "%d年", "%d years"), shebao_comparison_years(c, j));
-        show(cr, M + 2, base, buf, LEFT);
+        show(pg, M + 2, base, buf, LEFT);
         chart_font(cr, false, 9);
         for (size_t k = 0; k < ng; k++) {
             shebao_compare_cell f;
             shebao_comparison_cell(c, idx[k], j, &f);
             double x = M + first + (double)k * gw;
-            show(cr, x + right[0], base, money(f.personal_total, a), RIGHT);
+            show(pg, x + right[0], base, money(f.personal_total, a), RIGHT);
             if (!f.eligible) {
                 any_not = true;
-                show(cr, x + right[1], base, "—", RIGHT);
-                show(cr, x + right[2], base, "—", RIGHT);
+                show(pg, x + right[1], base, "—", RIGHT);
+                show(pg, x + right[2], base, "—", RIGHT);
                 continue;
             }
-            show(cr, x + right[1], base, money(f.monthly_total, a), RIGHT);
+            show(pg, x + right[1], base, money(f.monthly_total, a), RIGHT);
             if (f.has_breakeven)
                 snprintf(buf, sizeof buf, T(pg, "%d岁%d个月", "%dy %dm"), f.breakeven_age_years, f.breakeven_age_months);
-            show(cr, x + right[2], base, f.has_breakeven ? buf : "—", RIGHT);
+            show(pg, x + right[2], base, f.has_breakeven ? buf : "—", RIGHT);
         }
         pg->y += rh;
     }
@@ -375,7 +380,7 @@ static void bars(page *pg)
         cairo_stroke(cr);
         grey(cr, 0.35);
         snprintf(buf, sizeof buf, "%ld", lround(v));
-        show(cr, x0 - 5, py + 3, buf, RIGHT);
+        show(pg, x0 - 5, py + 3, buf, RIGHT);
     }
     double gw = (x1 - x0) / (double)ny, bw = gw * 0.7 / (double)ng;
     for (size_t j = 0; j < ny; j++) {
@@ -390,7 +395,7 @@ static void bars(page *pg)
         }
         grey(cr, 0.2);
         snprintf(buf, sizeof buf, T(pg, "缴%d年", "%d years"), shebao_comparison_years(c, j));
-        show(cr, x0 + ((double)j + 0.5) * gw, bottom + 11, buf, CENTER);
+        show(pg, x0 + ((double)j + 0.5) * gw, bottom + 11, buf, CENTER);
     }
     grey(cr, 0.3);
     cairo_set_line_width(cr, 1);
@@ -407,7 +412,7 @@ static void bars(page *pg)
         cairo_fill(cr);
         grey(cr, 0.2);
         snprintf(buf, sizeof buf, T(pg, "每年 %s 元", "%s a year"), grade_text(shebao_comparison_grade(c, idx[k]), a));
-        show(cr, lx + 13, pg->y, buf, LEFT);
+        show(pg, lx + 13, pg->y, buf, LEFT);
         lx += 13 + width_of(cr, buf) + 18;
     }
     pg->y += 10;
@@ -462,7 +467,7 @@ int report_write(const shebao_comparison *c, const report_info *info, const char
     chart_font(cr, false, 12);
     /* Chinese only when the font really has the glyphs; otherwise English rather than boxes */
     bool zh = info->zh && chart_font_covers(cr, "城乡居民养老保险缴费选择每年多领回本元档次");
-    page pg = {cr, c, info, zh, M + 16};
+    page pg = {cr, c, info, zh, M + 16, 0};
     grey(cr, 1);
     cairo_paint(cr);
     title(&pg);
@@ -486,5 +491,5 @@ int report_write(const shebao_comparison *c, const report_info *info, const char
         snprintf(err, errsize, "cannot write the report '%.200s': %s", path, cairo_status_to_string(st));
         return -1;
     }
-    return info->zh && !zh ? 1 : 0;
+    return info->zh && !zh ? 1 : pg.missing ? 2 : 0;
 }

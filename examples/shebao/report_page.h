@@ -26,7 +26,7 @@ typedef struct report_info {
  * monthly pensions, the lowest-versus-highest summary in three sentences (compare_three), the advice of an end that
  * is not eligible, the policy and its data horizon, the non-official values in one line, and the date. Returns 0
  * when drawn as asked, 1 when drawn in English because no font with Chinese glyphs was found (info->zh asked for
- * Chinese), -1 when it could not be drawn and -2 when a write on f failed, both with a one-line message in err
+ * Chinese), 2 when some text has a character the font has no glyph for (drawn as a box: the name, say), -1 when it could not be drawn and -2 when a write on f failed, both with a one-line message in err
  * (path names the file). */
 int report_write(const shebao_comparison *c, const report_info *info, const char *path, FILE *f, char *err,
                  size_t errsize);
