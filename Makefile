@@ -74,7 +74,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # teaching examples (examples/*.c, docs/teaching.md): built by `make`, run by `make check`
-EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal
+EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal backpay ltc_care
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
 .PHONY: bench bench-serve all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
