@@ -244,10 +244,12 @@ abi-update: lib
 	  | LC_ALL=C sort -u > tests/abi/exports.txt
 	@echo "abi-update: tests/abi/exports.txt now lists $$(wc -l < tests/abi/exports.txt) symbols"
 
-# Each teaching example must run and exit 0 (meizhou_table exits 1 on any difference from the official table).
+# Each teaching example must run and exit 0 (meizhou_table, backpay and ltc_care exit 1 on any difference from their
+# official table or hand calculation); the answer key of docs/teaching.zh.md must be lines of their output.
 examples-run: $(EXAMPLE_BIN)
 	@set -e; for e in $(EXAMPLE_BIN); do \
 	  if $$e >$$e.out 2>&1; then echo "ok $$e"; else cat $$e.out; echo "FAIL $$e"; exit 1; fi; done
+	@sh tests/teaching_key.sh $(BUILD)/examples docs/teaching.zh.md
 
 # Install into a temporary DESTDIR and build an example against it through pkg-config, both ways: against the
 # shared library (`pkg-config --libs shebao`), and statically (`pkg-config --static --libs shebao`, which must
