@@ -500,25 +500,32 @@ int chart_write(const shebao_comparison *c, const chart_info *info, const char *
     chart_info shown = *info;
     shown.zh = zh;
     draw(cr, c, &shown, zh ? &zh_labels : &en_labels, &L);
+    int rc = chart_close(cr, s, strcasecmp(ext, ".png") == 0, &k, "chart", path, err, errsize);
+    return rc < 0 ? rc : info->zh && !zh ? 1 : 0;
+}
+
+int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const char *what, const char *path,
+                char *err, size_t errsize)
+{
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
-    if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
-        st = cairo_surface_write_to_png_stream(s, chart_put, &k);
+    if (st == CAIRO_STATUS_SUCCESS && png)
+        st = cairo_surface_write_to_png_stream(s, chart_put, k);
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    if (!k.err && fflush(f) != 0)
-        k.err = errno;
-    if (k.err) {
-        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, strerror(k.err));
+    if (!k->err && fflush(k->f) != 0)
+        k->err = errno;
+    if (k->err) {
+        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, strerror(k->err));
         return -2;
     }
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
+        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, cairo_status_to_string(st));
         return -1;
     }
-    return info->zh && !zh ? 1 : 0;
+    return 0;
 }
 
 void chart_cleanup(void)

@@ -1,8 +1,19 @@
 /* The sentences of `shebao compare` (compare_text.h): the path over grade tables, the lowest-versus-highest
- * sentence. Pure text from figures already computed by the library; no projection is read here. */
+ * sentence. Pure text from figures already computed by the library; of the projections, only the summary's ends'
+ * eligibility is read (compare_ends_at). */
 #include <string.h>
 
 #include "compare_text.h"
+
+const shebao_projection *compare_ends_at(const shebao_comparison *c, size_t j, compare_ends *e)
+{
+    const shebao_projection *lo = shebao_comparison_end(c, j, 0), *hi = shebao_comparison_end(c, j, 1);
+    e->lowest_eligible = shebao_projection_eligible(lo);
+    e->highest_eligible = shebao_projection_eligible(hi);
+    const shebao_projection *no = !e->lowest_eligible ? lo : !e->highest_eligible ? hi : NULL;
+    e->missing = no ? shebao_projection_years_missing(no) : 0;
+    return no;
+}
 
 void compare_path_text(const shebao_segment *s, size_t n, bool zh, char *buf, size_t size)
 {

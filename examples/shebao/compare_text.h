@@ -14,6 +14,11 @@ typedef struct compare_ends {
     int missing;
 } compare_ends;
 
+/* The ends of the summary at the j-th length (shebao_comparison_end()) into e: which are eligible and the years the
+ * first that is not misses. Returns that end (the lowest when neither is), whose advice says what it would take, or
+ * NULL when both are eligible. */
+const shebao_projection *compare_ends_at(const shebao_comparison *c, size_t j, compare_ends *e);
+
 /* "2016–2023 年 2000 元, 2024 年起 7000 元" (zh) or "2000 in 2016-2023, 7000 from 2024" (en): a path over grade
  * tables, whose last segment runs to the end of the longest plan. */
 void compare_path_text(const shebao_segment *s, size_t n, bool zh, char *buf, size_t size);

@@ -9,7 +9,6 @@
  * Text is drawn as text (cairo_show_text: the PDF embeds a subset of Noto Sans CJK SC and pdftotext reads it back),
  * unlike the chart of `compare --chart`, which draws outlines. Every figure is formatted from fen by the library,
  * as in `compare --format json`; floating point is used only for positions on the page. */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,10 +188,8 @@ static const shebao_projection *summary(page *pg)
     shebao_compare_delta d;
     if (shebao_comparison_summary(c, jl, &d) != SHEBAO_OK)
         return NULL;
-    const shebao_projection *lo = shebao_comparison_end(c, jl, 0), *hi = shebao_comparison_end(c, jl, 1);
-    compare_ends ends = {shebao_projection_eligible(lo), shebao_projection_eligible(hi), 0};
-    const shebao_projection *no = !ends.lowest_eligible ? lo : !ends.highest_eligible ? hi : NULL;
-    ends.missing = no ? shebao_projection_years_missing(no) : 0;
+    compare_ends ends;
+    const shebao_projection *no = compare_ends_at(c, jl, &ends);
     const shebao_segment *s;
     size_t ns;
     bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
@@ -475,21 +472,6 @@ int report_write(const shebao_comparison *c, const report_info *info, const char
     options(&pg);
     bars(&pg);
     footer(&pg);
-    cairo_status_t st = cairo_status(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_status(s);
-    cairo_surface_destroy(s);
-    if (!k.err && fflush(f) != 0)
-        k.err = errno;
-    if (k.err) {
-        snprintf(err, errsize, "cannot write the report '%.200s': %s", path, strerror(k.err));
-        return -2;
-    }
-    if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errsize, "cannot write the report '%.200s': %s", path, cairo_status_to_string(st));
-        return -1;
-    }
-    return info->zh && !zh ? 1 : pg.missing ? 2 : 0;
+    int rc = chart_close(cr, s, false, &k, "report", path, err, errsize);
+    return rc < 0 ? rc : info->zh && !zh ? 1 : pg.missing ? 2 : 0;
 }
