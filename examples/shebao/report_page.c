@@ -4,7 +4,7 @@
  * three sentences (compare_three), or why the ends cannot be compared (compare_sentence); what an end that is not
  * eligible could still do (shebao_projection_advice); the options table (the lowest, a middle and the highest grade
  * compared, at every length: paid in all, monthly pension, age of break-even); a bar chart of those monthly
- * pensions; the non-official values in one line, the caveat and the date.
+ * pensions (none when none of them is eligible); the non-official values in one line, the caveat and the date.
  *
  * Text is drawn as text (cairo_show_text: the PDF embeds a subset of Noto Sans CJK SC and pdftotext reads it back),
  * unlike the chart of `compare --chart`, which draws outlines. Every figure is formatted from fen by the library,
@@ -356,14 +356,16 @@ static void bars(page *pg)
     const shebao_comparison *c = pg->c;
     size_t idx[3], ng = shown_grades(c, idx), ny = shebao_comparison_years_count(c);
     char buf[128], a[SHEBAO_MONEY_BUFSZ];
-    heading(pg, T(pg, "每月养老金（元）", "Monthly pension (yuan)"));
-    shebao_fen max = 1;
+    shebao_fen max = 0;
     for (size_t k = 0; k < ng; k++)
         for (size_t j = 0; j < ny; j++) {
             shebao_compare_cell f;
             if (shebao_comparison_cell(c, idx[k], j, &f) == SHEBAO_OK && f.eligible && f.monthly_total > max)
                 max = f.monthly_total;
         }
+    if (max == 0) /* no pension to draw: nobody shown is eligible */
+        return;
+    heading(pg, T(pg, "每月养老金（元）", "Monthly pension (yuan)"));
     /* as tall as the page leaves room for (the footer takes 60, the axis labels and the legend 40) */
     double top = pg->y + 4, h = fmin(260, fmax(110, PH - M - 60 - 40 - top)), bottom = top + h, x0 = M + 40, x1 = PW - M;
     double step = chart_nice_step((double)max / 100.0, 4), ymax = ceil((double)max / 100.0 / step) * step;
@@ -379,9 +381,9 @@ static void bars(page *pg)
         snprintf(buf, sizeof buf, "%ld", lround(v));
         show(pg, x0 - 5, py + 3, buf, RIGHT);
     }
-    double gw = (x1 - x0) / (double)ny, bw = gw * 0.7 / (double)ng;
+    double gw = (x1 - x0) / (double)ny, bw = fmin(gw * 0.7 / (double)ng, 48); /* a bar at most 48 wide */
     for (size_t j = 0; j < ny; j++) {
-        double gx = x0 + (double)j * gw + gw * 0.15;
+        double gx = x0 + (double)j * gw + (gw - bw * (double)ng) / 2;
         for (size_t k = 0; k < ng; k++) {
             shebao_compare_cell f;
             shebao_comparison_cell(c, idx[k], j, &f);
