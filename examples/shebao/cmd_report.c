@@ -26,7 +26,7 @@ static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void 
     struct report_backpay *b = dest;
     const char *why = cli_parse_backpay(ctx, v, &b->years, &b->grade);
     if (why) {
-        cli_err("--backpay '%.40s': %s (N:GRADE)", v, why);
+        cli_err("--backpay '%.40s': %s", v, why);
         return EXIT_INPUT;
     }
     return EXIT_OK;

@@ -220,6 +220,20 @@ check same-as-policy-kept cmp -s "$D/p.pdf" data/policies/zhejiang.json
 run report --birth 1980-05 --start 2025 >/dev/null 2>"$TMP/err"
 check no-out [ $? -eq 2 ]
 check no-out-message grep -q "^shebao: report needs --out FILE.pdf" "$TMP/err"
+# the options: help, a bad language, a bad back payment, a name of two lines (the messages written from the rules)
+run report --help >"$TMP/out" 2>"$TMP/err"
+check help [ $? -eq 0 -a ! -s "$TMP/err" ]
+check help-text grep -q "^usage: shebao report " "$TMP/out"
+run report --birth 1980-05 --start 2025 --out "$D/r.pdf" --lang fr >/dev/null 2>"$TMP/err"
+check bad-lang [ $? -eq 2 ]
+check bad-lang-message [ "$(cat "$TMP/err")" = "shebao: --lang must be zh or en, not 'fr' (see 'shebao help')" ]
+run report --birth 1980-05 --start 2025 --out "$D/r.pdf" --backpay 3 >/dev/null 2>"$TMP/err"
+check bad-backpay [ $? -eq 4 ]
+check bad-backpay-message [ "$(cat "$TMP/err")" = "shebao: --backpay '3': expected N:GRADE (e.g. 5:1000)" ]
+run report --birth 1980-05 --start 2025 --out "$D/r.pdf" --name "$(printf 'a\nb')" >/dev/null 2>"$TMP/err"
+check bad-name [ $? -eq 2 ]
+check refused-old-kept [ "$(cat "$D/r.pdf")" = old ]
+check refused-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "p.pdf r.pdf " ]
 run report --birth 1980-05 --start 2025 --out "$D/r.pdf" >/dev/null 2>"$TMP/err"
 check written [ "$(head -c 5 "$D/r.pdf")" = "%PDF-" ]
 check written-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "p.pdf r.pdf " ]
