@@ -36,7 +36,7 @@ SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VER
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
-            libcairo2-dev fonts-noto-cjk libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
+            libcairo2-dev fonts-noto-cjk poppler-utils jq libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -74,7 +74,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # teaching examples (examples/*.c, docs/teaching.md): built by `make`, run by `make check`
-EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal provinces
+EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal provinces backpay ltc_care
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
 .PHONY: bench bench-serve all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
@@ -203,6 +203,7 @@ cli-tests: $(CLI)
 	@sh tests/cli/io.sh $(CLI)
 	@sh tests/cli/forgiving.sh $(CLI)
 	@sh tests/cli/serve.sh $(CLI)
+	@sh tests/cli/report.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
 bad-input-tests: $(CLI)
@@ -250,10 +251,12 @@ abi-update: lib
 	  | LC_ALL=C sort -u > tests/abi/exports.txt
 	@echo "abi-update: tests/abi/exports.txt now lists $$(wc -l < tests/abi/exports.txt) symbols"
 
-# Each teaching example must run and exit 0 (meizhou_table exits 1 on any difference from the official table).
+# Each teaching example must run and exit 0 (meizhou_table, backpay and ltc_care exit 1 on any difference from their
+# official table or hand calculation); the answer key of docs/teaching.zh.md must be lines of their output.
 examples-run: $(EXAMPLE_BIN)
 	@set -e; for e in $(EXAMPLE_BIN); do \
 	  if $$e >$$e.out 2>&1; then echo "ok $$e"; else cat $$e.out; echo "FAIL $$e"; exit 1; fi; done
+	@sh tests/teaching_key.sh $(BUILD)/examples docs/teaching.zh.md
 
 # Install into a temporary DESTDIR and build an example against it through pkg-config, both ways: against the
 # shared library (`pkg-config --libs shebao`), and statically (`pkg-config --static --libs shebao`, which must

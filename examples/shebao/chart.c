@@ -490,15 +490,9 @@ static void draw(cairo_t *cr, const shebao_comparison *c, const chart_info *info
     line_at(cr, MARGIN, y + 40, buf, false, 26);
 }
 
-/* Where cairo writes the chart: the file, and the reason (errno) of the first failed write. */
-typedef struct sink {
-    FILE *f;
-    int err;
-} sink;
-
-static cairo_status_t put(void *closure, const unsigned char *data, unsigned int length)
+cairo_status_t chart_put(void *closure, const unsigned char *data, unsigned int length)
 {
-    sink *k = closure;
+    chart_sink *k = closure;
     if (!k->err && fwrite(data, 1, length, k->f) != length)
         k->err = errno ? errno : EIO;
     return k->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
@@ -512,12 +506,12 @@ int chart_render(const char *path, FILE *f, double height, const char *probe, bo
         return -1;
     }
     const char *ext = path + strlen(path) - 4;
-    sink k = {f, 0};
+    chart_sink k = {f, 0};
     cairo_surface_t *s;
     if (strcasecmp(ext, ".svg") == 0)
-        s = cairo_svg_surface_create_for_stream(put, &k, CW, height);
+        s = cairo_svg_surface_create_for_stream(chart_put, &k, CW, height);
     else if (strcasecmp(ext, ".pdf") == 0)
-        s = cairo_pdf_surface_create_for_stream(put, &k, CW, height);
+        s = cairo_pdf_surface_create_for_stream(chart_put, &k, CW, height);
     else
         s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)CW, (int)ceil(height));
     cairo_t *cr = cairo_create(s);
@@ -525,25 +519,32 @@ int chart_render(const char *path, FILE *f, double height, const char *probe, bo
     chart_font(cr, false, 30);
     bool zh = want_zh && chart_font_covers(cr, probe);
     drawing(cr, data, zh);
+    int rc = chart_close(cr, s, strcasecmp(ext, ".png") == 0, &k, "chart", path, err, errsize);
+    return rc < 0 ? rc : want_zh && !zh ? 1 : 0;
+}
+
+int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const char *what, const char *path,
+                char *err, size_t errsize)
+{
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
-    if (st == CAIRO_STATUS_SUCCESS && strcasecmp(ext, ".png") == 0)
-        st = cairo_surface_write_to_png_stream(s, put, &k);
+    if (st == CAIRO_STATUS_SUCCESS && png)
+        st = cairo_surface_write_to_png_stream(s, chart_put, k);
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS)
         st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    if (!k.err && fflush(f) != 0)
-        k.err = errno;
-    if (k.err) {
-        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, strerror(k.err));
+    if (!k->err && fflush(k->f) != 0)
+        k->err = errno;
+    if (k->err) {
+        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, strerror(k->err));
         return -2;
     }
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errsize, "cannot write the chart '%.200s': %s", path, cairo_status_to_string(st));
+        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, cairo_status_to_string(st));
         return -1;
     }
-    return want_zh && !zh ? 1 : 0;
+    return 0;
 }
 
 /* The comparison's drawing, for chart_render. */

@@ -23,6 +23,18 @@ typedef struct chart_info {
 void chart_font(cairo_t *cr, bool bold, double size);
 /* Whether the font selected on cr has a real glyph (not .notdef, glyph 0) for every character of text. */
 bool chart_font_covers(cairo_t *cr, const char *text);
+/* Where cairo writes a stream: the file, and the reason (errno) of the first failed write. */
+typedef struct chart_sink {
+    FILE *f;
+    int err;
+} chart_sink;
+/* A cairo_write_func_t over a chart_sink (closure): fwrite, keeping the first failure's errno. */
+cairo_status_t chart_put(void *closure, const unsigned char *data, unsigned int length);
+/* The end of a drawing into a stream: cr destroyed, the image written as PNG when png, the surface finished and
+ * destroyed, the sink's file flushed. 0; -1 when cairo failed or -2 when a write failed, both with "cannot write
+ * the WHAT 'PATH': REASON" in err. */
+int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const char *what, const char *path,
+                char *err, size_t errsize);
 /* Whether a file name ends in .png, .svg or .pdf (case-insensitive). */
 bool chart_path_ok(const char *path);
 /* Draw the comparison into f, in the format that path's ending names (.png, .svg or .pdf); path also names the

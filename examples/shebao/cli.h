@@ -289,7 +289,8 @@ int cmd_serve(shebao_ctx *ctx, int argc, char **argv);
 int cmd_retire(shebao_ctx *ctx, int argc, char **argv);
 int cmd_employee(shebao_ctx *ctx, int argc, char **argv);
 int cmd_choose(shebao_ctx *ctx, int argc, char **argv);
+int cmd_report(shebao_ctx *ctx, int argc, char **argv);
 extern const cli_command cli_cmd_policy, cli_cmd_project, cli_cmd_batch, cli_cmd_ltc, cli_cmd_compare, cli_cmd_serve,
-    cli_cmd_retire, cli_cmd_employee, cli_cmd_choose;
+    cli_cmd_retire, cli_cmd_employee, cli_cmd_choose, cli_cmd_report;
 
 #endif

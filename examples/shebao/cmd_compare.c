@@ -199,11 +199,8 @@ static void print_path(const shebao_comparison *c, const char *lang)
  * when neither is). */
 static void print_summary(const shebao_comparison *c, const shebao_compare_delta *d, const char *lang)
 {
-    size_t jl = shebao_comparison_years_count(c) - 1;
-    const shebao_projection *lo = shebao_comparison_end(c, jl, 0), *hi = shebao_comparison_end(c, jl, 1);
-    compare_ends ends = {shebao_projection_eligible(lo), shebao_projection_eligible(hi), 0};
-    const shebao_projection *no = !ends.lowest_eligible ? lo : !ends.highest_eligible ? hi : NULL;
-    ends.missing = no ? shebao_projection_years_missing(no) : 0;
+    compare_ends ends;
+    const shebao_projection *no = compare_ends_at(c, shebao_comparison_years_count(c) - 1, &ends);
     const shebao_segment *s;
     size_t ns;
     bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;

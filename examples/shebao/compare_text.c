@@ -1,8 +1,19 @@
 /* The sentences of `shebao compare` (compare_text.h): the path over grade tables, the lowest-versus-highest
- * sentence. Pure text from figures already computed by the library; no projection is read here. */
+ * sentence. Pure text from figures already computed by the library; of the projections, only the summary's ends'
+ * eligibility is read (compare_ends_at). */
 #include <string.h>
 
 #include "compare_text.h"
+
+const shebao_projection *compare_ends_at(const shebao_comparison *c, size_t j, compare_ends *e)
+{
+    const shebao_projection *lo = shebao_comparison_end(c, j, 0), *hi = shebao_comparison_end(c, j, 1);
+    e->lowest_eligible = shebao_projection_eligible(lo);
+    e->highest_eligible = shebao_projection_eligible(hi);
+    const shebao_projection *no = !e->lowest_eligible ? lo : !e->highest_eligible ? hi : NULL;
+    e->missing = no ? shebao_projection_years_missing(no) : 0;
+    return no;
+}
 
 void compare_path_text(const shebao_segment *s, size_t n, bool zh, char *buf, size_t size)
 {
@@ -81,4 +92,39 @@ void compare_sentence(FILE *f, const shebao_compare_delta *d, bool path, const c
     if (en)
         fprintf(f, "Paying %s for %d years costs %s more in total and pays %s more a month%s%s.\n", ge, n, paid, more,
                 re, ee);
+}
+
+bool compare_three(const shebao_compare_delta *d, bool path, const compare_ends *ends, bool zh,
+                   char out[3][COMPARE_LINE])
+{
+    if (!d->available || !ends->lowest_eligible || !ends->highest_eligible)
+        return false;
+    char lo[SHEBAO_MONEY_BUFSZ], hi[SHEBAO_MONEY_BUFSZ], year[SHEBAO_MONEY_BUFSZ], paid[SHEBAO_MONEY_BUFSZ],
+        more[SHEBAO_MONEY_BUFSZ];
+    int n = d->from_years, m = d->recoup_months;
+    shebao_money_format(d->from_grade, lo, sizeof lo);
+    shebao_money_format(d->to_grade, hi, sizeof hi);
+    shebao_money_format(d->extra_per_year, year, sizeof year);
+    shebao_money_format(d->extra_paid, paid, sizeof paid);
+    shebao_money_format(d->extra_monthly, more, sizeof more);
+    if (zh) {
+        snprintf(out[0], COMPARE_LINE, "%s多缴%s元（最高档%s元，最低档%s元），%d年共多缴%s元。",
+                 path ? "按当年最高档缴，最后一年" : "按最高档缴，每年", year, hi, lo, n, paid);
+        snprintf(out[1], COMPARE_LINE, "每月多领%s元。", more);
+        if (d->has_recoup)
+            snprintf(out[2], COMPARE_LINE, "领%d年%d个月（%d个月）回本：多缴的钱通过每月多领全部回来。", m / 12, m % 12,
+                     m);
+        else
+            snprintf(out[2], COMPARE_LINE, "每月不多领，多缴的钱不会回本。");
+    } else {
+        snprintf(out[0], COMPARE_LINE, "Paying the highest grade%s costs %s more %s (%s instead of %s), %s more in %d "
+                 "years.", path ? " in force" : "", year, path ? "in the last year" : "each year", hi, lo, paid, n);
+        snprintf(out[1], COMPARE_LINE, "The pension is %s more a month.", more);
+        if (d->has_recoup)
+            snprintf(out[2], COMPARE_LINE, "The extra has come back after %d years %d months (%d months) of pension.",
+                     m / 12, m % 12, m);
+        else
+            snprintf(out[2], COMPARE_LINE, "The pension is not higher: the extra never comes back.");
+    }
+    return true;
 }

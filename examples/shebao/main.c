@@ -91,8 +91,9 @@ static const cli_command cmd_help_desc = {
 
 /* Every command, in the order of the usage. */
 static const cli_command *const commands[] = {&cmd_version_desc, &cmd_help_desc, &cli_cmd_policy, &cli_cmd_project,
-                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_batch, &cli_cmd_retire,
-                                              &cli_cmd_employee, &cli_cmd_choose, &cli_cmd_serve, NULL};
+                                              &cli_cmd_ltc, &cli_cmd_compare, &cli_cmd_report, &cli_cmd_batch,
+                                              &cli_cmd_retire, &cli_cmd_employee, &cli_cmd_choose, &cli_cmd_serve,
+                                              NULL};
 
 /* Write a help text to standard output in one piece, keeping the reason of a failed write: the usage is longer
  * than stdio's buffer, so part of it reaches the descriptor at once, and the final flush could not say why it failed. */

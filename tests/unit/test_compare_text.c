@@ -98,11 +98,45 @@ static void test_sentence_ends(void **state)
     free(s);
 }
 
+/* The three sentences of the handout (shebao report): figures by hand, 7000.00 against 300.00 for 16 years:
+ * 6700.00 more a year, 16 × 6700.00 = 107200.00 in all; 879.08 more a month; 107200.00 / 879.08 = 121.9…, so 122
+ * months = 10 years 2 months. */
+static void test_three(void **state)
+{
+    (void)state;
+    shebao_compare_delta d = {0};
+    d.kind = SHEBAO_DELTA_GRADE;
+    d.from_grade = 30000;
+    d.to_grade = 700000;
+    d.from_years = d.to_years = 16;
+    d.extra_per_year = 670000;
+    d.extra_paid = 10720000;
+    d.available = 1;
+    d.extra_monthly = 87908;
+    d.has_recoup = 1;
+    d.recoup_months = 122;
+    compare_ends both = {true, true, 0}, one = {true, false, 1};
+    char t[3][COMPARE_LINE];
+    assert_true(compare_three(&d, false, &both, true, t));
+    assert_string_equal(t[0], "按最高档缴，每年多缴6700.00元（最高档7000.00元，最低档300.00元），16年共多缴107200.00元。");
+    assert_string_equal(t[1], "每月多领879.08元。");
+    assert_string_equal(t[2], "领10年2个月（122个月）回本：多缴的钱通过每月多领全部回来。");
+    assert_true(compare_three(&d, true, &both, false, t));
+    assert_string_equal(t[0], "Paying the highest grade in force costs 6700.00 more in the last year (7000.00 instead of "
+                              "300.00), 107200.00 more in 16 years.");
+    assert_string_equal(t[1], "The pension is 879.08 more a month.");
+    assert_string_equal(t[2], "The extra has come back after 10 years 2 months (122 months) of pension.");
+    assert_false(compare_three(&d, false, &one, true, t)); /* one end not eligible: no sentences */
+    d.available = 0;
+    assert_false(compare_three(&d, false, &both, true, t));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_text),
         cmocka_unit_test(test_sentence_ends),
+        cmocka_unit_test(test_three),
     };
     return cmocka_run_group_tests(tests, tu_setup, tu_teardown);
 }
