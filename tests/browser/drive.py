@@ -1,28 +1,39 @@
 #!/usr/bin/env python3
 """Drive the phone page of `shebao serve` in headless Chromium over the DevTools protocol (docs/serve.md).
 
-    python3 tests/browser/drive.py CHROMIUM URL INPUT.json OUTDIR > page.json
+    python3 tests/browser/drive.py CHROMIUM URL INPUT.json PREFIX > page.json
+    python3 tests/browser/drive.py --svg-signature FILE.svg
 
 Chromium is started with --remote-debugging-pipe (the protocol on file descriptors 3 and 4, NUL-terminated JSON
 messages) and a fresh profile; only the Python standard library is used. On a phone-size viewport (390x844, touch,
 device scale 2) the page at URL is loaded, the form is filled from INPUT.json (the members birth, sex, start, paid,
 years and region: the names of the form's fields) and sent with a click on its button; once the result is shown,
-the page is read: the heading, the table's headers and rows, the sentences, the chart's SVG (its size and its text
-labels), the page's width against the viewport's. Then the language button is clicked, and the English page is read
+the page is read: the heading, the labels, the table's headers and rows, the sentences and the lines of the
+grade-table path, the chart's SVG (its size on the page and its signature), the page's width against the
+viewport's. Then the language button is clicked, and the English page is read
 the same way. The two readings are printed as one JSON object {"zh": READING, "en": READING}; a screenshot of each
-is written to OUTDIR/browser-zh.png and OUTDIR/browser-en.png. Any failure (no answer within the time limit, an error
-shown by the page, a JavaScript exception) ends the script with a one-line message and exit code 1.
+is written to PREFIX-zh.png and PREFIX-en.png. Any failure (no answer within the time limit, an error shown by
+the page, a JavaScript exception) ends the script with a one-line message and exit code 1.
+
+The signature of an SVG is its number of elements and the SHA-256 of its elements in document order, each its
+local name and its attributes sorted (local names and values; namespace declarations and cairo's surface numbers,
+which count the charts drawn by the process, taken out): the same for the chart shown by the page (parsed into the
+HTML document) and for the chart file that `shebao compare --chart FILE.svg` or /v1/compare/chart.svg gives.
+--svg-signature prints the signature of a file.
 """
 import base64
 import fcntl
+import hashlib
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree
 
 LIMIT = 60  # seconds for any one wait
 WIDTH, HEIGHT = 390, 844
@@ -202,8 +213,11 @@ READ = """(() => {
     headers: [...document.querySelectorAll("#out table th")].map(text),
     rows: [...document.querySelectorAll("#out table tr")].slice(1).map((tr) => [...tr.cells].map(text)),
     sentences: [...document.querySelectorAll("#out p.s")].map(text),
+    path: [...document.querySelectorAll("#out p.path")].map((p) => p.innerText.split("\\n")),
     svg: {width: r.width, height: r.height, left: r.left, right: r.right,
-          texts: [...svg.querySelectorAll("text")].map((t) => t.textContent)},
+          elements: [svg, ...svg.querySelectorAll("*")].map((e) =>
+            [e.localName, [...e.attributes].filter((a) => a.name !== "xmlns" && !a.name.startsWith("xmlns:"))
+                                         .map((a) => [a.localName, a.value])])},
     width: {scroll: de.scrollWidth, client: de.clientWidth, inner: window.innerWidth, body: document.body.scrollWidth},
     err: text(document.querySelector("#err"))
   };
@@ -216,13 +230,33 @@ def read(page, shot):
     if err:
         raise Failure("the page shows an error: %s" % err)
     page.screenshot(shot)
-    return page.js(READ)
+    got = page.js(READ)
+    got["svg"]["signature"] = signature(got["svg"].pop("elements"))
+    return got
+
+
+def signature(elements):
+    """"N elements, sha256 HEX" of [[local name, [[attribute, value], ...]], ...]"""
+    h = hashlib.sha256()
+    for name, attrs in elements:
+        attrs = sorted([k, re.sub(r"surface[0-9]+", "surface", v)] for k, v in attrs)
+        h.update(json.dumps([name, attrs], ensure_ascii=False).encode())
+    return "%d elements, sha256 %s" % (len(elements), h.hexdigest())
+
+
+def file_signature(path):
+    local = lambda n: n.rsplit("}", 1)[-1]
+    return signature([[local(e.tag), [[local(k), v] for k, v in e.attrib.items()]]
+                      for e in xml.etree.ElementTree.parse(path).getroot().iter()])
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--svg-signature":
+        print(file_signature(sys.argv[2]))
+        return
     if len(sys.argv) != 5:
-        sys.exit("usage: python3 %s CHROMIUM URL INPUT.json OUTDIR" % sys.argv[0])
-    exe, url, infile, outdir = sys.argv[1:]
+        sys.exit("usage: python3 %s CHROMIUM URL INPUT.json PREFIX | --svg-signature FILE.svg" % sys.argv[0])
+    exe, url, infile, prefix = sys.argv[1:]
     with open(infile, encoding="utf-8") as f:
         form = json.load(f)
     browser = Browser(exe)
@@ -245,11 +279,11 @@ def main():
             if got.get(k) != str(v):
                 raise Failure("the field %s took %r, not %r" % (k, got.get(k), str(v)))
         page.tap("#f button[type=submit]")
-        out = {"zh": read(page, os.path.join(outdir, "browser-zh.png"))}
+        out = {"zh": read(page, prefix + "-zh.png")}
         # the English switch: the shown result is cleared, so that what is read next is the English answer
         page.js('document.querySelector("#out").innerHTML = ""; document.querySelector("#chart").innerHTML = ""')
         page.tap("#lang")
-        out["en"] = read(page, os.path.join(outdir, "browser-en.png"))
+        out["en"] = read(page, prefix + "-en.png")
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         print()
     except Failure as e:
