@@ -14,7 +14,7 @@ const char serve_page[] =
     "body { font-family: system-ui, \"Noto Sans CJK SC\", sans-serif; margin: 0; padding: 12px; max-width: 640px; color: #222; }\n"
     "h1 { font-size: 1.2em; margin: 0 0 8px; }\n"
     "form { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }\n"
-    "label { display: flex; flex-direction: column; font-size: .9em; }\n"
+    "label { display: flex; flex-direction: column; justify-content: space-between; font-size: .9em; }\n"
     "input, select, button { font-size: 1em; padding: 6px; }\n"
     "button { grid-column: 1 / 3; background: #1565c0; color: #fff; border: 0; border-radius: 4px; }\n"
     "#lang { float: right; background: none; color: #1565c0; border: 1px solid #1565c0; padding: 2px 8px; }\n"
