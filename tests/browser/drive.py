@@ -12,8 +12,9 @@ the page is read: the heading, the labels, the table's headers and rows, the sen
 grade-table path, the chart's SVG (its size on the page and its signature), the page's width against the
 viewport's. Then the language button is clicked, and the English page is read
 the same way. The two readings are printed as one JSON object {"zh": READING, "en": READING}; a screenshot of each
-is written to PREFIX-zh.png and PREFIX-en.png. Any failure (no answer within the time limit, an error shown by
-the page, a JavaScript exception) ends the script with a one-line message and exit code 1.
+is written to PREFIX-zh.png and PREFIX-en.png. When the page shows a refusal instead of a result, the reading is
+{"err": MESSAGE}. Any failure (no answer within the time limit, a JavaScript exception) ends the script with a
+one-line message and exit code 1.
 
 The signature of an SVG is its number of elements and the SHA-256 of its elements in document order, each its
 local name and its attributes sorted (local names and values; namespace declarations and cairo's surface numbers,
@@ -227,9 +228,9 @@ READ = """(() => {
 def read(page, shot):
     err = page.js(SHOWN)
     page.exceptions()
-    if err:
-        raise Failure("the page shows an error: %s" % err)
     page.screenshot(shot)
+    if err:
+        return {"err": err}
     got = page.js(READ)
     got["svg"]["signature"] = signature(got["svg"].pop("elements"))
     return got

@@ -12,7 +12,8 @@
 #     language, as wide as the page at most;
 #   * the headings and buttons are in the language shown, and the page is no wider than the phone (no sideways
 #     scrolling);
-# and a screenshot of each is kept: ARTIFACTS/browser-NAME-zh.png and -en.png (default build/artifacts).
+# and a screenshot of each is kept: ARTIFACTS/browser-NAME-zh.png and -en.png (default build/artifacts). A refused
+# input (years already paid that overlap the first year) shows the message of /v1/compare's refusal.
 #
 #   sh tests/browser/run.sh build/shebao [ARTIFACTS]     (from the repository root; `make check-browser`)
 
@@ -64,6 +65,11 @@ page() {
         return
     fi
     for lang in zh en; do
+        r=".$lang"
+        if ! jq -e "$r.err == \"\"" "$TMP/page.json" >/dev/null; then
+            failed "$name-$lang" "the page shows a refusal: $(jq -r "$r.err" "$TMP/page.json")"
+            continue
+        fi
         if [ $lang = zh ]; then
             ne=不符合领取条件 heads='["档次","年限","月领","个人缴费合计","回本年月"]'
             words='["zh-CN","城乡居民养老保险 档次比较","English"]'
@@ -71,7 +77,6 @@ page() {
             ne='not eligible' heads='["grade","years","monthly","paid in total","break-even month"]'
             words='["en","Resident pension: grades compared","中文"]'
         fi
-        r=".$lang"
         # the grade table: every row of /v1/compare's cells, in its order
         want=$(jq -c --arg ne "$ne" '[.cells[] | [.grade, (.years | tostring), (if .eligible then .monthly_total
             else $ne end), .personal_total, (.breakeven_month // "-")]]' "$TMP/cmp.json")
@@ -122,6 +127,27 @@ page zhejiang '{"birth":"1980-05","sex":"male","start":"2025","region":"zhejiang
 # too late to reach the years required: every row "not eligible", the sentence says why the pensions cannot be compared
 page not-eligible '{"birth":"1963-01","sex":"male","start":"2020","region":"zhejiang"}' \
     --birth 1963-01 --start 2020 --region zhejiang
+
+# refused NAME FORM-JSON : the page shows the message of /v1/compare's refusal for the same input, in both languages
+refused() {
+    printf '%s\n' "$2" >"$TMP/in.json"
+    if ! python3 "$DRIVE" "$CHROMIUM" "$URL/" "$TMP/in.json" "$ART/browser-$1" >"$TMP/page.json" 2>"$TMP/drive.err"
+    then
+        failed "$1" "$(cat "$TMP/drive.err")"
+        return
+    fi
+    status=$(curl -s -m "$LIMIT" -o "$TMP/cmp.json" -w '%{http_code}' --data-binary @"$TMP/in.json" "$URL/v1/compare")
+    want=$(jq -r '.error.message' "$TMP/cmp.json")
+    if [ "$status" = 200 ] || [ -z "$want" ]; then
+        failed "$1" "/v1/compare did not refuse: $status $(head -c 300 "$TMP/cmp.json")"
+        return
+    fi
+    same "$1-zh" "the refusal shown" "$want" "$(jq -r '.zh.err' "$TMP/page.json")"
+    same "$1-en" "the refusal shown" "$want" "$(jq -r '.en.err' "$TMP/page.json")"
+}
+
+# years already paid that overlap the first year to pay
+refused paid-overlap '{"birth":"1975-03","sex":"female","start":"2020","paid":"2015-2021:300","region":"zhejiang"}'
 
 stop_with_sigterm sigterm
 tc_summary browser
