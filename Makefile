@@ -6,11 +6,13 @@
 #   make sanitize   the whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer, and the thread test
 #                   under ThreadSanitizer
 #   make check-valgrind  the bad-input and CLI suites with every run under valgrind (errors and leaks fail)
+#   make check-browser  the phone page of `shebao serve` in headless Chromium (installs chromium: not in `make check`)
 #   make bench-serve  `shebao serve` under load (wrk, loopback): requests/s and latency, docs/performance.md
 #   make fuzz       each libFuzzer target in fuzz/ for FUZZ_SECONDS seconds (default 30)
 #   make docs       Doxygen HTML into build/docs (an undocumented public symbol fails it)
 #   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR
 #   make deps       install whatever Debian packages are missing (a no-op when all are present)
+#   make deps-browser  the same for check-browser's packages (DEB_PKGS_BROWSER)
 
 PREFIX     ?= /usr/local
 LIBDIR     ?= $(PREFIX)/lib
@@ -37,6 +39,8 @@ VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
             libcairo2-dev fonts-noto-cjk poppler-utils jq libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
+# `make check-browser` only: a browser is too big to ask of every `make check`
+DEB_PKGS_BROWSER := chromium python3 jq curl fonts-noto-cjk
 PKG_DEPS := jansson mpfr gmp
 
 WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -77,7 +81,7 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 EXAMPLES := project_one compare_grades meizhou_table taizhou_village marginal provinces backpay ltc_care
 EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
-.PHONY: bench bench-serve all lib cli demo check test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
+.PHONY: bench bench-serve all lib cli demo check check-browser deps-browser test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
         fuzz fuzz-lib fuzz-replay
 
@@ -241,6 +245,12 @@ check-valgrind: deps
 	SHEBAO_VALGRIND=1 sh tests/cli/forgiving.sh $(CLI)
 	SHEBAO_VALGRIND=1 sh tests/cli/serve.sh $(CLI)
 
+# The phone page of `shebao serve` in a real browser (tests/browser/run.sh): headless Chromium fills the form, the
+# shown figures are compared with POST /v1/compare; screenshots in $(BUILD)/artifacts/browser-*.png.
+check-browser: deps-browser
+	$(MAKE) cli
+	sh tests/browser/run.sh $(CLI) $(BUILD)/artifacts
+
 # ABI guard: exports of the shared library against tests/abi/exports.txt, SONAME against version.h.
 abi-check: lib
 	@sh tests/abi/check.sh $(BUILD)
@@ -403,11 +413,13 @@ uninstall:
 
 # ---- Debian packages --------------------------------------------------------------------------------------
 
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+deps-browser: PKGS = $(DEB_PKGS_BROWSER)
+deps: PKGS = $(DEB_PKGS)
+deps deps-browser:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make $@: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi

@@ -25,54 +25,8 @@ if ! command -v curl >/dev/null 2>&1; then
     exit 2
 fi
 
-PID=
-stop_server() {
-    if [ -n "$PID" ]; then
-        kill -KILL "$PID" 2>/dev/null
-        wait "$PID" 2>/dev/null
-        PID=
-    fi
-}
+. "$(dirname "$0")/../lib/server.sh"
 trap 'stop_server; rm -rf "$TOP"' EXIT
-
-# start_server ARGS... : the server on a free loopback port, its log in $LOG, its address in $URL
-start_server() {
-    LOG=$TOP/server.log
-    $VG "$BIN" serve --listen 127.0.0.1:0 "$@" 2>"$LOG" &
-    PID=$!
-    PORT=
-    i=0
-    while [ $i -lt $((LIMIT * 10)) ]; do
-        PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$LOG")
-        [ -n "$PORT" ] && break
-        kill -0 "$PID" 2>/dev/null || break
-        sleep 0.1
-        i=$((i + 1))
-    done
-    if [ -z "$PORT" ]; then
-        echo "FAIL serve: the server did not start: $(head -n 3 "$LOG")"
-        exit 1
-    fi
-    URL=http://127.0.0.1:$PORT
-}
-
-# stop_with_sigterm NAME : SIGTERM ends the server with exit 0 (under valgrind: no error, no leak)
-stop_with_sigterm() {
-    kill -TERM "$PID"
-    i=0
-    while kill -0 "$PID" 2>/dev/null && [ $i -lt $((LIMIT * 10)) ]; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    if kill -0 "$PID" 2>/dev/null; then
-        failed "$1" "still running ${LIMIT} s after SIGTERM"
-    else
-        wait "$PID"
-        rc=$?
-        PID=
-        if [ "$rc" = 0 ]; then passed; else failed "$1" "exit code $rc: $(grep -v '^[A-Z]* /' "$LOG" | head -n 5)"; fi
-    fi
-}
 
 start_server --threads 2 --max-body 4096 --timeout 2 --max-connections 64
 
