@@ -17,6 +17,23 @@ static int grade_value(shebao_ctx *ctx, const sb_ltc_benefits *be, const sb_ltc_
     return sb_prov_use(sb_ltc_used(assumptions), map->param[grade]);
 }
 
+/* The rules of the grade and mode that sb_ltc_pay applied (the version-2 members of the result). */
+static void rules_applied(const sb_ltc_mode *md, int grade, shebao_ltc_mode mode, shebao_ltc_benefit *out)
+{
+    unsigned g = 1u << grade;
+    bool inst = mode == SHEBAO_LTC_INSTITUTION || mode == SHEBAO_LTC_MEDICAL_INSTITUTION;
+    out->ratio[0] = out->max_hours[0] = '\0';
+    if (mode != SHEBAO_LTC_HOME_CASH)
+        sb_dec_format(md->ratio.dec[grade], out->ratio, sizeof out->ratio);
+    out->daily_cap = inst ? md->daily_cap.fen[grade] : SHEBAO_UNSET;
+    out->monthly_cap = mode != SHEBAO_LTC_HOME_CASH && (md->monthly_cap.set & g) ? md->monthly_cap.fen[grade]
+                                                                                 : SHEBAO_UNSET;
+    if (mode == SHEBAO_LTC_HOME_VISIT)
+        sb_dec_format(md->max_hours.dec[grade], out->max_hours, sizeof out->max_hours);
+    out->hour_price_cap = mode == SHEBAO_LTC_HOME_VISIT ? md->hour_price_cap : SHEBAO_UNSET;
+    out->monthly = mode == SHEBAO_LTC_HOME_CASH ? md->monthly.fen[grade] : SHEBAO_UNSET;
+}
+
 int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc_mode mode, int days_in_month,
                int eligible_days, int64_t cost, const sb_dec *hours, int64_t price, shebao_ltc_benefit *out,
                shebao_ltc_assumptions *assumptions)
@@ -93,6 +110,8 @@ int sb_ltc_pay(shebao_ctx *ctx, const sb_ltc_benefits *be, int grade, shebao_ltc
     out->self_pays = mode == SHEBAO_LTC_HOME_CASH ? 0 : out->cost - pay;
     out->binding = binding;
     out->limits = limits;
+    if (out->version >= 2)
+        rules_applied(md, grade, mode, out);
     return SHEBAO_OK;
 }
 
@@ -202,6 +221,10 @@ static int benefit(shebao_ctx *ctx, const shebao_policy *P, const shebao_ltc_cla
     out->care_days = care;
     out->eligible_days = care > c->hospital_days ? care - c->hospital_days : 0;
     out->from[0] = '\0';
+    if (out->version >= 2) { /* no rule applied until sb_ltc_pay says which */
+        out->ratio[0] = out->max_hours[0] = '\0';
+        out->daily_cap = out->monthly_cap = out->hour_price_cap = out->monthly = SHEBAO_UNSET;
+    }
     out->binding = SHEBAO_LTC_LIMIT_NONE;
     out->limits = 0;
     out->fund_pays = 0;

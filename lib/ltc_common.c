@@ -71,6 +71,31 @@ const char *shebao_ltc_payer_name(shebao_ltc_payer payer)
     return (unsigned)payer < SB_LTC_PAYERS ? payer_names[payer] : NULL;
 }
 
+/* Chinese names of the data-format names of modes, groups, payers and limits (one table: the names are unique
+ * across the four). */
+static const char *const zh_names[][2] = {
+    {"institution", "机构护理"},      {"medical_institution", "医疗机构护理"},
+    {"home_visit", "居家上门护理"},   {"home_cash", "居家护理补助"},
+    {"employee", "在职职工"},         {"retiree", "退休人员"},
+    {"resident", "城乡居民"},         {"minor", "未成年人"},
+    {"assisted", "困难救助对象"},     {"individual", "个人"},
+    {"employer", "单位"},             {"medical_fund", "医保基金"},
+    {"fiscal", "财政补助"},           {"other", "其他渠道"},
+    {"none", "无"},                   {"ratio", "支付比例"},
+    {"daily_cap", "日限额"},          {"monthly_cap", "月限额"},
+    {"hours", "服务时长上限"},        {"price", "每小时限价"},
+};
+
+const char *shebao_ltc_name_zh(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof zh_names / sizeof zh_names[0]; i++)
+        if (strcmp(name, zh_names[i][0]) == 0)
+            return zh_names[i][1];
+    return NULL;
+}
+
 const char *shebao_ltc_limit_name(shebao_ltc_limit limit)
 {
     switch (limit) {

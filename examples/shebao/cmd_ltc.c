@@ -244,30 +244,133 @@ static const cli_command cmd_benefit = {
     .run = ltc_benefit,
 };
 
+/* A decimal ratio as a percentage, exactly: "0.9" → "90%", "0.855" → "85.5%", "1" → "100%". */
+static const char *percent(const char *ratio, char buf[32])
+{
+    char digits[40];
+    size_t n = 0, point = 0;
+    bool seen = false;
+    for (const char *p = ratio; *p && n < sizeof digits - 3; p++) {
+        if (*p == '.')
+            seen = true;
+        else {
+            digits[n++] = *p;
+            point += !seen;
+        }
+    }
+    point += 2; /* × 100 */
+    while (n < point)
+        digits[n++] = '0';
+    size_t first = 0;
+    while (first + 1 < point && digits[first] == '0')
+        first++;
+    while (n > point && digits[n - 1] == '0')
+        n--;
+    snprintf(buf, 32, "%.*s%s%.*s%%", (int)(point - first), digits + first, n > point ? "." : "", (int)(n - point),
+             digits + point);
+    return buf;
+}
+
+/* The name of a limit, Chinese first. */
+static void limit_words(shebao_ltc_limit l, char *buf, size_t size)
+{
+    const char *en = shebao_ltc_limit_name(l);
+    snprintf(buf, size, "%s %s", shebao_ltc_name_zh(en), en);
+}
+
+/* Each limit that lowered the payment, with the rule's figures, and the formula of the one that set it
+ * (docs/ltc.md, "Benefits"): "日限额 daily_cap: 70.00 元/天 × 30 天 = 2100.00 元". */
+static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benefit *b)
+{
+    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ], m3[SHEBAO_MONEY_BUFSZ], pc[32], name[48];
+    if (c->mode == SHEBAO_LTC_HOME_CASH) {
+        printf("  计算 formula: 每月 %s 元 × %d 天 / %d 天 = %s 元   (monthly amount × eligible days / days in the "
+               "month)\n", cli_money(b->monthly, m1), b->eligible_days, b->days_in_month, cli_money(b->fund_pays, m2));
+        return;
+    }
+    printf("  计算 formula: ");
+    switch (b->binding) {
+    case SHEBAO_LTC_LIMIT_DAILY_CAP: /* cap_on_cost pays the ratio of the capped cost, cap_on_payment the cap */
+        printf("%s 元/天 × %d 天 = %s 元", cli_money(b->daily_cap, m1), b->eligible_days,
+               cli_money(b->daily_cap * b->eligible_days, m2));
+        if (b->fund_pays != b->daily_cap * b->eligible_days)
+            printf(" × %s = %s 元", percent(b->ratio, pc), cli_money(b->fund_pays, m3));
+        break;
+    case SHEBAO_LTC_LIMIT_MONTHLY_CAP:
+        printf("月限额 monthly cap %s 元", cli_money(b->monthly_cap, m1));
+        break;
+    case SHEBAO_LTC_LIMIT_HOURS:
+    case SHEBAO_LTC_LIMIT_PRICE: {
+        bool h = b->limits & SHEBAO_LTC_LIMIT_HOURS, p = b->limits & SHEBAO_LTC_LIMIT_PRICE;
+        printf("%s 小时 × %s 元/小时 × %s = %s 元", h ? b->max_hours : c->hours,
+               cli_money(p ? b->hour_price_cap : c->price, m1), percent(b->ratio, pc), cli_money(b->fund_pays, m2));
+        break;
+    }
+    default: /* the ratio set it */
+        if (c->mode == SHEBAO_LTC_HOME_VISIT)
+            printf("%s 小时 × %s 元/小时 × %s = %s 元", c->hours, cli_money(c->price, m1), percent(b->ratio, pc),
+                   cli_money(b->fund_pays, m2));
+        else
+            printf("%s 元 × %s = %s 元", cli_money(b->cost, m1), percent(b->ratio, pc), cli_money(b->fund_pays, m2));
+        break;
+    }
+    printf("\n");
+    if (!b->limits)
+        return;
+    printf("  起作用的限额 limits that lowered the payment:\n");
+    for (unsigned l = SHEBAO_LTC_LIMIT_DAILY_CAP; l <= SHEBAO_LTC_LIMIT_PRICE; l <<= 1) {
+        if (!(b->limits & l))
+            continue;
+        limit_words((shebao_ltc_limit)l, name, sizeof name);
+        printf("    ");
+        cli_pad(stdout, name, 28, false);
+        switch ((shebao_ltc_limit)l) {
+        case SHEBAO_LTC_LIMIT_DAILY_CAP:
+            printf("%s 元/天 × %d 天 = %s 元", cli_money(b->daily_cap, m1), b->eligible_days,
+                   cli_money(b->daily_cap * b->eligible_days, m2));
+            break;
+        case SHEBAO_LTC_LIMIT_MONTHLY_CAP: printf("%s 元/月", cli_money(b->monthly_cap, m1)); break;
+        case SHEBAO_LTC_LIMIT_HOURS: printf("最多 %s 小时/月 (护理 %s 小时)", b->max_hours, c->hours); break;
+        default: printf("最高 %s 元/小时 (价格 %s 元/小时)", cli_money(b->hour_price_cap, m1), cli_money(c->price, m3));
+        }
+        printf("%s\n", (unsigned)b->binding == l ? "   ← 决定支付额 binding" : "");
+    }
+}
+
 static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const char *month, const shebao_ltc_benefit *b)
 {
-    const char *binding = b->binding == SHEBAO_LTC_LIMIT_NONE ? NULL : shebao_ltc_limit_name(b->binding);
-    char m[SHEBAO_MONEY_BUFSZ];
+    const char *mode = shebao_ltc_mode_name(c->mode);
+    char m[SHEBAO_MONEY_BUFSZ], name[48];
     policy_heading(r);
-    printf("长期护理保险待遇 Long-term care benefit, %s: grade %d %s, %s\n", month, c->grade,
-           shebao_ltc_grade_name(c->grade), shebao_ltc_mode_name(c->mode));
+    printf("长期护理保险待遇 Long-term care benefit, %s: %s (grade %d), %s %s\n", month,
+           shebao_ltc_grade_name(c->grade), c->grade, shebao_ltc_name_zh(mode), mode);
     if (!b->eligible)
         printf("  不符合享受条件 Not eligible: %s\n", b->reason_text);
     else
-        printf("  rules in force from %s\n", b->from);
-    label("享受天数", "eligible days");
-    printf("%12d   (%d days of care − %d in hospital; %d days in the month)\n", b->eligible_days, b->care_days,
-           c->hospital_days, b->days_in_month);
+        printf("  待遇规则 %s 起执行 rules in force from %s\n", b->from, b->from);
+    if (c->mode != SHEBAO_LTC_HOME_VISIT) { /* an hour-based mode counts hours, not days */
+        label("享受天数", "eligible days");
+        printf("%12d   (护理 %d 天 − 住院 %d 天; 本月 %d 天 / %d days of care − %d in hospital; %d in the month)\n",
+               b->eligible_days, b->care_days, c->hospital_days, b->days_in_month, b->care_days, c->hospital_days,
+               b->days_in_month);
+    }
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
         label("费用", "cost");
         printf("%12s\n", cli_money(b->cost, m));
     }
     label("基金支付", "fund pays");
-    printf("%12s%s%s\n", cli_money(b->fund_pays, m), binding ? "   limit: " : "", binding ? binding : "");
+    printf("%12s", cli_money(b->fund_pays, m));
+    if (b->eligible && b->binding != SHEBAO_LTC_LIMIT_NONE) {
+        limit_words(b->binding, name, sizeof name);
+        printf("   限额 limit: %s", name);
+    }
+    printf("\n");
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
         label("个人负担", "self pays");
         printf("%12s\n", cli_money(b->self_pays, m));
     }
+    if (b->eligible)
+        benefit_limits_out(c, b);
     print_notes(r->notes);
 }
 
@@ -346,19 +449,33 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     const char *limited = f->base_limited < 0 ? "floor" : f->base_limited > 0 ? "cap" : NULL;
     policy_heading(r);
-    printf("长期护理保险筹资 Long-term care funding, %s, group %s (rules from %s)\n", month, group, f->from);
+    printf("长期护理保险筹资 Long-term care funding, %s, %s group %s (rules from %s)\n", month, shebao_ltc_name_zh(group),
+           group, f->from);
     if (f->is_rate)
-        printf("  rates on a monthly base of %s%s%s; amounts per month\n", cli_money(f->base, m1),
-               limited ? ", limited by the " : "", limited ? limited : "");
+        printf("  按月缴费基数 %s 元%s的费率, 每月金额 rates on a monthly base of %s%s%s; amounts per month\n",
+               cli_money(f->base, m1), limited ? (f->base_limited < 0 ? " (按下限)" : " (按上限)") : "",
+               m1, limited ? ", limited by the " : "", limited ? limited : "");
     else
-        printf("  fixed amounts per person per year\n");
-    printf("  %-14s %16s %20s\n", "payer", "per person", "× count");
+        printf("  每人每年定额 fixed amounts per person per year\n");
+    printf("  ");
+    cli_pad(stdout, "缴费方 payer", 22, false);
+    printf(" ");
+    cli_pad(stdout, "每人 per person", 16, true);
+    printf(" ");
+    cli_pad(stdout, "× 人数 count", 20, true);
+    printf("\n");
     for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
-        if (f->payers & (1u << p))
-            printf("  %-14s %16s %20s\n", shebao_ltc_payer_name((shebao_ltc_payer)p), cli_money(f->per_person[p], m1),
-                   cli_money(f->total[p], m2));
-    printf("  %-14s %16s %20s   (count %lld)\n", "total", cli_money(f->per_person_total, m1),
-           cli_money(f->total_all, m2), f->count);
+        if (f->payers & (1u << p)) {
+            const char *en = shebao_ltc_payer_name((shebao_ltc_payer)p);
+            char name[48];
+            snprintf(name, sizeof name, "%s %s", shebao_ltc_name_zh(en), en);
+            printf("  ");
+            cli_pad(stdout, name, 22, false);
+            printf(" %16s %20s\n", cli_money(f->per_person[p], m1), cli_money(f->total[p], m2));
+        }
+    printf("  ");
+    cli_pad(stdout, "合计 total", 22, false);
+    printf(" %16s %20s   (count %lld)\n", cli_money(f->per_person_total, m1), cli_money(f->total_all, m2), f->count);
     print_notes(r->notes);
 }
 
@@ -434,13 +551,27 @@ static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const 
     policy_heading(r);
     printf("长期护理保险基金支出估算 Fund spending estimate: %lld beneficiaries, %d month(s) from %s\n",
            in->beneficiaries, in->months, from);
-    printf("  %-5s %-20s %16s %16s %20s\n", "grade", "mode", "persons", "per person", "total");
+    static const char *const head[] = {"等级 grade", "护理方式 mode", "人数 persons", "每人 per person", "合计 total"};
+    static const int width[] = {10, 30, 14, 16, 20};
+    printf(" ");
+    for (int k = 0; k < 5; k++) {
+        printf(" ");
+        cli_pad(stdout, head[k], width[k], k >= 2);
+    }
+    printf("\n");
     for (size_t i = 0; i < est->ncells; i++) {
         const shebao_ltc_cost_cell *c = &est->cells[i];
-        printf("  %-5d %-20s %16s %16s %20s%s\n", c->grade, shebao_ltc_mode_name(c->mode), c->persons,
-               cli_money(c->per_person, m1), cli_money(c->total, m2), c->eligible ? "" : "   (below min_grade)");
+        const char *en = shebao_ltc_mode_name(c->mode);
+        char mode[48];
+        snprintf(mode, sizeof mode, "%s %s", shebao_ltc_name_zh(en), en);
+        printf("  %-10d ", c->grade);
+        cli_pad(stdout, mode, 30, false);
+        printf(" %14s %16s %20s%s\n", c->persons, cli_money(c->per_person, m1), cli_money(c->total, m2),
+               c->eligible ? "" : "   (低于最低享受等级 below min_grade)");
     }
-    printf("  %-5s %-20s %16s %16s %20s\n", "total", "", "", "", cli_money(est->total, m1));
+    printf("  ");
+    cli_pad(stdout, "合计 total", 10 + 1 + 30 + 1 + 14 + 1 + 16, false);
+    printf(" %20s\n", cli_money(est->total, m1));
     print_notes(r->notes);
 }
 

@@ -119,6 +119,19 @@ int shebao_ltc_group_from_name(const char *name, shebao_ltc_group *out);
  */
 const char *shebao_ltc_payer_name(shebao_ltc_payer payer);
 
+/**
+ * @brief Chinese name of a care mode, insured group, payer or limit, given its data-format name.
+ *
+ * "institution" 机构护理, "medical_institution" 医疗机构护理, "home_visit" 居家上门护理, "home_cash" 居家护理补助;
+ * "employee" 在职职工, "retiree" 退休人员, "resident" 城乡居民, "minor" 未成年人, "assisted" 困难救助对象;
+ * "individual" 个人, "employer" 单位, "medical_fund" 医保基金, "fiscal" 财政补助, "other" 其他渠道;
+ * "ratio" 支付比例, "daily_cap" 日限额, "monthly_cap" 月限额, "hours" 服务时长上限, "price" 每小时限价, "none" 无.
+ * @param name a name returned by shebao_ltc_mode_name(), shebao_ltc_group_name(), shebao_ltc_payer_name() or
+ *        shebao_ltc_limit_name().
+ * @return a static string, or NULL for NULL or any other name.
+ */
+const char *shebao_ltc_name_zh(const char *name);
+
 /** The non-official values a long-term care result rests on. Opaque; one per thread at a time. */
 typedef struct shebao_ltc_assumptions shebao_ltc_assumptions;
 
@@ -261,7 +274,7 @@ typedef enum shebao_ltc_reason {
 } shebao_ltc_reason;
 
 /** Current version of ::shebao_ltc_benefit; a \c version from 1 to it is accepted. */
-#define SHEBAO_LTC_BENEFIT_VERSION 1
+#define SHEBAO_LTC_BENEFIT_VERSION 2
 
 /** The benefit of one month. Initialise with #SHEBAO_LTC_BENEFIT_INIT. */
 typedef struct shebao_ltc_benefit {
@@ -278,11 +291,21 @@ typedef struct shebao_ltc_benefit {
     shebao_fen self_pays;      /**< cost − fund_pays (0 for home_cash) */
     shebao_ltc_limit binding;  /**< the limit that set the payment (see docs/ltc.md) */
     unsigned limits;           /**< every ::shebao_ltc_limit (except ratio) that lowered the payment, OR-ed */
+    /* version 2: the rules of the grade and mode that were applied, so that a result can be told in words
+       ("70.00 元/天 × 30 天"). Filled for an eligible claim; "" or #SHEBAO_UNSET where the mode has no such rule or
+       the policy gives none. */
+    char ratio[24];            /**< the payment ratio, a decimal ("0.9"); "" for home_cash (version 2) */
+    shebao_fen daily_cap;      /**< institution modes: the cap per eligible day (version 2) */
+    shebao_fen monthly_cap;    /**< the cap for the month, when the policy gives one (version 2) */
+    char max_hours[24];        /**< home_visit: the most hours of care paid in a month, a decimal (version 2) */
+    shebao_fen hour_price_cap; /**< home_visit: the highest price per hour paid (version 2) */
+    shebao_fen monthly;        /**< home_cash: the amount for a whole month (version 2) */
 } shebao_ltc_benefit;
 
 /** Initialiser for ::shebao_ltc_benefit. */
 #define SHEBAO_LTC_BENEFIT_INIT { SHEBAO_LTC_BENEFIT_VERSION, 0, SHEBAO_LTC_ELIGIBLE, "", "", 0, 0, 0, 0, 0, 0, \
-                                  SHEBAO_LTC_LIMIT_NONE, 0 }
+                                  SHEBAO_LTC_LIMIT_NONE, 0, "", SHEBAO_UNSET, SHEBAO_UNSET, "", SHEBAO_UNSET,   \
+                                  SHEBAO_UNSET }
 
 /**
  * @brief The benefit of one month of care under the rules in force in that month.

@@ -26,6 +26,7 @@ check() {
     want_out_sh=
     want_out_has=
     want_err_has=
+    want_out_lacks=
     tc_judge 3
     tc_result "$1$2"
 }

@@ -20,6 +20,7 @@
 #   stderr           optional: the exact expected standard error (an empty file: no output at all)
 #   stdout.contains  optional: lines that must each appear in the standard output (grep -F, fixed strings)
 #   stderr.contains  optional: the same for the standard error
+#   stdout.lacks     optional: lines that must not appear in the standard output (grep -F)
 #   stdin            optional: a file given as standard input (otherwise /dev/null) ...
 #   stdin.sh         ... or a script whose output is (for inputs too large to keep, such as a 10 MB field)
 # A stream with no expectation file is not checked; a suite may require some of the files (tc_run_cases). In the
@@ -132,6 +133,18 @@ tc_contains() {
     return 0
 }
 
+# tc_lacks FILE PATTERNS : print the first line of PATTERNS found in FILE, return 1 if there is one
+tc_lacks() {
+    while IFS= read -r _line || [ -n "$_line" ]; do
+        [ -n "$_line" ] || continue
+        if grep -F -q -e "$_line" "$1"; then
+            printf '%s\n' "$_line"
+            return 1
+        fi
+    done <"$2"
+    return 0
+}
+
 # tc_diff WANT GOT : the first lines of the difference, cut to 300 characters each
 tc_diff() {
     diff "$1" "$2" | sed -n 2,5p | cut -c 1-300
@@ -139,7 +152,8 @@ tc_diff() {
 
 # tc_judge STATUS : tc_judge_run, then the streams against the expectations named by
 #   want_err, want_out  files (want_out=/dev/null: no output at all), want_out_sh  a script printing stdout,
-#   want_out_has, want_err_has  files of lines each stream must contain; an empty name is not checked
+#   want_out_has, want_err_has  files of lines each stream must contain, want_out_lacks  lines stdout must not
+#   contain; an empty name is not checked
 tc_judge() {
     tc_judge_run "$1"
     [ -z "$why" ] || return 0
@@ -157,6 +171,8 @@ tc_judge() {
         why="stdout lacks: $_missing"
     elif [ -n "$want_err_has" ] && ! _missing=$(tc_contains "$RUN/err" "$want_err_has"); then
         why="stderr lacks: $_missing"
+    elif [ -n "$want_out_lacks" ] && ! _found=$(tc_lacks "$RUN/out" "$want_out_lacks"); then
+        why="stdout has what it must not: $_found"
     fi
 }
 
@@ -176,11 +192,13 @@ tc_want() {
     want_out_sh=
     want_out_has=
     want_err_has=
+    want_out_lacks=
     [ ! -f "$1/stderr" ] || want_err=$1/stderr
     [ ! -f "$1/stdout" ] || want_out=$1/stdout
     [ ! -f "$1/stdout.sh" ] || want_out_sh=$1/stdout.sh
     [ ! -f "$1/stdout.contains" ] || want_out_has=$1/stdout.contains
     [ ! -f "$1/stderr.contains" ] || want_err_has=$1/stderr.contains
+    [ ! -f "$1/stdout.lacks" ] || want_out_lacks=$1/stdout.lacks
 }
 
 # tc_and WORD... : "a", "a and b", "a, b and c"

@@ -440,6 +440,55 @@ static void test_home_cash(void **state)
     expect_benefits(syn, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The rules applied (version 2 of shebao_ltc_benefit), read straight from the synthetic policy SYN above. */
+static void test_rules_applied(void **state)
+{
+    (void)state;
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    /* 2026 institution, grade 5: ratio 0.7, daily cap 100, monthly cap 2000 (SYN); cost 5000 for 31 days of
+     * March: min(5000, 100 × 31 = 3100) × 0.7 = 2170.00 > 2000 → 2000.00, both caps lowered it */
+    shebao_ltc_claim c = tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2026, 3, 500000);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_fen(b.fund_pays, "2000.00");
+    assert_string_equal(b.ratio, "0.7");
+    assert_fen(b.daily_cap, "100.00");
+    assert_fen(b.monthly_cap, "2000.00");
+    assert_string_equal(b.max_hours, "");
+    assert_int_equal(b.hour_price_cap, SHEBAO_UNSET);
+    assert_int_equal(b.monthly, SHEBAO_UNSET);
+    /* 2025 home visit, grade 4: ratio 0.8, price cap 60, 30 hours, no monthly cap in 2025 */
+    c = tu_ltc_claim(4, SHEBAO_LTC_HOME_VISIT, 2025, 6, SHEBAO_UNSET);
+    c.hours = "10";
+    c.price = 5000;
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_string_equal(b.ratio, "0.8");
+    assert_string_equal(b.max_hours, "30");
+    assert_fen(b.hour_price_cap, "60.00");
+    assert_int_equal(b.daily_cap, SHEBAO_UNSET);
+    assert_int_equal(b.monthly_cap, SHEBAO_UNSET);
+    /* 2025 cash, grade 3: 300 a month, no ratio */
+    c = tu_ltc_claim(3, SHEBAO_LTC_HOME_CASH, 2025, 6, SHEBAO_UNSET);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_fen(b.monthly, "300.00");
+    assert_string_equal(b.ratio, "");
+    assert_int_equal(b.hour_price_cap, SHEBAO_UNSET);
+    /* not eligible (grade 2): no rule applied, even in a struct used before */
+    c = tu_ltc_claim(2, SHEBAO_LTC_HOME_CASH, 2025, 6, SHEBAO_UNSET);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_false(b.eligible);
+    assert_int_equal(b.monthly, SHEBAO_UNSET);
+    /* a version-1 caller's struct ends before these members: they are never written */
+    shebao_ltc_benefit v1 = SHEBAO_LTC_BENEFIT_INIT;
+    v1.version = 1;
+    v1.daily_cap = 4242;
+    strcpy(v1.ratio, "untouched");
+    c = tu_ltc_claim(5, SHEBAO_LTC_INSTITUTION, 2026, 3, 500000);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &v1, notes), SHEBAO_OK);
+    assert_fen(v1.fund_pays, "2000.00");
+    assert_int_equal(v1.daily_cap, 4242);
+    assert_string_equal(v1.ratio, "untouched");
+}
+
 static void test_not_eligible(void **state)
 {
     (void)state;
@@ -905,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_cap_on_payment),  cmocka_unit_test(test_comparators_c1_c3),
         cmocka_unit_test(test_home_visit),      cmocka_unit_test(test_hangzhou_z4_z8),
         cmocka_unit_test(test_home_cash),       cmocka_unit_test(test_not_eligible),
+        cmocka_unit_test(test_rules_applied),
         cmocka_unit_test(test_benefit_errors),  cmocka_unit_test(test_funding),
         cmocka_unit_test(test_funding_parts_must_add_up), cmocka_unit_test(test_cost_estimate),
         cmocka_unit_test(test_sources),         cmocka_unit_test(test_bundled),

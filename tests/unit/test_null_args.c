@@ -1046,6 +1046,15 @@ static void null_shebao_ltc_limit_name(void **state)
     assert_string_equal(shebao_ltc_limit_name(SHEBAO_LTC_LIMIT_DAILY_CAP), "daily_cap");
 }
 
+static void null_shebao_ltc_name_zh(void **state)
+{
+    (void)state;
+    assert_null(shebao_ltc_name_zh(NULL));
+    assert_null(shebao_ltc_name_zh("nursing_home")); /* not a data-format name */
+    assert_string_equal(shebao_ltc_name_zh("medical_fund"), "医保基金");
+    assert_string_equal(shebao_ltc_name_zh("daily_cap"), "日限额");
+}
+
 static void null_shebao_ltc_mode_from_name(void **state)
 {
     (void)state;
@@ -1507,7 +1516,7 @@ static const struct CMUnitTest tests[] = {
     /* long-term care */
     COVER(shebao_ltc_item_name), COVER(shebao_ltc_grade_name), COVER(shebao_ltc_level_name),
     COVER(shebao_ltc_mode_name), COVER(shebao_ltc_group_name), COVER(shebao_ltc_payer_name),
-    COVER(shebao_ltc_limit_name), COVER(shebao_ltc_mode_from_name), COVER(shebao_ltc_group_from_name),
+    COVER(shebao_ltc_limit_name), COVER(shebao_ltc_name_zh), COVER(shebao_ltc_mode_from_name), COVER(shebao_ltc_group_from_name),
     COVER(shebao_ltc_assumptions_new), COVER(shebao_ltc_assumptions_free), COVER(shebao_ltc_assumption_count),
     COVER(shebao_ltc_assumption), COVER(shebao_ltc_assumptions_to_json),
     COVER(shebao_ltc_assess), COVER(shebao_ltc_benefit_month), COVER(shebao_ltc_fund),
