@@ -6,14 +6,8 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "cli_words.h"
 #include "compare_text.h"
-
-/* "11y 7m" */
-static const char *ym(int months, char *buf, size_t size)
-{
-    snprintf(buf, size, "%dy %dm", months / 12, months % 12);
-    return buf;
-}
 
 /* Split a comma-separated list into at most `max` items; NULL items past the end. Returns the count, or -1. */
 static int split(char *s, char **items, int max)
@@ -75,7 +69,7 @@ static void cellv(const char *s, int width)
     cli_pad(stdout, s, width, true);
 }
 
-static void print_cells(const shebao_comparison *c)
+static void print_cells(const shebao_comparison *c, cli_lang l)
 {
     static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 5},
                                {"月养老金", "monthly", 9},    {"账户养老金", "account", 10},
@@ -86,7 +80,7 @@ static void print_cells(const shebao_comparison *c)
     size_t nc = sizeof cols / sizeof cols[0];
     printf("档次 × 年限 Grade × years\n");
     header(cols, nc);
-    char a[SHEBAO_MONEY_BUFSZ], t[32];
+    char a[SHEBAO_MONEY_BUFSZ], t[CLI_WORD_BUFSZ];
     for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
         for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
             shebao_compare_cell f;
@@ -103,18 +97,18 @@ static void print_cells(const shebao_comparison *c)
             cellv(cli_money(f.monthly_total, a), cols[k++].width);
             cellv(cli_money(f.account_pension, a), cols[k++].width);
             cellv(cli_money(f.personal_total, a), cols[k++].width);
-            cellv(f.has_breakeven ? ym(f.breakeven_age_years * 12 + f.breakeven_age_months, t, sizeof t) : "—",
+            cellv(f.has_breakeven ? cli_age(f.breakeven_age_years * 12 + f.breakeven_age_months, l, t) : "—",
                   cols[k++].width);
             cellv(f.has_epv ? cli_money(f.epv_benefits, a) : "—", cols[k++].width);
             cellv(f.moneys_worth ? f.moneys_worth : "—", cols[k++].width);
-            cellv(f.irr ? f.irr : "—", cols[k++].width);
+            cellv(f.irr ? cli_rate2(f.irr, t) : "—", cols[k++].width);
             cellv(f.has_epv ? cli_money(f.inheritable, a) : "—", cols[k++].width);
             cellv(f.has_per_10000 ? cli_money(f.per_10000, a) : "—", cols[k++].width);
             putchar('\n');
         }
 }
 
-static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
+static void print_delta_row(const shebao_compare_delta *d, bool grade_kind, cli_lang l)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], t[96];
     if (grade_kind) {
@@ -134,12 +128,13 @@ static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
         return;
     }
     cellv(cli_money(d->extra_monthly, a), 11);
-    cellv(d->has_recoup ? ym(d->recoup_months, t, sizeof t) : "—", 8);
+    cellv(d->has_recoup ? cli_duration(d->recoup_months, l, t) : "—", 10); /* "10年10个月": 10 columns */
     cellv(d->has_epv ? cli_money(d->epv_difference, a) : "—", 11);
     putchar('\n');
 }
 
-static void print_marginal(const shebao_comparison *c)
+/* The two tables of one step more; whether any was printed. */
+static bool print_marginal(const shebao_comparison *c, cli_lang l)
 {
     size_t n = shebao_comparison_marginal_count(c);
     bool any_grade = false, any_year = false;
@@ -150,25 +145,26 @@ static void print_marginal(const shebao_comparison *c)
             if (!any_grade) {
                 static const col cols[] = {{"年限", "years", 5},         {"档次", "grade from → to", 19},
                                            {"每年多缴", "extra/yr", 10}, {"共多缴", "extra paid", 10},
-                                           {"每月多领", "extra/month", 11}, {"回本", "recoup", 8},
+                                           {"每月多领", "extra/month", 11}, {"回本", "recoup", 10},
                                            {"现值之差", "EPV diff", 11}};
                 printf("\n多缴一档 One grade up (same years)\n");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_grade = true;
             }
-            print_delta_row(&d, true);
+            print_delta_row(&d, true, l);
         } else {
             if (!any_year) {
                 static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 8},
                                            {"共多缴", "extra paid", 10},  {"每月多领", "extra/month", 11},
-                                           {"回本", "recoup", 8},         {"现值之差", "EPV diff", 11}};
+                                           {"回本", "recoup", 10},         {"现值之差", "EPV diff", 11}};
                 printf("\n多缴一年 One year longer (same grade)\n");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_year = true;
             }
-            print_delta_row(&d, false);
+            print_delta_row(&d, false, l);
         }
     }
+    return any_grade || any_year;
 }
 
 /* The path a person takes over grade tables, when the summary follows it. */
@@ -249,8 +245,16 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     print_midway(c, o, pe);
     if (o->paid || o->backpay.years || o->backpay.automatic)
         putchar('\n');
-    print_cells(c);
-    print_marginal(c);
+    cli_lang l = cli_lang_from(lang);
+    cli_notes notes = {.discount = o->discount};
+    static const cli_term cell_terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV,         CLI_TERM_RATIO,
+                                          CLI_TERM_IRR,       CLI_TERM_INHERITABLE, CLI_TERM_PER_10000};
+    print_cells(c, l);
+    cli_print_notes(stdout, l, &notes, cell_terms, sizeof cell_terms / sizeof cell_terms[0]);
+    if (print_marginal(c, l)) {
+        static const cli_term recoup[] = {CLI_TERM_RECOUP};
+        cli_print_notes(stdout, l, &notes, recoup, 1);
+    }
     size_t nex = shebao_comparison_excluded_count(c);
     if (nex) {
         printf("\n未比较的档次 Grades left out (not valid, or 代缴, in every year of the plan)\n");
