@@ -75,10 +75,10 @@ static int employee_assumption_at(const void *from, size_t i, shebao_param *out)
 
 void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pension *p)
 {
-    char m[SHEBAO_MONEY_BUFSZ];
-    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %d years %d months\n", f->birth_year,
-           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month, p->age_years,
-           p->age_months);
+    char m[SHEBAO_MONEY_BUFSZ], a[CLI_WORD_BUFSZ];
+    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %s\n", f->birth_year,
+           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month,
+           cli_age(p->age_years * 12 + p->age_months, cli_lang_from(NULL), a));
     printf("  计发基数 benefit base %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 divisor %s\n",
            cli_money(p->benefit_base, m), p->base_year, p->provisional ? ", provisional: 预发" : "", p->years,
            f->index, p->divisor);
