@@ -69,7 +69,10 @@ const char *cli_rate(const char *decimal, char buf[CLI_WORD_BUFSZ])
     while (w[0] == '0' && w[1] != '\0')
         w++;
     const char *rest = d.nfrac > 2 ? d.frac + 2 : "";
-    snprintf(buf, CLI_WORD_BUFSZ, "%s%s%s%s%%", d.neg ? "-" : "", w, *rest ? "." : "", rest);
+    int nrest = (int)strlen(rest);
+    while (nrest > 0 && rest[nrest - 1] == '0') /* zeros at the end say nothing: "0.0150" is 1.5% */
+        nrest--;
+    snprintf(buf, CLI_WORD_BUFSZ, "%s%s%s%.*s%%", d.neg ? "-" : "", w, nrest ? "." : "", nrest, rest);
     return buf;
 }
 

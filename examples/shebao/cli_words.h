@@ -24,9 +24,9 @@ bool cli_lang_en(cli_lang l);
 /* Room for any value below. */
 #define CLI_WORD_BUFSZ 48
 
-/* A policy rate as a percentage, by an exact shift of the decimal point: "0.015" → "1.5%", "0.0246" → "2.46%",
- * "0.10" → "10%", "0" → "0%" (no rounding: every digit given is kept). NULL, "" or a text that is not a plain
- * decimal ([-]digits[.digits]) → CLI_NONE. */
+/* A policy rate or ratio as a percentage, by an exact shift of the decimal point: "0.015" → "1.5%", "0.0246" →
+ * "2.46%", "0.855" → "85.5%", "1" → "100%", "0" → "0%" (no rounding: every digit but zeros at the end is kept,
+ * "0.0150" → "1.5%"). NULL, "" or a text that is not a plain decimal ([-]digits[.digits]) → CLI_NONE. */
 const char *cli_rate(const char *decimal, char buf[CLI_WORD_BUFSZ]);
 /* A computed rate (an IRR) as a percentage with 2 decimals, rounded half up (away from zero) from its exact decimal
  * text: "0.181947" → "18.19%", "0.125" → "12.50%", "0.0012345" → "0.12%", "-0.0123456" → "-1.23%". NULL, "" or

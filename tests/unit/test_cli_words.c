@@ -1,5 +1,5 @@
 /* Plain words of the text tables (examples/shebao/cli_words.c, #13 "Plain words"). Every expectation is worked by
- * hand beside it: a percentage is the decimal point moved two places (policy rates: every digit kept; computed rates:
+ * hand beside it: a percentage is the decimal point moved two places (policy rates: exact; computed rates:
  * 2 decimals of a percent, half up from the exact text); an age or a length of m months is m / 12 years and m % 12
  * months. */
 #include <stdlib.h>
@@ -20,7 +20,9 @@ static void test_rate(void **state)
     assert_string_equal(cli_rate("0", b), "0%");
     assert_string_equal(cli_rate("1", b), "100%");
     assert_string_equal(cli_rate("0.00125", b), "0.125%"); /* no rounding of a policy rate */
-    assert_string_equal(cli_rate("0.0150", b), "1.50%");  /* every digit given is kept */
+    assert_string_equal(cli_rate("0.0150", b), "1.5%");   /* zeros at the end say nothing */
+    assert_string_equal(cli_rate("0.855", b), "85.5%");   /* a care payment ratio */
+    assert_string_equal(cli_rate("0.00125000", b), "0.125%");
     assert_string_equal(cli_rate(".03", b), "3%");
     assert_string_equal(cli_rate("-0.005", b), "-0.5%");
     assert_string_equal(cli_rate(NULL, b), "-");
