@@ -130,6 +130,18 @@ const char *cli_yuan(shebao_fen f, cli_lang l, char buf[CLI_WORD_BUFSZ])
     return buf;
 }
 
+const char *cli_policy_display(const shebao_policy *p)
+{
+    const char *zh = shebao_policy_name_zh(p);
+    return zh ? zh : shebao_policy_id(p);
+}
+
+void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l)
+{
+    fprintf(f, "%s %s (%s)\n", l == CLI_LANG_ZH ? "政策" : l == CLI_LANG_EN ? "policy" : "政策 policy",
+            cli_policy_display(p), shebao_policy_lineage(p));
+}
+
 /* ---- 说明 -------------------------------------------------------------------------------------------------------
  * The words agree with docs/glossary.zh.md (one section per term). The discount rate as a
  * percentage; a text that needs it holds one %s, replaced when printed (note_line). */

@@ -40,6 +40,12 @@ const char *cli_duration(int months, cli_lang l, char buf[CLI_WORD_BUFSZ]);
 /* An amount as a single figure: "220.00元" (zh, both), "220.00 yuan" (en). */
 const char *cli_yuan(shebao_fen f, cli_lang l, char buf[CLI_WORD_BUFSZ]);
 
+/* The policy's name in titles and charts: its Chinese display name (name_zh, "浙江省"), or its id when it has none. */
+const char *cli_policy_display(const shebao_policy *p);
+/* The title line of a result: "政策 policy 浙江省 (zhejiang > national)" (both), "政策 浙江省 (...)" (zh),
+ * "policy 浙江省 (...)" (en): the display name, then the lineage, which starts with the id. */
+void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l);
+
 /* ---- 说明: what a table's columns mean ------------------------------------------------------------------------
  * One function prints the notes of every table, so every command says the same words (docs/glossary.zh.md holds
  * them with worked examples). Each term is one Chinese line then one English line (both), or one of the two. */

@@ -149,7 +149,8 @@ static void choose_print_table(const choose_result *r, json_t *doc, const char *
 {
     char buf[2048], from[64], be[CLI_WORD_BUFSZ], age[CLI_WORD_BUFSZ], irr[CLI_WORD_BUFSZ];
     cli_lang l = cli_lang_from(NULL);
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    cli_policy_title(stdout, r->pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("选哪种养老保险 Which scheme: born %s, paying from %d; employee category %s%s\n", r->birth, r->start,
            r->category, r->category_assumed ? " (assumed: give --category)" : "");
     printf("  城乡居民 resident pension from 60 (%s); 职工 employee pension from the statutory age %s (%04d-%02d)\n\n",

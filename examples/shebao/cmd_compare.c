@@ -239,7 +239,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
                         const shebao_person *pe)
 {
     const char *birth = o->birth.text, *lang = o->lang;
-    printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(lang));
     printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
            shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
     print_midway(c, o, pe);

@@ -98,7 +98,8 @@ void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pen
 
 static void employee_table_out(const shebao_policy *pol, const shebao_employee_form *f, const shebao_employee_pension *p)
 {
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     employee_claim_out(f, p);
     if (!p->eligible)
         return;

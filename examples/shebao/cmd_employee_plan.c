@@ -52,7 +52,8 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
     const shebao_employee_pension *p = shebao_employee_plan_claim(pl);
     shebao_employee_plan_figures g = SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT;
     shebao_employee_plan_figures_get(pl, &g);
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
            "assumed)\n", cli_rate(g.wage_growth, w));
     plan_rows(pl, false);

@@ -114,7 +114,8 @@ static int finish(run *r, int code)
 /* The first line of every table: the policy and its lineage, then a blank line. */
 static void policy_heading(const run *r)
 {
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    cli_policy_title(stdout, r->pol, cli_lang_from(NULL));
+    putchar('\n');
 }
 
 /* ---- assess ------------------------------------------------------------------------------------------------- */

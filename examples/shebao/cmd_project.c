@@ -335,7 +335,8 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const pro
     } else if (strcmp(format, "csv") == 0) {
         print_csv(p);
     } else {
-        printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+        cli_policy_title(stdout, pol, cli_lang_from(NULL));
+        putchar('\n');
         cli_notes notes = {.discount = o->discount, .no_life_table = o->mortality && !strcmp(o->mortality, "none")};
         print_table(p, o->base_growth, cli_lang_from(NULL), &notes);
     }

@@ -27,7 +27,8 @@ static void retire_table_out(const shebao_policy *pol, const retire_opts *o, con
     retire_month_text(r->year, r->month, a, sizeof a);
     retire_month_text(r->earliest_year, r->earliest_month, b, sizeof b);
     retire_month_text(r->latest_year, r->latest_month, c, sizeof c);
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("法定退休 Statutory retirement, born %s, category %s\n", o->birth.text, o->category);
     printf("  法定退休年月 retirement month     %s\n", a);
     cli_lang l = cli_lang_from(NULL);
