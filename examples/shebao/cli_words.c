@@ -147,46 +147,45 @@ void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l)
  * percentage; a text that needs it holds one %s, replaced when printed (note_line). */
 typedef struct term_text {
     bool life_table; /* needs the life table: left out under --mortality none */
-    bool discount;   /* the texts hold one %s: the discount rate */
     const char *zh, *en;
 } term_text;
 
 static const term_text terms_text[] = {
-    [CLI_TERM_BREAKEVEN] = {false, false,
+    [CLI_TERM_BREAKEVEN] = {false,
         "回本：领到的养老金累计第一次达到个人共缴的钱的时候；不算利息和物价，也不管能不能活到那时。",
         "break-even: when the pension received first adds up to what the person paid; no interest, no prices, and "
         "whether the person lives that long is not considered."},
-    [CLI_TERM_RECOUP] = {false, false,
+    [CLI_TERM_RECOUP] = {false,
         "回本（两种缴法相比）：每月多领的钱累计达到多缴的钱，要领多久；不算利息。",
         "recoup: how long the extra pension takes to add up to the extra paid; no interest."},
-    [CLI_TERM_PER_10000] = {false, false,
+    [CLI_TERM_PER_10000] = {false,
         "每万元月领：个人每缴1万元，每月领多少元；月养老金里有人人都有的基础养老金，所以低档反而高。",
         "per 10000: the monthly pension per 10,000 yuan paid; it includes the base pension everyone gets, so the "
         "lower grades show more."},
-    [CLI_TERM_EPV] = {true, true,
+    [CLI_TERM_EPV] = {true,
         "待遇精算现值（现值）：将来每月的养老金按活到那个月的概率打折、按年率%s折现到开始领取时，全部加起来；寿命按"
         "中国人身保险业经验生命表（2010–2013）养老金业务表。",
         "EPV: each future month's pension weighted by the chance of being alive then and discounted at %s a year "
         "to the claim, all added up; life table CL2010-2013 (pension business)."},
-    [CLI_TERM_PV_PAID] = {false, true,
+    [CLI_TERM_PV_PAID] = {false,
         "缴费终值：个人缴的钱按年率%s累积到开始领取时的值（每年的缴费按当年1月缴纳计）。",
         "PV of contributions: what the person paid, carried to the claim at %s a year (each year's payment as if "
         "made in January)."},
-    [CLI_TERM_RATIO] = {true, true,
+    [CLI_TERM_RATIO] = {true,
         "价值比：待遇精算现值 ÷ 个人缴费累积到领取时的值（年率%s）；大于1表示预期领回的比缴进去的多；只算个人缴的钱。",
         "ratio (money's worth): the EPV divided by the personal payments carried to the claim at %s a year; above 1, "
         "more is expected back than was paid; personal payments only."},
-    [CLI_TERM_IRR] = {true, false,
+    [CLI_TERM_IRR] = {true,
         "内部收益率：让个人缴的钱和预期领回的养老金正好相等的年利率，可以和银行存款利率比较；同一张生命表。",
         "IRR: the yearly interest rate at which the personal payments equal the expected pension; compare it with a "
         "bank's rate; same life table."},
-    [CLI_TERM_INHERITABLE] = {true, true,
+    [CLI_TERM_INHERITABLE] = {true,
         "预期可继承：去世时个人账户里剩下的钱可以依法继承；按每个月去世的概率加权、按年率%s折现到领取时的总和；领取后"
         "账户按政策的记账利率计息。",
         "inheritable: the individual account's balance left at death can be inherited; weighted by the chance of "
         "dying each month and discounted at %s a year to the claim; after the claim the account earns the policy's "
         "interest rate."},
-    [CLI_TERM_RATE] = {false, false,
+    [CLI_TERM_RATE] = {false,
         "利率：个人账户当年的记账利率（年率）；不是官方公布的利率列在最后的非官方数值里。",
         "rate: the account's yearly interest rate of the year; rates that are not official are listed with the "
         "non-official values at the end."},
