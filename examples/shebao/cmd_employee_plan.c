@@ -45,7 +45,7 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
 
 static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
 {
-    char m[SHEBAO_MONEY_BUFSZ], n[SHEBAO_MONEY_BUFSZ], w[CLI_WORD_BUFSZ], x[CLI_WORD_BUFSZ], y[CLI_WORD_BUFSZ],
+    char w[CLI_WORD_BUFSZ], x[CLI_WORD_BUFSZ], y[CLI_WORD_BUFSZ],
         z[CLI_WORD_BUFSZ];
     cli_lang l = cli_lang_from(NULL);
     const shebao_employee_form *f = shebao_employee_plan_form(pl);
@@ -58,7 +58,7 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
            "assumed)\n", cli_rate(g.wage_growth, w));
     plan_rows(pl, false);
     printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
-           cli_money(g.personal_total, m), g.months, cli_money(g.account, n));
+           cli_yuan(g.personal_total, l, y), g.months, cli_yuan(g.account, l, z));
     employee_claim_out(f, p);
     if (g.benefit_base_projected)
         printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
