@@ -214,7 +214,8 @@ static int assumption_at(const void *c, size_t i, shebao_param *out)
 /* The years already paid and the back payment, when given. */
 static void print_midway(const shebao_comparison *c, const compare_opts *o, const shebao_person *pe)
 {
-    char g[SHEBAO_MONEY_BUFSZ];
+    char g[CLI_WORD_BUFSZ];
+    cli_lang l = cli_lang_from(o->lang);
     int before = 0;
     for (size_t i = 0; i < pe->plan_count; i++)
         before += pe->plan[i].last_year - pe->plan[i].first_year + 1;
@@ -222,11 +223,11 @@ static void print_midway(const shebao_comparison *c, const compare_opts *o, cons
         printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
     if (o->backpay.years)
         printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years,
-               cli_money(o->backpay.grade, g));
+               cli_yuan(o->backpay.grade, l, g));
     if (!o->backpay.automatic)
         return;
     printf("自动补缴 automatic back payment at %s (the fewest years that make each plan eligible):\n",
-           cli_money(o->backpay.grade, g));
+           cli_yuan(o->backpay.grade, l, g));
     for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
         int n = shebao_comparison_years(c, j);
         int k = shebao_projection_years_paid(shebao_comparison_projection(c, 0, j)) - before - n;
