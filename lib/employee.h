@@ -26,6 +26,13 @@ void sb_retire_years_text(int months, char *buf, size_t size);
 const sb_year_value *sb_employee_base(const sb_employee *ep, sb_month ret);
 /* The largest benefit base a form may give, in fen (a million yuan a month). */
 #define SB_EMPLOYEE_BASE_MAX INT64_C(100000000)
+/* The largest average index Z a form or the years before a plan may give: 3, the 300 % ceiling, and a little more,
+ * because a published ceiling rounded up to the yuan is a little above 3 × the average wage (2022: 22311 ÷ (89240 ÷
+ * 12) = 3.00013), so that a month paid at the ceiling has an index of 3.0001 and a plan paid there throughout a Z
+ * above 3. */
+#define SB_EMPLOYEE_INDEX_MAX ((sb_dec){301, 2})
+/* The most years of contribution a form may give. */
+#define SB_EMPLOYEE_YEARS_MAX ((sb_dec){80, 0})
 
 /* The "claim" object of a claim's JSON (employee_json.c); the jansson type is opaque here. */
 struct json_t;

@@ -17,17 +17,18 @@ static sb_dec claim_round_dec(sb_dec d, int k)
 }
 
 /* A decimal member of the form: plain, not negative, at most `max`. */
-static int claim_decimal(shebao_ctx *ctx, const char *what, const char *text, int64_t max, sb_dec *out)
+static int claim_decimal(shebao_ctx *ctx, const char *what, const char *text, sb_dec max, sb_dec *out)
 {
-    const char *why = NULL;
     if (!text)
         return sb_fail(ctx, SHEBAO_EUSAGE, "shebao_employee_form.%s: NULL", what);
     if (sb_dec_read(text, strlen(text), 8, out) != SB_DEC_OK || out->num < 0)
-        why = "expected a decimal of at most 8 places, not negative";
-    else if (sb_dec_cmp(*out, (sb_dec){max, 0}) > 0)
-        why = "too large";
-    if (why)
-        return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.*s%s': %s", what, SB_SHOW(text, strlen(text)), why);
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.*s%s': expected a decimal of at most 8 places, not negative", what,
+                       SB_SHOW(text, strlen(text)));
+    if (sb_dec_cmp(*out, max) > 0) {
+        char m[32];
+        sb_dec_format(max, m, sizeof m);
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.*s%s': too large (at most %s)", what, SB_SHOW(text, strlen(text)), m);
+    }
     return SHEBAO_OK;
 }
 
@@ -117,8 +118,8 @@ typedef struct claim_in {
 
 static int claim_inputs(shebao_ctx *ctx, const sb_employee *ep, const shebao_employee_form *f, claim_in *in)
 {
-    TRY(claim_decimal(ctx, "years_paid", f->years_paid, 80, &in->n));
-    TRY(claim_decimal(ctx, "index", f->index, 3, &in->z));
+    TRY(claim_decimal(ctx, "years_paid", f->years_paid, SB_EMPLOYEE_YEARS_MAX, &in->n));
+    TRY(claim_decimal(ctx, "index", f->index, SB_EMPLOYEE_INDEX_MAX, &in->z));
     in->n = claim_round_dec(in->n, ep->years_decimals);
     in->transition = f->transition_years || f->transition_index;
     if (!in->transition)
@@ -128,8 +129,8 @@ static int claim_inputs(shebao_ctx *ctx, const sb_employee *ep, const shebao_emp
     if (!ep->has_transition)
         return sb_fail(ctx, SHEBAO_EINPUT, "transition_years: the policy has no transition pension "
                        "(employee_pension.transition_coefficient)");
-    TRY(claim_decimal(ctx, "transition_years", f->transition_years, 80, &in->nt));
-    TRY(claim_decimal(ctx, "transition_index", f->transition_index, 3, &in->zt));
+    TRY(claim_decimal(ctx, "transition_years", f->transition_years, SB_EMPLOYEE_YEARS_MAX, &in->nt));
+    TRY(claim_decimal(ctx, "transition_index", f->transition_index, SB_EMPLOYEE_INDEX_MAX, &in->zt));
     in->nt = claim_round_dec(in->nt, ep->years_decimals);
     return SHEBAO_OK;
 }

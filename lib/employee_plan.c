@@ -270,13 +270,36 @@ static int eplan_prior(shebao_ctx *ctx, const shebao_employee_plan_input *in, sb
     if (!in->years_paid || !in->index)
         return sb_fail(ctx, SHEBAO_EINPUT, "years_paid and index of the years before the plan go together");
     const char *names[2] = {"years_paid", "index"}, *texts[2] = {in->years_paid, in->index};
-    sb_dec *outs[2] = {n0, z0};
-    int64_t max[2] = {80, 3};
+    sb_dec *outs[2] = {n0, z0}, max[2] = {SB_EMPLOYEE_YEARS_MAX, SB_EMPLOYEE_INDEX_MAX};
     for (int i = 0; i < 2; i++)
         if (sb_dec_read(texts[i], strlen(texts[i]), 8, outs[i]) != SB_DEC_OK || outs[i]->num < 0 ||
-            sb_dec_cmp(*outs[i], (sb_dec){max[i], 0}) > 0)
-            return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.*s%s': expected a decimal from 0 to %d with at most 8 places",
-                           names[i], SB_SHOW(texts[i], strlen(texts[i])), (int)max[i]);
+            sb_dec_cmp(*outs[i], max[i]) > 0) {
+            char m[32];
+            sb_dec_format(max[i], m, sizeof m);
+            return sb_fail(ctx, SHEBAO_EINPUT, "%s '%.*s%s': expected a decimal from 0 to %s with at most 8 places",
+                           names[i], SB_SHOW(texts[i], strlen(texts[i])), m);
+        }
+    return SHEBAO_OK;
+}
+
+/* The years before the plan and the plan's months: at most the form's 80 years. */
+static int eplan_years_max(shebao_ctx *ctx, const eplan_run *run, sb_dec n0)
+{
+    mpq_t n, t;
+    mpq_inits(n, t, NULL);
+    sb_dec_to_q(n, n0);
+    mpq_set_ui(t, (unsigned long)run->months, 12);
+    mpq_canonicalize(t);
+    mpq_add(n, n, t);
+    sb_dec_to_q(t, SB_EMPLOYEE_YEARS_MAX);
+    int over = mpq_cmp(n, t) > 0;
+    mpq_clears(n, t, NULL);
+    if (over) {
+        char y[32];
+        sb_dec_format(n0, y, sizeof y);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan: %s years paid before it and its %d months make more than 80 years",
+                       y, run->months);
+    }
     return SHEBAO_OK;
 }
 
@@ -395,6 +418,10 @@ static int eplan_ledger(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *ru
     if (seg[nseg - 1].last > R || (seg[nseg - 1].last == R && SB_MONTH_MON(pl->ret) == 1))
         return sb_fail(ctx, SHEBAO_EINPUT, "plan: year %d is not before the retirement in %04d-%02d", seg[nseg - 1].last,
                        R, SB_MONTH_MON(pl->ret));
+    int B = SB_MONTH_YEAR(pl->birth);
+    if (seg[0].first < B + 16) /* no one pays before the year they turn 16 (the resident plan's rule too) */
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment 1: year %d is before the person turns 16 (born %04d-%02d; "
+                       "first allowed year %d)", seg[0].first, B, SB_MONTH_MON(pl->birth), B + 16);
     int first = seg[0].first, last = SB_MONTH_MON(pl->ret) == 1 ? R - 1 : R;
     size_t years = (size_t)(last - first + 1), months = 0;
     for (size_t i = 0; i < nseg; i++)
@@ -422,6 +449,7 @@ static int eplan_compute(shebao_ctx *ctx, const shebao_policy *P, const shebao_e
     pl->fig.account = run->balance;
     for (size_t i = 0; i < pl->nrows; i++)
         TRY(eplan_add(ctx, &pl->fig.personal_total, pl->rows[i].personal, "personal total", pl->rows[i].year));
+    TRY(eplan_years_max(ctx, run, n0));
     eplan_nz(pl, run, n0, z0);
     shebao_employee_form *f = &pl->form;
     *f = (shebao_employee_form)SHEBAO_EMPLOYEE_FORM_INIT;

@@ -228,6 +228,8 @@ void cli_sink_set(cli_sink *s);
 /* The calling thread's sink, or NULL. */
 cli_sink *cli_sink_get(void);
 
+/* The length of the valid UTF-8 sequence at s (n bytes left, n > 0), 0 if there is none. */
+size_t cli_utf8_seq(const unsigned char *s, size_t n);
 /* Display width of a UTF-8 string in terminal columns (CJK = 2). */
 int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */

@@ -127,7 +127,10 @@ int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *des
     shebao_fen *out = dest;
     int rc = shebao_money_parse(ctx, v, out);
     if (rc != SHEBAO_OK || *out < 0) {
-        cli_err("--%s '%.40s': %s", o->name, v, rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        if (rc != SHEBAO_OK) /* the library's message shows the value */
+            cli_err("--%s: %s", o->name, shebao_ctx_errmsg(ctx));
+        else
+            cli_err("--%s '%.40s': must not be negative", o->name, v);
         return EXIT_INPUT;
     }
     return EXIT_OK;
@@ -152,7 +155,7 @@ static bool is_choice(const char *words, const char *v)
 static int bad_value(const cli_opt *o, const char *v, const char *what, bool usage)
 {
     if (usage)
-        return cli_usage("--%s must be %s, not '%s'", o->name, what, v);
+        return cli_usage("--%s must be %s, not '%.40s%s'", o->name, what, v, strlen(v) > 40 ? "..." : "");
     cli_err("--%s '%.40s': expected %s", o->name, v, what);
     return EXIT_INPUT;
 }

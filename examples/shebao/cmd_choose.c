@@ -256,6 +256,13 @@ int cmd_choose(shebao_ctx *ctx, int argc, char **argv)
     struct stat pst;
     if (o.chart && o.file && stat(o.file, &pst) == 0 && cli_is_file(o.chart, &pst))
         return cli_usage("--chart %s is the same file as --policy %s", o.chart, o.file);
+    /* female55 and female50 are women's categories, male a man's; a woman's category without --sex is a woman */
+    bool woman_category = o.category && strcmp(o.category, "male") != 0;
+    if (o.sex && o.category && woman_category != (strcmp(o.sex, "female") == 0))
+        return cli_usage("--sex %s and --category %s do not go together (female55 and female50 are a woman's "
+                         "categories, male a man's)", o.sex, o.category);
+    if (!o.sex && woman_category)
+        o.sex = "female";
     choose_result r = {.birth = o.birth.text, .start = (int)o.start.v, .ret = SHEBAO_RETIREMENT_INIT};
     r.category = o.category ? o.category : o.sex && strcmp(o.sex, "female") == 0 ? "female55" : "male";
     r.category_assumed = !o.category && o.sex && strcmp(o.sex, "female") == 0;

@@ -44,12 +44,16 @@ static int check_out(shebao_ctx *ctx, const cli_opt *o, const char *v, void *des
     return EXIT_OK;
 }
 
-/* --name: printed on the page; one line of at most 40 bytes */
+/* --name: printed on the page; one line of at most 40 bytes of UTF-8 */
 static int check_name(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 {
     (void)ctx, (void)o;
-    if (strlen(v) > 40 || strpbrk(v, "\n\r\t"))
+    size_t n = strlen(v);
+    if (n > 40 || strpbrk(v, "\n\r\t"))
         return cli_usage("--name '%.40s': one line of at most 40 bytes (13 Chinese characters)", v);
+    for (size_t i = 0, k; i < n; i += k)
+        if ((k = cli_utf8_seq((const unsigned char *)v + i, n - i)) == 0)
+            return cli_usage("--name: not valid UTF-8 (byte %zu)", i + 1);
     *(const char **)dest = v;
     return EXIT_OK;
 }

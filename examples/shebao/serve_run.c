@@ -12,27 +12,11 @@
 
 /* ---- answers ------------------------------------------------------------------------------------------------ */
 
-/* The length of the valid UTF-8 sequence at s (n bytes left), 0 if there is none. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (k == 0 || k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) || (c == 0xF0 && s[1] < 0x90) ||
-        (c == 0xF4 && s[1] >= 0x90))
-        return 0; /* overlong, a surrogate, past U+10FFFF */
-    return k;
-}
-
 const char *serve_clean_utf8(const char *s, char *buf, size_t size)
 {
     size_t n = strlen(s), o = 0;
     for (size_t i = 0; i < n && o + 1 < size;) {
-        size_t k = utf8_seq((const unsigned char *)s + i, n - i);
+        size_t k = cli_utf8_seq((const unsigned char *)s + i, n - i);
         if (k == 0 || o + k >= size) {
             buf[o++] = '?';
             i += k ? k : 1;

@@ -103,6 +103,14 @@ check 1978-03 male male 2019
 check 1980-05 male male 2025
 check 1976-06 female female50 2019
 check 1972-09 female female55 2020
+# born in December (the resident claim in January of the year after the 60th birthday: 1979-12 + 60 y 1 m = 2040-01)
+check 1979-12 male male 2019
+# a woman born in December who starts in the year she retires (female55: 55 years and 3 months, 2026-03)
+check 1970-12 female female55 2026
+# a woman's category without --sex is a woman: the same document as with --sex female
+"$BIN" choose --birth 1976-06 --category female50 --start 2019 --format json >"$TMP/a.json" 2>&1
+"$BIN" choose --birth 1976-06 --sex female --category female50 --start 2019 --format json >"$TMP/b.json" 2>&1
+if cmp -s "$TMP/a.json" "$TMP/b.json"; then passed; else failed "choose female50 without --sex" "not the woman's"; fi
 if [ "$fail" -eq 0 ]; then
     echo "choose-vs: $checked figures identical to project and employee --plan"
 fi
