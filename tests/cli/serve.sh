@@ -176,6 +176,12 @@ refused switch-not-bool POST /v1/project '{"birth":"1975-03","explain":"yes"}' 4
 refused not-an-option-name POST /v1/project '{"--birth":"1975-03"}' 400 2 "is not an option name"
 refused file-member POST /v1/project '{"birth":"1975-03","policy":"/etc/passwd"}' 400 2 "member 'policy' is not taken over HTTP"
 refused chart-member POST /v1/compare '{"birth":"1975-03","start":2020,"chart":"/tmp/x.png"}' 400 2 "member 'chart' is not taken"
+refused choose-sex-category POST /v1/choose '{"birth":"1980-01","start":2025,"sex":"male","category":"female50"}' 400 2 \
+    "--sex male and --category female50 do not go together"
+refused employee-plan-before-16 POST /v1/employee '{"birth":"2004-06","category":"male","plan":"2019-2020:100%"}' 400 4 \
+    "plan segment 1: year 2019 is before the person turns 16 (born 2004-06; first allowed year 2020)"
+refused employee-long-category POST /v1/employee "{\"birth\":\"1980-01\",\"category\":\"$(printf %03000d 0)\"}" 400 2 \
+    "not '0000000000000000000000000000000000000000...' (see"
 refused employee-plan-bad POST /v1/employee '{"birth":"1965-06","category":"male","plan":"2024:59%"}' 400 4 "a share must be 60% to 300%"
 refused help-member POST /v1/project '{"help":true}' 400 2 "member 'help' is not taken"
 refused format-csv POST /v1/project '{"birth":"1975-03","format":"csv"}' 400 2 "member 'format' must be"
