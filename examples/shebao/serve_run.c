@@ -182,7 +182,9 @@ static int member(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, 
     const cli_opt *o = find_option(cmd, key);
     char num[32];
     const char *value;
-    if (o && o->kind == CLI_SWITCH) {
+    if (!o) { /* not an option of the command, whatever its value: the command's own refusal */
+        value = NULL;
+    } else if (o->kind == CLI_SWITCH) {
         if (!json_is_boolean(v))
             return serve_error(r, 400, EXIT_USAGE, "member '%s' must be true or false", key), 400;
         if (json_is_false(v))
@@ -197,9 +199,9 @@ static int member(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, 
         return serve_error(r, 400, EXIT_USAGE, "member '%s' must be a string or a whole number (exact values such as "
                            "amounts and rates are written as strings)", key), 400;
     }
-    if (strcmp(key, "format") == 0 && strcmp(value, "json") != 0)
+    if (o && strcmp(key, "format") == 0 && strcmp(value, "json") != 0)
         return serve_error(r, 400, EXIT_USAGE, "member 'format' must be \"json\": the service answers in JSON"), 400;
-    if (strcmp(key, "region") == 0 && !serve_policy(c, value))
+    if (o && strcmp(key, "region") == 0 && !serve_policy(c, value))
         return serve_unknown_region(c, ctx, value, r), 404;
     if (!(*arg = argument_of(key, value)))
         return serve_error(r, 500, EXIT_INTERNAL, "out of memory"), 500;

@@ -176,6 +176,9 @@ refused switch-not-bool POST /v1/project '{"birth":"1975-03","explain":"yes"}' 4
 refused not-an-option-name POST /v1/project '{"--birth":"1975-03"}' 400 2 "is not an option name"
 refused file-member POST /v1/project '{"birth":"1975-03","policy":"/etc/passwd"}' 400 2 "member 'policy' is not taken over HTTP"
 refused chart-member POST /v1/compare '{"birth":"1975-03","start":2020,"chart":"/tmp/x.png"}' 400 2 "member 'chart' is not taken"
+# a member that is no option of the command is the command's refusal, whatever its value's type
+like unknown-option-bool POST /v1/choose '{"birth":"1980-01","start":2025,"explain":true}' 400 choose --birth 1980-01 --start 2025 --explain --format json
+like unknown-option-object POST /v1/retire '{"birth":"1965-02","category":"male","grades":{"a":[1]}}' 400 retire --birth 1965-02 --category male --grades --format json
 refused choose-sex-category POST /v1/choose '{"birth":"1980-01","start":2025,"sex":"male","category":"female50"}' 400 2 \
     "--sex male and --category female50 do not go together"
 refused employee-plan-before-16 POST /v1/employee '{"birth":"2004-06","category":"male","plan":"2019-2020:100%"}' 400 4 \
