@@ -261,8 +261,11 @@ int shebao_employee_claim(shebao_ctx *ctx, const shebao_policy *policy, const sh
     TRY(claim_inputs(ctx, ep, form, &in));
     const sb_year_value *base = sb_employee_base(ep, ret);
     bool given = form->version >= 2 && form->benefit_base != SHEBAO_UNSET;
-    if (given && (form->benefit_base <= 0 || form->benefit_base > SB_EMPLOYEE_BASE_MAX))
-        return sb_fail(ctx, SHEBAO_EINPUT, "benefit_base: must be above 0 and at most 1000000.00 a month");
+    if (given && (form->benefit_base <= 0 || form->benefit_base > SB_EMPLOYEE_BASE_MAX)) {
+        char m[SHEBAO_MONEY_BUFSZ];
+        shebao_money_format(form->benefit_base, m, sizeof m);
+        return sb_fail(ctx, SHEBAO_EINPUT, "benefit_base %s: must be above 0 and at most 1000000.00 a month", m);
+    }
     if (!base && !given)
         return sb_fail(ctx, SHEBAO_EINPUT, "retirement %04d-%02d: the policy has no benefit base (计发基数) "
                        "published by then", form->retire_year, form->retire_month);
