@@ -48,12 +48,13 @@ same() {
 
 checked=0
 
-# check BIRTH SEX CATEGORY START
+# check BIRTH SEX CATEGORY START [PAID]: PAID, resident years already paid (choose --paid), comes before each
+# project's plan
 check() {
-    birth=$1 sex=$2 cat=$3 start=$4
-    name="choose $birth $sex $cat $start"
-    if ! "$BIN" choose --birth "$birth" --sex "$sex" --category "$cat" --start "$start" --format json \
-        >"$TMP/choose.json" 2>"$TMP/err"; then
+    birth=$1 sex=$2 cat=$3 start=$4 paid=${5:-}
+    name="choose $birth $sex $cat $start $paid"
+    if ! "$BIN" choose --birth "$birth" --sex "$sex" --category "$cat" --start "$start" ${paid:+--paid "$paid"} \
+        --format json >"$TMP/choose.json" 2>"$TMP/err"; then
         failed "$name" "choose failed: $(head -n 1 "$TMP/err")"
         return
     fi
@@ -65,7 +66,7 @@ check() {
     fi
     while read -r row; do
         grade=$(get grade "$row") years=$(get years "$row")
-        if ! "$BIN" project --birth "$birth" --sex "$sex" --grade "$grade" --start "$start" --years "$years" \
+        if ! "$BIN" project --birth "$birth" --sex "$sex" --plan "${paid:+$paid,}$start-$((start + years - 1)):$grade" \
             --format json >"$TMP/p.json" 2>"$TMP/err"; then
             failed "$name" "project --grade $grade --years $years: $(head -n 1 "$TMP/err")"
             continue
@@ -107,6 +108,8 @@ check 1972-09 female female55 2020
 check 1979-12 male male 2019
 # a woman born in December who starts in the year she retires (female55: 55 years and 3 months, 2026-03)
 check 1970-12 female female55 2026
+# a woman with years already paid (2010-2014 at 300: the resident cells are project's over both segments)
+check 1975-12 female female55 2025 2010-2014:300
 # a woman's category without --sex is a woman: the same document as with --sex female
 "$BIN" choose --birth 1976-06 --category female50 --start 2019 --format json >"$TMP/a.json" 2>&1
 "$BIN" choose --birth 1976-06 --sex female --category female50 --start 2019 --format json >"$TMP/b.json" 2>&1
