@@ -26,6 +26,7 @@ typedef struct choose_result {
     size_t col;           /* compare's column of the longest length */
     choose_plan emp[CHOOSE_SHARES];
     shebao_retirement ret;
+    int said;             /* the exit code of a refusal whose message choose wrote (CHOOSE_SAID), 0: input */
 } choose_result;
 
 /* The JSON document (choose_json.c): {"resident": [compare's cells], "employee": [...], ...}. NULL: no memory. */

@@ -86,8 +86,14 @@ static int choose_employee(shebao_ctx *ctx, const shebao_policy *pol, const choo
         in.category = cat;
         in.plan = e->plan;
         in.discount = o->discount;
-        if ((rc = shebao_employee_plan_compute(ctx, pol, &in, &e->pl)) != SHEBAO_OK)
-            return rc;
+        if ((rc = shebao_employee_plan_compute(ctx, pol, &in, &e->pl)) != SHEBAO_OK) {
+            if (rc == SHEBAO_ENOMEM)
+                return rc;
+            /* the plan is choose's, not the person's: say which */
+            cli_err("employee scheme, plan %s: %s", e->plan, shebao_ctx_errmsg(ctx));
+            r->said = cli_exit_code(rc);
+            return CHOOSE_SAID;
+        }
     }
     return SHEBAO_OK;
 }
@@ -283,7 +289,7 @@ int cmd_choose(shebao_ctx *ctx, int argc, char **argv)
     if (rc == SHEBAO_OK)
         rc = choose_employee(ctx, pol, &o, &r);
     if (rc == CHOOSE_SAID)
-        code = EXIT_INPUT; /* choose's own message, already written */
+        code = r.said ? r.said : EXIT_INPUT; /* choose's own message, already written */
     else if (rc != SHEBAO_OK)
         code = cli_fail(ctx, rc);
     else
