@@ -23,9 +23,11 @@ static void err_line(const char *suffix, const char *fmt, va_list ap)
 {
     char msg[1200];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    for (char *p = msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
+    for (char *p = msg; *p; p++) /* one line, and no terminal control from a value typed or sent */
+        if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';
+        else if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     cli_sink *s = cli_sink_get();
     if (!s)
         fprintf(stderr, "shebao: %s%s\n", msg, suffix);
