@@ -53,6 +53,26 @@ const cli_command cli_cmd_employee = {
     .run = cmd_employee,
 };
 
+/* A refusal of the library: its message, whose first word names a member of the input struct, with the option
+ * the person typed instead (`years_paid 'abc'` is `--years-paid 'abc'`; with --plan, `--paid-years`). */
+int employee_fail(shebao_ctx *ctx, int rc, bool plan)
+{
+    static const char *const names[][2] = {
+        {"years_paid", "--years-paid"},         {"index", "--index"},
+        {"transition_years", "--transition-years"}, {"transition_index", "--transition-index"},
+        {"benefit_base", "--benefit-base"},
+    };
+    const char *msg = shebao_ctx_errmsg(ctx);
+    for (size_t i = 0; msg && i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i][0]);
+        if (strncmp(msg, names[i][0], n) == 0 && (msg[n] == ' ' || msg[n] == ':')) {
+            cli_err("%s%s", plan && i == 0 ? "--paid-years" : names[i][1], msg + n);
+            return cli_exit_code(rc);
+        }
+    }
+    return cli_fail(ctx, rc);
+}
+
 /* One figure of the pension: its names, the amount with 元 right-aligned in 14 columns (the right edge where the
  * 12-column amount was), or "-". */
 static void employee_line(const char *zh, const char *en, int has, shebao_fen v)
@@ -147,7 +167,7 @@ int cmd_employee(shebao_ctx *ctx, int argc, char **argv)
     rc = shebao_employee_claim(ctx, pol, &f, &p);
     char *text = NULL;
     if (rc != SHEBAO_OK)
-        code = cli_fail(ctx, rc);
+        code = employee_fail(ctx, rc, false);
     else if (strcmp(o.format, "json") == 0)
         code = cli_print_json(shebao_employee_pension_to_json(pol, &f, &p, &text), &text);
     else {

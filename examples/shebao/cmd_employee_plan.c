@@ -110,7 +110,7 @@ int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o)
     int code = EXIT_OK;
     char *text = NULL;
     if (rc != SHEBAO_OK)
-        code = cli_fail(ctx, rc);
+        code = employee_fail(ctx, rc, true);
     else if (strcmp(o->format, "json") == 0)
         code = cli_print_json(shebao_employee_plan_to_json(pl, &text), &text);
     else {

@@ -15,6 +15,9 @@ typedef struct employee_opts {
 /* `employee --plan`: a flexible worker's plan. The exit code. */
 int cmd_employee_plan(shebao_ctx *ctx, const employee_opts *o);
 
+/* A refusal of the library with the option's name for the input member its message begins with: the exit code. */
+int employee_fail(shebao_ctx *ctx, int rc, bool plan);
+
 /* The claim's lines of the table: who, C, N, Z, the divisor and the components (or why not eligible). */
 void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pension *p);
 
