@@ -235,11 +235,20 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **state, enum M
     *state = NULL;
 }
 
+/* The path as sent, not unescaped: every route and policy id is plain ASCII, and an unescaped "%00" would end the
+ * path early ("/v1/retire%00x" answered as /v1/retire), so an escape is never a route's. */
+static size_t keep_escapes(void *cls, struct MHD_Connection *conn, char *uri)
+{
+    (void)cls, (void)conn;
+    return strlen(uri);
+}
+
 struct MHD_Daemon *serve_start(serve_conf *c, int fd, unsigned threads, unsigned max_connections, unsigned timeout)
 {
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC;
     return MHD_start_daemon(flags, 0, NULL, NULL, on_request, c, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
                             MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, max_connections,
                             MHD_OPTION_CONNECTION_TIMEOUT, timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-                            (size_t)(32 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_END);
+                            (size_t)(32 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL, MHD_OPTION_UNESCAPE_CALLBACK,
+                            keep_escapes, NULL, MHD_OPTION_END);
 }
