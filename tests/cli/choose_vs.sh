@@ -106,6 +106,8 @@ check 1976-06 female female50 2019
 check 1972-09 female female55 2020
 # born in December (the resident claim in January of the year after the 60th birthday: 1979-12 + 60 y 1 m = 2040-01)
 check 1979-12 male male 2019
+# ... starting in the last payable resident year, 2039 (one year paid: not eligible on either side)
+check 1979-12 male male 2039
 # a woman born in December who starts in the year she retires (female55: 55 years and 3 months, 2026-03)
 check 1970-12 female female55 2026
 # a woman with years already paid (2010-2014 at 300: the resident cells are project's over both segments)
