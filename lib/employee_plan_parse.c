@@ -40,7 +40,12 @@ static int eplan_segment(shebao_ctx *ctx, const char *p, size_t len, size_t i, s
             why = "the first year is after the last";
         const char *v = colon + 1;
         s->share = vlen > 0 && v[vlen - 1] == '%';
-        if (!why && sb_dec_read(v, vlen - s->share, s->share ? 4 : 2, &s->value) != SB_DEC_OK)
+        sb_dec_status st = why ? SB_DEC_OK : sb_dec_read(v, vlen - s->share, s->share ? 4 : 2, &s->value);
+        if ((st == SB_DEC_SYNTAX || vlen == 0) && st != SB_DEC_OK && !s->share) /* "abc", "": neither kind */
+            why = "expected a share such as 100% or an amount a month such as 5000";
+        else if (st == SB_DEC_RANGE && !s->share)
+            why = "an amount must be above 0 and at most 100000000";
+        else if (st != SB_DEC_OK)
             why = s->share ? "expected a percentage with at most 4 decimals" : "expected an amount with at most 2 decimals";
         else if (!why && s->share) {
             s->value.scale += 2; /* percent → rate */
