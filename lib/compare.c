@@ -385,7 +385,8 @@ int shebao_compare(shebao_ctx *ctx, const shebao_policy *P, const shebao_person 
     c->birth = birth;
     c->sex = person->sex;
     c->start = opt->start_year;
-    c->max_years = last - opt->start_year + 1;
+    /* a plan's years end at SB_YEAR_MAX (born 2140 or later: the last payable year is beyond it) */
+    c->max_years = (last < SB_YEAR_MAX ? last : SB_YEAR_MAX) - opt->start_year + 1;
     memcpy(c->claim, claim_text, sizeof c->claim);
     c->policy_id = sb_strdup(P->id);
     c->policy_lineage = sb_strdup(P->lineage);

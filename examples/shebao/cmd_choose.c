@@ -71,6 +71,8 @@ static int choose_employee(shebao_ctx *ctx, const shebao_policy *pol, const choo
     if (rc != SHEBAO_OK)
         return rc;
     int last = r->ret.month == 1 ? r->ret.year - 1 : r->ret.year;
+    if (last > SHEBAO_YEAR_MAX) /* a plan's years end there (a retirement after 2199) */
+        last = SHEBAO_YEAR_MAX;
     if (last < r->start) {
         cli_err("--start %d: after the last year before the employee retirement in %04d-%02d", r->start, r->ret.year,
                 r->ret.month);
