@@ -19,6 +19,8 @@
 #include <cairo-svg.h>
 #include <fontconfig/fontconfig.h>
 
+#include "cli.h"
+
 #include "chart.h"
 
 #define CW 1080.0   /* canvas width */
@@ -537,7 +539,7 @@ int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const 
     if (!k->err && fflush(k->f) != 0)
         k->err = errno;
     if (k->err) {
-        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, strerror(k->err));
+        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, cli_strerror(k->err));
         return -2;
     }
     if (st != CAIRO_STATUS_SUCCESS) {

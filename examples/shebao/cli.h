@@ -228,6 +228,49 @@ void cli_sink_set(cli_sink *s);
 /* The calling thread's sink, or NULL. */
 cli_sink *cli_sink_get(void);
 
+/* ---- the language (cli_lang.c) -----------------------------------------------------------------------------
+ * --lang zh|en|both, taken by every command (cli_parse, like --help). Default from the environment: the first
+ * non-empty of LC_ALL, LC_MESSAGES, LANG; zh* is zh, en* is en, anything else (unset, C, POSIX, C.UTF-8) both,
+ * which is the output of before --lang: Chinese and English side by side where the command printed both, English
+ * where it printed English. The choice is the calling thread's (shebao serve runs commands in worker threads).
+ * Messages are English in the sources and translated through GNU gettext, text domain "shebao" (po/zh_CN.po); the
+ * library's, domain "libshebao" (po/libshebao/zh_CN.po), through shebao_ctx_set_language(). JSON, CSV and member
+ * names never change with the language. */
+typedef enum cli_lang { CLI_LANG_BOTH = 0, CLI_LANG_ZH = 1, CLI_LANG_EN = 2 } cli_lang;
+/* The process's default from the environment and the catalogues (the folder "locale" next to the executable, else
+ * the installed one): once, in main, before any thread. */
+void cli_lang_init(void);
+/* The language named by LC_ALL, LC_MESSAGES and LANG (each NULL or "" when unset). */
+cli_lang cli_lang_from_env(const char *lc_all, const char *lc_messages, const char *lang);
+/* "zh", "en" or "both" into *out; false for anything else. */
+bool cli_lang_from_name(const char *name, cli_lang *out);
+/* The calling thread's language: its --lang, else the process's default. */
+cli_lang cli_lang_get(void);
+void cli_lang_set(cli_lang l);
+/* Back to the process's default (shebao serve, after each request). */
+void cli_lang_reset(void);
+/* The context's message language for the calling thread's (zh: Chinese; en and both: English). */
+void cli_lang_apply(shebao_ctx *ctx);
+/* An English message in the calling thread's language: its zh_CN translation in zh, else en itself. */
+const char *cli_tr(const char *en)
+#if defined(__GNUC__)
+    __attribute__((format_arg(1)))
+#endif
+    ;
+/* A message that is printed in both languages in both ("中文 English"): into buf, formatted from en_fmt's
+ * translation in zh, from en_fmt in en, and both joined by a space in both. Returns buf. */
+const char *cli_say(char *buf, size_t size, const char *en_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* zh in zh, en in en, NULL in both (the caller prints both as before). */
+const char *cli_pick(const char *zh, const char *en);
+/* A table's heading: the Chinese line and the English line in both, one of them in zh or en. */
+void cli_head(FILE *f, const char *zh, const char *en);
+/* strerror(err) in zh (the C library's catalogue, when installed), else its English description. */
+const char *cli_strerror(int err);
+
 /* Display width of a UTF-8 string in terminal columns (CJK = 2). */
 int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */

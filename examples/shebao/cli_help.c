@@ -116,6 +116,8 @@ void cli_print_usage(FILE *f, const cli_command *const *commands)
         else
             put_block(f, commands[i]);
     }
+    fputs("\nevery command also takes --lang zh|en|both: the language of its text (default from LC_ALL, LC_MESSAGES,\n"
+          "LANG: zh*, en*, else both); -h, --help: its help\n", f);
     fputs("\nexit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
           "            5 computation error\n",
           f);
@@ -165,6 +167,8 @@ void cli_print_help(FILE *f, const cli_command *cmd)
         put_options(f, cmd->opts);
         put_options(f, cmd->shared);
         fprintf(f, "  -h, --help%*sthis help\n", OPTHELP - 12, "");
+        fprintf(f, "  --lang zh|en|both%*sthe language of the text (default from LC_ALL, LC_MESSAGES, LANG)\n",
+                OPTHELP - 19, "");
     }
     put_example(f, cmd);
 }

@@ -30,13 +30,13 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
     memset(fout, 0, sizeof *fout);
     *fin = stdin;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
-        cli_err("--in %s: %s", in, strerror(errno));
+        cli_err("--in %s: %s", in, cli_strerror(errno));
         return EXIT_INPUT;
     }
     struct stat ist, ost;
     int code = EXIT_OK, err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
     if (err) {
-        cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
+        cli_err("%s: %s", in_name(in, name, sizeof name), cli_strerror(err));
         code = EXIT_INPUT;
     } else if (to_file && cli_is_file(out, &ist)) {
         code = cli_usage("batch: --out %s is the same file as %s", out, in_name(in, name, sizeof name));
@@ -46,7 +46,7 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
     } else if (!to_file) {
         fout->f = stdout;
     } else if ((err = cli_outfile_open(fout, out)) != 0) {
-        cli_err("--out %s: %s", out, strerror(err));
+        cli_err("--out %s: %s", out, cli_strerror(err));
         code = EXIT_INPUT;
     }
     if (code != EXIT_OK && *fin != stdin)
@@ -123,7 +123,7 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
     } else if (r->read_failed) {
         char name[600];
         cli_err("batch: read error on %s: %s", in_name(o->in, name, sizeof name),
-                strerror(r->read_errno ? r->read_errno : EIO));
+                cli_strerror(r->read_errno ? r->read_errno : EIO));
         exit_code = EXIT_INTERNAL;
     } else if (r->fatal) {
         cli_err("%s", r->fatal_msg);
@@ -147,7 +147,7 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
         else
             cli_outfile_discard(fout);
         if (err) {
-            cli_err("batch: write error on --out %s: %s", o->out, strerror(err));
+            cli_err("batch: write error on --out %s: %s", o->out, cli_strerror(err));
             exit_code = EXIT_INTERNAL;
         }
     }
@@ -186,7 +186,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     static batch_decode dec; /* (64 KiB of buffer: not on the stack) */
     bool decode = o.encoding && strcmp(o.encoding, BATCH_GB18030) == 0;
     if (decode && !batch_decode_open(&dec, fin, "GB18030")) {
-        cli_err("batch: --encoding %s: %s", o.encoding, strerror(errno));
+        cli_err("batch: --encoding %s: %s", o.encoding, cli_strerror(errno));
         cli_outfile_discard(&fout);
         if (fin != stdin)
             fclose(fin);

@@ -10,7 +10,7 @@
 #include "report_page.h"
 
 typedef struct report_opts {
-    const char *file, *region, *sex, *paid, *name, *out, *lang;
+    const char *file, *region, *sex, *paid, *name, *out;
     cli_month birth;
     cli_int start;
     struct report_backpay {
@@ -69,8 +69,6 @@ static const cli_opt report_table[] = {
      .help = "the person's name, printed in the title (张三)"},
     {.name = "out", .value = "FILE.pdf", .kind = CLI_CHECK, .flags = CLI_REQUIRED, AT(out), .check = check_out,
      .help = "the page (one A4 page, PDF); replaced only when complete"},
-    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
-     .help = "the page's language (default zh)"},
     {0},
 };
 #undef AT
@@ -124,7 +122,7 @@ static void today(char buf[16])
 static int write_page(const shebao_comparison *c, const shebao_policy *pol, const report_opts *o)
 {
     char err[512], name[256], date[16];
-    bool zh = !o->lang || strcmp(o->lang, "zh") == 0;
+    bool zh = cli_lang_get() != CLI_LANG_EN; /* the page is Chinese unless --lang en (or an English environment) */
     display_name(pol, zh, name, sizeof name);
     today(date);
     report_info info = {o->name, o->birth.text, name, data_through(pol), o->paid, o->backpay.years, o->backpay.grade,
@@ -132,11 +130,11 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
     cli_outfile of;
     int r = -1, e = cli_outfile_open(&of, o->out);
     if (e != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, strerror(e));
+        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, cli_strerror(e));
     } else if ((r = report_write(c, &info, o->out, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
     } else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, strerror(e));
+        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, cli_strerror(e));
         r = -2;
     }
     chart_cleanup();

@@ -151,7 +151,7 @@ static int listen_on(const char *addr, unsigned *port)
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
         bind(fd, (struct sockaddr *)&a, len) != 0 || listen(fd, 128) != 0 ||
         getsockname(fd, (struct sockaddr *)&a, &len) != 0) {
-        cli_err("cannot listen on %s: %s", addr, strerror(errno));
+        cli_err("cannot listen on %s: %s", addr, cli_strerror(errno));
         if (fd >= 0)
             close(fd);
         return -1;
