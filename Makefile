@@ -178,6 +178,8 @@ $(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text,$(UNIT_B
 $(BUILD)/tests/obj/test_null_args.o: UNIT_CFLAGS = -DSHEBAO_EXPORTS_TXT='"$(CURDIR)/tests/abi/exports.txt"'
 
 # the chart test links the CLI's chart code and cairo (it checks that Chinese labels are not tofu)
+# test_language reads the library's catalogue of the build tree
+$(BUILD)/tests/obj/test_language.o: UNIT_CFLAGS = -DSHEBAO_TEST_LOCALEDIR='"$(BUILD)/locale"'
 $(BUILD)/tests/obj/test_chart.o: UNIT_CFLAGS = $(CLI_CFLAGS) -Iexamples/shebao
 $(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(STATIC)
 	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) $(DEP_LIBS)
@@ -216,7 +218,7 @@ check: deps
 
 test: all po-check unit-tests cxx-check cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
 
-unit-tests: $(UNIT_BIN)
+unit-tests: $(UNIT_BIN) $(MO)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 cli-tests: $(CLI) $(MO)
