@@ -144,3 +144,79 @@ const char *cli_say(char *buf, size_t size, const char *en_fmt, ...)
     }
     return buf;
 }
+
+/* Whether the UTF-8 sequence at p is a CJK character or full-width form (U+3000-U+9FFF, U+FF00-U+FFEF); its
+ * length in *n. */
+static bool cjk_at(const unsigned char *p, size_t *n)
+{
+    if (p[0] < 0xE0 || p[0] >= 0xF0 || !p[1] || !p[2])
+        return false;
+    unsigned c = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    *n = 3;
+    return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* s without its Chinese, into buf: CJK runs and a blank after them dropped; in a parenthesised group, the
+ * separators left at its ends too ("(低保, 特困, severe disability)" → "(severe disability)"), and a group left
+ * empty or with only "or"/"and" dropped with the blank before it. */
+static const char *without_chinese(const char *s, char *buf, size_t size)
+{
+    size_t n = 0, open = (size_t)-1; /* open: where the current group's '(' is in buf */
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 4 < size;) {
+        size_t k;
+        if (cjk_at(p, &k)) {
+            p += k;
+            while (cjk_at(p, &k))
+                p += k;
+            if (*p == ' ')
+                p++;
+            continue;
+        }
+        if (*p == '(')
+            open = n;
+        if (*p == ')' && open != (size_t)-1) {
+            /* trim the group's inside: separators and lone "or"/"and" at either end */
+            char *in = buf + open + 1;
+            size_t len = n - open - 1;
+            for (bool again = true; again;) {
+                again = false;
+                while (len && strchr(" ,;:", in[0]))
+                    memmove(in, in + 1, --len), again = true;
+                while (len && strchr(" ,;:", in[len - 1]))
+                    len--, again = true;
+                if (len >= 3 && strncmp(in, "or ", 3) == 0)
+                    memmove(in, in + 3, len -= 3), again = true;
+                if (len >= 4 && strncmp(in, "and ", 4) == 0)
+                    memmove(in, in + 4, len -= 4), again = true;
+                if (len == 2 && strncmp(in, "or", 2) == 0)
+                    len = 0;
+                if (len == 3 && strncmp(in, "and", 3) == 0)
+                    len = 0;
+            }
+            n = open + 1 + len;
+            if (len == 0) {
+                n = open;
+                if (n && buf[n - 1] == ' ')
+                    n--;
+                open = (size_t)-1;
+                p++;
+                continue;
+            }
+            open = (size_t)-1;
+        }
+        buf[n++] = (char)*p++;
+    }
+    while (n && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return buf;
+}
+
+const char *cli_text(const char *s, char *buf, size_t size)
+{
+    switch (cli_lang_get()) {
+    case CLI_LANG_ZH: return cli_tr(s);
+    case CLI_LANG_EN: return without_chinese(s, buf, size);
+    default: return s;
+    }
+}

@@ -63,24 +63,24 @@ typedef struct batch_cli {
 #define AT(m) .at = offsetof(batch_cli, m)
 static const cli_opt batch_table[] = {
     CLI_OPTS_POLICY(batch_cli),
-    {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = "the people, CSV (default -: standard input)"},
+    {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = N_("the people, CSV (default -: standard input)")},
     {.name = "out", .value = "FILE|-", .kind = CLI_TEXT, AT(out),
-     .help = "the results, CSV (default -: standard output); FILE is replaced only when complete"},
+     .help = N_("the results, CSV (default -: standard output); FILE is replaced only when complete")},
     {.name = "encoding", .value = "utf-8|" BATCH_GB18030, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(encoding),
-     .help = "of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)"},
+     .help = N_("of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)")},
     {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 256,
-     .what = "a whole number", .help = "threads projecting rows (default one per processor)"},
+     .what = "a whole number", .help = N_("threads projecting rows (default one per processor)")},
     CLI_OPT_DISCOUNT(batch_cli),
     CLI_OPT_MORTALITY(batch_cli),
-    {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = "a progress bar on standard error (a terminal)"},
+    {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = N_("a progress bar on standard error (a terminal)")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_batch = {
     .name = "batch",
-    .summary = "one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
-               "CSV out in input order; exits 4 when any row is an error",
+    .summary = N_("one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
+               "CSV out in input order; exits 4 when any row is an error"),
     .example = "batch --in people.csv --out pensions.csv --threads 4",
     .opts = batch_table,
     .run = cmd_batch,

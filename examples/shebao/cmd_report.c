@@ -57,26 +57,26 @@ static int check_name(shebao_ctx *ctx, const cli_opt *o, const char *v, void *de
 static const cli_opt report_table[] = {
     CLI_OPTS_POLICY(report_opts),
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
     CLI_OPT_SEX(report_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = "the first year paid"},
+     .what = "a year", .help = N_("the first year paid")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = "已缴年份 the years already paid, all before --start (SPEC as in project --plan)"},
+     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
-     .help = "补缴 a back payment of N years at GRADE at the claim, in every plan"},
+     .help = N_("补缴 a back payment of N years at GRADE at the claim, in every plan")},
     {.name = "name", .value = "NAME", .kind = CLI_CHECK, AT(name), .check = check_name,
-     .help = "the person's name, printed in the title (张三)"},
+     .help = N_("the person's name, printed in the title (张三)")},
     {.name = "out", .value = "FILE.pdf", .kind = CLI_CHECK, .flags = CLI_REQUIRED, AT(out), .check = check_out,
-     .help = "the page (one A4 page, PDF); replaced only when complete"},
+     .help = N_("the page (one A4 page, PDF); replaced only when complete")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_report = {
     .name = "report",
-    .summary = "one A4 page (PDF) a guide can print: the options, a chart,\n"
-               "three sentences, advice (the figures of compare)",
+    .summary = N_("one A4 page (PDF) a guide can print: the options, a chart,\n"
+               "three sentences, advice (the figures of compare)"),
     .example = "report --birth 1980-05 --start 2025 --name 张三 --out 张三.pdf",
     .opts = report_table,
     .run = cmd_report,

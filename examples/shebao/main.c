@@ -68,7 +68,7 @@ static int cmd_version(shebao_ctx *ctx, int argc, char **argv)
 
 static const cli_command cmd_version_desc = {
     .name = "version",
-    .summary = "library and data-format versions",
+    .summary = N_("library and data-format versions"),
     .example = "version",
     .run = cmd_version,
 };
@@ -78,13 +78,13 @@ typedef struct help_opts {
 } help_opts;
 
 static const cli_opt help_table[] = {
-    {.value = "COMMAND", .at = offsetof(help_opts, command), .help = "a command, or a group and its command"},
+    {.value = "COMMAND", .at = offsetof(help_opts, command), .help = N_("a command, or a group and its command")},
     {0},
 };
 
 static const cli_command cmd_help_desc = {
     .name = "help",
-    .summary = "this text, or the options of one command with an example",
+    .summary = N_("this text, or the options of one command with an example"),
     .example = "help ltc benefit",
     .opts = help_table,
 };
