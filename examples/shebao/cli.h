@@ -273,8 +273,12 @@ const char *cli_say(char *buf, size_t size, const char *en_fmt, ...)
 const char *cli_text(const char *s, char *buf, size_t size);
 /* zh in zh, en in en, NULL in both (the caller prints both as before). */
 const char *cli_pick(const char *zh, const char *en);
-/* A table's heading: the Chinese line and the English line in both, one of them in zh or en. */
+/* A heading line: "zh en" in both (as the tables always printed them), zh alone in zh, en alone in en. Blank
+ * lines before it are written at the start of both zh and en ("\n终身", "\nLifetime"). */
 void cli_head(FILE *f, const char *zh, const char *en);
+/* Whether the Chinese (the English) line of a two-line table header is printed: not in en (not in zh). */
+bool cli_show_zh(void);
+bool cli_show_en(void);
 /* strerror(err) in zh (the C library's catalogue, when installed), else its English description. */
 const char *cli_strerror(int err);
 

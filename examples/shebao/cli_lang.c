@@ -112,7 +112,7 @@ void cli_head(FILE *f, const char *zh, const char *en)
     if (one)
         fprintf(f, "%s\n", one);
     else
-        fprintf(f, "%s\n%s\n", zh, en);
+        fprintf(f, "%s %s\n", zh, en + strspn(en, "\n")); /* (a blank line before: zh's) */
 }
 
 const char *cli_strerror(int err)
@@ -220,3 +220,7 @@ const char *cli_text(const char *s, char *buf, size_t size)
     default: return s;
     }
 }
+
+bool cli_show_zh(void) { return cli_lang_get() != CLI_LANG_EN; }
+
+bool cli_show_en(void) { return cli_lang_get() != CLI_LANG_ZH; }

@@ -116,7 +116,7 @@ void cli_print_advice(const shebao_projection *p)
     shebao_advice a = SHEBAO_ADVICE_INIT;
     if (shebao_projection_advice(p, &a) != SHEBAO_OK)
         return;
-    printf("\n怎样才能领取 What it would take\n");
+    cli_head(stdout, "\n怎样才能领取", "\nWhat it would take");
     printf("  已缴%d年，需缴%d年，还差%d年 paid %d of the %d years required, %d missing\n", a.years_paid,
            a.years_required, a.years_missing, a.years_paid, a.years_required, a.years_missing);
     if (a.years_payable)

@@ -57,16 +57,18 @@ typedef struct col {
 
 static void header(const col *cols, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && cli_show_zh(); i++) {
         fputs(i ? "  " : "  ", stdout);
         cli_pad(stdout, cols[i].zh, cols[i].width, true);
     }
-    putchar('\n');
-    for (size_t i = 0; i < n; i++) {
+    if (cli_show_zh())
+        putchar('\n');
+    for (size_t i = 0; i < n && cli_show_en(); i++) {
         fputs("  ", stdout);
         cli_pad(stdout, cols[i].en, cols[i].width, true);
     }
-    putchar('\n');
+    if (cli_show_en())
+        putchar('\n');
 }
 
 static void cellv(const char *s, int width)
@@ -84,7 +86,7 @@ static void print_cells(const shebao_comparison *c)
                                {"内部收益率", "IRR", 10},     {"预期可继承", "inheritable", 11},
                                {"每万元月领", "per 10000", 10}};
     size_t nc = sizeof cols / sizeof cols[0];
-    printf("档次 × 年限 Grade × years\n");
+    cli_head(stdout, "档次 × 年限", "Grade × years");
     header(cols, nc);
     char a[SHEBAO_MONEY_BUFSZ], t[32];
     for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
@@ -152,7 +154,7 @@ static void print_marginal(const shebao_comparison *c)
                                            {"每年多缴", "extra/yr", 10}, {"共多缴", "extra paid", 10},
                                            {"每月多领", "extra/month", 11}, {"回本", "recoup", 8},
                                            {"现值之差", "EPV diff", 11}};
-                printf("\n多缴一档 One grade up (same years)\n");
+                cli_head(stdout, "\n多缴一档", "\nOne grade up (same years)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_grade = true;
             }
@@ -162,7 +164,7 @@ static void print_marginal(const shebao_comparison *c)
                 static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 8},
                                            {"共多缴", "extra paid", 10},  {"每月多领", "extra/month", 11},
                                            {"回本", "recoup", 8},         {"现值之差", "EPV diff", 11}};
-                printf("\n多缴一年 One year longer (same grade)\n");
+                cli_head(stdout, "\n多缴一年", "\nOne year longer (same grade)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_year = true;
             }
@@ -182,8 +184,8 @@ static void print_path(const shebao_comparison *c, const char *lang)
             return;
         char t[512];
         if (h == 0)
-            printf("\n档次表有变化，比较按每年在用的最低档与最高档 The grade tables change: the summary follows the "
-                   "lowest and the highest grade in force each year\n");
+            cli_head(stdout, "\n档次表有变化，比较按每年在用的最低档与最高档",
+                     "\nThe grade tables change: the summary follows the lowest and the highest grade in force each year");
         if (!lang || strcmp(lang, "zh") == 0) {
             compare_path_text(s, n, true, t, sizeof t);
             printf("  %s: %s\n", zh[h], t);
@@ -204,7 +206,12 @@ static void print_summary(const shebao_comparison *c, const shebao_compare_delta
     const shebao_segment *s;
     size_t ns;
     bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
-    printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
+    const char *head = path ? cli_pick("\n最低档与最高档（每年在用的）", "\nLowest vs highest grade (in force each year)")
+                            : cli_pick("\n最低档与最高档", "\nLowest vs highest grade");
+    if (head)
+        printf("%s\n", head);
+    else
+        printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
     compare_sentence(stdout, d, path, &ends, !lang || strcmp(lang, "zh") == 0, !lang || strcmp(lang, "en") == 0);
     if (no)
         cli_print_advice(no);
@@ -253,7 +260,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     print_marginal(c);
     size_t nex = shebao_comparison_excluded_count(c);
     if (nex) {
-        printf("\n未比较的档次 Grades left out (not valid, or 代缴, in every year of the plan)\n");
+        cli_head(stdout, "\n未比较的档次", "\nGrades left out (not valid, or 代缴, in every year of the plan)");
         for (size_t i = 0; i < nex; i++) {
             shebao_compare_excluded x;
             shebao_comparison_excluded(c, i, &x);
@@ -365,8 +372,6 @@ static const cli_opt compare_table[] = {
     CLI_OPT_FORMAT(compare_opts, "table|json|csv"),
     {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart), .check = check_chart,
      .help = N_("also draw the pensions and balances (replaced only when complete)")},
-    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
-     .help = N_("the table's sentences and the chart's labels in one language (default both; chart zh)")},
     {0},
 };
 #undef AT
@@ -499,6 +504,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     int rc = cli_parse(&cli_cmd_compare, ctx, argc, argv, 2, &o);
     if (rc != CLI_GO)
         return rc;
+    o.lang = cli_pick("zh", "en"); /* the sentences and the chart in the language of --lang (NULL: both) */
     if ((rc = check(&o)) != EXIT_OK)
         return rc;
     shebao_person pe = SHEBAO_PERSON_INIT;

@@ -147,7 +147,11 @@ static const cli_command cmd_assess = {
 static void assess_table_out(const run *r, const shebao_ltc_assessment *as)
 {
     policy_heading(r);
-    printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
+    const char *head = cli_pick("失能等级评估（长期护理失能等级评估标准 2021）", "Disability assessment (the national scale of 2021)");
+    if (head)
+        printf("%s\n", head);
+    else
+        printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
     label("日常生活活动能力", "ADL");
     printf("%4d   level %d %s\n", as->adl, as->adl_level, shebao_ltc_level_name(as->adl_level));
     label("认知能力", "cognition");

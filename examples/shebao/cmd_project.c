@@ -57,17 +57,20 @@ static void print_ledger(const shebao_projection *p)
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
         e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
     bool dj = has_daijiao(p); /* the 代缴 column only when a year has one: other tables stay as they were */
-    printf("个人账户 Individual account ledger\n");
-    printf("%-6s %10s %10s", "year", "grade", "personal");
-    if (dj)
-        printf(" %10s", "daijiao");
-    printf(" %10s %10s %8s %10s %10s %12s\n", "subsidy", "collective", "rate", "interest", "backpay", "balance");
+    cli_head(stdout, "个人账户", "Individual account ledger");
+    if (cli_show_en()) {
+        printf("%-6s %10s %10s", "year", "grade", "personal");
+        if (dj)
+            printf(" %10s", "daijiao");
+        printf(" %10s %10s %8s %10s %10s %12s\n", "subsidy", "collective", "rate", "interest", "backpay", "balance");
+    }
     static const char *const zh[] = {"年度", "档次", "个人缴费", "政府代缴", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
     static const int widths[] = {7, 11, 11, 11, 11, 11, 9, 11, 11, 13};
-    for (int i = 0; i < 10; i++)
+    for (int i = 0; i < 10 && cli_show_zh(); i++)
         if (dj || i != 3)
             cli_pad(stdout, zh[i], widths[i], i > 0);
-    putchar('\n');
+    if (cli_show_zh())
+        putchar('\n');
     for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, i, &r);
@@ -99,7 +102,7 @@ static void print_table(const shebao_projection *p, const char *growth)
                cli_fig(p, SHEBAO_FIG_BALANCE, b));
         printf("  高龄补贴等     age supplement        %12s\n", cli_fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
         printf("  合计           monthly total         %12s\n", cli_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
-        printf("\n终身 Lifetime\n");
+        cli_head(stdout, "\n终身", "\nLifetime");
         printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
         int m;
         char month[8];
@@ -294,7 +297,7 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const cha
     bool json = strcmp(format, "json") == 0;
     if (explain && !json) { /* JSON carries it as "explain" */
         if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
-            fputs("计算过程 How it was computed\n", stdout);
+            cli_head(stdout, "计算过程", "How it was computed");
             cli_puts(text);
         }
         shebao_free(text);
