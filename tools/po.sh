@@ -53,7 +53,7 @@ $d
 EOD
         extract "$dom" >"$pot" || exit 1
         if [ -f "$po" ]; then
-            msgmerge --quiet --update --backup=none --no-wrap --add-location=file "$po" "$pot" || exit 1
+            msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap --add-location=file "$po" "$pot" || exit 1
         else
             msginit --no-translator --no-wrap --locale=zh_CN.UTF-8 --input="$pot" --output-file="$po" || exit 1
         fi

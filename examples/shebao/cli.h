@@ -273,6 +273,9 @@ const char *cli_say(char *buf, size_t size, const char *en_fmt, ...)
 const char *cli_text(const char *s, char *buf, size_t size);
 /* zh in zh, en in en, NULL in both (the caller prints both as before). */
 const char *cli_pick(const char *zh, const char *en);
+/* A message written in both languages in the source (the pieces are the caller's): zh in zh, en in en, "zh en"
+ * in both; into buf, returned. */
+const char *cli_pair(char *buf, size_t size, const char *zh, const char *en);
 /* A heading line: "zh en" in both (as the tables always printed them), zh alone in zh, en alone in en. Blank
  * lines before it are written at the start of both zh and en ("\n终身", "\nLifetime"). */
 void cli_head(FILE *f, const char *zh, const char *en);

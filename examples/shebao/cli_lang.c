@@ -224,3 +224,10 @@ const char *cli_text(const char *s, char *buf, size_t size)
 bool cli_show_zh(void) { return cli_lang_get() != CLI_LANG_EN; }
 
 bool cli_show_en(void) { return cli_lang_get() != CLI_LANG_ZH; }
+
+const char *cli_pair(char *buf, size_t size, const char *zh, const char *en)
+{
+    const char *one = cli_pick(zh, en);
+    snprintf(buf, size, "%s%s%s", one ? one : zh, one ? "" : " ", one ? "" : en);
+    return buf;
+}

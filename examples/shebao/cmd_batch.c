@@ -152,8 +152,8 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
         }
     }
     if (!r->fatal)
-        fprintf(stderr, "batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n", r->total,
-                r->ok, r->not_eligible, r->errors, r->secs, r->secs > 0 ? (double)r->total / r->secs : 0.0);
+        fprintf(stderr, cli_tr("batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n"),
+                r->total, r->ok, r->not_eligible, r->errors, r->secs, r->secs > 0 ? (double)r->total / r->secs : 0.0);
     if (exit_code == EXIT_OK && r->errors > 0)
         exit_code = EXIT_INPUT; /* some rows failed: every row is still in the output */
     return exit_code;

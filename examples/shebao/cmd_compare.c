@@ -444,11 +444,11 @@ static int write_chart(const shebao_comparison *c, const shebao_policy *pol, con
     if (sink && sink->chart) {
         r = chart_write(c, &info, o->chart, sink->chart, err, sizeof err);
     } else if (e != 0) {
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, cli_strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), o->chart, cli_strerror(e));
     } else if ((r = chart_write(c, &info, o->chart, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
     } else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, cli_strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), o->chart, cli_strerror(e));
         r = -2;
     }
     if (r < 0) {

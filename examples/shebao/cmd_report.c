@@ -130,11 +130,11 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
     cli_outfile of;
     int r = -1, e = cli_outfile_open(&of, o->out);
     if (e != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, cli_strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the report '%.200s': %s"), o->out, cli_strerror(e));
     } else if ((r = report_write(c, &info, o->out, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
     } else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, cli_strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the report '%.200s': %s"), o->out, cli_strerror(e));
         r = -2;
     }
     chart_cleanup();
