@@ -132,11 +132,12 @@ static void work_rows(batch *bt, int index)
         format_row(bt->ctx[index], bt, &bt->rows[i], &bt->outs[index].b);
 }
 
-/* The rows' messages (the CSV column error) are English whatever --lang: CSV never changes with the language. */
+/* The rows' messages (the CSV column error) are those of --lang both whatever --lang: CSV never changes with the
+ * language. */
 static void work(batch *bt, int index)
 {
     cli_lang was = cli_lang_get();
-    cli_lang_set(CLI_LANG_EN);
+    cli_lang_set(CLI_LANG_BOTH);
     work_rows(bt, index);
     cli_lang_set(was);
 }
