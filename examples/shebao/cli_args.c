@@ -244,7 +244,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
     case CLI_MONTH: {
         cli_month *m = dest;
         if (!cli_parse_month_to(v, (int)o->hi, &m->y, &m->m)) {
-            snprintf(what, sizeof what, "YYYY-MM (year 1900-%lld, month 01-12)", o->hi);
+            snprintf(what, sizeof what, cli_tr("YYYY-MM (year 1900-%lld, month 01-12)"), o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }
         shebao_month_format(m->y, m->m, m->canon, sizeof m->canon); /* "2024年3月" is shown as 2024-03 */
