@@ -177,8 +177,9 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "help") == 0 || cli_is_help(cmd) || strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0)
-        argc = take_lang(argc, argv);
+    if (strcmp(cmd, "help") == 0 || cli_is_help(cmd) || strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 ||
+        !cli_find(commands, cmd))
+        argc = take_lang(argc, argv); /* (a command's run reads it in cli_parse) */
     if (strcmp(cmd, "help") == 0 || cli_is_help(cmd))
         return finish_stdout(help(argc, argv));
     if (strcmp(cmd, "--version") == 0)
