@@ -177,12 +177,14 @@ $(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text,$(UNIT_B
 # the NULL-argument test reads the checked export list at run time: an export without a test there fails it
 $(BUILD)/tests/obj/test_null_args.o: UNIT_CFLAGS = -DSHEBAO_EXPORTS_TXT='"$(CURDIR)/tests/abi/exports.txt"'
 
-# the chart test links the CLI's chart code and cairo (it checks that Chinese labels are not tofu)
 # test_language reads the library's catalogue of the build tree
 $(BUILD)/tests/obj/test_language.o: UNIT_CFLAGS = -DSHEBAO_TEST_LOCALEDIR='"$(BUILD)/locale"'
+# the chart test links the CLI's chart code (and its messages, cli_lang.c) and cairo (it checks that Chinese labels
+# are not tofu)
 $(BUILD)/tests/obj/test_chart.o: UNIT_CFLAGS = $(CLI_CFLAGS) -Iexamples/shebao
-$(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(STATIC)
-	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) $(DEP_LIBS)
+$(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(BUILD)/cli/cli_lang.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(BUILD)/cli/cli_lang.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) \
+	    $(DEP_LIBS)
 
 # the sentences of compare (examples/shebao/compare_text.c): the CLI's text code, no cairo
 $(BUILD)/tests/obj/test_compare_text.o: UNIT_CFLAGS = -Iexamples/shebao

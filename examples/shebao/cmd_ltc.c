@@ -73,11 +73,11 @@ static bool is_json(const ltc_common *c) { return strcmp(c->format, "json") == 0
 
 /* What the care costs, for benefit and cost alike (members cost, hours, price of T): the institution modes need
  * --cost, home_visit --hours and --price. COST, HOURS: the help of --cost and --hours (N_). */
-#define LTC_CARE_OPTS(T, COST, HOURS)                                                                                    \
+#define LTC_CARE_OPTS(T, COST, HOURS)                                                                                \
     {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, cost), .check = cli_check_amount,   \
-     .help = COST},                                                                                             \
+     .help = COST},                                                                                                  \
     {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, .at = offsetof(T, hours),               \
-     .help = HOURS},                                                                                            \
+     .help = HOURS},                                                                                                 \
     {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, price), .check = cli_check_amount, \
      .help = N_("home_visit: price per hour")}
 
