@@ -121,6 +121,8 @@ CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcair
            $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 # batch --encoding reads through glibc's fopencookie (every build of the file: the CLI, fuzz, replay, sanitizers)
 %/batch_decode.o: CLI_CFLAGS += -D_GNU_SOURCE
+# cli_lang.c: strerrordesc_np, the English reason of an errno value whatever the locale (every build of the file)
+%/cli_lang.o: CLI_CFLAGS += -D_GNU_SOURCE
 
 $(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@

@@ -1,6 +1,5 @@
 /* The language of the command line (--lang zh|en|both): the default from the environment, the calling thread's
  * choice, and the message catalogues of GNU gettext (docs/internals.md, "Messages and catalogues"). */
-#define _GNU_SOURCE /* strerrordesc_np */
 #include <libintl.h>
 #include <locale.h>
 #include <stdarg.h>
