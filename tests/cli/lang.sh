@@ -202,4 +202,27 @@ fi
 (cd / && LANG=zh_CN.UTF-8 "$BIN" project --birth 1975-03 --grade 2000 >/dev/null 2>"$TOP/err")
 if [ "$(cat "$TOP/err")" = "$zh_line" ]; then passed; else failed catalogue-from-elsewhere "$(cat "$TOP/err")"; fi
 
+# ---- shebao serve: a body's "lang" for its request only, on worker threads -------------------------------------
+if command -v curl >/dev/null 2>&1; then
+    tc_limit 20 120
+    . "$(dirname "$0")/../lib/server.sh"
+    trap 'stop_server; rm -rf "$TOP"' EXIT
+    start_server --threads 1
+    # post NAME BODY WANT: the answer to POST /v1/project is exactly WANT
+    post() {
+        got=$(curl -s -m "$LIMIT" -X POST -H 'Content-Type: application/json' -d "$2" "$URL/v1/project")
+        if [ "$got" = "$3" ]; then passed; else failed "serve-$1" "[$got], want [$3]"; fi
+    }
+    zh_body='{"error":{"code":2,"message":"--grade、--start 和 --years 要一起给（用法见 shebao help）"}}'
+    en_body='{"error":{"code":2,"message":"--grade, --start and --years go together (see '"'"'shebao help'"'"')"}}'
+    post zh '{"birth": "1975-03", "grade": "2000", "lang": "zh"}' "$zh_body"
+    post default-after-zh '{"birth": "1975-03", "grade": "2000"}' "$en_body" # (the same thread: back to both)
+    post en '{"birth": "1975-03", "grade": "2000", "lang": "en"}' "$en_body"
+    # the JSON of a result is the same in every language
+    one=$(curl -s -m "$LIMIT" -X POST -d '{"birth": "1975-03", "plan": "2020-2034:2000", "lang": "zh"}' "$URL/v1/project")
+    two=$(curl -s -m "$LIMIT" -X POST -d '{"birth": "1975-03", "plan": "2020-2034:2000"}' "$URL/v1/project")
+    if [ -n "$one" ] && [ "$one" = "$two" ]; then passed; else failed serve-same-json "differs"; fi
+    stop_server
+fi
+
 tc_summary lang
