@@ -66,7 +66,13 @@ void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *f
 {
     if (!n)
         return;
-    printf("\n非官方数值 %s on %zu non-official value(s):\n", who, n);
+    char zh[64], en[120];
+    snprintf(zh, sizeof zh, "\n依据的非官方数值（%zu 项）：", n);
+    snprintf(en, sizeof en, "\n%s on %zu non-official value(s):", who, n);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("\n非官方数值 %s on %zu non-official value(s):\n", who, n);
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         at(from, i, &q);

@@ -158,6 +158,12 @@ if grep -qxF "Individual account ledger" "$TOP/out" && grep -qxF "Lifetime" "$TO
 else
     failed project-en-headings "$(head -n 4 "$TOP/out")"
 fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang zh
+if grep -q "^依据的非官方数值（[0-9]* 项）：$" "$TOP/out" && ! grep -q "non-official" "$TOP/out"; then passed
+else failed params-zh "$(grep -n "非官方\|non-official" "$TOP/out")"; fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang en
+if grep -q "^This result rests on [0-9]* non-official value(s):$" "$TOP/out"; then passed
+else failed params-en "$(grep -n "非官方\|non-official" "$TOP/out")"; fi
 run_env - ltc assess --adl 10,10,5,5,5,5,5,5,5,5 --cognition 1,1,1,1 --perception 1,1,1 --lang zh
 if grep -qxF "失能等级评估（长期护理失能等级评估标准 2021）" "$TOP/out"; then passed; else failed ltc-assess-zh "$(head -n 1 "$TOP/out")"; fi
 
