@@ -235,7 +235,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
     case CLI_INT: {
         cli_int *n = dest;
         if (!cli_parse_whole(v, strlen(v), o->lo, o->hi, &n->v)) {
-            snprintf(what, sizeof what, "%s %lld-%lld", o->what, o->lo, o->hi);
+            snprintf(what, sizeof what, "%s %lld-%lld", cli_tr(o->what), o->lo, o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }
         n->set = true;
@@ -364,7 +364,7 @@ static int argument(const cli_command *cmd, const table *t, char *arg, void *opt
     }
     const char *why = o ? o->what : cmd->extra;
     if (why)
-        return cli_usage("%s %s", cmd->name, why);
+        return cli_usage("%s %s", cmd->name, cli_tr(why));
     return cli_usage("%s: unexpected argument '%s'", cmd->name, arg);
 }
 

@@ -69,7 +69,7 @@ static const cli_opt batch_table[] = {
     {.name = "encoding", .value = "utf-8|" BATCH_GB18030, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(encoding),
      .help = N_("of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)")},
     {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 256,
-     .what = "a whole number", .help = N_("threads projecting rows (default one per processor)")},
+     .what = N_("a whole number"), .help = N_("threads projecting rows (default one per processor)")},
     CLI_OPT_DISCOUNT(batch_cli),
     CLI_OPT_MORTALITY(batch_cli),
     {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = N_("a progress bar on standard error (a terminal)")},

@@ -33,7 +33,7 @@ static const cli_opt choose_table[] = {
      .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
     CLI_OPT_SEX(choose_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = N_("the first year paid, in either scheme")},
+     .what = N_("a year"), .help = N_("the first year paid, in either scheme")},
     {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR,
      AT(category), .help = N_("the retirement category in the employee scheme (default: male, or female55 for a woman)")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
@@ -57,7 +57,7 @@ const cli_command cli_cmd_choose = {
                "every resident grade and 60%-300% of the average wage, side by side"),
     .example = "choose --birth 1980-05 --sex male --start 2025",
     .opts = choose_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_choose,
 };
 

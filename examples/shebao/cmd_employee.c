@@ -49,7 +49,7 @@ const cli_command cli_cmd_employee = {
     .example = "employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 "
                "--index 1.1222 --account 149442.32",
     .opts = employee_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_employee,
 };
 

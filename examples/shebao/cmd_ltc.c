@@ -219,21 +219,21 @@ typedef struct benefit_opts {
 #define AT(m) .at = offsetof(benefit_opts, m)
 static const cli_opt benefit_table[] = {
     {.name = "grade", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(grade), .lo = 0, .hi = 5,
-     .what = "a grade", .help = N_("the disability grade (see ltc assess)")},
+     .what = N_("a grade"), .help = N_("the disability grade (see ltc assess)")},
     {.name = "mode", .value = "institution|medical_institution|home_visit|home_cash", .kind = CLI_CHOICE,
      .flags = CLI_REQUIRED, AT(mode), .help = N_("the care mode")},
     {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
      .help = N_("the month of care")},
-    {.name = "days", .value = "N", .kind = CLI_INT, AT(days), .lo = 0, .hi = 31, .what = "a number of days",
+    {.name = "days", .value = "N", .kind = CLI_INT, AT(days), .lo = 0, .hi = 31, .what = N_("a number of days"),
      .help = N_("days of care in the month (default the whole month)")},
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
-     .what = "a number of days", .help = N_("days in hospital in the month (default 0)")},
+     .what = N_("a number of days"), .help = N_("days in hospital in the month (default 0)")},
     LTC_CARE_OPTS(benefit_opts, N_("institution modes: the eligible care cost in the month"),
                   N_("home_visit: hours of care in the month")),
     {.name = "disability-months", .value = "N", .kind = CLI_INT, AT(disability_months), .lo = 0, .hi = 1200,
-     .what = "a number of months", .help = N_("months the disability has lasted (default: long enough, noted)")},
+     .what = N_("a number of months"), .help = N_("months the disability has lasted (default: long enough, noted)")},
     {.name = "insured-months", .value = "N", .kind = CLI_INT, AT(insured_months), .lo = 0, .hi = 1200,
-     .what = "a number of months", .help = N_("months of continuous insurance (default: long enough, noted)")},
+     .what = N_("a number of months"), .help = N_("months of continuous insurance (default: long enough, noted)")},
     {0},
 };
 #undef AT
@@ -431,7 +431,7 @@ static const cli_opt fund_table[] = {
     {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
      .help = N_("the month whose funding rules apply")},
     {.name = "count", .value = "N", .kind = CLI_INT, AT(count), .lo = 0, .hi = 10000000000LL,
-     .what = "a number of persons", .help = N_("persons of the group (default 1)")},
+     .what = N_("a number of persons"), .help = N_("persons of the group (default 1)")},
     {.name = "base", .value = "AMOUNT", .kind = CLI_CHECK, AT(base), .check = cli_check_amount,
      .help = N_("the monthly contribution base, for rules by rate")},
     {0},
@@ -522,19 +522,19 @@ typedef struct cost_opts {
 #define AT(m) .at = offsetof(cost_opts, m)
 static const cli_opt cost_table[] = {
     {.name = "beneficiaries", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(beneficiaries), .lo = 0,
-     .hi = 10000000000LL, .what = "a number of persons", .help = N_("the number of beneficiaries")},
+     .hi = 10000000000LL, .what = N_("a number of persons"), .help = N_("the number of beneficiaries")},
     {.name = "grade-mix", .value = "G:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(grade_mix),
      .help = N_("grade:share, shares adding up to exactly 1 (3:0.5,4:0.3,5:0.2)")},
     {.name = "mode-mix", .value = "MODE:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(mode_mix),
      .help = N_("care mode:share, shares adding up to exactly 1 (institution:0.6,home_visit:0.4)")},
     {.name = "from", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(from), .hi = SHEBAO_YEAR_MAX,
      .help = N_("the first month")},
-    {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = "a number of months",
+    {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = N_("a number of months"),
      .help = N_("the number of months (default 12)")},
     LTC_CARE_OPTS(cost_opts, N_("institution modes: the eligible care cost per beneficiary per month"),
                   N_("home_visit: hours of care per beneficiary per month")),
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
-     .what = "a number of days", .help = N_("in-patient days per beneficiary per month (default 0)")},
+     .what = N_("a number of days"), .help = N_("in-patient days per beneficiary per month (default 0)")},
     {0},
 };
 #undef AT

@@ -48,7 +48,7 @@ typedef struct show_opts {
 
 static const cli_opt show_table[] = {
     {.value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(show_opts, region),
-     .what = "takes one policy id", .help = N_("an embedded policy (default zhejiang)")},
+     .what = N_("takes one policy id"), .help = N_("an embedded policy (default zhejiang)")},
     CLI_OPTS_POLICY(show_opts),
     CLI_OPT_FORMAT(show_opts, "table|json"),
     {0},
@@ -96,7 +96,7 @@ typedef struct grades_opts {
 
 static const cli_opt grades_table[] = {
     {.name = "year", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, .at = offsetof(grades_opts, year),
-     .lo = SHEBAO_YEAR_MIN, .hi = SHEBAO_YEAR_MAX, .what = "a year", .help = N_("the contribution year")},
+     .lo = SHEBAO_YEAR_MIN, .hi = SHEBAO_YEAR_MAX, .what = N_("a year"), .help = N_("the contribution year")},
     CLI_OPTS_POLICY(grades_opts),
     CLI_OPT_FORMAT(grades_opts, "table|json"),
     {0},
@@ -178,7 +178,7 @@ typedef struct check_opts {
 
 static const cli_opt check_table[] = {
     {.value = "FILE", .kind = CLI_TEXT, .flags = CLI_REQUIRED, .at = offsetof(check_opts, file),
-     .what = "takes exactly one FILE", .help = N_("the policy file")},
+     .what = N_("takes exactly one FILE"), .help = N_("the policy file")},
     {0},
 };
 
@@ -222,7 +222,7 @@ static const cli_command cmd_list = {
     .name = "policy list",
     .summary = N_("the embedded policies"),
     .example = "policy list",
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = policy_list,
 };
 

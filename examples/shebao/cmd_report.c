@@ -60,7 +60,7 @@ static const cli_opt report_table[] = {
      .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
     CLI_OPT_SEX(report_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = N_("the first year paid")},
+     .what = N_("a year"), .help = N_("the first year paid")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
      .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,

@@ -44,7 +44,7 @@ const cli_command cli_cmd_retire = {
                "(法定退休年龄, the 2025 reform)"),
     .example = "retire --birth 1965-02 --category male",
     .opts = retire_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_retire,
 };
 
