@@ -173,7 +173,7 @@ $(CLI): $(CLI_OBJ) $(STATIC)
 $(BUILD)/tests/obj/%.o: tests/unit/%.c $(NEED_D) | $(BUILD)/tests/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(UNIT_CFLAGS) -Itests/unit -c $< -o $@
 
-$(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text,$(UNIT_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/obj/%.o $(STATIC)
+$(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text $(BUILD)/tests/test_cli_words,$(UNIT_BIN)): $(BUILD)/tests/%: $(BUILD)/tests/obj/%.o $(STATIC)
 	$(CC) -o $@ $< $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 # the NULL-argument test reads the checked export list at run time: an export without a test there fails it
@@ -192,6 +192,11 @@ $(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o 
 $(BUILD)/tests/obj/test_compare_text.o: UNIT_CFLAGS = -Iexamples/shebao
 $(BUILD)/tests/test_compare_text: $(BUILD)/tests/obj/test_compare_text.o $(BUILD)/cli/compare_text.o $(STATIC)
 	$(CC) -o $@ $< $(BUILD)/cli/compare_text.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
+
+# the plain words of the text tables (examples/shebao/cli_words.c): the CLI's text code, no cairo
+$(BUILD)/tests/obj/test_cli_words.o: UNIT_CFLAGS = -Iexamples/shebao
+$(BUILD)/tests/test_cli_words: $(BUILD)/tests/obj/test_cli_words.o $(BUILD)/cli/cli_words.o $(BUILD)/cli/cli_lang.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/cli_words.o $(BUILD)/cli/cli_lang.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 examples: $(EXAMPLE_BIN)
 

@@ -424,6 +424,16 @@ const char *shebao_policy_id(const shebao_policy *policy);
 const char *shebao_policy_name(const shebao_policy *policy);
 
 /**
+ * @brief The region's display name in Chinese (`name_zh` member: "台州市区", "浙江省"), for titles and charts.
+ *
+ * It is the policy file's own: a file that extends another and gives no `name_zh` has none (it is never taken
+ * from the parent).
+ * @param policy a policy.
+ * @return a string owned by the policy; NULL when the policy has no `name_zh` or @p policy is NULL.
+ */
+const char *shebao_policy_name_zh(const shebao_policy *policy);
+
+/**
  * @brief Chain of policy ids this one was built from, child first ("zhejiang-taizhou > zhejiang > national").
  * @param policy a policy.
  * @return a string owned by the policy; NULL when @p policy is NULL.

@@ -216,6 +216,8 @@ static int eplan_year(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *run,
             rc = eplan_add(ctx, &row->personal, pay, "personal payments", y);
         if (rc == SHEBAO_OK)
             rc = eplan_add(ctx, &row->credited, credit, "account credits", y);
+        if (rc != SHEBAO_OK)
+            break; /* pay or credit may not be set */
         pl->flows[pl->nflows++] = (sb_flow){SB_MONTH_MAKE(y, m), pay};
         sb_mpz_set_i64(mpq_numref(t), credit);
         mpz_set_ui(mpq_denref(t), 1);

@@ -389,6 +389,7 @@ typedef struct sb_employee {
 
 struct shebao_policy {
     char *id, *name, *lineage, *json;
+    char *name_zh; /* the region's display name in Chinese ("台州市区"), NULL when the file gives none */
     sb_source *sources;
     size_t nsources;
     sb_param *params;

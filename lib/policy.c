@@ -371,6 +371,8 @@ static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *c
         ch->n--;
         if (rc == SHEBAO_OK) {
             lin = sb_asprintf("%s > %s", id, plin);
+            if (!json_object_get(doc, "name_zh")) /* a display name is the file's own: never inherited */
+                json_object_del(parent, "name_zh");
             if (merge(parent, doc) != 0)
                 rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
             json_decref(doc);
@@ -536,6 +538,7 @@ void shebao_policy_free(shebao_policy *P)
     free(P->ep.subsidy.v);
     free(P->id);
     free(P->name);
+    free(P->name_zh);
     free(P->lineage);
     free(P->json);
     free(P);
@@ -551,6 +554,7 @@ const char *shebao_policy_embedded_id(size_t i)
 const char *shebao_policy_id(const shebao_policy *P) { return P ? P->id : NULL; }
 
 const char *shebao_policy_name(const shebao_policy *P) { return P ? P->name : NULL; }
+const char *shebao_policy_name_zh(const shebao_policy *P) { return P ? P->name_zh : NULL; }
 
 const char *shebao_policy_lineage(const shebao_policy *P) { return P ? P->lineage : NULL; }
 

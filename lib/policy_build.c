@@ -126,9 +126,35 @@ static int build_data_through(sb_pread *b, const sb_pread_obj *top)
     return SHEBAO_OK;
 }
 
+/* name_zh, when given: a display name of 1 to SB_NAME_ZH_MAX bytes without control characters (it is printed in
+ * titles, charts and the handout). */
+#define SB_NAME_ZH_MAX 60
+static int build_name_zh(sb_pread *b, json_t *v)
+{
+    if (!v)
+        return SHEBAO_OK;
+    size_t old = sb_pread_push_key(b, "name_zh");
+    int rc = SHEBAO_OK;
+    if (!json_is_string(v) || json_string_length(v) == 0)
+        rc = sb_pread_err(b, "must be a non-empty string (the region's Chinese display name, such as \"台州市区\")");
+    else if (json_string_length(v) > SB_NAME_ZH_MAX)
+        rc = sb_pread_err(b, "is %zu bytes long: at most %d (20 Chinese characters)", json_string_length(v),
+                          SB_NAME_ZH_MAX);
+    else
+        for (const unsigned char *c = (const unsigned char *)json_string_value(v); *c; c++)
+            if (*c < 0x20 || *c == 0x7f) {
+                rc = sb_pread_err(b, "has a control character (\\x%02x): a display name is one line of text", *c);
+                break;
+            }
+    if (rc == SHEBAO_OK)
+        sb_pread_pop(b, old);
+    return rc;
+}
+
 static int build_top(sb_pread *b, json_t *doc)
 {
-    static const char *const keys[] = {"schema", "id", "name", "description", "extends", "sources", "data_through",
+    static const char *const keys[] = {"schema",        "id",           "name",           "name_zh",
+                                       "description",   "extends",      "sources",        "data_through",
                                        "resident_pension", "long_term_care", "employee_pension", NULL};
     if (!json_is_object(doc))
         return sb_pread_err(b, "a policy must be a JSON object, not %s", sb_pread_type_name(doc));
@@ -155,6 +181,7 @@ static int build_top(sb_pread *b, json_t *doc)
                                 json_string_value(v));
         sb_pread_pop(b, old);
     }
+    TRY(build_name_zh(b, json_object_get(doc, "name_zh")));
     const sb_pread_obj top = {doc, NULL, NULL};
     TRY(sb_pread_sub(b, &top, "sources", true, JSON_OBJECT, build_sources, b->P));
     TRY(sb_pread_sub(b, &top, "resident_pension", false, JSON_OBJECT, sb_policy_resident_read, &b->P->rp));
@@ -173,7 +200,10 @@ int sb_policy_build(shebao_ctx *ctx, json_t *doc, const char *file, bool full, s
     if (rc == SHEBAO_OK && full) {
         P->id = sb_strdup(json_string_value(json_object_get(doc, "id")));
         P->name = sb_strdup(json_string_value(json_object_get(doc, "name")));
-        if (!P->id || !P->name)
+        json_t *zh = json_object_get(doc, "name_zh");
+        if (zh)
+            P->name_zh = sb_strdup(json_string_value(zh));
+        if (!P->id || !P->name || (zh && !P->name_zh))
             rc = sb_pread_oom(&b);
         /* resolve provenance */
         for (size_t i = 0; rc == SHEBAO_OK && i < P->nparams; i++) {

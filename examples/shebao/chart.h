@@ -14,7 +14,7 @@
 #define CHART_FONT "Noto Sans CJK SC"
 
 typedef struct chart_info {
-    const char *policy; /* policy id, for the subtitle */
+    const char *policy; /* the policy's display name (name_zh, else the id), for the subtitle */
     const char *birth;  /* "YYYY-MM", for the subtitle */
     bool zh;            /* Chinese labels; false: English */
 } chart_info;

@@ -7,6 +7,7 @@
 #include "chart.h"
 #include "choose.h"
 #include "cli.h"
+#include "cli_words.h"
 
 #define PLOT_TOP 350.0
 #define PLOT_H 700.0
@@ -118,7 +119,7 @@ static void choose_draw(cairo_t *cr, const void *data, bool zh)
                zh ? "城乡居民还是职工养老保险（灵活就业）" : "Resident scheme or employee scheme (flexible worker)", true, 44);
     chart_grey(cr, 0.35);
     snprintf(buf, sizeof buf, zh ? "%s 出生 · %d 年起缴 · 政策 %s" : "born %s · paying from %d · policy %s", r->birth,
-             r->start, shebao_policy_id(r->pol));
+             r->start, cli_policy_display(r->pol));
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 100, buf, false, 28);
     snprintf(buf, sizeof buf, zh ? "每月养老金（元，纵轴）与个人缴费合计（元，横轴）" : "Monthly pension (yuan, up) against the total paid (yuan, across)");
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 150, buf, false, 28);
@@ -127,9 +128,11 @@ static void choose_draw(cairo_t *cr, const void *data, bool zh)
              shebao_comparison_years(r->cmp, r->col), shebao_comparison_claim_month(r->cmp));
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 196, buf, false, 26);
     chart_colour(cr, 5);
-    snprintf(buf, sizeof buf, zh ? "● 职工（灵活就业）：平均工资的60%%–300%%，%04d-%02d 起领（%d岁%d个月）"
-                                 : "● employee: 60%%–300%% of the average wage, from %04d-%02d (%d y %d m)",
-             r->ret.year, r->ret.month, r->ret.age_years, r->ret.age_months);
+    char age[CLI_WORD_BUFSZ];
+    cli_age(r->ret.age_years * 12 + r->ret.age_months, zh ? CLI_LANG_ZH : CLI_LANG_EN, age);
+    snprintf(buf, sizeof buf, zh ? "● 职工（灵活就业）：平均工资的60%%–300%%，%04d-%02d 起领（%s）"
+                                 : "● employee: 60%%–300%% of the average wage, from %04d-%02d (%s)",
+             r->ret.year, r->ret.month, age);
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 236, buf, false, 26);
     box b = choose_axes(cr, d, zh);
     choose_line(cr, &b, d->res, d->nres, 0);

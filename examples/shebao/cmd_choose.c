@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "choose.h"
+#include "cli_words.h"
 
 typedef struct choose_opts {
     const char *file, *region, *format, *sex, *category, *paid, *discount, *chart;
@@ -116,7 +117,11 @@ static void choose_row(const char *scheme, const char *level, const char *paid, 
 {
     printf("  ");
     cli_pad(stdout, scheme, 10, false);
-    printf("%8s %12s  %-15s %10s  %-9s %12s %7s %9s\n", level, paid, from, monthly, breakeven, epv, ratio, irr);
+    printf("%8s %12s  ", level, paid);
+    cli_pad(stdout, from, 15, false);
+    printf(" %10s  ", monthly);
+    cli_pad(stdout, breakeven, 10, false); /* "70岁11个月": 10 columns */
+    printf(" %12s %7s %9s\n", epv, ratio, irr);
 }
 
 static const char *choose_str(json_t *o, const char *k)
@@ -125,48 +130,59 @@ static const char *choose_str(json_t *o, const char *k)
     return s ? s : "-";
 }
 
-/* "62y3m" from two members, or "-". */
-static const char *choose_age(json_t *o, const char *y, const char *m, char *buf, size_t size)
+/* "62岁3个月" from two members, or "-". */
+static const char *choose_age(json_t *o, const char *y, const char *m, cli_lang l, char buf[CLI_WORD_BUFSZ])
 {
     json_t *a = json_object_get(o, y), *b = json_object_get(o, m);
     if (!json_is_integer(a) || !json_is_integer(b))
         return "-";
-    snprintf(buf, size, "%lldy%lldm", json_integer_value(a), json_integer_value(b));
-    return buf;
+    return cli_age((int)(json_integer_value(a) * 12 + json_integer_value(b)), l, buf);
 }
 
-static void choose_print_table(const choose_result *r, json_t *doc)
+/* The IRR member as a percentage, or "-". */
+static const char *choose_irr(json_t *o, char buf[CLI_WORD_BUFSZ])
 {
-    char buf[2048], from[32], be[16];
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    return cli_rate2(json_string_value(json_object_get(o, "irr")), buf);
+}
+
+static void choose_print_table(const choose_result *r, json_t *doc, const char *discount)
+{
+    char buf[2048], from[64], be[CLI_WORD_BUFSZ], age[CLI_WORD_BUFSZ], irr[CLI_WORD_BUFSZ];
+    cli_lang l = cli_lang_from(NULL);
+    cli_policy_title(stdout, r->pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("选哪种养老保险 Which scheme: born %s, paying from %d; employee category %s%s\n", r->birth, r->start,
            r->category, r->category_assumed ? " (assumed: give --category)" : "");
-    printf("  城乡居民 resident pension from 60 (%s); 职工 employee pension from the statutory age %d years %d months "
-           "(%04d-%02d)\n\n", shebao_comparison_claim_month(r->cmp), r->ret.age_years, r->ret.age_months, r->ret.year,
-           r->ret.month);
+    printf("  城乡居民 resident pension from 60 (%s); 职工 employee pension from the statutory age %s (%04d-%02d)\n\n",
+           shebao_comparison_claim_month(r->cmp), cli_age(r->ret.age_years * 12 + r->ret.age_months, l, age),
+           r->ret.year, r->ret.month);
     choose_row("scheme", "level", "paid", "pension from", "monthly", "回本 age", "EPV", "worth", "IRR");
     size_t i;
     json_t *c;
     json_array_foreach(json_object_get(doc, "resident"), i, c) {
         json_t *claim = json_object_get(c, "claim_month");
-        snprintf(from, sizeof from, "%s (60y)", json_string_value(claim) ? json_string_value(claim) : "-");
+        snprintf(from, sizeof from, "%s (%s)", json_string_value(claim) ? json_string_value(claim) : "-",
+                 cli_age(60 * 12, l, age));
         choose_row("城乡居民", choose_str(c, "grade"), choose_str(c, "personal_total"), from,
-                   choose_str(c, "monthly_total"), choose_age(c, "breakeven_age_years", "breakeven_age_months", be,
-                                                              sizeof be),
-                   choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_str(c, "irr"));
+                   choose_str(c, "monthly_total"), choose_age(c, "breakeven_age_years", "breakeven_age_months", l, be),
+                   choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_irr(c, irr));
     }
     json_array_foreach(json_object_get(doc, "employee"), i, c) {
-        snprintf(from, sizeof from, "%s (%lldy%lldm)", choose_str(c, "retirement_month"),
-                 json_integer_value(json_object_get(c, "age_years")), json_integer_value(json_object_get(c, "age_months")));
+        snprintf(from, sizeof from, "%s (%s)", choose_str(c, "retirement_month"),
+                 choose_age(c, "age_years", "age_months", l, age));
         choose_row("职工", choose_percent[i], choose_str(c, "personal_total"), from,
                    json_is_true(json_object_get(c, "eligible")) ? choose_str(c, "monthly_total") : "-",
-                   choose_age(c, "breakeven_age_years", "breakeven_age_months", be, sizeof be),
-                   choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_str(c, "irr"));
+                   choose_age(c, "breakeven_age_years", "breakeven_age_months", l, be),
+                   choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_irr(c, irr));
     }
     printf("  (resident: a grade a year for %d years; employee: a share of the average wage, 缴费年限 N %s; - : not "
-           "eligible)\n\n",
+           "eligible)\n",
            shebao_comparison_years(r->cmp, r->col), choose_str(json_array_get(json_object_get(doc, "employee"), 0),
                                                                "years_paid"));
+    static const cli_term terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_RATIO, CLI_TERM_IRR};
+    cli_notes notes = {.discount = discount};
+    cli_print_notes(stdout, l, &notes, terms, sizeof terms / sizeof terms[0]);
+    putchar('\n');
     choose_sentence_resident(r, buf, sizeof buf);
     printf("%s\n", buf);
     choose_sentence_employee(r, buf, sizeof buf);
@@ -220,7 +236,7 @@ static int choose_output(const choose_result *r, const choose_opts *o)
     } else if (strcmp(o->format, "csv") == 0)
         choose_print_csv(doc);
     else
-        choose_print_table(r, doc);
+        choose_print_table(r, doc, o->discount);
     json_decref(doc);
     if (code == EXIT_OK && o->chart)
         code = choose_chart(r, o->chart);

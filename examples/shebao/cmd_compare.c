@@ -6,14 +6,8 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "cli_words.h"
 #include "compare_text.h"
-
-/* "11y 7m" */
-static const char *ym(int months, char *buf, size_t size)
-{
-    snprintf(buf, size, "%dy %dm", months / 12, months % 12);
-    return buf;
-}
 
 /* Split a comma-separated list into at most `max` items; NULL items past the end. Returns the count, or -1. */
 static int split(char *s, char **items, int max)
@@ -77,7 +71,7 @@ static void cellv(const char *s, int width)
     cli_pad(stdout, s, width, true);
 }
 
-static void print_cells(const shebao_comparison *c)
+static void print_cells(const shebao_comparison *c, cli_lang l)
 {
     static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 5},
                                {"月养老金", "monthly", 9},    {"账户养老金", "account", 10},
@@ -88,7 +82,7 @@ static void print_cells(const shebao_comparison *c)
     size_t nc = sizeof cols / sizeof cols[0];
     cli_head(stdout, "档次 × 年限", "Grade × years");
     header(cols, nc);
-    char a[SHEBAO_MONEY_BUFSZ], t[32];
+    char a[SHEBAO_MONEY_BUFSZ], t[CLI_WORD_BUFSZ];
     for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
         for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
             shebao_compare_cell f;
@@ -105,18 +99,18 @@ static void print_cells(const shebao_comparison *c)
             cellv(cli_money(f.monthly_total, a), cols[k++].width);
             cellv(cli_money(f.account_pension, a), cols[k++].width);
             cellv(cli_money(f.personal_total, a), cols[k++].width);
-            cellv(f.has_breakeven ? ym(f.breakeven_age_years * 12 + f.breakeven_age_months, t, sizeof t) : "—",
+            cellv(f.has_breakeven ? cli_age(f.breakeven_age_years * 12 + f.breakeven_age_months, l, t) : "—",
                   cols[k++].width);
             cellv(f.has_epv ? cli_money(f.epv_benefits, a) : "—", cols[k++].width);
             cellv(f.moneys_worth ? f.moneys_worth : "—", cols[k++].width);
-            cellv(f.irr ? f.irr : "—", cols[k++].width);
+            cellv(f.irr ? cli_rate2(f.irr, t) : "—", cols[k++].width);
             cellv(f.has_epv ? cli_money(f.inheritable, a) : "—", cols[k++].width);
             cellv(f.has_per_10000 ? cli_money(f.per_10000, a) : "—", cols[k++].width);
             putchar('\n');
         }
 }
 
-static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
+static void print_delta_row(const shebao_compare_delta *d, bool grade_kind, cli_lang l)
 {
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], t[96];
     if (grade_kind) {
@@ -136,12 +130,13 @@ static void print_delta_row(const shebao_compare_delta *d, bool grade_kind)
         return;
     }
     cellv(cli_money(d->extra_monthly, a), 11);
-    cellv(d->has_recoup ? ym(d->recoup_months, t, sizeof t) : "—", 8);
+    cellv(d->has_recoup ? cli_duration(d->recoup_months, l, t) : "—", 10); /* "10年10个月": 10 columns */
     cellv(d->has_epv ? cli_money(d->epv_difference, a) : "—", 11);
     putchar('\n');
 }
 
-static void print_marginal(const shebao_comparison *c)
+/* The two tables of one step more; whether any was printed. */
+static bool print_marginal(const shebao_comparison *c, cli_lang l)
 {
     size_t n = shebao_comparison_marginal_count(c);
     bool any_grade = false, any_year = false;
@@ -152,25 +147,26 @@ static void print_marginal(const shebao_comparison *c)
             if (!any_grade) {
                 static const col cols[] = {{"年限", "years", 5},         {"档次", "grade from → to", 19},
                                            {"每年多缴", "extra/yr", 10}, {"共多缴", "extra paid", 10},
-                                           {"每月多领", "extra/month", 11}, {"回本", "recoup", 8},
+                                           {"每月多领", "extra/month", 11}, {"回本", "recoup", 10},
                                            {"现值之差", "EPV diff", 11}};
                 cli_head(stdout, "\n多缴一档", "\nOne grade up (same years)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_grade = true;
             }
-            print_delta_row(&d, true);
+            print_delta_row(&d, true, l);
         } else {
             if (!any_year) {
                 static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 8},
                                            {"共多缴", "extra paid", 10},  {"每月多领", "extra/month", 11},
-                                           {"回本", "recoup", 8},         {"现值之差", "EPV diff", 11}};
+                                           {"回本", "recoup", 10},         {"现值之差", "EPV diff", 11}};
                 cli_head(stdout, "\n多缴一年", "\nOne year longer (same grade)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_year = true;
             }
-            print_delta_row(&d, false);
+            print_delta_row(&d, false, l);
         }
     }
+    return any_grade || any_year;
 }
 
 /* The path a person takes over grade tables, when the summary follows it. */
@@ -225,7 +221,8 @@ static int assumption_at(const void *c, size_t i, shebao_param *out)
 /* The years already paid and the back payment, when given. */
 static void print_midway(const shebao_comparison *c, const compare_opts *o, const shebao_person *pe)
 {
-    char g[SHEBAO_MONEY_BUFSZ];
+    char g[CLI_WORD_BUFSZ];
+    cli_lang l = cli_lang_from(o->lang);
     int before = 0;
     for (size_t i = 0; i < pe->plan_count; i++)
         before += pe->plan[i].last_year - pe->plan[i].first_year + 1;
@@ -233,11 +230,11 @@ static void print_midway(const shebao_comparison *c, const compare_opts *o, cons
         printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
     if (o->backpay.years)
         printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years,
-               cli_money(o->backpay.grade, g));
+               cli_yuan(o->backpay.grade, l, g));
     if (!o->backpay.automatic)
         return;
     printf("自动补缴 automatic back payment at %s (the fewest years that make each plan eligible):\n",
-           cli_money(o->backpay.grade, g));
+           cli_yuan(o->backpay.grade, l, g));
     for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
         int n = shebao_comparison_years(c, j);
         int k = shebao_projection_years_paid(shebao_comparison_projection(c, 0, j)) - before - n;
@@ -250,14 +247,22 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
                         const shebao_person *pe)
 {
     const char *birth = o->birth.text, *lang = o->lang;
-    printf("policy %s (%s)\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(lang));
     printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
            shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
     print_midway(c, o, pe);
     if (o->paid || o->backpay.years || o->backpay.automatic)
         putchar('\n');
-    print_cells(c);
-    print_marginal(c);
+    cli_lang l = cli_lang_from(lang);
+    cli_notes notes = {.discount = o->discount};
+    static const cli_term cell_terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV,         CLI_TERM_RATIO,
+                                          CLI_TERM_IRR,       CLI_TERM_INHERITABLE, CLI_TERM_PER_10000};
+    print_cells(c, l);
+    cli_print_notes(stdout, l, &notes, cell_terms, sizeof cell_terms / sizeof cell_terms[0]);
+    if (print_marginal(c, l)) {
+        static const cli_term recoup[] = {CLI_TERM_RECOUP};
+        cli_print_notes(stdout, l, &notes, recoup, 1);
+    }
     size_t nex = shebao_comparison_excluded_count(c);
     if (nex) {
         cli_head(stdout, "\n未比较的档次", "\nGrades left out (not valid, or 代缴, in every year of the plan)");
@@ -437,7 +442,7 @@ static int read_list(shebao_ctx *ctx, const char *name, const char *noun, const 
 static int write_chart(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
 {
     char err[512];
-    chart_info info = {shebao_policy_id(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
+    chart_info info = {cli_policy_display(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
     cli_outfile of;
     cli_sink *sink = cli_sink_get();
     int exit_code = EXIT_OK, r = -1, e = sink && sink->chart ? 0 : cli_outfile_open(&of, o->chart);

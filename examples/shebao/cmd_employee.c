@@ -53,12 +53,16 @@ const cli_command cli_cmd_employee = {
     .run = cmd_employee,
 };
 
+/* One figure of the pension: its names, the amount with 元 right-aligned in 14 columns (the right edge where the
+ * 12-column amount was), or "-". */
 static void employee_line(const char *zh, const char *en, int has, shebao_fen v)
 {
-    char m[SHEBAO_MONEY_BUFSZ];
+    char m[CLI_WORD_BUFSZ];
     printf("  ");
     cli_pad(stdout, zh, 16, false);
-    printf("%-24s%12s\n", en, has ? cli_money(v, m) : "-");
+    printf("%-22s", en);
+    cli_pad(stdout, has ? cli_yuan(v, cli_lang_from(NULL), m) : "-", 14, true);
+    putchar('\n');
 }
 
 /* Assumption i of the claim (from: the policy and the claim). */
@@ -75,12 +79,12 @@ static int employee_assumption_at(const void *from, size_t i, shebao_param *out)
 
 void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pension *p)
 {
-    char m[SHEBAO_MONEY_BUFSZ];
-    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %d years %d months\n", f->birth_year,
-           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month, p->age_years,
-           p->age_months);
+    char a[CLI_WORD_BUFSZ];
+    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %s\n", f->birth_year,
+           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month,
+           cli_age(p->age_years * 12 + p->age_months, cli_lang_from(NULL), a));
     printf("  计发基数 benefit base %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 divisor %s\n",
-           cli_money(p->benefit_base, m), p->base_year, p->provisional ? ", provisional: 预发" : "", p->years,
+           cli_yuan(p->benefit_base, cli_lang_from(NULL), a), p->base_year, p->provisional ? ", provisional: 预发" : "", p->years,
            f->index, p->divisor);
     if (!p->eligible) {
         printf("  not eligible: %s years paid, fewer than the minimum of %d months (最低缴费年限)\n", p->years,
@@ -98,7 +102,8 @@ void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pen
 
 static void employee_table_out(const shebao_policy *pol, const shebao_employee_form *f, const shebao_employee_pension *p)
 {
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     employee_claim_out(f, p);
     if (!p->eligible)
         return;

@@ -23,6 +23,7 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
         shebao_employee_plan_row r = SHEBAO_EMPLOYEE_PLAN_ROW_INIT;
         shebao_employee_plan_row_get(pl, k, &r);
         bool paid = r.months > 0;
+        char cr[CLI_WORD_BUFSZ], rr[CLI_WORD_BUFSZ];
         const char *none = csv ? "" : "-", *base = paid ? cli_money(r.base, b) : none;
         cli_money(r.wage, w);
         cli_money(r.personal, p);
@@ -35,8 +36,8 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
         else
             printf("  %4d %6d %10s%s %10s%s %7s %5s %11s %11s %7s%s %11s %11s\n", r.year, r.months, w,
                    r.wage_assumed ? "*" : " ", base, r.clamped < 0 ? "^" : r.clamped > 0 ? "v" : " ",
-                   paid ? r.index : none, paid ? r.contribution_rate : none, p, c, r.rate, r.rate_assumed ? "*" : " ",
-                   i, bal);
+                   paid ? r.index : none, paid ? cli_rate(r.contribution_rate, cr) : none, p, c, cli_rate(r.rate, rr),
+                   r.rate_assumed ? "*" : " ", i, bal);
     }
     if (!csv)
         printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
@@ -44,29 +45,37 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
 
 static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
 {
-    char m[SHEBAO_MONEY_BUFSZ], n[SHEBAO_MONEY_BUFSZ];
+    char w[CLI_WORD_BUFSZ], x[CLI_WORD_BUFSZ], y[CLI_WORD_BUFSZ],
+        z[CLI_WORD_BUFSZ];
+    cli_lang l = cli_lang_from(NULL);
     const shebao_employee_form *f = shebao_employee_plan_form(pl);
     const shebao_employee_pension *p = shebao_employee_plan_claim(pl);
     shebao_employee_plan_figures g = SHEBAO_EMPLOYEE_PLAN_FIGURES_INIT;
     shebao_employee_plan_figures_get(pl, &g);
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
-           "assumed)\n", g.wage_growth);
+           "assumed)\n", cli_rate(g.wage_growth, w));
     plan_rows(pl, false);
     printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
-           cli_money(g.personal_total, m), g.months, cli_money(g.account, n));
+           cli_yuan(g.personal_total, l, y), g.months, cli_yuan(g.account, l, z));
     employee_claim_out(f, p);
     if (g.benefit_base_projected)
         printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
     if (p->eligible) {
         printf("\n终身 Lifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted after the "
-               "claim)\n", g.discount);
+               "claim)\n", cli_rate(g.discount, w));
         if (g.has_breakeven)
-            printf("  回本 break-even after %d months, %04d-%02d, at %d years %d months\n", g.breakeven_months,
-                   g.breakeven_year, g.breakeven_month, g.breakeven_age_years, g.breakeven_age_months);
-        printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_money(g.epv_benefits, m),
-               cli_money(g.pv_contributions, n), g.has_ratio ? g.moneys_worth_ratio : "-", g.has_irr ? g.irr : "-");
-        printf("  expected inheritable account %s\n", cli_money(g.expected_inheritable_balance, m));
+            printf("  回本 break-even after %s, %04d-%02d, at %s\n", cli_duration(g.breakeven_months, l, w),
+                   g.breakeven_year, g.breakeven_month,
+                   cli_age(g.breakeven_age_years * 12 + g.breakeven_age_months, l, x));
+        printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_yuan(g.epv_benefits, l, y),
+               cli_yuan(g.pv_contributions, l, z), g.has_ratio ? g.moneys_worth_ratio : "-",
+               g.has_irr ? cli_rate2(g.irr, w) : "-");
+        printf("  expected inheritable account %s\n", cli_yuan(g.expected_inheritable_balance, l, y));
+        static const cli_term terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_RATIO, CLI_TERM_IRR};
+        cli_notes notes = {.discount = g.discount};
+        cli_print_notes(stdout, l, &notes, terms, sizeof terms / sizeof terms[0]);
     }
     cli_print_params("This result rests", shebao_employee_plan_assumption_count(pl), plan_assumption_at, pl);
 }

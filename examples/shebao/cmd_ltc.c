@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_words.h"
 
 /* ---- small parsers ------------------------------------------------------------------------------------------ */
 
@@ -113,7 +114,8 @@ static int finish(run *r, int code)
 /* The first line of every table: the policy and its lineage, then a blank line. */
 static void policy_heading(const run *r)
 {
-    printf("policy %s (%s)\n\n", shebao_policy_id(r->pol), shebao_policy_lineage(r->pol));
+    cli_policy_title(stdout, r->pol, cli_lang_from(NULL));
+    putchar('\n');
 }
 
 /* ---- assess ------------------------------------------------------------------------------------------------- */
@@ -249,33 +251,6 @@ static const cli_command cmd_benefit = {
     .run = ltc_benefit,
 };
 
-/* A decimal ratio as a percentage, exactly: "0.9" → "90%", "0.855" → "85.5%", "1" → "100%". */
-static const char *percent(const char *ratio, char buf[32])
-{
-    char digits[40];
-    size_t n = 0, point = 0;
-    bool seen = false;
-    for (const char *p = ratio; *p && n < sizeof digits - 3; p++) {
-        if (*p == '.')
-            seen = true;
-        else {
-            digits[n++] = *p;
-            point += !seen;
-        }
-    }
-    point += 2; /* × 100 */
-    while (n < point)
-        digits[n++] = '0';
-    size_t first = 0;
-    while (first + 1 < point && digits[first] == '0')
-        first++;
-    while (n > point && digits[n - 1] == '0')
-        n--;
-    snprintf(buf, 32, "%.*s%s%.*s%%", (int)(point - first), digits + first, n > point ? "." : "", (int)(n - point),
-             digits + point);
-    return buf;
-}
-
 /* The name of a limit, Chinese first. */
 static void limit_words(shebao_ltc_limit l, char *buf, size_t size)
 {
@@ -287,7 +262,7 @@ static void limit_words(shebao_ltc_limit l, char *buf, size_t size)
  * (docs/ltc.md, "Benefits"): "日限额 daily_cap: 70.00 元/天 × 30 天 = 2100.00 元". */
 static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benefit *b)
 {
-    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ], m3[SHEBAO_MONEY_BUFSZ], pc[32], name[48];
+    char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ], m3[SHEBAO_MONEY_BUFSZ], pc[CLI_WORD_BUFSZ], name[48];
     if (c->mode == SHEBAO_LTC_HOME_CASH) {
         printf("  计算 formula: 每月 %s 元 × %d 天 / %d 天 = %s 元   (monthly amount × eligible days / days in the "
                "month)\n", cli_money(b->monthly, m1), b->eligible_days, b->days_in_month, cli_money(b->fund_pays, m2));
@@ -299,7 +274,7 @@ static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benef
         printf("%s 元/天 × %d 天 = %s 元", cli_money(b->daily_cap, m1), b->eligible_days,
                cli_money(b->daily_cap * b->eligible_days, m2));
         if (b->fund_pays != b->daily_cap * b->eligible_days)
-            printf(" × %s = %s 元", percent(b->ratio, pc), cli_money(b->fund_pays, m3));
+            printf(" × %s = %s 元", cli_rate(b->ratio, pc), cli_money(b->fund_pays, m3));
         break;
     case SHEBAO_LTC_LIMIT_MONTHLY_CAP:
         printf("月限额 monthly cap %s 元", cli_money(b->monthly_cap, m1));
@@ -308,15 +283,15 @@ static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benef
     case SHEBAO_LTC_LIMIT_PRICE: {
         bool h = b->limits & SHEBAO_LTC_LIMIT_HOURS, p = b->limits & SHEBAO_LTC_LIMIT_PRICE;
         printf("%s 小时 × %s 元/小时 × %s = %s 元", h ? b->max_hours : c->hours,
-               cli_money(p ? b->hour_price_cap : c->price, m1), percent(b->ratio, pc), cli_money(b->fund_pays, m2));
+               cli_money(p ? b->hour_price_cap : c->price, m1), cli_rate(b->ratio, pc), cli_money(b->fund_pays, m2));
         break;
     }
     default: /* the ratio set it */
         if (c->mode == SHEBAO_LTC_HOME_VISIT)
-            printf("%s 小时 × %s 元/小时 × %s = %s 元", c->hours, cli_money(c->price, m1), percent(b->ratio, pc),
+            printf("%s 小时 × %s 元/小时 × %s = %s 元", c->hours, cli_money(c->price, m1), cli_rate(b->ratio, pc),
                    cli_money(b->fund_pays, m2));
         else
-            printf("%s 元 × %s = %s 元", cli_money(b->cost, m1), percent(b->ratio, pc), cli_money(b->fund_pays, m2));
+            printf("%s 元 × %s = %s 元", cli_money(b->cost, m1), cli_rate(b->ratio, pc), cli_money(b->fund_pays, m2));
         break;
     }
     printf("\n");

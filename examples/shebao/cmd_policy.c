@@ -3,10 +3,19 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_words.h"
+
+/* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one. */
+static void policy_line(const shebao_policy *p)
+{
+    const char *zh = shebao_policy_name_zh(p);
+    printf("policy   %s%s%s%s — %s\n", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
+           shebao_policy_name(p));
+}
 
 static void print_table(const shebao_policy *p)
 {
-    printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
+    policy_line(p);
     printf("lineage  %s\n\n", shebao_policy_lineage(p));
     cli_pad(stdout, "PARAMETER 参数", 52, false);
     cli_pad(stdout, " FROM 起始", 9, false);
@@ -114,7 +123,7 @@ static const cli_command cmd_grades = {
 
 static void print_grades(const shebao_policy *p, const shebao_grade_list *g)
 {
-    printf("policy   %s — %s\n", shebao_policy_id(p), shebao_policy_name(p));
+    policy_line(p);
     printf("year     %d (grade table from %s)\n\n", shebao_grade_list_year(g), shebao_grade_list_table_from(g));
     /* columns: grade and subsidy right-aligned in 12, the kind in 14 (display columns: CJK counts 2) */
     const char *row[4] = {"GRADE 档次", "SUBSIDY 补贴", "KIND 类别", "STATUS 状态"};

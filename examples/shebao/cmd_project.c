@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cli_words.h"
 
 static int assumption_at(const void *p, size_t i, shebao_param *out)
 {
@@ -14,31 +15,51 @@ static int assumption_at(const void *p, size_t i, shebao_param *out)
 /* Under a base pension after the policy's data_through: carried forward, or grown by the run's rate. */
 static void print_past_horizon(const char *growth)
 {
+    char r[CLI_WORD_BUFSZ];
     if (growth && strtod(growth, NULL) != 0)
         printf("                 (超出政策数据期, 按每年 %s 增长; past the policy's data_through, grown %s a year)\n",
-               growth, growth);
+               cli_rate(growth, r), r);
     else
         printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
 }
 
+/* One line of a block of single figures: the label, the value right-aligned in 14 columns ("220.00元"), what
+ * follows it. */
+static void figure_line(const char *label, const char *value, const char *after)
+{
+    fputs(label, stdout);
+    cli_pad(stdout, value, 14, true);
+    fputs(after, stdout);
+    putchar('\n');
+}
+
+/* A figure of the projection with 元 ("" when it has none). */
+static const char *fig_yuan(const shebao_projection *p, shebao_figure w, cli_lang l, char buf[CLI_WORD_BUFSZ])
+{
+    shebao_fen f;
+    if (shebao_projection_figure(p, w, &f) != SHEBAO_OK)
+        return "";
+    return cli_yuan(f, l, buf);
+}
+
 /* "现在每月 pension now": the pension in the as-of month, when the claim is on or before it. */
-static void print_now(const shebao_projection *p, const char *growth)
+static void print_now(const shebao_projection *p, const char *growth, cli_lang l)
 {
     shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
     if (shebao_projection_now(p, &n) != SHEBAO_OK)
         return;
-    char a[SHEBAO_MONEY_BUFSZ];
+    char a[CLI_WORD_BUFSZ], t[64];
     printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
-    printf("  基础养老金     base pension          %12s\n", cli_money(n.base_pension, a));
+    figure_line("  基础养老金     base pension        ", cli_yuan(n.base_pension, l, a), "");
     if (n.base_carried_forward)
         print_past_horizon(growth);
-    printf("  缴费年限养老金 years pension         %12s\n", cli_money(n.years_pension, a));
-    printf("  个人账户养老金 account pension       %12s\n", cli_money(n.account_pension, a));
-    printf("  高龄补贴等     age supplement        %12s\n", cli_money(n.age_supplement, a));
-    printf("  合计           monthly total         %12s\n", cli_money(n.monthly_total, a));
-    printf("  已领取         paid so far           %12s   (%s to %s)\n", cli_money(n.paid_so_far, a),
-           shebao_projection_claim_month(p), n.month);
-    printf("  丧葬补助       funeral grant         %12s\n", cli_money(n.funeral_grant, a));
+    figure_line("  缴费年限养老金 years pension       ", cli_yuan(n.years_pension, l, a), "");
+    figure_line("  个人账户养老金 account pension     ", cli_yuan(n.account_pension, l, a), "");
+    figure_line("  高龄补贴等     age supplement      ", cli_yuan(n.age_supplement, l, a), "");
+    figure_line("  合计           monthly total       ", cli_yuan(n.monthly_total, l, a), "");
+    snprintf(t, sizeof t, "   (%s to %s)", shebao_projection_claim_month(p), n.month);
+    figure_line("  已领取         paid so far         ", cli_yuan(n.paid_so_far, l, a), t);
+    figure_line("  丧葬补助       funeral grant       ", cli_yuan(n.funeral_grant, l, a), "");
 }
 
 /* Whether a year of the ledger was paid by the government (代缴): then the table has a column for it. */
@@ -77,16 +98,20 @@ static void print_ledger(const shebao_projection *p)
         printf("%-6d %10s %10s", r.year, cli_money(r.grade, a), cli_money(r.personal, b));
         if (dj)
             printf(" %10s", cli_money(r.daijiao, a));
-        printf(" %10s %10s %8s %10s %10s %12s\n", cli_money(r.subsidy, c), cli_money(r.collective, d), r.rate,
-               cli_money(r.interest, e), cli_money(r.backpay, f), cli_money(r.balance, g));
+        char rate[CLI_WORD_BUFSZ];
+        printf(" %10s %10s %8s %10s %10s %12s\n", cli_money(r.subsidy, c), cli_money(r.collective, d),
+               cli_rate(r.rate, rate), cli_money(r.interest, e), cli_money(r.backpay, f), cli_money(r.balance, g));
     }
 }
 
-static void print_table(const shebao_projection *p, const char *growth)
+static void print_table(const shebao_projection *p, const char *growth, cli_lang l, const cli_notes *notes)
 {
-    char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+    char a[CLI_WORD_BUFSZ], b[SHEBAO_MONEY_BUFSZ], t[96];
     print_ledger(p);
     printf("\n缴费年限 Years paid: %d\n", shebao_projection_years_paid(p));
+    static const cli_term lifetime[] = {CLI_TERM_RATE, CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_PV_PAID,
+                                        CLI_TERM_INHERITABLE};
+    size_t nterms = 1; /* the ledger's rate; the lifetime figures when they are shown */
     if (!shebao_projection_eligible(p)) {
         printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
                "would qualify.\n", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
@@ -94,35 +119,35 @@ static void print_table(const shebao_projection *p, const char *growth)
         cli_print_advice(p);
     } else {
         printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
-        printf("  基础养老金     base pension          %12s\n", cli_fig(p, SHEBAO_FIG_BASE_PENSION, a));
+        figure_line("  基础养老金     base pension        ", fig_yuan(p, SHEBAO_FIG_BASE_PENSION, l, a), "");
         if (shebao_projection_base_carried_forward(p))
             print_past_horizon(growth);
-        printf("  缴费年限养老金 years pension         %12s\n", cli_fig(p, SHEBAO_FIG_YEARS_PENSION, a));
-        printf("  个人账户养老金 account pension       %12s   (balance %s)\n", cli_fig(p, SHEBAO_FIG_ACCOUNT_PENSION, a),
-               cli_fig(p, SHEBAO_FIG_BALANCE, b));
-        printf("  高龄补贴等     age supplement        %12s\n", cli_fig(p, SHEBAO_FIG_AGE_SUPPLEMENT, a));
-        printf("  合计           monthly total         %12s\n", cli_fig(p, SHEBAO_FIG_MONTHLY_TOTAL, a));
+        figure_line("  缴费年限养老金 years pension       ", fig_yuan(p, SHEBAO_FIG_YEARS_PENSION, l, a), "");
+        snprintf(t, sizeof t, "   (balance %s)", cli_fig(p, SHEBAO_FIG_BALANCE, b));
+        figure_line("  个人账户养老金 account pension     ", fig_yuan(p, SHEBAO_FIG_ACCOUNT_PENSION, l, a), t);
+        figure_line("  高龄补贴等     age supplement      ", fig_yuan(p, SHEBAO_FIG_AGE_SUPPLEMENT, l, a), "");
+        figure_line("  合计           monthly total       ", fig_yuan(p, SHEBAO_FIG_MONTHLY_TOTAL, l, a), "");
         cli_head(stdout, "\n终身", "\nLifetime");
-        printf("  个人缴费合计   personal total paid   %12s\n", cli_fig(p, SHEBAO_FIG_PERSONAL_TOTAL, a));
+        figure_line("  个人缴费合计   personal total paid ", fig_yuan(p, SHEBAO_FIG_PERSONAL_TOTAL, l, a), "");
         int m;
         char month[8];
         shebao_fen f = -1;
-        if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK)
-            printf("  回本           break-even            %12s   (%d months, %d years %d months)\n", month, m, m / 12,
-                   m % 12);
-        else if (shebao_projection_figure(p, SHEBAO_FIG_PERSONAL_TOTAL, &f) == SHEBAO_OK && f == 0) {
-            fputs("  回本           break-even            ", stdout);
-            cli_pad(stdout, "—", 12, true); /* one column wide, three bytes */
-            puts("   (nothing paid personally: every year 代缴)");
-        }
-        printf("  丧葬补助       funeral grant         %12s\n", cli_fig(p, SHEBAO_FIG_FUNERAL_GRANT, a));
-        if (*cli_fig(p, SHEBAO_FIG_EPV_BENEFITS, a)) {
-            printf("  待遇精算现值   EPV of benefits       %12s\n", a);
-            printf("  缴费终值       PV of contributions   %12s\n", cli_fig(p, SHEBAO_FIG_PV_CONTRIBUTIONS, a));
-            printf("  预期可继承余额 expected inheritance  %12s\n", cli_fig(p, SHEBAO_FIG_INHERITABLE, a));
+        if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK) {
+            snprintf(t, sizeof t, "   (%s)", cli_duration(m, l, a));
+            figure_line("  回本           break-even          ", month, t);
+        } else if (shebao_projection_figure(p, SHEBAO_FIG_PERSONAL_TOTAL, &f) == SHEBAO_OK && f == 0)
+            figure_line("  回本           break-even          ", "—", "   (nothing paid personally: every year 代缴)");
+        figure_line("  丧葬补助       funeral grant       ", fig_yuan(p, SHEBAO_FIG_FUNERAL_GRANT, l, a), "");
+        nterms = 2;
+        if (*fig_yuan(p, SHEBAO_FIG_EPV_BENEFITS, l, a)) {
+            figure_line("  待遇精算现值   EPV of benefits     ", a, "");
+            figure_line("  缴费终值       PV of contributions ", fig_yuan(p, SHEBAO_FIG_PV_CONTRIBUTIONS, l, a), "");
+            figure_line("  预期可继承余额 expected inheritance", fig_yuan(p, SHEBAO_FIG_INHERITABLE, l, a), "");
+            nterms = 5;
         }
     }
-    print_now(p, growth);
+    cli_print_notes(stdout, l, notes, lifetime, nterms);
+    print_now(p, growth, l);
     cli_print_params("This result rests", shebao_projection_assumption_count(p), assumption_at, p);
 }
 
@@ -290,9 +315,9 @@ static int plan_of(shebao_ctx *ctx, const project_opts *o, shebao_person *pe, sh
 }
 
 /* The projection in the format asked for. */
-static int print(const shebao_projection *p, const shebao_policy *pol, const char *format, bool explain,
-                 const char *growth)
+static int print(const shebao_projection *p, const shebao_policy *pol, const project_opts *o, bool explain)
 {
+    const char *format = o->format;
     char *text = NULL;
     bool json = strcmp(format, "json") == 0;
     if (explain && !json) { /* JSON carries it as "explain" */
@@ -313,8 +338,10 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const cha
     } else if (strcmp(format, "csv") == 0) {
         print_csv(p);
     } else {
-        printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
-        print_table(p, growth);
+        cli_policy_title(stdout, pol, cli_lang_from(NULL));
+        putchar('\n');
+        cli_notes notes = {.discount = o->discount, .no_life_table = o->mortality && !strcmp(o->mortality, "none")};
+        print_table(p, o->base_growth, cli_lang_from(NULL), &notes);
     }
     return exit_code;
 }
@@ -337,7 +364,7 @@ int cmd_project(shebao_ctx *ctx, int argc, char **argv)
     }
     shebao_projection *p = NULL;
     rc = shebao_project(ctx, pol, &pe, &p);
-    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, o.format, pe.explain, o.base_growth);
+    int exit_code = rc != SHEBAO_OK ? cli_fail(ctx, rc) : print(p, pol, &o, pe.explain);
     shebao_projection_free(p);
     cli_policy_free(pol);
     shebao_free(plan);

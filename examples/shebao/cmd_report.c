@@ -7,6 +7,7 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "cli_words.h"
 #include "report_page.h"
 
 typedef struct report_opts {
@@ -87,7 +88,7 @@ static void display_name(const shebao_policy *pol, bool zh, char *buf, size_t si
 {
     const char *name = shebao_policy_name(pol), *slash = name ? strstr(name, " / ") : NULL;
     if (!name || !*name)
-        snprintf(buf, size, "%s", shebao_policy_id(pol));
+        snprintf(buf, size, "%s", cli_policy_display(pol));
     else if (!slash)
         snprintf(buf, size, "%s", name);
     else if (zh)

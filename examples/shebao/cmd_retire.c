@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_words.h"
 
 typedef struct retire_opts {
     const char *file, *region, *format, *category;
@@ -26,16 +27,17 @@ static void retire_table_out(const shebao_policy *pol, const retire_opts *o, con
     retire_month_text(r->year, r->month, a, sizeof a);
     retire_month_text(r->earliest_year, r->earliest_month, b, sizeof b);
     retire_month_text(r->latest_year, r->latest_month, c, sizeof c);
-    printf("policy %s (%s)\n\n", shebao_policy_id(pol), shebao_policy_lineage(pol));
+    cli_policy_title(stdout, pol, cli_lang_from(NULL));
+    putchar('\n');
     printf("法定退休 Statutory retirement, born %s, category %s\n", o->birth.text, o->category);
     printf("  法定退休年月 retirement month     %s\n", a);
-    printf("  法定退休年龄 statutory age        %d岁%d个月 (%d years %d months)\n", r->age_years, r->age_months,
-           r->age_years, r->age_months);
-    printf("  延迟月数     delay                %d months\n", r->delay_months);
+    cli_lang l = cli_lang_from(NULL);
+    char w[CLI_WORD_BUFSZ];
+    printf("  法定退休年龄 statutory age        %s\n", cli_age(r->age_years * 12 + r->age_months, l, w));
+    printf("  延迟月数     delay                %s\n", cli_duration(r->delay_months, l, w));
     printf("  弹性提前最早 earliest (elastic)   %s\n", b);
     printf("  弹性延迟最晚 latest (elastic)     %s\n", c);
-    printf("  最低缴费年限 minimum years        %d months (%d years %d months)\n", r->min_months, r->min_months / 12,
-           r->min_months % 12);
+    printf("  最低缴费年限 minimum years        %s\n", cli_duration(r->min_months, l, w));
 }
 
 const cli_command cli_cmd_retire = {

@@ -3,6 +3,7 @@
 #define SHEBAO_EMPLOYEE_CLI_H
 
 #include "cli.h"
+#include "cli_words.h"
 
 typedef struct employee_opts {
     const char *file, *region, *format, *category, *years, *index, *tyears, *tindex, *plan, *paid, *growth, *discount;

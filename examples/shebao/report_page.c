@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 
 #include "chart.h"
+#include "cli_words.h"
 #include "compare_text.h"
 #include "report_page.h"
 
@@ -333,7 +334,7 @@ static void options(page *pg)
             }
             show(pg, x + right[1], base, money(f.monthly_total, a), RIGHT);
             if (f.has_breakeven)
-                snprintf(buf, sizeof buf, T(pg, "%d岁%d个月", "%dy %dm"), f.breakeven_age_years, f.breakeven_age_months);
+                cli_age(f.breakeven_age_years * 12 + f.breakeven_age_months, pg->zh ? CLI_LANG_ZH : CLI_LANG_EN, buf);
             show(pg, x + right[2], base, f.has_breakeven ? buf : "—", RIGHT);
         }
         pg->y += rh;

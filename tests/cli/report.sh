@@ -116,8 +116,9 @@ options() {
       | .personal_total,
         (if .eligible then .monthly_total else empty end),
         (if .eligible and .breakeven_age_years != null then
-           (if $lang == "zh" then "\(.breakeven_age_years)岁\(.breakeven_age_months)个月"
-            else "\(.breakeven_age_years)y\(.breakeven_age_months)m" end) else empty end)' \
+           (.breakeven_age_months as $m | if $lang == "zh" then
+              "\(.breakeven_age_years)岁" + (if $m > 0 then "\($m)个月" else "" end)
+            else "\(.breakeven_age_years)y" + (if $m > 0 then "\($m)m" else "" end) end) else empty end)' \
       "$TMP/c.json" >"$TMP/figs"
     check "$name-options-some" [ -s "$TMP/figs" ]
     while IFS= read -r f; do has "$name-option" "$f"; done <"$TMP/figs"

@@ -452,6 +452,13 @@ static void null_shebao_policy_name(void **state)
     assert_null(shebao_policy_name(NULL));
 }
 
+static void null_shebao_policy_name_zh(void **state)
+{
+    (void)state;
+    assert_string_equal(shebao_policy_name_zh(pol), "浙江省"); /* data/policies/zhejiang.json */
+    assert_null(shebao_policy_name_zh(NULL));
+}
+
 static void null_shebao_policy_lineage(void **state)
 {
     (void)state;
@@ -1496,7 +1503,7 @@ static const struct CMUnitTest tests[] = {
     /* policy */
     COVER(shebao_status_name), COVER(shebao_policy_load_file), COVER(shebao_policy_load_string),
     COVER(shebao_policy_load_embedded), COVER(shebao_policy_free), COVER(shebao_policy_embedded_count),
-    COVER(shebao_policy_embedded_id), COVER(shebao_policy_id), COVER(shebao_policy_name),
+    COVER(shebao_policy_embedded_id), COVER(shebao_policy_id), COVER(shebao_policy_name), COVER(shebao_policy_name_zh),
     COVER(shebao_policy_lineage), COVER(shebao_policy_param_count), COVER(shebao_policy_param),
     COVER(shebao_policy_to_json),
     /* choices */
