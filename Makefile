@@ -10,7 +10,8 @@
 #   make bench-serve  `shebao serve` under load (wrk, loopback): requests/s and latency, docs/performance.md
 #   make fuzz       each libFuzzer target in fuzz/ for FUZZ_SECONDS seconds (default 30)
 #   make docs       Doxygen HTML into build/docs (an undocumented public symbol fails it)
-#   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR
+#   make install / uninstall   honour PREFIX, DESTDIR, LIBDIR, INCLUDEDIR, BINDIR, LOCALEDIR
+#   make po-update  after a message changed: the templates in po/ rewritten and merged into the catalogues
 #   make deps       install whatever Debian packages are missing (a no-op when all are present)
 #   make deps-browser  the same for check-browser's packages (DEB_PKGS_BROWSER)
 
@@ -18,6 +19,7 @@ PREFIX     ?= /usr/local
 LIBDIR     ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 BINDIR     ?= $(PREFIX)/bin
+LOCALEDIR  ?= $(PREFIX)/share/locale
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DESTDIR    ?=
 
@@ -38,7 +40,7 @@ SOVERSION := $(shell sed -n 's/^\#define SHEBAO_SOVERSION \([0-9]*\)/\1/p' $(VER
 VERSION := $(V_MAJOR).$(V_MINOR).$(V_PATCH)
 
 DEB_PKGS := libmpfr-dev libgmp-dev libcmocka-dev libjansson-dev doxygen pkg-config valgrind \
-            libcairo2-dev fonts-noto-cjk poppler-utils jq libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk
+            libcairo2-dev fonts-noto-cjk poppler-utils jq libcsv-dev clang libclang-rt-14-dev libmicrohttpd-dev curl wrk gettext
 # `make check-browser` only: a browser is too big to ask of every `make check`
 DEB_PKGS_BROWSER := chromium python3 jq curl fonts-noto-cjk
 PKG_DEPS := jansson mpfr gmp
@@ -72,6 +74,8 @@ SHARED_SONAME := libshebao.so.$(SOVERSION)
 CLI_SRC := $(wildcard examples/shebao/*.c)
 CLI_OBJ := $(patsubst examples/shebao/%.c,$(BUILD)/cli/%.o,$(CLI_SRC))
 CLI := $(BUILD)/shebao
+# the compiled message catalogues (po/), next to the CLI
+MO := $(BUILD)/locale/zh_CN/LC_MESSAGES/shebao.mo $(BUILD)/locale/zh_CN/LC_MESSAGES/libshebao.mo
 
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -83,13 +87,32 @@ EXAMPLE_BIN := $(patsubst %,$(BUILD)/examples/%,$(EXAMPLES))
 
 .PHONY: bench bench-serve all lib cli demo check check-browser deps-browser test unit-tests cxx-check cli-tests install-check sanitize docs install uninstall deps \
         clean FORCE examples examples-run check-valgrind bad-input-tests batch-tests abi-check abi-update \
-        fuzz fuzz-lib fuzz-replay
+        fuzz fuzz-lib fuzz-replay po-check po-update
 
 all: lib cli examples
 
 lib: $(STATIC) $(BUILD)/libshebao.so $(BUILD)/shebao.pc
 
-cli: $(CLI)
+cli: $(CLI) $(MO)
+
+# ---- messages (GNU gettext; tools/po.sh, docs/internals.md) ------------------------------------------------------
+# The catalogues of the CLI's domain (shebao) and the library's (libshebao), compiled into the build tree, where an
+# uninstalled build/shebao finds them (build/locale), and installed under $(LOCALEDIR).
+$(BUILD)/locale/zh_CN/LC_MESSAGES/shebao.mo: po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check-format -o $@ $<
+$(BUILD)/locale/zh_CN/LC_MESSAGES/libshebao.mo: po/libshebao/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check-format -o $@ $<
+$(BUILD)/cli/cli_lang.o: CLI_CFLAGS += -DSHEBAO_LOCALEDIR='"$(LOCALEDIR)"'
+
+# Every message of the sources has a zh_CN translation, none fuzzy, the same % conversions; the templates are fresh.
+po-check:
+	@sh tools/po.sh check
+
+# After adding or changing a message: rewrite the templates and merge them into the catalogues, then translate.
+po-update:
+	sh tools/po.sh update
 
 # the CLI alone draws charts (cairo), reads CSV (libcsv) and serves HTTP (`shebao serve`: GNU libmicrohttpd); the
 # library needs none of them
@@ -98,6 +121,8 @@ CLI_LIBS = $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcair
            $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 # batch --encoding reads through glibc's fopencookie (every build of the file: the CLI, fuzz, replay, sanitizers)
 %/batch_decode.o: CLI_CFLAGS += -D_GNU_SOURCE
+# cli_lang.c: strerrordesc_np, the English reason of an errno value whatever the locale (every build of the file)
+%/cli_lang.o: CLI_CFLAGS += -D_GNU_SOURCE
 
 $(BUILD)/obj/%.o: lib/%.c $(NEED_D) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -fPIC -c $< -o $@
@@ -154,10 +179,14 @@ $(filter-out $(BUILD)/tests/test_chart $(BUILD)/tests/test_compare_text $(BUILD)
 # the NULL-argument test reads the checked export list at run time: an export without a test there fails it
 $(BUILD)/tests/obj/test_null_args.o: UNIT_CFLAGS = -DSHEBAO_EXPORTS_TXT='"$(CURDIR)/tests/abi/exports.txt"'
 
-# the chart test links the CLI's chart code and cairo (it checks that Chinese labels are not tofu)
+# test_language reads the library's catalogue of the build tree
+$(BUILD)/tests/obj/test_language.o: UNIT_CFLAGS = -DSHEBAO_TEST_LOCALEDIR='"$(BUILD)/locale"'
+# the chart test links the CLI's chart code (and its messages, cli_lang.c) and cairo (it checks that Chinese labels
+# are not tofu)
 $(BUILD)/tests/obj/test_chart.o: UNIT_CFLAGS = $(CLI_CFLAGS) -Iexamples/shebao
-$(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(STATIC)
-	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) $(DEP_LIBS)
+$(BUILD)/tests/test_chart: $(BUILD)/tests/obj/test_chart.o $(BUILD)/cli/chart.o $(BUILD)/cli/cli_lang.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/chart.o $(BUILD)/cli/cli_lang.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(CLI_LIBS) \
+	    $(DEP_LIBS)
 
 # the sentences of compare (examples/shebao/compare_text.c): the CLI's text code, no cairo
 $(BUILD)/tests/obj/test_compare_text.o: UNIT_CFLAGS = -Iexamples/shebao
@@ -166,8 +195,8 @@ $(BUILD)/tests/test_compare_text: $(BUILD)/tests/obj/test_compare_text.o $(BUILD
 
 # the plain words of the text tables (examples/shebao/cli_words.c): the CLI's text code, no cairo
 $(BUILD)/tests/obj/test_cli_words.o: UNIT_CFLAGS = -Iexamples/shebao
-$(BUILD)/tests/test_cli_words: $(BUILD)/tests/obj/test_cli_words.o $(BUILD)/cli/cli_words.o $(STATIC)
-	$(CC) -o $@ $< $(BUILD)/cli/cli_words.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
+$(BUILD)/tests/test_cli_words: $(BUILD)/tests/obj/test_cli_words.o $(BUILD)/cli/cli_words.o $(BUILD)/cli/cli_lang.o $(STATIC)
+	$(CC) -o $@ $< $(BUILD)/cli/cli_words.o $(BUILD)/cli/cli_lang.o $(STATIC) $(ALL_LDFLAGS) $(CMOCKA_LIBS) $(DEP_LIBS)
 
 examples: $(EXAMPLE_BIN)
 
@@ -196,12 +225,12 @@ check: deps
 
 # ---- tests ------------------------------------------------------------------------------------------------
 
-test: all unit-tests cxx-check cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
+test: all po-check unit-tests cxx-check cli-tests bad-input-tests batch-tests abi-check fuzz-replay install-check examples-run
 
-unit-tests: $(UNIT_BIN)
+unit-tests: $(UNIT_BIN) $(MO)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-cli-tests: $(CLI)
+cli-tests: $(CLI) $(MO)
 	@sh tests/cli/run.sh $(CLI)
 	@sh tests/bad-policies/run.sh $(CLI)
 	@sh tests/cli/policy_files.sh $(CLI)
@@ -213,15 +242,16 @@ cli-tests: $(CLI)
 	@sh tests/cli/forgiving.sh $(CLI)
 	@sh tests/cli/serve.sh $(CLI)
 	@sh tests/cli/report.sh $(CLI)
+	@sh tests/cli/lang.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
-bad-input-tests: $(CLI)
+bad-input-tests: $(CLI) $(MO)
 	@sh tests/bad-input/run.sh $(CLI)
 
 # `shebao batch` on a generated population of BATCH_ROWS people: rows in = rows out, the same bytes on any number
 # of threads, sampled rows equal to `shebao project`.
 BATCH_ROWS ?= 1000000
-batch-tests: $(CLI) $(BUILD)/bench/gen_population
+batch-tests: $(CLI) $(MO) $(BUILD)/bench/gen_population
 	@sh tests/cli/batch_vs_project.sh $(CLI) $(BUILD)/bench/gen_population $(BATCH_ROWS)
 	@sh tests/cli/batch_blocks.sh $(CLI)
 
@@ -398,7 +428,7 @@ bench-serve: deps
 
 # ---- install ----------------------------------------------------------------------------------------------
 
-install: lib $(CLI)
+install: lib $(CLI) $(MO)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/shebao $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(BINDIR)
 	install -m 644 include/shebao.h $(DESTDIR)$(INCLUDEDIR)/shebao.h
 	install -m 644 include/shebao/*.h $(DESTDIR)$(INCLUDEDIR)/shebao/
@@ -408,13 +438,16 @@ install: lib $(CLI)
 	ln -sf libshebao.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libshebao.so
 	install -m 644 $(BUILD)/shebao.pc $(DESTDIR)$(PKGCONFIGDIR)/shebao.pc
 	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/shebao
+	install -d $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/
 
 uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/shebao.h $(patsubst include/%,$(DESTDIR)$(INCLUDEDIR)/%,$(wildcard include/shebao/*.h))
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/shebao 2>/dev/null
 	rm -f $(DESTDIR)$(LIBDIR)/libshebao.a $(DESTDIR)$(LIBDIR)/libshebao.so.$(VERSION) \
 	      $(DESTDIR)$(LIBDIR)/$(SHARED_SONAME) $(DESTDIR)$(LIBDIR)/libshebao.so \
-	      $(DESTDIR)$(PKGCONFIGDIR)/shebao.pc $(DESTDIR)$(BINDIR)/shebao
+	      $(DESTDIR)$(PKGCONFIGDIR)/shebao.pc $(DESTDIR)$(BINDIR)/shebao \
+	      $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/shebao.mo $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/libshebao.mo
 
 # ---- Debian packages --------------------------------------------------------------------------------------
 

@@ -118,6 +118,28 @@ int shebao_ctx_errcode(const shebao_ctx *ctx);
  */
 int shebao_ctx_set_precision(shebao_ctx *ctx, unsigned bits);
 
+/** The language of a context's error messages (shebao_ctx_set_language()). */
+typedef enum shebao_language {
+    SHEBAO_LANG_EN = 0, /**< English, as written in the library's sources (the default) */
+    SHEBAO_LANG_ZH = 1  /**< Chinese (zh_CN), from the catalogue of the text domain "libshebao" */
+} shebao_language;
+
+/**
+ * @brief Set the language of the messages shebao_ctx_errmsg() gives for failures on @p ctx from now on.
+ *
+ * The library marks its messages for GNU gettext under its own text domain, "libshebao" (English is the source
+ * language). With #SHEBAO_LANG_ZH a failure's message is made from dgettext("libshebao", format): the caller sets
+ * up where the catalogue is and which language gettext looks up, once for its process (setlocale(LC_MESSAGES, ...),
+ * bindtextdomain("libshebao", DIR), bind_textdomain_codeset("libshebao", "UTF-8"); the CLI does it in
+ * examples/shebao/cli_lang.c). The library itself calls none of these and keeps no global state; without a
+ * catalogue the message stays English. A value the message quotes (a file name, a JSON path, a policy value) is
+ * never translated.
+ * @param ctx a context.
+ * @param lang a ::shebao_language.
+ * @return #SHEBAO_OK or #SHEBAO_EUSAGE (NULL @p ctx, an unknown @p lang).
+ */
+int shebao_ctx_set_language(shebao_ctx *ctx, shebao_language lang);
+
 /** Default and minimum MPFR precision in bits. */
 #define SHEBAO_MIN_PRECISION 128
 

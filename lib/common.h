@@ -18,6 +18,19 @@ int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
 /* The start of the message of a figure that does not fit in int64 fen (SHEBAO_ECOMPUTE), followed by the figure's
  * name: sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "account balance in %d", y). */
 #define SB_OUT_OF_RANGE "value out of range: "
+/* A message of the library in ctx's language: dgettext("libshebao", s) under SHEBAO_LANG_ZH, else s. sb_fail and
+ * sb_pread_err translate their format with it; a piece of a message made elsewhere (the name of a figure, a
+ * reason) is marked SB_N_("...") where it is written and translated with sb_tr where it is used. */
+const char *sb_tr(const shebao_ctx *ctx, const char *s)
+#if defined(__GNUC__)
+    __attribute__((format_arg(2)))
+#endif
+    ;
+/* Marks a message for the catalogue (xgettext), translating nothing. */
+#define SB_N_(s) s
+/* strerror(err) under SHEBAO_LANG_ZH (the C library's own catalogue, if the caller set one up), else its English
+ * description, whatever the process's locale. */
+const char *sb_strerror(const shebao_ctx *ctx, int err);
 /* Mark ctx as successful and return SHEBAO_OK. */
 int sb_ok(shebao_ctx *ctx);
 

@@ -1,4 +1,6 @@
 /* Versions, result codes, contexts and library-owned memory. */
+#define _GNU_SOURCE /* strerrordesc_np: the English description of an errno value, whatever the locale */
+#include <libintl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +60,33 @@ const char *shebao_ctx_errmsg(const shebao_ctx *ctx) { return ctx ? ctx->msg : "
 
 int shebao_ctx_errcode(const shebao_ctx *ctx) { return ctx ? ctx->code : SHEBAO_EUSAGE; }
 
+int shebao_ctx_set_language(shebao_ctx *ctx, shebao_language lang)
+{
+    if (!ctx)
+        return SHEBAO_EUSAGE;
+    if (lang != SHEBAO_LANG_EN && lang != SHEBAO_LANG_ZH)
+        return sb_fail(ctx, SHEBAO_EUSAGE, "language %d is neither SHEBAO_LANG_EN nor SHEBAO_LANG_ZH", (int)lang);
+    ctx->lang = lang;
+    return sb_ok(ctx);
+}
+
+const char *sb_tr(const shebao_ctx *ctx, const char *s)
+{
+    return ctx && ctx->lang == SHEBAO_LANG_ZH && s && *s ? dgettext("libshebao", s) : s;
+}
+
+const char *sb_strerror(const shebao_ctx *ctx, int err)
+{
+    if (ctx && ctx->lang == SHEBAO_LANG_ZH)
+        return strerror(err);
+#if defined(__GLIBC__)
+    const char *d = strerrordesc_np(err);
+    return d ? d : "Unknown error";
+#else
+    return strerror(err);
+#endif
+}
+
 int shebao_ctx_set_precision(shebao_ctx *ctx, unsigned bits)
 {
     if (!ctx)
@@ -75,7 +104,7 @@ int sb_fail(shebao_ctx *ctx, int code, const char *fmt, ...)
     if (ctx) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(ctx->msg, sizeof ctx->msg, fmt, ap);
+        vsnprintf(ctx->msg, sizeof ctx->msg, sb_tr(ctx, fmt), ap);
         va_end(ap);
         /* one line, always */
         for (char *p = ctx->msg; *p; p++)

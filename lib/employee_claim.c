@@ -106,7 +106,7 @@ static void claim_q_fen(mpq_t q, int64_t fen)
 static int claim_round(shebao_ctx *ctx, const sb_employee *ep, const mpq_t q, const char *what, shebao_fen *out)
 {
     if (sb_round_q(q, ep->component_rounding, out) != SHEBAO_OK)
-        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", what);
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", sb_tr(ctx, what));
     return SHEBAO_OK;
 }
 

@@ -25,7 +25,7 @@ static int eplan_round(shebao_ctx *ctx, const mpq_t q, shebao_rounding mode, con
                        int64_t *out)
 {
     if (sb_round_q(q, mode, out) != SHEBAO_OK)
-        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", what, year);
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", sb_tr(ctx, what), year);
     return SHEBAO_OK;
 }
 
@@ -119,7 +119,7 @@ static int eplan_crediting(shebao_ctx *ctx, shebao_employee_plan *pl, const sb_e
 static int eplan_add(shebao_ctx *ctx, int64_t *acc, int64_t v, const char *what, int y)
 {
     if (__builtin_add_overflow(*acc, v, acc))
-        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", what, y);
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", sb_tr(ctx, what), y);
     return SHEBAO_OK;
 }
 

@@ -18,6 +18,7 @@ struct sb_mortality; /* mortality.c's per-context cache (life tables, annuity ta
 struct shebao_ctx {
     int code;
     unsigned precision;
+    shebao_language lang; /* of the messages (sb_fail translates its format when SHEBAO_LANG_ZH) */
     char msg[SB_ERRMSG_SIZE];
     /* made on first use by mortality.c, which also sets mortality_release; shebao_ctx_free calls it */
     struct sb_mortality *mortality;

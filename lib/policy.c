@@ -49,11 +49,11 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
     struct stat st;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot open: %s", path, strerror(errno));
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot open: %s", path, sb_strerror(ctx, errno));
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(e));
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, sb_strerror(ctx, e));
     }
     if (!S_ISREG(st.st_mode)) {
         close(fd);
@@ -63,7 +63,7 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
     if (flags == -1 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1) {
         int e = errno;
         close(fd);
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(e));
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, sb_strerror(ctx, e));
     }
     size_t cap = 4096, len = 0;
     char *buf = malloc(cap);
@@ -100,7 +100,7 @@ static int read_file(shebao_ctx *ctx, const char *path, char **out)
         return sb_fail(ctx, SHEBAO_ENOMEM, "%s: out of memory", path);
     if (bad) {
         free(buf);
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, strerror(bad));
+        return sb_fail(ctx, SHEBAO_EPOLICY, "%s: cannot read: %s", path, sb_strerror(ctx, bad));
     }
     buf[len] = '\0';
     if (strlen(buf) != len) {

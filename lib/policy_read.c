@@ -70,7 +70,7 @@ int sb_pread_err(sb_pread *b, const char *fmt, ...)
     char msg[300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, sb_tr(b->ctx, fmt), ap);
     va_end(ap);
     return sb_fail(b->ctx, SHEBAO_EPOLICY, "%s: %s: %s", b->file, b->path, msg);
 }

@@ -117,8 +117,8 @@ static inline int sb_resident_add(shebao_ctx *ctx, int64_t *acc, int64_t v, cons
     if (!__builtin_add_overflow(*acc, v, acc))
         return SHEBAO_OK;
     if (year)
-        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", figure, year);
-    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", figure);
+        return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s in %d", sb_tr(ctx, figure), year);
+    return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "%s", sb_tr(ctx, figure));
 }
 
 /* SHEBAO_EINPUT for a grade not in the table in force in `year` (listing the allowed grades), or for a year no

@@ -9,11 +9,11 @@
 int sb_resident_check_backpay_grade(shebao_ctx *ctx, const sb_resident *rp, int yc, int64_t grade, const char *what)
 {
     if (grade > rp->backpay_max)
-        return sb_fail(ctx, SHEBAO_EINPUT, "%s: grade %s is above the back-payment cap %s", what, SB_MONEY(grade),
-                       SB_MONEY(rp->backpay_max));
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s: grade %s is above the back-payment cap %s", sb_tr(ctx, what),
+                       SB_MONEY(grade), SB_MONEY(rp->backpay_max));
     if (!sb_inforce_grade(sb_inforce_grades(rp, yc), grade)) {
         char w[64];
-        snprintf(w, sizeof w, "%s in claim year", what);
+        snprintf(w, sizeof w, sb_tr(ctx, "%s in claim year"), sb_tr(ctx, what));
         return sb_resident_grade_error(ctx, rp, yc, grade, w);
     }
     return SHEBAO_OK;

@@ -25,12 +25,13 @@ int sb_resident_grade_error(shebao_ctx *ctx, const sb_resident *rp, int year, in
     const sb_grade_table *t = sb_inforce_grades(rp, year);
     char list[400], from[8];
     if (!t)
-        return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: no grade table is in force (the first starts in %d)", what, year,
+        return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: no grade table is in force (the first starts in %d)",
+                       sb_tr(ctx, what), year,
                        SB_MONTH_YEAR(rp->tables[0].from));
     grade_list(t, list, sizeof list);
     sb_month_format(t->from, from, sizeof from);
     return sb_fail(ctx, SHEBAO_EINPUT, "%s %d: grade %s is not in the grade table in force (from %s); allowed: %s",
-                   what, year, SB_MONEY(grade), from, list);
+                   sb_tr(ctx, what), year, SB_MONEY(grade), from, list);
 }
 
 static int check_person(shebao_ctx *ctx, const sb_resident *rp, const shebao_person *pe, sb_month claim)

@@ -153,9 +153,9 @@ static char *put_month(char *d, const char m[8])
 static void field_label(const batch_head *h, size_t i, char *buf, size_t size)
 {
     if (h && i < h->n)
-        snprintf(buf, size, "column '%.40s'", h->names[i]);
+        snprintf(buf, size, cli_tr("column '%.40s'"), h->names[i]);
     else
-        snprintf(buf, size, "field %zu", i + 1);
+        snprintf(buf, size, cli_tr("field %zu"), i + 1);
 }
 
 /* The reader's verdict on a record as a phrase, or NULL when it is fine. */
@@ -163,16 +163,16 @@ static const char *problem_text(const bcsv_record *rec, char *buf, size_t size)
 {
     switch (rec->problem) {
     case BCSV_TOO_MANY:
-        snprintf(buf, size, "more than %d fields", BCSV_MAX_FIELDS);
+        snprintf(buf, size, cli_tr("more than %d fields"), BCSV_MAX_FIELDS);
         return buf;
     case BCSV_TOO_LONG:
     case BCSV_ROW_TOO_LONG:
-        snprintf(buf, size, "longer than %zu bytes", BCSV_FIELD_LIMIT);
+        snprintf(buf, size, cli_tr("longer than %zu bytes"), BCSV_FIELD_LIMIT);
         return buf;
     case BCSV_NUL:
-        return "contains a NUL byte";
+        return cli_tr("contains a NUL byte");
     case BCSV_NOT_UTF8:
-        return "not valid UTF-8";
+        return cli_tr("not valid UTF-8");
     case BCSV_NOMEM:
         return "out of memory";
     default:
@@ -210,11 +210,11 @@ static bool header_mistake(const batch_head *h, char *err, size_t esize)
     for (size_t i = 0; required_missing && i < h->n; i++) {
         const char *sep = strchr(h->names[i], ';') ? ";" : strchr(h->names[i], '\t') ? "\t" : NULL;
         if (sep) {
-            const char *shown = *sep == ';' ? "';'" : "a tab";
-            snprintf(err, esize,
-                     "input header: 列用%s分隔，要用逗号 the columns are separated by %s, not commas: save the file as "
-                     "CSV (comma-separated), header id,birth,sex,plan,collective,backpay",
-                     *sep == ';' ? "分号" : "制表符", shown);
+            char zh[160], en[200], both[400];
+            snprintf(zh, sizeof zh, "列用%s分隔，要用逗号", *sep == ';' ? "分号" : "制表符");
+            snprintf(en, sizeof en, "the columns are separated by %s, not commas: save the file as CSV "
+                     "(comma-separated), header id,birth,sex,plan,collective,backpay", *sep == ';' ? "';'" : "a tab");
+            snprintf(err, esize, "%s%s", cli_tr("input header: "), cli_pair(both, sizeof both, zh, en));
             return true;
         }
     }
@@ -226,13 +226,18 @@ static bool header_mistake(const batch_head *h, char *err, size_t esize)
                 continue;
             const char *name = h->names[i];
             if (strcasecmp(name, col_names[c]) == 0) {
-                snprintf(err, esize, "input header: 列名要小写，'%.40s' 应写 '%s' column names are lower case: write "
-                         "'%s' for '%.40s'", name, col_names[c], col_names[c], name);
+                char zh[160], en[200], both[400];
+                snprintf(zh, sizeof zh, "列名要小写，'%.40s' 应写 '%s'", name, col_names[c]);
+                snprintf(en, sizeof en, "column names are lower case: write '%s' for '%.40s'", col_names[c], name);
+                snprintf(err, esize, "%s%s", cli_tr("input header: "), cli_pair(both, sizeof both, zh, en));
                 return true;
             }
             if (one_edit(name, col_names[c])) {
-                snprintf(err, esize, "input header: 缺少列 %s，'%.40s' 是不是 '%s'？ missing column %s: did you mean "
-                         "'%s' for '%.40s'?", col_names[c], name, col_names[c], col_names[c], col_names[c], name);
+                char zh[160], en[200], both[400];
+                snprintf(zh, sizeof zh, "缺少列 %s，'%.40s' 是不是 '%s'？", col_names[c], name, col_names[c]);
+                snprintf(en, sizeof en, "missing column %s: did you mean '%s' for '%.40s'?", col_names[c], col_names[c],
+                         name);
+                snprintf(err, esize, "%s%s", cli_tr("input header: "), cli_pair(both, sizeof both, zh, en));
                 return true;
             }
         }
@@ -266,8 +271,11 @@ static const char *gb18030_hint(const bcsv_record *rec)
     if (rec->problem != BCSV_NOT_UTF8 || rec->problem_field >= rec->n ||
         !looks_gb2312(rec->text + rec->offsets[rec->problem_field]))
         return "";
-    return "; 看来是 GB18030 编码（中文版 Excel 存的 CSV），请加 --encoding " BATCH_GB18030
-           " it looks like GB18030 (a CSV file saved by Chinese Excel): add --encoding " BATCH_GB18030;
+    const char *one = cli_pick("; 看来是 GB18030 编码（中文版 Excel 存的 CSV），请加 --encoding " BATCH_GB18030,
+                               "; it looks like GB18030 (a CSV file saved by Chinese Excel): add --encoding " BATCH_GB18030);
+    return one ? one
+               : "; 看来是 GB18030 编码（中文版 Excel 存的 CSV），请加 --encoding " BATCH_GB18030
+                 " it looks like GB18030 (a CSV file saved by Chinese Excel): add --encoding " BATCH_GB18030;
 }
 
 bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t esize)
@@ -279,24 +287,24 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
     const char *problem = problem_text(rec, why, sizeof why);
     if (problem) {
         if (rec->problem == BCSV_TOO_MANY)
-            snprintf(err, esize, "input header: %s", problem);
+            snprintf(err, esize, cli_tr("input header: %s"), problem);
         else if (rec->problem == BCSV_ROW_TOO_LONG)
-            snprintf(err, esize, "input header: %s in all", problem);
+            snprintf(err, esize, cli_tr("input header: %s in all"), problem);
         else
-            snprintf(err, esize, "input header: field %zu: %s%s", rec->problem_field + 1, problem, gb18030_hint(rec));
+            snprintf(err, esize, cli_tr("input header: field %zu: %s%s"), rec->problem_field + 1, problem, gb18030_hint(rec));
         return false;
     }
     h->n = rec->n;
     h->names = calloc(rec->n, sizeof *h->names);
     h->pass = calloc(rec->n, sizeof *h->pass);
     if (!h->names || !h->pass) {
-        snprintf(err, esize, "out of memory");
+        snprintf(err, esize, cli_tr("out of memory"));
         return false;
     }
     for (size_t i = 0; i < rec->n; i++) {
         const char *name = rec->text + rec->offsets[i];
         if (!(h->names[i] = strdup(name))) {
-            snprintf(err, esize, "out of memory");
+            snprintf(err, esize, cli_tr("out of memory"));
             return false;
         }
         h->pass[i] = true;
@@ -304,7 +312,7 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
             if (strcmp(name, col_names[c]) != 0)
                 continue;
             if (h->col[c] >= 0) {
-                snprintf(err, esize, "input header: column '%s' appears twice (fields %d and %zu)", col_names[c],
+                snprintf(err, esize, cli_tr("input header: column '%s' appears twice (fields %d and %zu)"), col_names[c],
                          h->col[c] + 1, i + 1);
                 return false;
             }
@@ -323,8 +331,8 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
                      col_names[c]);
     if (*missing) {
         snprintf(err, esize,
-                 "input header: missing column(s) %s (needs id,birth,sex,plan,collective,backpay in any order; "
-                 "other columns pass through)", missing);
+                 cli_tr("input header: missing column(s) %s (needs id,birth,sex,plan,collective,backpay in any order; "
+                 "other columns pass through)"), missing);
         return false;
     }
     bbuf_put(&h->line, out_header, sizeof out_header - 1);
@@ -333,7 +341,7 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
             bbuf_field(&h->line, h->names[i], false);
     bbuf_put(&h->line, "\n", 1);
     if (h->line.failed) {
-        snprintf(err, esize, "out of memory");
+        snprintf(err, esize, cli_tr("out of memory"));
         return false;
     }
     return true;
@@ -406,20 +414,20 @@ int batch_row(shebao_ctx *ctx, const batch_opts *o, const batch_head *h, const b
     int rc = SHEBAO_EINPUT;
     const char *problem = problem_text(rec, why, sizeof why);
     if (problem && rec->problem == BCSV_NOMEM) {
-        snprintf(err, sizeof err, "row could not be kept: %s", problem);
+        snprintf(err, sizeof err, cli_tr("row could not be kept: %s"), problem);
     } else if (problem && (rec->problem == BCSV_TOO_MANY || rec->problem == BCSV_ROW_TOO_LONG)) {
         snprintf(err, sizeof err, rec->problem == BCSV_TOO_MANY ? "row has %s" : "row is %s", problem);
     } else if (problem) {
         field_label(h, rec->problem_field, label, sizeof label);
         snprintf(err, sizeof err, "%s: %s%s", label, problem, gb18030_hint(rec));
     } else if (rec->n != h->n) {
-        snprintf(err, sizeof err, "row has %zu fields, the header has %zu", rec->n, h->n);
+        snprintf(err, sizeof err, cli_tr("row has %zu fields, the header has %zu"), rec->n, h->n);
     } else {
         cli_person_text t = {field(h, rec, BCOL_BIRTH),      field(h, rec, BCOL_SEX),     field(h, rec, BCOL_PLAN),
                              field(h, rec, BCOL_COLLECTIVE), field(h, rec, BCOL_BACKPAY), field(h, rec, BCOL_DAIJIAO)};
         char room[512], *heap = NULL;
         if (!typed_fields(&t, rec->size, room, sizeof room, &heap)) {
-            snprintf(err, sizeof err, "row could not be kept: out of memory");
+            snprintf(err, sizeof err, cli_tr("row could not be kept: out of memory"));
             rc = SHEBAO_ENOMEM;
         } else {
             rc = project_fields(ctx, o, &t, &sm, err, sizeof err);

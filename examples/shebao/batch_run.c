@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "batch_run.h"
+#include "cli.h"
 
 #define CHUNK_ROWS 4096
 #define CHUNK_BYTES ((size_t)8 << 20) /* a chunk is also full at this much row text (rows of up to 1 MiB each) */
@@ -119,7 +120,7 @@ typedef struct worker_arg {
  * worker order, are the output in input order. */
 static void work_piece(batch *bt, int index);
 
-static void work(batch *bt, int index)
+static void work_rows(batch *bt, int index)
 {
     if (bt->block_job) {
         work_piece(bt, index);
@@ -129,6 +130,16 @@ static void work(batch *bt, int index)
     bt->outs[index].b.len = 0;
     for (size_t i = lo; i < hi; i++)
         format_row(bt->ctx[index], bt, &bt->rows[i], &bt->outs[index].b);
+}
+
+/* The rows' messages (the CSV column error) are those of --lang both whatever --lang: CSV never changes with the
+ * language. */
+static void work(batch *bt, int index)
+{
+    cli_lang was = cli_lang_get();
+    cli_lang_set(CLI_LANG_BOTH);
+    work_rows(bt, index);
+    cli_lang_set(was);
 }
 
 static void *worker(void *arg)

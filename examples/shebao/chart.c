@@ -19,6 +19,8 @@
 #include <cairo-svg.h>
 #include <fontconfig/fontconfig.h>
 
+#include "cli.h"
+
 #include "chart.h"
 
 #define CW 1080.0   /* canvas width */
@@ -502,7 +504,7 @@ int chart_render(const char *path, FILE *f, double height, const char *probe, bo
                  const void *data, char *err, size_t errsize)
 {
     if (!chart_path_ok(path)) {
-        snprintf(err, errsize, "--chart '%.200s': the file name must end in .png, .svg or .pdf", path);
+        snprintf(err, errsize, cli_tr("--chart '%.200s': the file name must end in .png, .svg or .pdf"), path);
         return -1;
     }
     const char *ext = path + strlen(path) - 4;
@@ -537,11 +539,11 @@ int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const 
     if (!k->err && fflush(k->f) != 0)
         k->err = errno;
     if (k->err) {
-        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, strerror(k->err));
+        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), what, path, cli_strerror(k->err));
         return -2;
     }
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errsize, "cannot write the %s '%.200s': %s", what, path, cairo_status_to_string(st));
+        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), what, path, cairo_status_to_string(st));
         return -1;
     }
     return 0;

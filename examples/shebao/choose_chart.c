@@ -155,12 +155,12 @@ int choose_chart(const choose_result *r, const char *path)
     char err[512];
     int e = cli_outfile_open(&of, path), rc = -1;
     if (e != 0)
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", path, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), path, cli_strerror(e));
     else if ((rc = chart_render(path, of.f, HEIGHT, "城乡居民还是职工养老保险灵活就业元", true, choose_draw, &d, err,
                                 sizeof err)) < 0)
         cli_outfile_discard(&of);
     else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", path, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), path, cli_strerror(e));
         rc = -2;
     }
     chart_cleanup();

@@ -19,7 +19,10 @@ enum {
     EXIT_COMPUTE = 5
 };
 
-#define CLI_DEFAULT_REGION "zhejiang"
+#define CLI_DEFAULT_REGION "zhejiang" /* (also written out in the help of --region: CLI_OPTS_POLICY, cmd_policy.c) */
+/* Marks a message for the catalogue (tools/po.sh), translating nothing: the help of options and commands, printed
+ * through cli_tr. */
+#define N_(s) s
 
 /* Map a library code to an exit code. */
 int cli_exit_code(int rc);
@@ -136,36 +139,36 @@ struct cli_command {
 /* Rows that several commands share, with the same help. T is the command's struct of options. */
 #define CLI_OPTS_POLICY(T)                                                                                       \
     {.name = "region", .value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(T, region),              \
-     .help = "an embedded policy (see 'shebao policy list'; default " CLI_DEFAULT_REGION ")"},                  \
+     .help = N_("an embedded policy (see 'shebao policy list'; default zhejiang)")},                             \
     {.name = "policy", .value = "FILE", .kind = CLI_TEXT, .at = offsetof(T, file),                               \
-     .help = "a policy file instead (docs/policy-format.md)"}
+     .help = N_("a policy file instead (docs/policy-format.md)")}
 #define CLI_OPT_FORMAT(T, WORDS)                                                                                 \
     {.name = "format", .value = WORDS, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, format),    \
-     .help = "how to print the result (default table)"}
+     .help = N_("how to print the result (default table)")}
 #define CLI_OPT_MORTALITY(T)                                                                                     \
     {.name = "mortality", .value = "cl2010-2013-pension|none", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR,       \
-     .at = offsetof(T, mortality), .help = "the life table of the expected values (default cl2010-2013-pension)"}
+     .at = offsetof(T, mortality), .help = N_("the life table of the expected values (default cl2010-2013-pension)")}
 #define CLI_OPT_DISCOUNT(T)                                                                                      \
     {.name = "discount", .value = "R", .kind = CLI_TEXT, .at = offsetof(T, discount),        \
-     .help = "yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)"}
+     .help = N_("yearly discount rate of the present values, a decimal in [0, 1) (default 0.025)")}
 #define CLI_OPT_DAIJIAO(T)                                                                                       \
     {.name = "daijiao", .kind = CLI_SWITCH, .at = offsetof(T, daijiao),                                           \
-     .help = "代缴对象 (低保, 特困, severe disability): may have 代缴 grades, which the government pays"}
+     .help = N_("a person the government pays for (代缴对象: 低保, 特困, severe disability), who may have its grades (代缴)")}
 #define CLI_OPT_COLLECTIVE(T)                                                                                    \
     {.name = "collective", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, collective),                  \
-     .check = cli_check_collective, .help = "集体补助 collective subsidy credited in every year paid"}
+     .check = cli_check_collective, .help = N_("集体补助 collective subsidy credited in every year paid")}
 #define CLI_OPT_SEX(T)                                                                                           \
     {.name = "sex", .value = "male|female", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, sex),  \
-     .help = "for the life table (default male)"}
+     .help = N_("for the life table (default male)")}
 
 /* The person of the employee pension: month of birth and category of the retirement-age reform (retire,
  * employee). T has the members birth (cli_month) and category (const char *). */
 #define CLI_OPTS_RETIREE(T)                                                                                      \
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, .at = offsetof(T, birth),    \
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},                                                   \
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},                                                   \
     {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE,                                \
      .flags = CLI_REQUIRED | CLI_USAGE_ERR, .at = offsetof(T, category),                                       \
-     .help = "men; women of original age 55 (cadres); women of original age 50 (workers)"}
+     .help = N_("men; women of original age 55 (cadres); women of original age 50 (workers)")}
 
 /* cli_parse's "go on": the options are read. */
 #define CLI_GO (-1)
@@ -230,6 +233,61 @@ cli_sink *cli_sink_get(void);
 
 /* The length of the valid UTF-8 sequence at s (n bytes left, n > 0), 0 if there is none. */
 size_t cli_utf8_seq(const unsigned char *s, size_t n);
+
+/* ---- the language (cli_lang.c) -----------------------------------------------------------------------------
+ * --lang zh|en|both, taken by every command (cli_parse, like --help). Default from the environment: the first
+ * non-empty of LC_ALL, LC_MESSAGES, LANG; zh* is zh, en* is en, anything else (unset, C, POSIX, C.UTF-8) both,
+ * which is the output of before --lang: Chinese and English side by side where the command printed both, English
+ * where it printed English. The choice is the calling thread's (shebao serve runs commands in worker threads).
+ * Messages are English in the sources and translated through GNU gettext, text domain "shebao" (po/zh_CN.po); the
+ * library's, domain "libshebao" (po/libshebao/zh_CN.po), through shebao_ctx_set_language(). JSON, CSV and member
+ * names never change with the language. */
+typedef enum cli_lang { CLI_LANG_BOTH = 0, CLI_LANG_ZH = 1, CLI_LANG_EN = 2 } cli_lang;
+/* The process's default from the environment and the catalogues (the folder "locale" next to the executable, else
+ * the installed one): once, in main, before any thread. */
+void cli_lang_init(void);
+/* The language named by LC_ALL, LC_MESSAGES and LANG (each NULL or "" when unset). */
+cli_lang cli_lang_from_env(const char *lc_all, const char *lc_messages, const char *lang);
+/* "zh", "en" or "both" into *out; false for anything else. */
+bool cli_lang_from_name(const char *name, cli_lang *out);
+/* The calling thread's language: its --lang, else the process's default. */
+cli_lang cli_lang_get(void);
+void cli_lang_set(cli_lang l);
+/* Back to the process's default (shebao serve, after each request). */
+void cli_lang_reset(void);
+/* The context's message language for the calling thread's (zh: Chinese; en and both: English). */
+void cli_lang_apply(shebao_ctx *ctx);
+/* An English message in the calling thread's language: its zh_CN translation in zh, else en itself. */
+const char *cli_tr(const char *en)
+#if defined(__GNUC__)
+    __attribute__((format_arg(1)))
+#endif
+    ;
+/* A message that is printed in both languages in both ("中文 English"): into buf, formatted from en_fmt's
+ * translation in zh, from en_fmt in en, and both joined by a space in both. Returns buf. */
+const char *cli_say(char *buf, size_t size, const char *en_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* A text of the help (an option's, a command's summary), written in English with Chinese terms in it: its
+ * translation in zh; in en without the Chinese ("resident pension (城乡居民基本养老保险)" → "resident pension"; a
+ * group keeps what English it holds); as written in both. buf: room for the English. */
+const char *cli_text(const char *s, char *buf, size_t size);
+/* zh in zh, en in en, NULL in both (the caller prints both as before). */
+const char *cli_pick(const char *zh, const char *en);
+/* A message written in both languages in the source (the pieces are the caller's): zh in zh, en in en, "zh en"
+ * in both; into buf, returned. */
+const char *cli_pair(char *buf, size_t size, const char *zh, const char *en);
+/* A heading line: "zh en" in both (as the tables always printed them), zh alone in zh, en alone in en. Blank
+ * lines before it are written at the start of both zh and en ("\n终身", "\nLifetime"). */
+void cli_head(FILE *f, const char *zh, const char *en);
+/* Whether the Chinese (the English) line of a two-line table header is printed: not in en (not in zh). */
+bool cli_show_zh(void);
+bool cli_show_en(void);
+/* strerror(err) in zh (the C library's catalogue, when installed), else its English description. */
+const char *cli_strerror(int err);
+
 /* Display width of a UTF-8 string in terminal columns (CJK = 2). */
 int cli_width(const char *s);
 /* Write s padded with spaces to `width` columns (right-aligned if `right`). */

@@ -22,7 +22,7 @@ int cli_exit_code(int rc)
 static void err_line(const char *suffix, const char *fmt, va_list ap)
 {
     char msg[1200];
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, cli_tr(fmt), ap);
     for (char *p = msg; *p; p++) /* one line, and no terminal control from a value typed or sent */
         if (*p == '\n' || *p == '\r' || *p == '\t')
             *p = ' ';
@@ -54,7 +54,7 @@ int cli_usage(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    err_line(" (see 'shebao help')", fmt, ap);
+    err_line(cli_tr(" (see 'shebao help')"), fmt, ap);
     va_end(ap);
     return EXIT_USAGE;
 }
@@ -132,7 +132,7 @@ int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *des
         if (rc != SHEBAO_OK) /* the library's message shows the value */
             cli_err("--%s: %s", o->name, shebao_ctx_errmsg(ctx));
         else
-            cli_err("--%s '%.40s': must not be negative", o->name, v);
+            cli_err("--%s '%.40s': %s", o->name, v, cli_tr("must not be negative"));
         return EXIT_INPUT;
     }
     return EXIT_OK;
@@ -209,7 +209,8 @@ static int typed_wrong(const cli_opt *o, const char *v)
     char right[48];
     if (!takes_file(o) && !(o->value && strchr(o->value, ',')) && o->kind != CLI_CHOICE &&
         cli_thousands(v, right, sizeof right)) {
-        cli_err("--%s '%.40s': 数字不要千位分隔符，请写 %s no thousands separator: write %s", o->name, v, right, right);
+        char say[200];
+        cli_err("--%s '%.40s': %s", o->name, v, cli_say(say, sizeof say, "no thousands separator: write %s", right));
         return EXIT_INPUT;
     }
     return EXIT_OK;
@@ -239,7 +240,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
     case CLI_INT: {
         cli_int *n = dest;
         if (!cli_parse_whole(v, strlen(v), o->lo, o->hi, &n->v)) {
-            snprintf(what, sizeof what, "%s %lld-%lld", o->what, o->lo, o->hi);
+            snprintf(what, sizeof what, "%s %lld-%lld", cli_tr(o->what), o->lo, o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }
         n->set = true;
@@ -248,7 +249,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
     case CLI_MONTH: {
         cli_month *m = dest;
         if (!cli_parse_month_to(v, (int)o->hi, &m->y, &m->m)) {
-            snprintf(what, sizeof what, "YYYY-MM (year 1900-%lld, month 01-12)", o->hi);
+            snprintf(what, sizeof what, cli_tr("YYYY-MM (year 1900-%lld, month 01-12)"), o->hi);
             return bad_value(o, v, what, o->flags & CLI_USAGE_ERR);
         }
         shebao_month_format(m->y, m->m, m->canon, sizeof m->canon); /* "2024年3月" is shown as 2024-03 */
@@ -263,7 +264,7 @@ static int store(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest)
 
 /* ---- the parser --------------------------------------------------------------------------------------------- */
 
-#define MAX_OPTS 64
+#define MAX_OPTS 64 /* (the last "seen" is --lang's) */
 
 /* The options of a command: its own, then those of its group. */
 typedef struct table {
@@ -273,7 +274,7 @@ typedef struct table {
 
 static void add(table *t, const cli_opt *opts)
 {
-    for (size_t i = 0; opts && (opts[i].name || opts[i].value) && t->n < MAX_OPTS; i++)
+    for (size_t i = 0; opts && (opts[i].name || opts[i].value) && t->n < MAX_OPTS - 1; i++)
         t->o[t->n++] = &opts[i];
 }
 
@@ -300,18 +301,42 @@ static const char *shown(const char *s, char buf[64])
     return buf;
 }
 
+/* --lang zh|en|both, taken by every command: the calling thread's language from now on (cli_lang.c). Its "seen"
+ * is the last of the table's (MAX_OPTS - 1). */
+static int lang_option(bool *seen, int argc, char **argv, int *i)
+{
+    char say[400];
+    const char *v = argv[*i][6] == '=' ? argv[*i] + 7 : NULL;
+    if (seen[MAX_OPTS - 1])
+        return cli_usage("%s", cli_say(say, sizeof say, "option --%s is given twice", "lang"));
+    seen[MAX_OPTS - 1] = true;
+    if (!v) {
+        if (*i + 1 >= argc || strncmp(argv[*i + 1], "--", 2) == 0)
+            return cli_usage("%s", cli_say(say, sizeof say, "option --%1$s needs a value: --%1$s %2$s", "lang",
+                                           "zh|en|both"));
+        v = argv[++*i];
+    }
+    cli_lang l;
+    if (!cli_lang_from_name(v, &l))
+        return cli_usage("--lang must be zh, en or both, not '%s'", v);
+    cli_lang_set(l);
+    return EXIT_OK;
+}
+
 /* The option argv[*i] ("--name", "--name=value"), its value the next argument unless inline or a switch. */
 static int option(const cli_command *cmd, shebao_ctx *ctx, const table *t, bool *seen, int argc, char **argv, int *i,
                   void *opts)
 {
     const char *s = argv[*i] + 2, *eq = strchr(s, '=');
-    char buf[64];
+    char buf[64], say[400];
     size_t k;
     const cli_opt *o = find_opt(t, s, eq ? (size_t)(eq - s) : strlen(s), &k);
+    if (!o && strncmp(s, "lang", 4) == 0 && (s[4] == '\0' || s[4] == '='))
+        return lang_option(seen, argc, argv, i);
     if (!o)
         return cli_usage("unknown option --%s for %s", shown(s, buf), cmd->name);
     if (seen[k])
-        return cli_usage("选项 --%s 重复了，只能给一次 option --%s is given twice", o->name, o->name);
+        return cli_usage("%s", cli_say(say, sizeof say, "option --%s is given twice", o->name));
     seen[k] = true;
     char *v = eq ? (char *)eq + 1 : NULL;
     if (o->kind != CLI_SWITCH && !v) {
@@ -319,8 +344,8 @@ static int option(const cli_command *cmd, shebao_ctx *ctx, const table *t, bool 
         const char *next = *i + 1 < argc ? argv[*i + 1] : NULL;
         if (!next || (next[0] == '-' && next[1] == '-' && ((next[2] | 0x20) >= 'a' && (next[2] | 0x20) <= 'z')) ||
             strcmp(next, "-h") == 0)
-            return cli_usage("选项 --%s 缺少值，应写 --%s %s option --%s needs a value: --%s %s", o->name, o->name,
-                             o->value, o->name, o->name, o->value);
+            return cli_usage("%s", cli_say(say, sizeof say, "option --%1$s needs a value: --%1$s %2$s", o->name,
+                                           o->value));
         v = argv[++*i];
     }
     if (o->kind != CLI_SWITCH && !takes_file(o) && !cli_normalise(v))
@@ -344,7 +369,7 @@ static int argument(const cli_command *cmd, const table *t, char *arg, void *opt
     }
     const char *why = o ? o->what : cmd->extra;
     if (why)
-        return cli_usage("%s %s", cmd->name, why);
+        return cli_usage("%s %s", cmd->name, cli_tr(why));
     return cli_usage("%s: unexpected argument '%s'", cmd->name, arg);
 }
 
@@ -354,6 +379,15 @@ int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, in
     add(&t, cmd->opts);
     add(&t, cmd->shared);
     bool seen[MAX_OPTS] = {false};
+    /* --lang first, wherever it is, so that every message of the run (and --help) is in its language */
+    for (int i = start; i < argc; i++) {
+        cli_lang l;
+        if (strncmp(argv[i], "--lang=", 7) == 0 && cli_lang_from_name(argv[i] + 7, &l))
+            cli_lang_set(l);
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && cli_lang_from_name(argv[i + 1], &l))
+            cli_lang_set(l);
+    }
+    cli_lang_apply(ctx);
     for (int i = start; i < argc; i++) {
         char *s = argv[i];
         int rc;
@@ -368,6 +402,7 @@ int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, in
         if (rc != EXIT_OK)
             return rc;
     }
+    cli_lang_apply(ctx);
     return CLI_GO;
 }
 

@@ -70,8 +70,8 @@ static void put_opts(line *l, const cli_opt *opts)
 /* A summary: from SUMMARY on the synopsis' last line when there is room, else on lines of its own. */
 static void put_summary(line *l, const char *text)
 {
-    if (!text)
-        text = "";
+    char buf[600];
+    text = text ? cli_text(text, buf, sizeof buf) : "";
     if (l->col > SUMMARY - 2)
         fprintf(l->f, "\n%*s", SUMMARY, "");
     else
@@ -101,7 +101,8 @@ static void put_group(FILE *f, const cli_command *g)
         put_block(f, g->subs[i]);
     if (g->shared) {
         line l = {f, INDENT + 7 + cli_width(g->name) + 9};
-        fprintf(f, "%*s(every %s command:", INDENT, "", g->name);
+        fprintf(f, "%*s(", INDENT, "");
+        fprintf(f, cli_tr("every %s command:"), g->name);
         put_opts(&l, g->shared);
         fputs(")\n", f);
     }
@@ -109,16 +110,17 @@ static void put_group(FILE *f, const cli_command *g)
 
 void cli_print_usage(FILE *f, const cli_command *const *commands)
 {
-    fputs("usage: shebao <command> [options]\n\ncommands:\n", f);
+    fprintf(f, "%s\n\n%s\n", cli_tr("usage: shebao <command> [options]"), cli_tr("commands:"));
     for (size_t i = 0; commands[i]; i++) {
         if (commands[i]->subs)
             put_group(f, commands[i]);
         else
             put_block(f, commands[i]);
     }
-    fputs("\nexit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
-          "            5 computation error\n",
-          f);
+    fprintf(f, "\n%s\n", cli_tr("every command also takes --lang zh|en|both: the language of its text (default from LC_ALL,\n"
+                                 "LC_MESSAGES, LANG: zh*, en*, else both); -h, --help: its help"));
+    fprintf(f, "\n%s\n", cli_tr("exit codes: 0 success, 1 internal error, 2 usage error, 3 policy/data error, 4 input error,\n"
+                                 "            5 computation error"));
 }
 
 /* Each option of a table with its help. */
@@ -133,7 +135,8 @@ static void put_options(FILE *f, const cli_opt *opts)
             fprintf(f, "\n%*s", OPTHELP, "");
         else
             fprintf(f, "%*s", OPTHELP - w, "");
-        fprintf(f, "%s\n", opts[i].help ? opts[i].help : "");
+        char buf[600];
+        fprintf(f, "%s\n", opts[i].help ? cli_text(opts[i].help, buf, sizeof buf) : "");
     }
 }
 
@@ -141,30 +144,38 @@ static void put_options(FILE *f, const cli_opt *opts)
 static void put_example(FILE *f, const cli_command *cmd)
 {
     if (cmd->example)
-        fprintf(f, "\nexample:\n  shebao %s\n", cmd->example);
+        fprintf(f, "\n%s\n  shebao %s\n", cli_tr("example:"), cmd->example);
 }
 
 void cli_print_help(FILE *f, const cli_command *cmd)
 {
     if (cmd->subs) {
-        fprintf(f, "usage: shebao %s <command> [options]\n\n%s\n\ncommands:\n", cmd->name,
-                cmd->summary ? cmd->summary : "");
+        char buf[600];
+        fprintf(f, cli_tr("usage: shebao %s <command> [options]"), cmd->name);
+        fprintf(f, "\n\n%s\n\n%s\n", cmd->summary ? cli_text(cmd->summary, buf, sizeof buf) : "", cli_tr("commands:"));
         put_group(f, cmd);
-        fprintf(f, "\n'shebao help %s COMMAND' or 'shebao %s COMMAND --help': the options of one command\n",
-                cmd->name, cmd->name);
+        fputc('\n', f);
+        fprintf(f, cli_tr("'shebao help %1$s COMMAND' or 'shebao %1$s COMMAND --help': the options of one command"),
+                cmd->name);
+        fputc('\n', f);
         put_example(f, cmd);
         return;
     }
-    line l = {f, 13 + cli_width(cmd->name)};
-    fprintf(f, "usage: shebao %s", cmd->name);
+    char usage[64];
+    snprintf(usage, sizeof usage, "%s shebao", cli_tr("usage:"));
+    line l = {f, cli_width(usage) + cli_width(cmd->name)}; /* (as before: one column short of the real one) */
+    fprintf(f, "%s %s", usage, cmd->name);
     put_opts(&l, cmd->opts);
     put_opts(&l, cmd->shared);
-    fprintf(f, "\n\n%s\n", cmd->summary ? cmd->summary : "");
+    char buf[600];
+    fprintf(f, "\n\n%s\n", cmd->summary ? cli_text(cmd->summary, buf, sizeof buf) : "");
     if (entry(cmd->opts, 0) || entry(cmd->shared, 0)) {
-        fputs("\noptions:\n", f);
+        fprintf(f, "\n%s\n", cli_tr("options:"));
         put_options(f, cmd->opts);
         put_options(f, cmd->shared);
-        fprintf(f, "  -h, --help%*sthis help\n", OPTHELP - 12, "");
+        fprintf(f, "  -h, --help%*s%s\n", OPTHELP - 12, "", cli_tr("this help"));
+        fprintf(f, "  --lang zh|en|both%*s%s\n", OPTHELP - 19, "",
+                cli_tr("the language of the text (default from LC_ALL, LC_MESSAGES, LANG)"));
     }
     put_example(f, cmd);
 }

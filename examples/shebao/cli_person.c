@@ -73,16 +73,19 @@ const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao
 {
     const char *colon = strchr(v, ':');
     if (!colon || colon == v)
-        return "expected N:GRADE (e.g. 5:1000)";
+        return cli_tr("expected N:GRADE (e.g. 5:1000)");
     long long n;
     if (!cli_parse_whole(v, (size_t)(colon - v), 1, 100, &n)) /* N read in place, whole */
-        return "N must be a whole number of years 1-100";
+        return cli_tr("N must be a whole number of years 1-100");
     *years = (int)n;
     char plain[48];
-    if (cli_thousands(colon + 1, plain, sizeof plain))
-        return "GRADE 不要千位分隔符 no thousands separator in GRADE (5:2000, not 5:2,000)";
+    if (cli_thousands(colon + 1, plain, sizeof plain)) {
+        const char *one = cli_pick("GRADE 不要千位分隔符（写 5:2000，不写 5:2,000）",
+                                   "no thousands separator in GRADE (5:2000, not 5:2,000)");
+        return one ? one : "GRADE 不要千位分隔符 no thousands separator in GRADE (5:2000, not 5:2,000)";
+    }
     if (shebao_money_parse(ctx, colon + 1, grade) != SHEBAO_OK || *grade <= 0)
-        return "GRADE must be a positive amount";
+        return cli_tr("GRADE must be a positive amount");
     return NULL;
 }
 
@@ -92,7 +95,7 @@ int cli_check_collective(shebao_ctx *ctx, const cli_opt *o, const char *v, void 
     shebao_fen *out = dest;
     int rc = shebao_money_parse(ctx, v, out);
     if (rc != SHEBAO_OK || *out < 0) {
-        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+        cli_err("--collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : cli_tr("must not be negative"));
         return EXIT_INPUT;
     }
     return EXIT_OK;
@@ -103,13 +106,13 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
 {
     *plan = NULL;
     if (!cli_parse_month(t->birth, &pe->birth_year, &pe->birth_month)) {
-        snprintf(err, esize, "birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)", t->birth);
+        snprintf(err, esize, cli_tr("birth '%.40s': expected YYYY-MM (year 1900-2150, month 01-12)"), t->birth);
         return SHEBAO_EINPUT;
     }
     if (!*t->sex) {
         pe->sex = SHEBAO_SEX_MALE;
     } else if (!cli_parse_sex(t->sex, &pe->sex)) {
-        snprintf(err, esize, "sex '%.40s': must be male or female (empty: male)", t->sex);
+        snprintf(err, esize, cli_tr("sex '%.40s': must be male or female (empty: male)"), t->sex);
         return SHEBAO_EINPUT;
     }
     if (!*t->daijiao || is_word(t->daijiao, "no")) {
@@ -117,20 +120,21 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
     } else if (is_word(t->daijiao, "yes")) {
         pe->daijiao = 1;
     } else {
-        snprintf(err, esize, "daijiao '%.40s': must be yes or no (empty: no)", t->daijiao);
+        snprintf(err, esize, cli_tr("daijiao '%.40s': must be yes or no (empty: no)"), t->daijiao);
         return SHEBAO_EINPUT;
     }
     pe->collective = 0;
     if (*t->collective) {
         char plain[48];
         if (cli_thousands(t->collective, plain, sizeof plain)) {
-            snprintf(err, esize, "collective '%.40s': 数字不要千位分隔符，请写 %s no thousands separator: write %s",
-                     t->collective, plain, plain);
+            char say[200];
+            snprintf(err, esize, "collective '%.40s': %s", t->collective,
+                     cli_say(say, sizeof say, "no thousands separator: write %s", plain));
             return SHEBAO_EINPUT;
         }
         int rc = shebao_money_parse(ctx, t->collective, &pe->collective);
         if (rc != SHEBAO_OK || pe->collective < 0) {
-            snprintf(err, esize, "collective: %s", rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : "must not be negative");
+            snprintf(err, esize, cli_tr("collective: %s"), rc != SHEBAO_OK ? shebao_ctx_errmsg(ctx) : cli_tr("must not be negative"));
             return SHEBAO_EINPUT;
         }
     }
@@ -139,7 +143,7 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
     if (*t->backpay) {
         const char *why = cli_parse_backpay(ctx, t->backpay, &pe->backpay_years, &pe->backpay_grade);
         if (why) {
-            snprintf(err, esize, "backpay '%.40s': %s", t->backpay, why);
+            snprintf(err, esize, cli_tr("backpay '%.40s': %s"), t->backpay, why);
             return SHEBAO_EINPUT;
         }
     }
@@ -161,7 +165,7 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
         pe->plan = seg;
         pe->plan_count = n;
     } else if (pe->backpay_years == 0) {
-        snprintf(err, esize, "plan: empty (give a plan, a back payment, or both)");
+        snprintf(err, esize, cli_tr("plan: empty (give a plan, a back payment, or both)"));
         return SHEBAO_EINPUT;
     }
     return SHEBAO_OK;

@@ -82,7 +82,13 @@ void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *f
 {
     if (!n)
         return;
-    printf("\n非官方数值 %s on %zu non-official value(s):\n", who, n);
+    char zh[64], en[120];
+    snprintf(zh, sizeof zh, "\n依据的非官方数值（%zu 项）：", n);
+    snprintf(en, sizeof en, "\n%s on %zu non-official value(s):", who, n);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("\n非官方数值 %s on %zu non-official value(s):\n", who, n);
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         at(from, i, &q);
@@ -132,7 +138,7 @@ void cli_print_advice(const shebao_projection *p)
     shebao_advice a = SHEBAO_ADVICE_INIT;
     if (shebao_projection_advice(p, &a) != SHEBAO_OK)
         return;
-    printf("\n怎样才能领取 What it would take\n");
+    cli_head(stdout, "\n怎样才能领取", "\nWhat it would take");
     printf("  已缴%d年，需缴%d年，还差%d年 paid %d of the %d years required, %d missing\n", a.years_paid,
            a.years_required, a.years_missing, a.years_paid, a.years_required, a.years_missing);
     if (a.years_payable)

@@ -10,7 +10,9 @@ cli_lang cli_lang_from(const char *word)
         return CLI_LANG_ZH;
     if (word && strcmp(word, "en") == 0)
         return CLI_LANG_EN;
-    return CLI_LANG_BOTH;
+    if (word && strcmp(word, "both") == 0)
+        return CLI_LANG_BOTH;
+    return cli_lang_get();
 }
 
 bool cli_lang_zh(cli_lang l)

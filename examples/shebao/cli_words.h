@@ -9,11 +9,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli.h" /* (cli_lang: the language of --lang, cli_lang.c) */
 #include "shebao.h"
 
-typedef enum cli_lang { CLI_LANG_BOTH = 0, CLI_LANG_ZH, CLI_LANG_EN } cli_lang;
-
-/* "zh" → CLI_LANG_ZH, "en" → CLI_LANG_EN, anything else (NULL: not given) → CLI_LANG_BOTH. */
+/* "zh" → CLI_LANG_ZH, "en" → CLI_LANG_EN, "both" → CLI_LANG_BOTH, NULL or anything else → the calling thread's
+ * language (--lang, or the environment's: cli_lang_get()). */
 cli_lang cli_lang_from(const char *word);
 /* Whether the Chinese / the English lines are printed in l. */
 bool cli_lang_zh(cli_lang l);

@@ -30,13 +30,13 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
     memset(fout, 0, sizeof *fout);
     *fin = stdin;
     if (in && strcmp(in, "-") != 0 && !(*fin = fopen(in, "rb"))) {
-        cli_err("--in %s: %s", in, strerror(errno));
+        cli_err("--in %s: %s", in, cli_strerror(errno));
         return EXIT_INPUT;
     }
     struct stat ist, ost;
     int code = EXIT_OK, err = fstat(fileno(*fin), &ist) != 0 ? errno : S_ISDIR(ist.st_mode) ? EISDIR : 0;
     if (err) {
-        cli_err("%s: %s", in_name(in, name, sizeof name), strerror(err));
+        cli_err("%s: %s", in_name(in, name, sizeof name), cli_strerror(err));
         code = EXIT_INPUT;
     } else if (to_file && cli_is_file(out, &ist)) {
         code = cli_usage("batch: --out %s is the same file as %s", out, in_name(in, name, sizeof name));
@@ -46,7 +46,7 @@ static int open_streams(const char *in, const char *out, FILE **fin, cli_outfile
     } else if (!to_file) {
         fout->f = stdout;
     } else if ((err = cli_outfile_open(fout, out)) != 0) {
-        cli_err("--out %s: %s", out, strerror(err));
+        cli_err("--out %s: %s", out, cli_strerror(err));
         code = EXIT_INPUT;
     }
     if (code != EXIT_OK && *fin != stdin)
@@ -63,24 +63,24 @@ typedef struct batch_cli {
 #define AT(m) .at = offsetof(batch_cli, m)
 static const cli_opt batch_table[] = {
     CLI_OPTS_POLICY(batch_cli),
-    {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = "the people, CSV (default -: standard input)"},
+    {.name = "in", .value = "FILE|-", .kind = CLI_TEXT, AT(in), .help = N_("the people, CSV (default -: standard input)")},
     {.name = "out", .value = "FILE|-", .kind = CLI_TEXT, AT(out),
-     .help = "the results, CSV (default -: standard output); FILE is replaced only when complete"},
+     .help = N_("the results, CSV (default -: standard output); FILE is replaced only when complete")},
     {.name = "encoding", .value = "utf-8|" BATCH_GB18030, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(encoding),
-     .help = "of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)"},
+     .help = N_("of the input (default utf-8); gb18030: a CSV file saved by Chinese Excel (GBK, GB2312)")},
     {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 256,
-     .what = "a whole number", .help = "threads projecting rows (default one per processor)"},
+     .what = N_("a whole number"), .help = N_("threads projecting rows (default one per processor)")},
     CLI_OPT_DISCOUNT(batch_cli),
     CLI_OPT_MORTALITY(batch_cli),
-    {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = "a progress bar on standard error (a terminal)"},
+    {.name = "progress", .kind = CLI_SWITCH, AT(progress), .help = N_("a progress bar on standard error (a terminal)")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_batch = {
     .name = "batch",
-    .summary = "one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
-               "CSV out in input order; exits 4 when any row is an error",
+    .summary = N_("one projection per CSV row (id,birth,sex,plan,collective,backpay),\n"
+               "CSV out in input order; exits 4 when any row is an error"),
     .example = "batch --in people.csv --out pensions.csv --threads 4",
     .opts = batch_table,
     .run = cmd_batch,
@@ -123,7 +123,7 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
     } else if (r->read_failed) {
         char name[600];
         cli_err("batch: read error on %s: %s", in_name(o->in, name, sizeof name),
-                strerror(r->read_errno ? r->read_errno : EIO));
+                cli_strerror(r->read_errno ? r->read_errno : EIO));
         exit_code = EXIT_INTERNAL;
     } else if (r->fatal) {
         cli_err("%s", r->fatal_msg);
@@ -147,13 +147,13 @@ static int report(const batch_cli *o, batch_result *r, cli_outfile *fout)
         else
             cli_outfile_discard(fout);
         if (err) {
-            cli_err("batch: write error on --out %s: %s", o->out, strerror(err));
+            cli_err("batch: write error on --out %s: %s", o->out, cli_strerror(err));
             exit_code = EXIT_INTERNAL;
         }
     }
     if (!r->fatal)
-        fprintf(stderr, "batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n", r->total,
-                r->ok, r->not_eligible, r->errors, r->secs, r->secs > 0 ? (double)r->total / r->secs : 0.0);
+        fprintf(stderr, cli_tr("batch: rows %lld, ok %lld, not eligible %lld, errors %lld, %.3f s, %.0f rows/s\n"),
+                r->total, r->ok, r->not_eligible, r->errors, r->secs, r->secs > 0 ? (double)r->total / r->secs : 0.0);
     if (exit_code == EXIT_OK && r->errors > 0)
         exit_code = EXIT_INPUT; /* some rows failed: every row is still in the output */
     return exit_code;
@@ -186,7 +186,7 @@ int cmd_batch(shebao_ctx *ctx, int argc, char **argv)
     static batch_decode dec; /* (64 KiB of buffer: not on the stack) */
     bool decode = o.encoding && strcmp(o.encoding, BATCH_GB18030) == 0;
     if (decode && !batch_decode_open(&dec, fin, "GB18030")) {
-        cli_err("batch: --encoding %s: %s", o.encoding, strerror(errno));
+        cli_err("batch: --encoding %s: %s", o.encoding, cli_strerror(errno));
         cli_outfile_discard(&fout);
         if (fin != stdin)
             fclose(fin);

@@ -31,20 +31,20 @@ static int choose_check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, 
 #define AT(m) .at = offsetof(choose_opts, m)
 static const cli_opt choose_table[] = {
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
     CLI_OPT_SEX(choose_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = "the first year paid, in either scheme"},
+     .what = N_("a year"), .help = N_("the first year paid, in either scheme")},
     {.name = "category", .value = "male|female55|female50", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR,
-     AT(category), .help = "the retirement category in the employee scheme (default: male, or female55 for a woman)"},
+     AT(category), .help = N_("the retirement category in the employee scheme (default: male, or female55 for a woman)")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = "已缴年份 resident years already paid, all before --start (as in compare; not counted by the employee "
-             "scheme)"},
+     .help = N_("已缴年份 resident years already paid, all before --start (as in compare; not counted by the employee "
+             "scheme)")},
     CLI_OPT_DISCOUNT(choose_opts),
     CLI_OPTS_POLICY(choose_opts),
     CLI_OPT_FORMAT(choose_opts, "table|json|csv"),
     {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart),
-     .check = choose_check_chart, .help = "also draw both schemes' monthly pension against the total paid"},
+     .check = choose_check_chart, .help = N_("also draw both schemes' monthly pension against the total paid")},
     {0},
 };
 #undef AT
@@ -54,11 +54,11 @@ static const char *const choose_percent[CHOOSE_SHARES] = {"60%", "100%", "150%",
 
 const cli_command cli_cmd_choose = {
     .name = "choose",
-    .summary = "resident scheme or employee scheme as a flexible worker (城乡居民 or 灵活就业)?\n"
-               "every resident grade and 60%-300% of the average wage, side by side",
+    .summary = N_("resident scheme or employee scheme as a flexible worker (城乡居民 or 灵活就业)?\n"
+               "every resident grade and 60%-300% of the average wage, side by side"),
     .example = "choose --birth 1980-05 --sex male --start 2025",
     .opts = choose_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_choose,
 };
 

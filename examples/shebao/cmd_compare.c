@@ -51,16 +51,18 @@ typedef struct col {
 
 static void header(const col *cols, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && cli_show_zh(); i++) {
         fputs(i ? "  " : "  ", stdout);
         cli_pad(stdout, cols[i].zh, cols[i].width, true);
     }
-    putchar('\n');
-    for (size_t i = 0; i < n; i++) {
+    if (cli_show_zh())
+        putchar('\n');
+    for (size_t i = 0; i < n && cli_show_en(); i++) {
         fputs("  ", stdout);
         cli_pad(stdout, cols[i].en, cols[i].width, true);
     }
-    putchar('\n');
+    if (cli_show_en())
+        putchar('\n');
 }
 
 static void cellv(const char *s, int width)
@@ -78,7 +80,7 @@ static void print_cells(const shebao_comparison *c, cli_lang l)
                                {"内部收益率", "IRR", 10},     {"预期可继承", "inheritable", 11},
                                {"每万元月领", "per 10000", 10}};
     size_t nc = sizeof cols / sizeof cols[0];
-    printf("档次 × 年限 Grade × years\n");
+    cli_head(stdout, "档次 × 年限", "Grade × years");
     header(cols, nc);
     char a[SHEBAO_MONEY_BUFSZ], t[CLI_WORD_BUFSZ];
     for (size_t i = 0; i < shebao_comparison_grade_count(c); i++)
@@ -147,7 +149,7 @@ static bool print_marginal(const shebao_comparison *c, cli_lang l)
                                            {"每年多缴", "extra/yr", 10}, {"共多缴", "extra paid", 10},
                                            {"每月多领", "extra/month", 11}, {"回本", "recoup", 10},
                                            {"现值之差", "EPV diff", 11}};
-                printf("\n多缴一档 One grade up (same years)\n");
+                cli_head(stdout, "\n多缴一档", "\nOne grade up (same years)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_grade = true;
             }
@@ -157,7 +159,7 @@ static bool print_marginal(const shebao_comparison *c, cli_lang l)
                 static const col cols[] = {{"档次", "grade", 9},          {"年限", "years", 8},
                                            {"共多缴", "extra paid", 10},  {"每月多领", "extra/month", 11},
                                            {"回本", "recoup", 10},         {"现值之差", "EPV diff", 11}};
-                printf("\n多缴一年 One year longer (same grade)\n");
+                cli_head(stdout, "\n多缴一年", "\nOne year longer (same grade)");
                 header(cols, sizeof cols / sizeof cols[0]);
                 any_year = true;
             }
@@ -178,8 +180,8 @@ static void print_path(const shebao_comparison *c, const char *lang)
             return;
         char t[512];
         if (h == 0)
-            printf("\n档次表有变化，比较按每年在用的最低档与最高档 The grade tables change: the summary follows the "
-                   "lowest and the highest grade in force each year\n");
+            cli_head(stdout, "\n档次表有变化，比较按每年在用的最低档与最高档",
+                     "\nThe grade tables change: the summary follows the lowest and the highest grade in force each year");
         if (!lang || strcmp(lang, "zh") == 0) {
             compare_path_text(s, n, true, t, sizeof t);
             printf("  %s: %s\n", zh[h], t);
@@ -200,7 +202,12 @@ static void print_summary(const shebao_comparison *c, const shebao_compare_delta
     const shebao_segment *s;
     size_t ns;
     bool path = shebao_comparison_path(c, 0, &s, &ns) == SHEBAO_OK;
-    printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
+    const char *head = path ? cli_pick("\n最低档与最高档（每年在用的）", "\nLowest vs highest grade (in force each year)")
+                            : cli_pick("\n最低档与最高档", "\nLowest vs highest grade");
+    if (head)
+        printf("%s\n", head);
+    else
+        printf("\n最低档与最高档 Lowest vs highest grade%s\n", path ? " (每年在用的 in force each year)" : "");
     compare_sentence(stdout, d, path, &ends, !lang || strcmp(lang, "zh") == 0, !lang || strcmp(lang, "en") == 0);
     if (no)
         cli_print_advice(no);
@@ -258,7 +265,7 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     }
     size_t nex = shebao_comparison_excluded_count(c);
     if (nex) {
-        printf("\n未比较的档次 Grades left out (not valid, or 代缴, in every year of the plan)\n");
+        cli_head(stdout, "\n未比较的档次", "\nGrades left out (not valid, or 代缴, in every year of the plan)");
         for (size_t i = 0; i < nex; i++) {
             shebao_compare_excluded x;
             shebao_comparison_excluded(c, i, &x);
@@ -352,34 +359,32 @@ static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *d
 static const cli_opt compare_table[] = {
     CLI_OPTS_POLICY(compare_opts),
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = SHEBAO_BIRTH_YEAR_MAX,
-     .help = "month of birth"},
+     .help = N_("month of birth")},
     CLI_OPT_SEX(compare_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = "the first year paid"},
+     .what = N_("a year"), .help = N_("the first year paid")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = "已缴年份 the years already paid, all before --start (SPEC as in project --plan)"},
+     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
     CLI_OPT_COLLECTIVE(compare_opts),
     {.name = "backpay", .value = "N:GRADE|auto:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
-     .help = "补缴 a back payment at the claim in every plan: N years, or auto: the fewest that make it eligible"},
+     .help = N_("补缴 a back payment at the claim in every plan: N years, or auto: the fewest that make it eligible")},
     {.name = "grades", .value = "all|G1,G2,...", .kind = CLI_TEXT, AT(grades),
-     .help = "the grades compared (default all: every normal grade valid in every year of the plan)"},
+     .help = N_("the grades compared (default all: every normal grade valid in every year of the plan)")},
     {.name = "years", .value = "all|N1,N2,...", .kind = CLI_TEXT, AT(years),
-     .help = "the numbers of years paid (default all: 15, 20, ... up to the most still possible)"},
+     .help = N_("the numbers of years paid (default all: 15, 20, ... up to the most still possible)")},
     CLI_OPT_DAIJIAO(compare_opts),
     CLI_OPT_DISCOUNT(compare_opts),
     CLI_OPT_FORMAT(compare_opts, "table|json|csv"),
     {.name = "chart", .value = "FILE.png|FILE.svg|FILE.pdf", .kind = CLI_CHECK, AT(chart), .check = check_chart,
-     .help = "also draw the pensions and balances (replaced only when complete)"},
-    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
-     .help = "the table's sentences and the chart's labels in one language (default both; chart zh)"},
+     .help = N_("also draw the pensions and balances (replaced only when complete)")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_compare = {
     .name = "compare",
-    .summary = "grades × years paid from START: pension, break-even, EPV,\n"
-               "one grade up, one year longer, lowest vs highest (多缴多得)",
+    .summary = N_("grades × years paid from START: pension, break-even, EPV,\n"
+               "one grade up, one year longer, lowest vs highest (多缴多得)"),
     .example = "compare --birth 1980-05 --start 2025 --chart compare.png",
     .opts = compare_table,
     .run = cmd_compare,
@@ -444,11 +449,11 @@ static int write_chart(const shebao_comparison *c, const shebao_policy *pol, con
     if (sink && sink->chart) {
         r = chart_write(c, &info, o->chart, sink->chart, err, sizeof err);
     } else if (e != 0) {
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), o->chart, cli_strerror(e));
     } else if ((r = chart_write(c, &info, o->chart, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
     } else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the chart '%.200s': %s", o->chart, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the chart '%.200s': %s"), o->chart, cli_strerror(e));
         r = -2;
     }
     if (r < 0) {
@@ -504,6 +509,7 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     int rc = cli_parse(&cli_cmd_compare, ctx, argc, argv, 2, &o);
     if (rc != CLI_GO)
         return rc;
+    o.lang = cli_pick("zh", "en"); /* the sentences and the chart in the language of --lang (NULL: both) */
     if ((rc = check(&o)) != EXIT_OK)
         return rc;
     shebao_person pe = SHEBAO_PERSON_INIT;

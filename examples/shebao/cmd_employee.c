@@ -12,44 +12,44 @@
 static const cli_opt employee_table[] = {
     CLI_OPTS_RETIREE(employee_opts),
     {.name = "retire", .value = "YYYY-MM", .kind = CLI_MONTH, AT(retire), .hi = SHEBAO_YEAR_MAX,
-     .help = "month of retirement (within the elastic window of 'shebao retire'); with --plan, default the statutory "
-             "month"},
+     .help = N_("month of retirement (within the elastic window of 'shebao retire'); with --plan, default the statutory "
+             "month")},
     {.name = "plan", .value = "YYYY-YYYY:SHARE%,...", .kind = CLI_TEXT, AT(plan),
-     .help = "a flexible worker's plan (灵活就业): years at a share (60%-300%) of the average wage, or at an amount "
-             "a month"},
+     .help = N_("a flexible worker's plan (灵活就业): years at a share (60%-300%) of the average wage, or at an amount "
+             "a month")},
     {.name = "paid-years", .value = "N", .kind = CLI_TEXT, AT(paid),
-     .help = "with --plan: years already paid before the plan, with their average --index"},
+     .help = N_("with --plan: years already paid before the plan, with their average --index")},
     {.name = "years-paid", .value = "N", .kind = CLI_TEXT, AT(years),
-     .help = "contribution years with deemed years (缴费年限), a decimal, e.g. 42.83"},
+     .help = N_("contribution years with deemed years (缴费年限), a decimal, e.g. 42.83")},
     {.name = "index", .value = "Z", .kind = CLI_TEXT, AT(index),
-     .help = "average contribution index (平均缴费指数), e.g. 0.7219"},
+     .help = N_("average contribution index (平均缴费指数), e.g. 0.7219")},
     {.name = "account", .value = "AMOUNT", .kind = CLI_CHECK, AT(account),
-     .check = cli_check_amount, .help = "the individual account at retirement (个人账户储存额)"},
+     .check = cli_check_amount, .help = N_("the individual account at retirement (个人账户储存额)")},
     {.name = "benefit-base", .value = "AMOUNT", .kind = CLI_CHECK, AT(base), .check = cli_check_amount,
-     .help = "the benefit base C (计发基数) to use instead of the policy's (a plan's projected base)"},
+     .help = N_("the benefit base C (计发基数) to use instead of the policy's (a plan's projected base)")},
     {.name = "transition-years", .value = "N", .kind = CLI_TEXT, .flags = CLI_AND, AT(tyears),
-     .help = "years before the account (视同缴费年限 and years before 1998), a decimal"},
+     .help = N_("years before the account (视同缴费年限 and years before 1998), a decimal")},
     {.name = "transition-index", .value = "Z", .kind = CLI_TEXT, AT(tindex),
-     .help = "their average index (过渡性养老金)"},
+     .help = N_("their average index (过渡性养老金)")},
     {.name = "wage-growth", .value = "R", .kind = CLI_TEXT, AT(growth),
-     .help = "with --plan: yearly growth of the average wage after the policy's last year (default 0.03, an "
-             "assumption)"},
+     .help = N_("with --plan: yearly growth of the average wage after the policy's last year (default 0.03, an "
+             "assumption)")},
     CLI_OPT_DISCOUNT(employee_opts),
     CLI_OPTS_POLICY(employee_opts),
     CLI_OPT_FORMAT(employee_opts, "table|json|csv"),
-    {.name = "explain", .kind = CLI_SWITCH, AT(explain), .help = "with --plan: show every step of the computation"},
+    {.name = "explain", .kind = CLI_SWITCH, AT(explain), .help = N_("with --plan: show every step of the computation")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_employee = {
     .name = "employee",
-    .summary = "employee pension of a benefit form (职工养老金核定): basic, account, transition,\n"
-               "provincial extras, monthly total",
+    .summary = N_("employee pension of a benefit form (职工养老金核定): basic, account, transition,\n"
+               "provincial extras, monthly total"),
     .example = "employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 "
                "--index 1.1222 --account 149442.32",
     .opts = employee_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_employee,
 };
 

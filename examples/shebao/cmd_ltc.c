@@ -73,14 +73,14 @@ static const cli_opt ltc_shared[] = {
 static bool is_json(const ltc_common *c) { return strcmp(c->format, "json") == 0; }
 
 /* What the care costs, for benefit and cost alike (members cost, hours, price of T): the institution modes need
- * --cost, home_visit --hours and --price. PER: of what ("in the month"). */
-#define LTC_CARE_OPTS(T, PER)                                                                                     \
+ * --cost, home_visit --hours and --price. COST, HOURS: the help of --cost and --hours (N_). */
+#define LTC_CARE_OPTS(T, COST, HOURS)                                                                                \
     {.name = "cost", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, cost), .check = cli_check_amount,   \
-     .help = "institution modes: the eligible care cost " PER},                                                 \
+     .help = COST},                                                                                                  \
     {.name = "hours", .value = "H", .kind = CLI_TEXT, .flags = CLI_AND, .at = offsetof(T, hours),               \
-     .help = "home_visit: hours of care " PER},                                                                 \
+     .help = HOURS},                                                                                                 \
     {.name = "price", .value = "AMOUNT", .kind = CLI_CHECK, .at = offsetof(T, price), .check = cli_check_amount, \
-     .help = "home_visit: price per hour"}
+     .help = N_("home_visit: price per hour")}
 
 typedef struct run {
     shebao_policy *pol;
@@ -127,11 +127,11 @@ typedef struct assess_opts {
 
 static const cli_opt assess_table[] = {
     {.name = "adl", .value = "S,...(10)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
-     .at = offsetof(assess_opts, lists[0]), .help = "the 10 scores of 日常生活活动能力, comma-separated"},
+     .at = offsetof(assess_opts, lists[0]), .help = N_("the 10 scores of daily living (日常生活活动能力), comma-separated")},
     {.name = "cognition", .value = "S,...(4)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
-     .at = offsetof(assess_opts, lists[1]), .help = "the 4 scores of 认知能力"},
+     .at = offsetof(assess_opts, lists[1]), .help = N_("the 4 scores of cognition (认知能力), comma-separated")},
     {.name = "perception", .value = "S,...(3)", .kind = CLI_TEXT, .flags = CLI_REQUIRED,
-     .at = offsetof(assess_opts, lists[2]), .help = "the 3 scores of 感知觉与沟通能力"},
+     .at = offsetof(assess_opts, lists[2]), .help = N_("the 3 scores of perception and communication (感知觉与沟通能力), comma-separated")},
     {0},
 };
 
@@ -139,7 +139,7 @@ static int ltc_assess(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_assess = {
     .name = "ltc assess",
-    .summary = "disability grade by the 2021 scale (长期护理失能等级)",
+    .summary = N_("disability grade by the 2021 scale (长期护理失能等级)"),
     .example = "ltc assess --adl 10,10,5,10,10,10,15,15,10,5 --cognition 4,4,4,4 --perception 4,4,4",
     .opts = assess_table,
     .shared = ltc_shared,
@@ -149,7 +149,11 @@ static const cli_command cmd_assess = {
 static void assess_table_out(const run *r, const shebao_ltc_assessment *as)
 {
     policy_heading(r);
-    printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
+    const char *head = cli_pick("失能等级评估（长期护理失能等级评估标准 2021）", "Disability assessment (the national scale of 2021)");
+    if (head)
+        printf("%s\n", head);
+    else
+        printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
     label("日常生活活动能力", "ADL");
     printf("%4d   level %d %s\n", as->adl, as->adl_level, shebao_ltc_level_name(as->adl_level));
     label("认知能力", "cognition");
@@ -217,20 +221,21 @@ typedef struct benefit_opts {
 #define AT(m) .at = offsetof(benefit_opts, m)
 static const cli_opt benefit_table[] = {
     {.name = "grade", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(grade), .lo = 0, .hi = 5,
-     .what = "a grade", .help = "the disability grade (see ltc assess)"},
+     .what = N_("a grade"), .help = N_("the disability grade (see ltc assess)")},
     {.name = "mode", .value = "institution|medical_institution|home_visit|home_cash", .kind = CLI_CHOICE,
-     .flags = CLI_REQUIRED, AT(mode), .help = "the care mode"},
+     .flags = CLI_REQUIRED, AT(mode), .help = N_("the care mode")},
     {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
-     .help = "the month of care"},
-    {.name = "days", .value = "N", .kind = CLI_INT, AT(days), .lo = 0, .hi = 31, .what = "a number of days",
-     .help = "days of care in the month (default the whole month)"},
+     .help = N_("the month of care")},
+    {.name = "days", .value = "N", .kind = CLI_INT, AT(days), .lo = 0, .hi = 31, .what = N_("a number of days"),
+     .help = N_("days of care in the month (default the whole month)")},
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
-     .what = "a number of days", .help = "days in hospital in the month (default 0)"},
-    LTC_CARE_OPTS(benefit_opts, "in the month"),
+     .what = N_("a number of days"), .help = N_("days in hospital in the month (default 0)")},
+    LTC_CARE_OPTS(benefit_opts, N_("institution modes: the eligible care cost in the month"),
+                  N_("home_visit: hours of care in the month")),
     {.name = "disability-months", .value = "N", .kind = CLI_INT, AT(disability_months), .lo = 0, .hi = 1200,
-     .what = "a number of months", .help = "months the disability has lasted (default: long enough, noted)"},
+     .what = N_("a number of months"), .help = N_("months the disability has lasted (default: long enough, noted)")},
     {.name = "insured-months", .value = "N", .kind = CLI_INT, AT(insured_months), .lo = 0, .hi = 1200,
-     .what = "a number of months", .help = "months of continuous insurance (default: long enough, noted)"},
+     .what = N_("a number of months"), .help = N_("months of continuous insurance (default: long enough, noted)")},
     {0},
 };
 #undef AT
@@ -239,7 +244,7 @@ static int ltc_benefit(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_benefit = {
     .name = "ltc benefit",
-    .summary = "one month's long-term care benefit (长期护理保险待遇)",
+    .summary = N_("one month's long-term care benefit (长期护理保险待遇)"),
     .example = "ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000",
     .opts = benefit_table,
     .shared = ltc_shared,
@@ -397,13 +402,13 @@ typedef struct fund_opts {
 #define AT(m) .at = offsetof(fund_opts, m)
 static const cli_opt fund_table[] = {
     {.name = "group", .value = "employee|retiree|resident|minor|assisted", .kind = CLI_CHOICE,
-     .flags = CLI_REQUIRED, AT(group), .help = "the insured group"},
+     .flags = CLI_REQUIRED, AT(group), .help = N_("the insured group")},
     {.name = "month", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(month), .hi = SHEBAO_YEAR_MAX,
-     .help = "the month whose funding rules apply"},
+     .help = N_("the month whose funding rules apply")},
     {.name = "count", .value = "N", .kind = CLI_INT, AT(count), .lo = 0, .hi = 10000000000LL,
-     .what = "a number of persons", .help = "persons of the group (default 1)"},
+     .what = N_("a number of persons"), .help = N_("persons of the group (default 1)")},
     {.name = "base", .value = "AMOUNT", .kind = CLI_CHECK, AT(base), .check = cli_check_amount,
-     .help = "the monthly contribution base, for rules by rate"},
+     .help = N_("the monthly contribution base, for rules by rate")},
     {0},
 };
 #undef AT
@@ -412,7 +417,7 @@ static int ltc_fund(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_fund = {
     .name = "ltc fund",
-    .summary = "contributions per payer (长护险筹资)",
+    .summary = N_("contributions per payer (长护险筹资)"),
     .example = "ltc fund --group resident --month 2025-06 --count 1000",
     .opts = fund_table,
     .shared = ltc_shared,
@@ -492,18 +497,19 @@ typedef struct cost_opts {
 #define AT(m) .at = offsetof(cost_opts, m)
 static const cli_opt cost_table[] = {
     {.name = "beneficiaries", .value = "N", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(beneficiaries), .lo = 0,
-     .hi = 10000000000LL, .what = "a number of persons", .help = "the number of beneficiaries"},
+     .hi = 10000000000LL, .what = N_("a number of persons"), .help = N_("the number of beneficiaries")},
     {.name = "grade-mix", .value = "G:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(grade_mix),
-     .help = "grade:share, shares adding up to exactly 1 (3:0.5,4:0.3,5:0.2)"},
+     .help = N_("grade:share, shares adding up to exactly 1 (3:0.5,4:0.3,5:0.2)")},
     {.name = "mode-mix", .value = "MODE:S,...", .kind = CLI_TEXT, .flags = CLI_REQUIRED, AT(mode_mix),
-     .help = "care mode:share, shares adding up to exactly 1 (institution:0.6,home_visit:0.4)"},
+     .help = N_("care mode:share, shares adding up to exactly 1 (institution:0.6,home_visit:0.4)")},
     {.name = "from", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(from), .hi = SHEBAO_YEAR_MAX,
-     .help = "the first month"},
-    {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = "a number of months",
-     .help = "the number of months (default 12)"},
-    LTC_CARE_OPTS(cost_opts, "per beneficiary per month"),
+     .help = N_("the first month")},
+    {.name = "months", .value = "N", .kind = CLI_INT, AT(months), .lo = 1, .hi = 1200, .what = N_("a number of months"),
+     .help = N_("the number of months (default 12)")},
+    LTC_CARE_OPTS(cost_opts, N_("institution modes: the eligible care cost per beneficiary per month"),
+                  N_("home_visit: hours of care per beneficiary per month")),
     {.name = "hospital-days", .value = "N", .kind = CLI_INT, AT(hospital_days), .lo = 0, .hi = 31,
-     .what = "a number of days", .help = "in-patient days per beneficiary per month (default 0)"},
+     .what = N_("a number of days"), .help = N_("in-patient days per beneficiary per month (default 0)")},
     {0},
 };
 #undef AT
@@ -512,7 +518,7 @@ static int ltc_cost(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_cost = {
     .name = "ltc cost",
-    .summary = "fund spending estimate from the benefit rules",
+    .summary = N_("fund spending estimate from the benefit rules"),
     .example = "ltc cost --beneficiaries 1000 --grade-mix 3:0.5,4:0.3,5:0.2 --mode-mix institution:0.6,home_visit:0.4 "
                "--from 2025-01 --cost 2400 --hours 30 --price 60",
     .opts = cost_table,
@@ -591,7 +597,7 @@ static const cli_command *const ltc_subs[] = {&cmd_assess, &cmd_benefit, &cmd_fu
 
 const cli_command cli_cmd_ltc = {
     .name = "ltc",
-    .summary = "long-term care insurance (长期护理保险)",
+    .summary = N_("long-term care insurance (长期护理保险)"),
     .example = "ltc benefit --grade 5 --mode institution --month 2025-06 --days 30 --cost 6000",
     .shared = ltc_shared,
     .run = cmd_ltc,

@@ -57,7 +57,7 @@ typedef struct show_opts {
 
 static const cli_opt show_table[] = {
     {.value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, .at = offsetof(show_opts, region),
-     .what = "takes one policy id", .help = "an embedded policy (default " CLI_DEFAULT_REGION ")"},
+     .what = N_("takes one policy id"), .help = N_("an embedded policy (default zhejiang)")},
     CLI_OPTS_POLICY(show_opts),
     CLI_OPT_FORMAT(show_opts, "table|json"),
     {0},
@@ -67,7 +67,7 @@ static int policy_show(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_show = {
     .name = "policy show",
-    .summary = "every parameter with its date, source and status",
+    .summary = N_("every parameter with its date, source and status"),
     .example = "policy show zhejiang-taizhou --format json",
     .opts = show_table,
     .run = policy_show,
@@ -105,7 +105,7 @@ typedef struct grades_opts {
 
 static const cli_opt grades_table[] = {
     {.name = "year", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, .at = offsetof(grades_opts, year),
-     .lo = SHEBAO_YEAR_MIN, .hi = SHEBAO_YEAR_MAX, .what = "a year", .help = "the contribution year"},
+     .lo = SHEBAO_YEAR_MIN, .hi = SHEBAO_YEAR_MAX, .what = N_("a year"), .help = N_("the contribution year")},
     CLI_OPTS_POLICY(grades_opts),
     CLI_OPT_FORMAT(grades_opts, "table|json"),
     {0},
@@ -115,7 +115,7 @@ static int policy_grades(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_grades = {
     .name = "policy grades",
-    .summary = "the grades a person may choose in a year, with their subsidies",
+    .summary = N_("the grades a person may choose in a year, with their subsidies"),
     .example = "policy grades --year 2026 --region zhejiang-taizhou",
     .opts = grades_table,
     .run = policy_grades,
@@ -187,7 +187,7 @@ typedef struct check_opts {
 
 static const cli_opt check_table[] = {
     {.value = "FILE", .kind = CLI_TEXT, .flags = CLI_REQUIRED, .at = offsetof(check_opts, file),
-     .what = "takes exactly one FILE", .help = "the policy file"},
+     .what = N_("takes exactly one FILE"), .help = N_("the policy file")},
     {0},
 };
 
@@ -195,7 +195,7 @@ static int policy_check(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_check = {
     .name = "policy check",
-    .summary = "validate a policy file",
+    .summary = N_("validate a policy file"),
     .example = "policy check data/policies/zhejiang.json",
     .opts = check_table,
     .run = policy_check,
@@ -229,9 +229,9 @@ static int policy_list(shebao_ctx *ctx, int argc, char **argv);
 
 static const cli_command cmd_list = {
     .name = "policy list",
-    .summary = "the embedded policies",
+    .summary = N_("the embedded policies"),
     .example = "policy list",
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = policy_list,
 };
 
@@ -257,7 +257,7 @@ static const cli_command *const policy_subs[] = {&cmd_list, &cmd_show, &cmd_grad
 
 const cli_command cli_cmd_policy = {
     .name = "policy",
-    .summary = "the policies: the embedded ones, one in full, the grades of a year, a file checked",
+    .summary = N_("the policies: the embedded ones, one in full, the grades of a year, a file checked"),
     .example = "policy grades --year 2025",
     .run = cmd_policy,
     .subs = policy_subs,

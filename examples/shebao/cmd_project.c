@@ -78,17 +78,20 @@ static void print_ledger(const shebao_projection *p)
     char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], d[SHEBAO_MONEY_BUFSZ],
         e[SHEBAO_MONEY_BUFSZ], f[SHEBAO_MONEY_BUFSZ], g[SHEBAO_MONEY_BUFSZ];
     bool dj = has_daijiao(p); /* the 代缴 column only when a year has one: other tables stay as they were */
-    printf("个人账户 Individual account ledger\n");
-    printf("%-6s %10s %10s", "year", "grade", "personal");
-    if (dj)
-        printf(" %10s", "daijiao");
-    printf(" %10s %10s %8s %10s %10s %12s\n", "subsidy", "collective", "rate", "interest", "backpay", "balance");
+    cli_head(stdout, "个人账户", "Individual account ledger");
+    if (cli_show_en()) {
+        printf("%-6s %10s %10s", "year", "grade", "personal");
+        if (dj)
+            printf(" %10s", "daijiao");
+        printf(" %10s %10s %8s %10s %10s %12s\n", "subsidy", "collective", "rate", "interest", "backpay", "balance");
+    }
     static const char *const zh[] = {"年度", "档次", "个人缴费", "政府代缴", "政府补贴", "集体补助", "利率", "利息", "补缴", "余额"};
     static const int widths[] = {7, 11, 11, 11, 11, 11, 9, 11, 11, 13};
-    for (int i = 0; i < 10; i++)
+    for (int i = 0; i < 10 && cli_show_zh(); i++)
         if (dj || i != 3)
             cli_pad(stdout, zh[i], widths[i], i > 0);
-    putchar('\n');
+    if (cli_show_zh())
+        putchar('\n');
     for (size_t i = 0; i < shebao_projection_ledger_count(p); i++) {
         shebao_ledger_row r;
         shebao_projection_ledger_row(p, i, &r);
@@ -124,7 +127,7 @@ static void print_table(const shebao_projection *p, const char *growth, cli_lang
         figure_line("  个人账户养老金 account pension     ", fig_yuan(p, SHEBAO_FIG_ACCOUNT_PENSION, l, a), t);
         figure_line("  高龄补贴等     age supplement      ", fig_yuan(p, SHEBAO_FIG_AGE_SUPPLEMENT, l, a), "");
         figure_line("  合计           monthly total       ", fig_yuan(p, SHEBAO_FIG_MONTHLY_TOTAL, l, a), "");
-        printf("\n终身 Lifetime\n");
+        cli_head(stdout, "\n终身", "\nLifetime");
         figure_line("  个人缴费合计   personal total paid ", fig_yuan(p, SHEBAO_FIG_PERSONAL_TOTAL, l, a), "");
         int m;
         char month[8];
@@ -202,39 +205,39 @@ static int check_backpay(shebao_ctx *ctx, const cli_opt *o, const char *v, void 
 static const cli_opt project_table[] = {
     CLI_OPTS_POLICY(project_opts),
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = SHEBAO_BIRTH_YEAR_MAX,
-     .help = "month of birth"},
+     .help = N_("month of birth")},
     CLI_OPT_SEX(project_opts),
     {.name = "plan", .value = "SPEC", .kind = CLI_TEXT, .flags = CLI_REQUIRED | CLI_OR, AT(plan),
-     .help = "the grades paid: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"},
+     .help = N_("the grades paid: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated")},
     {.name = "grade", .value = "G", .kind = CLI_TEXT, .flags = CLI_AND, AT(grade),
-     .help = "one grade paid every year (with --start and --years)"},
+     .help = N_("one grade paid every year (with --start and --years)")},
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_AND, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = "the first year paid"},
+     .what = N_("a year"), .help = N_("the first year paid")},
     {.name = "years", .value = "N", .kind = CLI_INT, AT(years), .lo = 1, .hi = 100,
-     .what = "a whole number of years", .help = "the number of years paid"},
+     .what = N_("a whole number of years"), .help = N_("the number of years paid")},
     CLI_OPT_COLLECTIVE(project_opts),
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
-     .help = "a back payment (补缴) of N years at GRADE, at the claim"},
+     .help = N_("a back payment (补缴) of N years at GRADE, at the claim")},
     CLI_OPT_DAIJIAO(project_opts),
     {.name = "future-rate", .value = "R", .kind = CLI_TEXT, AT(future_rate),
-     .help = "interest rate for the years past the policy's list (default the policy's assumption)"},
+     .help = N_("interest rate for the years past the policy's list (default the policy's assumption)")},
     CLI_OPT_DISCOUNT(project_opts),
     {.name = "base-growth", .value = "R", .kind = CLI_TEXT, AT(base_growth),
-     .help = "the base pension's growth a year after the policy's data_through (default 0)"},
+     .help = N_("the base pension's growth a year after the policy's data_through (default 0)")},
     {.name = "as-of", .value = "YYYY-MM", .kind = CLI_MONTH, AT(as_of), .hi = 2199,
-     .help = "the month of the \"pension now\" block (default this month of the system clock)"},
+     .help = N_("the month of the \"pension now\" block (default this month of the system clock)")},
     CLI_OPT_MORTALITY(project_opts),
     CLI_OPT_FORMAT(project_opts, "table|json|csv"),
     {.name = "explain", .kind = CLI_SWITCH, AT(explain),
-     .help = "every step with its formula, inputs, parameters and rounding"},
+     .help = N_("every step with its formula, inputs, parameters and rounding")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_project = {
     .name = "project",
-    .summary = "one person's resident pension (城乡居民基本养老保险)\n"
-               "SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated",
+    .summary = N_("one person's resident pension (城乡居民基本养老保险)\n"
+               "SPEC: YYYY-YYYY:GRADE or YYYY:GRADE, comma-separated"),
     .example = "project --birth 1975-03 --grade 2000 --start 2020 --years 15",
     .opts = project_table,
     .run = cmd_project,
@@ -319,7 +322,7 @@ static int print(const shebao_projection *p, const shebao_policy *pol, const pro
     bool json = strcmp(format, "json") == 0;
     if (explain && !json) { /* JSON carries it as "explain" */
         if (shebao_projection_explain(p, &text) == SHEBAO_OK) {
-            fputs("计算过程 How it was computed\n", stdout);
+            cli_head(stdout, "计算过程", "How it was computed");
             cli_puts(text);
         }
         shebao_free(text);

@@ -11,7 +11,7 @@
 #include "report_page.h"
 
 typedef struct report_opts {
-    const char *file, *region, *sex, *paid, *name, *out, *lang;
+    const char *file, *region, *sex, *paid, *name, *out;
     cli_month birth;
     cli_int start;
     struct report_backpay {
@@ -62,28 +62,26 @@ static int check_name(shebao_ctx *ctx, const cli_opt *o, const char *v, void *de
 static const cli_opt report_table[] = {
     CLI_OPTS_POLICY(report_opts),
     {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = "month of birth"},
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
     CLI_OPT_SEX(report_opts),
     {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = "a year", .help = "the first year paid"},
+     .what = N_("a year"), .help = N_("the first year paid")},
     {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = "已缴年份 the years already paid, all before --start (SPEC as in project --plan)"},
+     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
-     .help = "补缴 a back payment of N years at GRADE at the claim, in every plan"},
+     .help = N_("补缴 a back payment of N years at GRADE at the claim, in every plan")},
     {.name = "name", .value = "NAME", .kind = CLI_CHECK, AT(name), .check = check_name,
-     .help = "the person's name, printed in the title (张三)"},
+     .help = N_("the person's name, printed in the title (张三)")},
     {.name = "out", .value = "FILE.pdf", .kind = CLI_CHECK, .flags = CLI_REQUIRED, AT(out), .check = check_out,
-     .help = "the page (one A4 page, PDF); replaced only when complete"},
-    {.name = "lang", .value = "zh|en", .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, AT(lang),
-     .help = "the page's language (default zh)"},
+     .help = N_("the page (one A4 page, PDF); replaced only when complete")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_report = {
     .name = "report",
-    .summary = "one A4 page (PDF) a guide can print: the options, a chart,\n"
-               "three sentences, advice (the figures of compare)",
+    .summary = N_("one A4 page (PDF) a guide can print: the options, a chart,\n"
+               "three sentences, advice (the figures of compare)"),
     .example = "report --birth 1980-05 --start 2025 --name 张三 --out 张三.pdf",
     .opts = report_table,
     .run = cmd_report,
@@ -129,7 +127,7 @@ static void today(char buf[16])
 static int write_page(const shebao_comparison *c, const shebao_policy *pol, const report_opts *o)
 {
     char err[512], name[256], date[16];
-    bool zh = !o->lang || strcmp(o->lang, "zh") == 0;
+    bool zh = cli_lang_get() != CLI_LANG_EN; /* the page is Chinese unless --lang en (or an English environment) */
     display_name(pol, zh, name, sizeof name);
     today(date);
     report_info info = {o->name, o->birth.text, name, data_through(pol), o->paid, o->backpay.years, o->backpay.grade,
@@ -137,11 +135,11 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
     cli_outfile of;
     int r = -1, e = cli_outfile_open(&of, o->out);
     if (e != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the report '%.200s': %s"), o->out, cli_strerror(e));
     } else if ((r = report_write(c, &info, o->out, of.f, err, sizeof err)) < 0) {
         cli_outfile_discard(&of);
     } else if ((e = cli_outfile_commit(&of)) != 0) {
-        snprintf(err, sizeof err, "cannot write the report '%.200s': %s", o->out, strerror(e));
+        snprintf(err, sizeof err, cli_tr("cannot write the report '%.200s': %s"), o->out, cli_strerror(e));
         r = -2;
     }
     chart_cleanup();

@@ -42,11 +42,11 @@ static void retire_table_out(const shebao_policy *pol, const retire_opts *o, con
 
 const cli_command cli_cmd_retire = {
     .name = "retire",
-    .summary = "statutory retirement month, elastic window and minimum years\n"
-               "(法定退休年龄, the 2025 reform)",
+    .summary = N_("statutory retirement month, elastic window and minimum years\n"
+               "(法定退休年龄, the 2025 reform)"),
     .example = "retire --birth 1965-02 --category male",
     .opts = retire_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_retire,
 };
 

@@ -24,28 +24,28 @@ typedef struct serve_opts {
 #define AT(m) .at = offsetof(serve_opts, m)
 static const cli_opt serve_table[] = {
     {.name = "listen", .value = "HOST:PORT", .kind = CLI_TEXT, AT(listen),
-     .help = "the address: IPv4 A.B.C.D:PORT or [IPv6]:PORT; port 0 picks a free one (default 127.0.0.1:8080)"},
+     .help = N_("the address: IPv4 A.B.C.D:PORT or [IPv6]:PORT; port 0 picks a free one (default 127.0.0.1:8080)")},
     {.name = "threads", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(threads), .lo = 1, .hi = 64,
-     .what = "a number of threads", .help = "worker threads, each with its own context (default 2)"},
+     .what = N_("a number of threads"), .help = N_("worker threads, each with its own context (default 2)")},
     {.name = "region", .value = "ID", .kind = CLI_TEXT, .flags = CLI_OR, AT(region),
-     .help = "serve this embedded policy only (default: every embedded policy, zhejiang when none is asked)"},
-    {.name = "policy", .value = "FILE", .kind = CLI_TEXT, AT(file), .help = "serve this policy file only"},
+     .help = N_("serve this embedded policy only (default: every embedded policy, zhejiang when none is asked)")},
+    {.name = "policy", .value = "FILE", .kind = CLI_TEXT, AT(file), .help = N_("serve this policy file only")},
     {.name = "max-body", .value = "BYTES", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(max_body), .lo = 1,
-     .hi = 16777216, .what = "a number of bytes", .help = "the largest request body taken (default 65536)"},
+     .hi = 16777216, .what = N_("a number of bytes"), .help = N_("the largest request body taken (default 65536)")},
     {.name = "max-connections", .value = "N", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(max_connections), .lo = 1,
-     .hi = 10000, .what = "a number of connections", .help = "connections open at once (default 256)"},
+     .hi = 10000, .what = N_("a number of connections"), .help = N_("connections open at once (default 256)")},
     {.name = "timeout", .value = "SECONDS", .kind = CLI_INT, .flags = CLI_USAGE_ERR, AT(timeout), .lo = 1,
-     .hi = 3600, .what = "a number of seconds", .help = "a connection idle this long is closed (default 10)"},
+     .hi = 3600, .what = N_("a number of seconds"), .help = N_("a connection idle this long is closed (default 10)")},
     {0},
 };
 #undef AT
 
 const cli_command cli_cmd_serve = {
     .name = "serve",
-    .summary = "the commands as an HTTP/1.1 JSON service (docs/serve.md); SIGTERM stops it",
+    .summary = N_("the commands as an HTTP/1.1 JSON service (docs/serve.md); SIGTERM stops it"),
     .example = "serve --listen 127.0.0.1:8080 --threads 2",
     .opts = serve_table,
-    .extra = "takes no arguments",
+    .extra = N_("takes no arguments"),
     .run = cmd_serve,
 };
 
@@ -151,7 +151,7 @@ static int listen_on(const char *addr, unsigned *port)
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
         bind(fd, (struct sockaddr *)&a, len) != 0 || listen(fd, 128) != 0 ||
         getsockname(fd, (struct sockaddr *)&a, &len) != 0) {
-        cli_err("cannot listen on %s: %s", addr, strerror(errno));
+        cli_err("cannot listen on %s: %s", addr, cli_strerror(errno));
         if (fd >= 0)
             close(fd);
         return -1;

@@ -30,7 +30,7 @@ int cli_stdout_failed(int err)
     if (!stdout_reported) {
         stdout_reported = true;
         if (err)
-            cli_err("write error on standard output: %s", strerror(err));
+            cli_err("write error on standard output: %s", cli_strerror(err));
         else
             cli_err("write error on standard output");
     }
@@ -68,7 +68,7 @@ static int cmd_version(shebao_ctx *ctx, int argc, char **argv)
 
 static const cli_command cmd_version_desc = {
     .name = "version",
-    .summary = "library and data-format versions",
+    .summary = N_("library and data-format versions"),
     .example = "version",
     .run = cmd_version,
 };
@@ -78,13 +78,13 @@ typedef struct help_opts {
 } help_opts;
 
 static const cli_opt help_table[] = {
-    {.value = "COMMAND", .at = offsetof(help_opts, command), .help = "a command, or a group and its command"},
+    {.value = "COMMAND", .at = offsetof(help_opts, command), .help = N_("a command, or a group and its command")},
     {0},
 };
 
 static const cli_command cmd_help_desc = {
     .name = "help",
-    .summary = "this text, or the options of one command with an example",
+    .summary = N_("this text, or the options of one command with an example"),
     .example = "help ltc benefit",
     .opts = help_table,
 };
@@ -145,15 +145,41 @@ static int help(int argc, char **argv)
     return help_write(print_help, c);
 }
 
+/* --lang VALUE / --lang=VALUE taken out of argv for `help` and `version` (a command's own run reads it in
+ * cli_parse): the thread's language set, argc made smaller. A bad value is left for the usage error. */
+static int take_lang(int argc, char **argv)
+{
+    int n = 1;
+    for (int i = 1; i < argc; i++) {
+        cli_lang l;
+        if (strncmp(argv[i], "--lang=", 7) == 0 && cli_lang_from_name(argv[i] + 7, &l)) {
+            cli_lang_set(l);
+            continue;
+        }
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc && cli_lang_from_name(argv[i + 1], &l)) {
+            cli_lang_set(l);
+            i++;
+            continue;
+        }
+        argv[n++] = argv[i];
+    }
+    argv[n] = NULL;
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     stdout_errno = 0;
     stdout_reported = false;
+    cli_lang_init();
     if (argc < 2) {
         cli_print_usage(stderr, commands);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
+    if (strcmp(cmd, "help") == 0 || cli_is_help(cmd) || strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 ||
+        !cli_find(commands, cmd))
+        argc = take_lang(argc, argv); /* (a command's run reads it in cli_parse) */
     if (strcmp(cmd, "help") == 0 || cli_is_help(cmd))
         return finish_stdout(help(argc, argv));
     if (strcmp(cmd, "--version") == 0)

@@ -35,7 +35,7 @@ void serve_error(serve_reply *r, int status, int code, const char *fmt, ...)
     char msg[1300], clean[1300];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, cli_tr(fmt), ap);
     va_end(ap);
     json_t *j = json_pack("{s:{s:i,s:s}}", "error", "code", code, "message", serve_clean_utf8(msg, clean, sizeof clean));
     char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
@@ -112,6 +112,7 @@ void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv,
     cli_sink_set(&sink);
     int code = cmd ? cmd->run(ctx, argc, argv) : EXIT_INTERNAL;
     cli_sink_set(NULL);
+    cli_lang_reset(); /* a request's "lang" is its own: the next one on this thread starts from the default */
     bool bad = fclose(sink.out) != 0 || sink.failed;
     bad |= chart && fclose(sink.chart) != 0;
     if (code == EXIT_OK && !bad) {

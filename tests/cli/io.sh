@@ -20,6 +20,7 @@ if [ $# -ne 1 ]; then
     echo "usage: sh tests/cli/io.sh PATH/TO/shebao" >&2
     exit 2
 fi
+unset LC_ALL LC_MESSAGES LANG LANGUAGE # the default language of a bare environment (--lang both)
 BIN=$1
 case $BIN in
 /*) ;;

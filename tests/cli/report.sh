@@ -18,6 +18,7 @@ if [ $# -ne 1 ]; then
     echo "usage: sh tests/cli/report.sh PATH/TO/shebao" >&2
     exit 2
 fi
+unset LC_ALL LC_MESSAGES LANG LANGUAGE # the default language of a bare environment (--lang both)
 BIN=$1
 case $BIN in
 /*) ;;
@@ -227,7 +228,7 @@ check help [ $? -eq 0 -a ! -s "$TMP/err" ]
 check help-text grep -q "^usage: shebao report " "$TMP/out"
 run report --birth 1980-05 --start 2025 --out "$D/r.pdf" --lang fr >/dev/null 2>"$TMP/err"
 check bad-lang [ $? -eq 2 ]
-check bad-lang-message [ "$(cat "$TMP/err")" = "shebao: --lang must be zh or en, not 'fr' (see 'shebao help')" ]
+check bad-lang-message [ "$(cat "$TMP/err")" = "shebao: --lang must be zh, en or both, not 'fr' (see 'shebao help')" ]
 run report --birth 1980-05 --start 2025 --out "$D/r.pdf" --backpay 3 >/dev/null 2>"$TMP/err"
 check bad-backpay [ $? -eq 4 ]
 check bad-backpay-message [ "$(cat "$TMP/err")" = "shebao: --backpay '3': expected N:GRADE (e.g. 5:1000)" ]

@@ -32,6 +32,10 @@
 
 VALGRIND='valgrind --error-exitcode=99 --leak-check=full -q'
 
+# The same results whatever the caller's locale: shebao's default language comes from LC_ALL, LC_MESSAGES and LANG
+# (--lang), and the expected outputs are those of the default of a bare environment, both.
+unset LC_ALL LC_MESSAGES LANG LANGUAGE
+
 pass=0
 fail=0
 

@@ -236,6 +236,14 @@ static void null_shebao_ctx_set_precision(void **state)
     USAGE(shebao_ctx_set_precision(NULL, SHEBAO_MIN_PRECISION));
 }
 
+static void null_shebao_ctx_set_language(void **state)
+{
+    (void)state;
+    OK(shebao_ctx_set_language(ctx, SHEBAO_LANG_EN));
+    USAGE(shebao_ctx_set_language(NULL, SHEBAO_LANG_ZH));
+    USAGE_CTX(shebao_ctx_set_language(ctx, (shebao_language)7));
+}
+
 static void null_shebao_free(void **state)
 {
     (void)state;
@@ -1483,7 +1491,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_export_covered),
     /* core */
     COVER(shebao_version), COVER(shebao_version_num), COVER(shebao_strerror), COVER(shebao_ctx_new),
-    COVER(shebao_ctx_free), COVER(shebao_ctx_errmsg), COVER(shebao_ctx_errcode), COVER(shebao_ctx_set_precision),
+    COVER(shebao_ctx_free), COVER(shebao_ctx_errmsg), COVER(shebao_ctx_errcode), COVER(shebao_ctx_set_precision), COVER(shebao_ctx_set_language),
     COVER(shebao_free),
     /* money */
     COVER(shebao_rounding_name), COVER(shebao_rounding_from_name), COVER(shebao_money_format),

@@ -1,0 +1,234 @@
+#!/bin/sh
+# The language of the command line (--lang zh|en|both; docs/internals.md, "Messages and catalogues"):
+#   - the default from LC_ALL, LC_MESSAGES, LANG: zh_CN.UTF-8 gives Chinese, en_US.UTF-8 English, C / POSIX /
+#     C.UTF-8 / unset both; --lang overrides the environment;
+#   - zh: the messages are the Chinese written by hand in po/zh_CN.po and po/libshebao/zh_CN.po (each expected line
+#     below is typed here, not copied from a run), with no English word left in them; an error of each exit code;
+#   - en: no Chinese character in the messages and in `help project`;
+#   - both: the output of a bare environment (the one every golden test of tests/cli/cases checks);
+#   - JSON and CSV are the same bytes in every language; headings follow the language.
+#
+#   sh tests/cli/lang.sh build/shebao          (from the repository root; `make check`)
+
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init lang 1 1 PATH/TO/shebao "$@"
+
+# in ENV (a VAR=value, or - for none) run the arguments; standard output in $TOP/out, error in $TOP/err, status $st
+run_env() {
+    e=$1
+    shift
+    if [ "$e" = - ]; then
+        run_bin "$@" >"$TOP/out" 2>"$TOP/err"
+    else
+        env "$e" "$BIN" "$@" >"$TOP/out" 2>"$TOP/err"
+    fi
+    st=$?
+}
+
+# expect NAME STATUS LINE: the run's status and its standard error exactly LINE
+expect_err() {
+    if [ "$st" != "$2" ]; then
+        failed "$1" "status $st, want $2 ($(head -n 1 "$TOP/err"))"
+    elif [ "$(cat "$TOP/err")" != "$3" ]; then
+        failed "$1" "stderr [$(cat "$TOP/err")], want [$3]"
+    else
+        passed
+    fi
+}
+
+# has_cjk FILE: a Chinese character (U+3000-U+9FFF, U+FF00-U+FFEF: E3-E9 or EF BC-BF lead bytes) in FILE
+has_cjk() { LC_ALL=C grep -q "$(printf '[\343-\351]')" "$1"; }
+# has_english FILE: an English word of three letters or more, other than the names the messages quote
+# (option names, quoted values, "shebao help", command names, placeholders, choice lists and policy ids left out)
+has_english() {
+    sed -e 's/--[a-z-]*//g' -e "s/'[^']*'//g" -e 's/shebao help//g' -e 's/[a-z0-9-]*|[a-z0-9|-]*//g' \
+        -e 's/[A-Z][A-Z-]*//g' -e 's/zhejiang[a-z-]*//g' -e 's/national//g' -e 's/both//g' \
+        -e 's/\(shebao\|project\|compare\|ltc\|benefit\|retire\|employee\|choose\|policy\|show\)//g' "$1" |
+        grep -q '[A-Za-z]\{3,\}'
+}
+
+SEP=$(printf '\t')
+
+# ---- errors of each exit code, in Chinese (zh_CN.UTF-8), English (en_US.UTF-8), and --lang over the environment -
+# name | status | arguments | the Chinese line
+while IFS='|' read -r name status args zh; do
+    [ -n "$name" ] || continue
+    eval "set -- $args"
+    run_env LANG=zh_CN.UTF-8 "$@"
+    expect_err "zh-$name" "$status" "$zh"
+    if has_english "$TOP/err"; then failed "zh-$name-no-english" "English left: $(cat "$TOP/err")"; else passed; fi
+    run_env LANG=en_US.UTF-8 "$@"
+    if [ "$st" != "$status" ] || has_cjk "$TOP/err" || [ ! -s "$TOP/err" ]; then
+        failed "en-$name" "status $st, stderr: $(cat "$TOP/err")"
+    else
+        passed
+    fi
+    en=$(cat "$TOP/err")
+    run_env LC_ALL=zh_CN.UTF-8 "$@" --lang en
+    if [ "$(cat "$TOP/err")" != "$en" ]; then failed "lang-en-over-zh-$name" "$(cat "$TOP/err")"; else passed; fi
+    run_env LANG=en_US.UTF-8 "$@" --lang zh
+    expect_err "lang-zh-over-en-$name" "$status" "$zh"
+    run_env LANG=C "$@"
+    c=$(cat "$TOP/err")
+    run_env - "$@" --lang both
+    if [ "$(cat "$TOP/err")" != "$c" ]; then failed "C-is-both-$name" "[$c] vs [$(cat "$TOP/err")]"; else passed; fi
+done <<EOF
+usage-together|2|project --birth 1975-03 --grade 2000|shebao: --grade、--start 和 --years 要一起给（用法见 shebao help）
+usage-twice|2|project --birth 1975-03 --birth 1976-03|shebao: 选项 --birth 重复了，只能给一次（用法见 shebao help）
+usage-unknown|2|nosuch|shebao: 没有命令 'nosuch'（用法见 shebao help）
+policy-unknown|3|policy show nowhere|shebao: 未知的政策 'nowhere'（内置的有：national, zhejiang, zhejiang-hangzhou, zhejiang-jiaxing, zhejiang-jinhua, zhejiang-ningbo, zhejiang-taizhou, zhejiang-zhoushan）
+input-month|4|project --birth 1975-13 --grade 2000 --start 2020 --years 15|shebao: --birth '1975-13'：应为 YYYY-MM（年份 1900-2150，月份 01-12）
+input-thousands|4|project --birth 1975-03 --grade 2,000 --start 2020 --years 15|shebao: --grade '2,000'：数字不要千位分隔符，请写 2000
+input-plan|4|project --birth 1975-03 --plan 2021-2019:300|shebao: 缴费计划第 1 段 '2021-2019:300'：结束年份早于开始年份
+input-grade-table|4|project --birth 1975-03 --grade 2000 --start 2000 --years 15|shebao: 计划年份 2000：没有施行中的档次表（第一张从 2010 年开始）
+compute-overflow|5|project --policy tests/bad-input/cases/range-balance/p.json --birth 1960-01 --plan 1976-2040:1000000000000|shebao: 数值超出范围：2029 年的个人账户余额
+ltc-benefit|2|ltc benefit --grade 3|shebao: ltc benefit 需要 --grade N（失能等级）、--mode MODE（护理方式）和 --month YYYY-MM（用法见 shebao help）
+retire-missing|2|retire --birth 1970-05|shebao: retire 需要 --birth YYYY-MM 和 --category male|female55|female50（男、原55岁退休的女干部、原50岁退休的女工人）（用法见 shebao help）
+employee-missing|2|employee --birth 1976-06 --category female50|shebao: employee 需要 --birth、--category、--retire、--years-paid、--index 和 --account（用法见 shebao help）
+choose-missing|2|choose --birth 1980-05|shebao: choose 需要 --birth YYYY-MM 和 --start YYYY（用法见 shebao help）
+compare-missing|2|compare --birth 1980-05|shebao: compare 需要 --start YYYY（开始缴费的年份）（用法见 shebao help）
+bad-lang|2|project --lang fr|shebao: --lang 应为 zh、en 或 both，不能是 'fr'（用法见 shebao help）
+EOF
+
+# internal error (exit 1): a write error on standard output, with the C library's reason (Chinese when the system
+# has its catalogue, so only the start is checked)
+if [ -w /dev/full ]; then
+    LANG=zh_CN.UTF-8 "$BIN" policy list >/dev/full 2>"$TOP/err"
+    st=$?
+    case $st:$(cat "$TOP/err") in
+    "1:shebao: 写入标准输出出错："*) passed ;;
+    *) failed zh-internal "status $st: $(cat "$TOP/err")" ;;
+    esac
+    LANG=en_US.UTF-8 "$BIN" policy list >/dev/full 2>"$TOP/err"
+    if [ "$(cat "$TOP/err")" = "shebao: write error on standard output: No space left on device" ]; then passed
+    else failed en-internal "$(cat "$TOP/err")"; fi
+fi
+
+# ---- the default from the environment: LC_ALL over LC_MESSAGES over LANG, an empty one skipped ----------------
+zh_line="shebao: --grade、--start 和 --years 要一起给（用法见 shebao help）"
+en_line="shebao: --grade, --start and --years go together (see 'shebao help')"
+both_line="$en_line"
+for case in "LC_ALL=zh_CN.UTF-8 LANG=en_US.UTF-8|$zh_line" "LC_ALL= LC_MESSAGES=en_US.UTF-8 LANG=zh_CN|$en_line" \
+    "LC_MESSAGES=zh_TW.UTF-8 LANG=C|$zh_line" "LANG=en|$en_line" "LANG=POSIX|$both_line" "LANG=C.UTF-8|$both_line" \
+    "LANG=fr_FR.UTF-8|$both_line" "LANG=|$both_line"; do
+    vars=${case%%|*}
+    want=${case#*|}
+    # shellcheck disable=SC2086 # (the variables are words)
+    env $vars "$BIN" project --birth 1975-03 --grade 2000 >/dev/null 2>"$TOP/err"
+    if [ "$(cat "$TOP/err")" = "$want" ]; then passed; else failed "env $vars" "$(cat "$TOP/err")"; fi
+done
+
+# ---- help ----------------------------------------------------------------------------------------------------
+run_env LANG=zh_CN.UTF-8 help project
+for line in "用法： shebao project [--region ID | --policy FILE] --birth YYYY-MM [--sex male|female]" \
+    "  --birth YYYY-MM             出生年月" "  --grade G                   每年缴同一个档次（和 --start、--years 一起用）" \
+    "  --lang zh|en|both           文字的语言（默认按 LC_ALL、LC_MESSAGES、LANG 决定）" "选项：" "示例："; do
+    if grep -qxF -- "$line" "$TOP/out"; then passed; else failed help-zh "lacks [$line]"; fi
+done
+if grep -q "month of birth\|options:" "$TOP/out"; then failed help-zh-english "English left"; else passed; fi
+run_env LANG=en_US.UTF-8 help project
+if has_cjk "$TOP/out" || ! grep -qxF "  --birth YYYY-MM             month of birth" "$TOP/out" ||
+    ! grep -qxF "  --collective AMOUNT         collective subsidy credited in every year paid" "$TOP/out"; then
+    failed help-en "$(grep -n "$(printf '[\343-\351]')" "$TOP/out" | head -n 3)"
+else
+    passed
+fi
+run_env - help project
+if grep -qxF "  --collective AMOUNT         集体补助 collective subsidy credited in every year paid" "$TOP/out"; then passed
+else failed help-both "lacks the help of --collective as before"; fi
+run_env - help --lang zh
+if grep -qxF "退出码：0 成功，1 内部错误，2 用法错误，3 政策或数据错误，4 输入错误，" "$TOP/out"; then passed
+else failed help-usage-zh "$(tail -n 2 "$TOP/out")"; fi
+
+# ---- headings ------------------------------------------------------------------------------------------------
+run_env - compare --birth 1980-05 --start 2025 --lang zh
+if grep -qxF "档次 × 年限" "$TOP/out" && ! grep -q "Grade × years\|One grade up" "$TOP/out" &&
+    grep -qxF "多缴一档" "$TOP/out"; then passed; else failed compare-zh-headings "$(head -n 6 "$TOP/out")"; fi
+run_env - compare --birth 1980-05 --start 2025 --lang en
+if grep -qxF "Grade × years" "$TOP/out" && ! grep -q "档次 × 年限\|多缴一档" "$TOP/out" &&
+    grep -qxF "One grade up (same years)" "$TOP/out"; then passed; else failed compare-en-headings "$(head -n 6 "$TOP/out")"; fi
+run_env - compare --birth 1980-05 --start 2025
+if grep -qxF "档次 × 年限 Grade × years" "$TOP/out"; then passed; else failed compare-both-heading "$(head -n 6 "$TOP/out")"; fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang zh
+if grep -qxF "个人账户" "$TOP/out" && grep -qxF "终身" "$TOP/out" && ! grep -q "^year  *grade" "$TOP/out"; then passed
+else failed project-zh-headings "$(head -n 4 "$TOP/out")"; fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang en
+if grep -qxF "Individual account ledger" "$TOP/out" && grep -qxF "Lifetime" "$TOP/out" && ! grep -q "^年度" "$TOP/out"; then
+    passed
+else
+    failed project-en-headings "$(head -n 4 "$TOP/out")"
+fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang zh
+if grep -q "^依据的非官方数值（[0-9]* 项）：$" "$TOP/out" && ! grep -q "non-official" "$TOP/out"; then passed
+else failed params-zh "$(grep -n "非官方\|non-official" "$TOP/out")"; fi
+run_env - project --birth 1975-03 --grade 2000 --start 2020 --years 15 --lang en
+if grep -q "^This result rests on [0-9]* non-official value(s):$" "$TOP/out"; then passed
+else failed params-en "$(grep -n "非官方\|non-official" "$TOP/out")"; fi
+run_env - ltc assess --adl 10,10,5,5,5,5,5,5,5,5 --cognition 1,1,1,1 --perception 1,1,1 --lang zh
+if grep -qxF "失能等级评估（长期护理失能等级评估标准 2021）" "$TOP/out"; then passed; else failed ltc-assess-zh "$(head -n 1 "$TOP/out")"; fi
+
+# ---- JSON and CSV: the same bytes in every language ------------------------------------------------------------
+printf 'id,birth,sex,plan,collective,backpay\n1,1975-03,male,2020-2034:2000,,\n2,1975-13,male,2020-2034:2000,,\n' \
+    >"$TOP/people.csv"
+while IFS='|' read -r name args; do
+    eval "set -- $args"
+    run_bin "$@" >"$TOP/both" 2>/dev/null
+    for env_lang in LANG=zh_CN.UTF-8 LANG=en_US.UTF-8; do
+        env "$env_lang" "$BIN" "$@" >"$TOP/other" 2>/dev/null
+        if cmp -s "$TOP/both" "$TOP/other" && [ -s "$TOP/both" ]; then passed
+        else failed "same-$name-$env_lang" "$(diff "$TOP/both" "$TOP/other" | head -n 3)"; fi
+    done
+done <<EOF
+project-json|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --format json
+project-csv|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --format csv
+compare-json|compare --birth 1980-05 --start 2025 --format json
+ltc-benefit-json|ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000 --format json
+policy-show-json|policy show zhejiang --format json
+retire-json|retire --birth 1970-05 --category male --format json
+employee-json|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 --index 1.1222 --account 149442.32 --format json
+choose-json|choose --birth 1980-05 --start 2025 --format json
+batch-error-row|batch --in $TOP/people.csv
+EOF
+# the batch summary follows the language; the rows' error column does not
+LANG=zh_CN.UTF-8 "$BIN" batch --in "$TOP/people.csv" 2>"$TOP/err" >"$TOP/out"
+case $(cat "$TOP/err") in
+"batch：共 2 行，成功 1 行，不符合领取条件 0 行，出错 1 行，用时 "*) passed ;;
+*) failed batch-summary-zh "$(cat "$TOP/err")" ;;
+esac
+if grep -qF "2,error,\"birth '1975-13': expected YYYY-MM (year 1900-2150, month 01-12)\"" "$TOP/out"; then passed
+else failed batch-row-english "$(sed -n 3p "$TOP/out")"; fi
+printf 'id,birth,sex,plan\n' | LANG=zh_CN.UTF-8 "$BIN" batch >/dev/null 2>"$TOP/err"
+if [ "$(cat "$TOP/err")" = "shebao: 表头：缺少列 collective, backpay（需要 id,birth,sex,plan,collective,backpay 这几列，顺序不限；其他列原样输出）" ]; then
+    passed
+else
+    failed batch-header-zh "$(cat "$TOP/err")"
+fi
+
+# ---- the catalogues are found next to the executable, not in the working folder ------------------------------
+(cd / && LANG=zh_CN.UTF-8 "$BIN" project --birth 1975-03 --grade 2000 >/dev/null 2>"$TOP/err")
+if [ "$(cat "$TOP/err")" = "$zh_line" ]; then passed; else failed catalogue-from-elsewhere "$(cat "$TOP/err")"; fi
+
+# ---- shebao serve: a body's "lang" for its request only, on worker threads -------------------------------------
+if command -v curl >/dev/null 2>&1; then
+    tc_limit 20 120
+    . "$(dirname "$0")/../lib/server.sh"
+    trap 'stop_server; rm -rf "$TOP"' EXIT
+    start_server --threads 1
+    # post NAME BODY WANT: the answer to POST /v1/project is exactly WANT
+    post() {
+        got=$(curl -s -m "$LIMIT" -X POST -H 'Content-Type: application/json' -d "$2" "$URL/v1/project")
+        if [ "$got" = "$3" ]; then passed; else failed "serve-$1" "[$got], want [$3]"; fi
+    }
+    zh_body='{"error":{"code":2,"message":"--grade、--start 和 --years 要一起给（用法见 shebao help）"}}'
+    en_body='{"error":{"code":2,"message":"--grade, --start and --years go together (see '"'"'shebao help'"'"')"}}'
+    post zh '{"birth": "1975-03", "grade": "2000", "lang": "zh"}' "$zh_body"
+    post default-after-zh '{"birth": "1975-03", "grade": "2000"}' "$en_body" # (the same thread: back to both)
+    post en '{"birth": "1975-03", "grade": "2000", "lang": "en"}' "$en_body"
+    # the JSON of a result is the same in every language
+    one=$(curl -s -m "$LIMIT" -X POST -d '{"birth": "1975-03", "plan": "2020-2034:2000", "lang": "zh"}' "$URL/v1/project")
+    two=$(curl -s -m "$LIMIT" -X POST -d '{"birth": "1975-03", "plan": "2020-2034:2000"}' "$URL/v1/project")
+    if [ -n "$one" ] && [ "$one" = "$two" ]; then passed; else failed serve-same-json "differs"; fi
+    stop_server
+fi
+
+tc_summary lang
