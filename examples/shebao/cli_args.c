@@ -318,7 +318,7 @@ static int lang_option(bool *seen, int argc, char **argv, int *i)
     }
     cli_lang l;
     if (!cli_lang_from_name(v, &l))
-        return cli_usage("--lang must be zh, en or both, not '%s'", v);
+        return cli_usage("--lang must be zh, en or both, not '%.40s%s'", v, strlen(v) > 40 ? "..." : "");
     cli_lang_set(l);
     return EXIT_OK;
 }

@@ -183,9 +183,10 @@ static int member(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, 
     const cli_opt *o = find_option(cmd, key);
     char num[32];
     const char *value;
-    if (!o) { /* not an option of the command, whatever its value: the command's own refusal */
+    bool common = !o && strcmp(key, "lang") == 0; /* --lang: every command's, read by cli_parse itself */
+    if (!o && !common) { /* not an option of the command, whatever its value: the command's own refusal */
         value = NULL;
-    } else if (o->kind == CLI_SWITCH) {
+    } else if (o && o->kind == CLI_SWITCH) {
         if (!json_is_boolean(v))
             return serve_error(r, 400, EXIT_USAGE, "member '%s' must be true or false", key), 400;
         if (json_is_false(v))
