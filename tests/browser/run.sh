@@ -85,7 +85,7 @@ page() {
         same "$name-$lang-words" "language, title, switch" "$words" "$(jq -c "[$r.lang, $r.title, $r.button]" "$TMP/page.json")"
         # the sentence and the path: the lines `shebao compare` prints in that language
         "$BIN" compare "$@" --lang $lang >"$TMP/cli.txt" 2>&1
-        want=$(sed -n '/^最低档与最高档/{n;p;}' "$TMP/cli.txt")
+        want=$(sed -n '/^最低档与最高档\|^Lowest vs highest grade/{n;p;}' "$TMP/cli.txt") # the heading: zh or en
         got=$(jq -r "$r.sentences[]" "$TMP/page.json")
         same "$name-$lang-sentence" "the lowest-vs-highest sentence" "$want" "$got"
         # its figures: the extra payment and pension of the /v1/compare summary, or the years the ends lack
@@ -96,7 +96,7 @@ page() {
             *) failed "$name-$lang-sentence-figure" "$fig of /v1/compare is not in: $got" ;;
             esac
         done
-        want=$(sed -n 's/^  \(每年最[低高]档: .*\)/\1/p; s/^  \(the [a-z]* grade each year: .*\)/\1/p' "$TMP/cli.txt")
+        want=$(sed -n 's/^  \(每年最\(低\|高\)档: .*\)/\1/p; s/^  \(the [a-z]* grade each year: .*\)/\1/p' "$TMP/cli.txt")
         same "$name-$lang-path" "the grade-table path" "$want" "$(jq -r "$r.path[][1:][]" "$TMP/page.json")"
         # the chart: the one /v1/compare/chart.svg draws in that language
         jq -c --arg l $lang '. + {lang: $l}' "$TMP/in.json" >"$TMP/chart.json"
