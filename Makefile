@@ -243,6 +243,7 @@ cli-tests: $(CLI) $(MO)
 	@sh tests/cli/serve.sh $(CLI)
 	@sh tests/cli/report.sh $(CLI)
 	@sh tests/cli/lang.sh $(CLI)
+	@sh tests/cli/explain_zh.sh $(CLI)
 
 # Hostile input (tests/bad-input/README.md): each case's one-line error and exit code, no crash or hang.
 bad-input-tests: $(CLI) $(MO)

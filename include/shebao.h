@@ -822,6 +822,10 @@ int shebao_projection_to_json(const shebao_projection *p, char **out);
 
 /**
  * @brief Every step with its formula, inputs, parameters and rounding (needs person->explain).
+ *
+ * In the language of the context the projection was made with (shebao_ctx_set_language(): Chinese from the
+ * catalogue of the domain "libshebao" under #SHEBAO_LANG_ZH, English otherwise); the `explain` of
+ * shebao_projection_to_json() is always English.
  * @param p projection.
  * @param[out] out NUL-terminated text owned by the caller (free with shebao_free()).
  * @return #SHEBAO_OK, #SHEBAO_EUSAGE (a NULL argument, or the projection was made without @c explain), or

@@ -152,16 +152,16 @@ char *sb_strdup(const char *s)
     return d;
 }
 
-void sb_buf_printf(sb_buf *b, const char *fmt, ...)
+void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap)
 {
     if (b->failed)
         return;
-    va_list ap;
-    va_start(ap, fmt);
+    va_list again;
+    va_copy(again, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     if (n < 0) {
         b->failed = true;
+        va_end(again);
         return;
     }
     if (b->len + (size_t)n + 1 > b->cap) {
@@ -171,13 +171,21 @@ void sb_buf_printf(sb_buf *b, const char *fmt, ...)
         char *s = realloc(b->s, cap);
         if (!s) {
             b->failed = true;
+            va_end(again);
             return;
         }
         b->s = s;
         b->cap = cap;
     }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+    va_end(again);
     b->len += (size_t)n;
+}
+
+void sb_buf_printf(sb_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sb_buf_vprintf(b, fmt, ap);
+    va_end(ap);
 }

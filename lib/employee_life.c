@@ -50,7 +50,7 @@ int sb_eplan_life(shebao_ctx *ctx, shebao_employee_plan *pl, shebao_retire_categ
     SB_EPLAN_SAY(pl, "lifetime  EPV = fen_half_up(Σ_j %s · l(a+j)/l(a) · (1 + %s)^(−j/12)), a = %ld months, life "
                  "table cl2010-2013-pension (%s) = %s; PV of the payments %s; money's worth %s; IRR %s; expected "
                  "inheritable account %s (no interest after the claim)\n", SB_EPLAN_MONEY(pl->claim.monthly_total),
-                 f->discount, age, sex == SHEBAO_SEX_MALE ? "CL5 male" : "CL6 female", SB_EPLAN_MONEY(f->epv_benefits),
+                 f->discount, age, sex == SHEBAO_SEX_MALE ? SB_PIECE("CL5 male") : SB_PIECE("CL6 female"), SB_EPLAN_MONEY(f->epv_benefits),
                  SB_EPLAN_MONEY(f->pv_contributions), f->has_ratio ? f->moneys_worth_ratio : "-",
                  f->has_irr ? f->irr : "-", SB_EPLAN_MONEY(f->expected_inheritable_balance));
     return SHEBAO_OK;

@@ -246,16 +246,16 @@ static int eplan_year(shebao_ctx *ctx, shebao_employee_plan *pl, eplan_run *run,
     if (rc == SHEBAO_OK)
         rc = eplan_add(ctx, &run->balance, row->interest, "account balance", y);
     row->balance = run->balance;
-    if (rc == SHEBAO_OK && pl->explaining) {
+    if (rc == SHEBAO_OK && pl->explain.on) {
         SB_EPLAN_SAY(pl, "ledger %d  wage %s/12 = %s%s", y, SB_EPLAN_MONEY(wage), SB_EPLAN_MONEY(row->wage),
-                     projected ? " (projected)" : "");
+                     projected ? SB_PIECE(" (projected)") : "");
         if (row->months > 0)
             SB_EPLAN_SAY(pl, ", base %s%s (index %s), %d months at %s = %s, account %s × %d", SB_EPLAN_MONEY(row->base),
-                         row->clamped < 0 ? " (raised to the floor)" : row->clamped > 0 ? " (lowered to the ceiling)" : "",
+                         row->clamped < 0 ? SB_PIECE(" (raised to the floor)") : row->clamped > 0 ? SB_PIECE(" (lowered to the ceiling)") : "",
                          row->index, row->months, row->contribution_rate, SB_EPLAN_MONEY(row->personal),
                          SB_EPLAN_MONEY(row->credited / row->months), row->months);
         SB_EPLAN_SAY(pl, "; interest %s%s × (balance × %d + Σ credit × (%d − m)) / 12 = %s; balance %s\n", row->rate,
-                     assumed ? " (assumed)" : "", e - 1, e, SB_EPLAN_MONEY(row->interest), SB_EPLAN_MONEY(row->balance));
+                     assumed ? SB_PIECE(" (assumed)") : "", e - 1, e, SB_EPLAN_MONEY(row->interest), SB_EPLAN_MONEY(row->balance));
     }
     mpq_clears(wm, q, t, sum, NULL);
     return rc;
@@ -406,7 +406,7 @@ static int eplan_prepare(shebao_ctx *ctx, const shebao_policy *P, const shebao_e
     if (!pl->policy_id || !pl->policy_lineage)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     pl->used.on = true;
-    pl->explaining = in->explain != 0;
+    sb_trail_start(&pl->explain, ctx, in->explain != 0);
     return SHEBAO_OK;
 }
 
@@ -491,7 +491,7 @@ int shebao_employee_plan_compute(shebao_ctx *ctx, const shebao_policy *policy, c
     mpq_init(run.idx);
     int rc = eplan_compute(ctx, policy, in, pl, &run);
     mpq_clear(run.idx);
-    if (rc == SHEBAO_OK && pl->explain.failed)
+    if (rc == SHEBAO_OK && sb_trail_failed(&pl->explain))
         rc = sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
     if (rc != SHEBAO_OK) {
         shebao_employee_plan_free(pl);
@@ -511,6 +511,6 @@ void shebao_employee_plan_free(shebao_employee_plan *pl)
     free(pl->flows);
     free(pl->used.v);
     sb_prov_clear(&pl->assumptions);
-    free(pl->explain.s);
+    sb_trail_free(&pl->explain);
     free(pl);
 }

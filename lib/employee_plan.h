@@ -27,16 +27,12 @@ struct shebao_employee_plan {
     sb_dec discount;
     sb_prov_used used;
     sb_prov_list assumptions;
-    bool explaining;
-    sb_buf explain;
+    sb_trail explain;
 };
 
-/* A line of the explanation when it is kept. */
-#define SB_EPLAN_SAY(pl, ...)                                                                                        \
-    do {                                                                                                             \
-        if ((pl)->explaining)                                                                                        \
-            sb_buf_printf(&(pl)->explain, __VA_ARGS__);                                                              \
-    } while (0)
+/* A line of the explanation when it is kept (SB_SAY, internal.h: in English, and in Chinese too in a Chinese
+ * context). */
+#define SB_EPLAN_SAY(pl, ...) SB_SAY(&(pl)->explain, __VA_ARGS__)
 static inline const char *sb_eplan_money(char *buf, shebao_fen fen)
 {
     shebao_money_format(fen, buf, SHEBAO_MONEY_BUFSZ);

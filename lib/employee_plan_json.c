@@ -42,7 +42,7 @@ int shebao_employee_plan_assumption(const shebao_employee_plan *pl, size_t i, sh
 
 const char *shebao_employee_plan_explain(const shebao_employee_plan *pl)
 {
-    return pl && pl->explaining ? (pl->explain.s ? pl->explain.s : "") : NULL;
+    return pl ? sb_trail_text(&pl->explain) : NULL;
 }
 
 static json_t *pjson_month(int y, int m)
@@ -156,8 +156,8 @@ int shebao_employee_plan_to_json(const shebao_employee_plan *pl, char **out)
             json_array_append_new(as, sb_output_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
-    if (pl->explaining)
-        json_object_set_new(root, "explain", json_string(pl->explain.s ? pl->explain.s : ""));
+    if (pl->explain.on) /* English in every language */
+        json_object_set_new(root, "explain", json_string(pl->explain.en.s ? pl->explain.en.s : ""));
     *out = json_dumps(root, JSON_INDENT(2));
     json_decref(root);
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;

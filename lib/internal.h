@@ -3,6 +3,7 @@
 #ifndef SHEBAO_INTERNAL_H
 #define SHEBAO_INTERNAL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -425,5 +426,48 @@ void sb_buf_printf(sb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+
+/* ---- the explanation trail (trail.c) ------------------------------------------------------------------------ */
+
+/* The steps of a computation asked to explain itself (shebao_projection_explain, shebao_employee_plan_explain):
+ * always in English (`en`: the "explain" of the JSON, which is the same in every language), and, when the context
+ * was Chinese as the computation started, once more from the catalogue's translation of each format (`zh`: what
+ * the explain functions give then). Each format is a message of the domain libshebao (tools/po.sh: SB_SAY). */
+typedef struct sb_trail {
+    bool on, zh_on;
+    sb_buf en, zh;
+} sb_trail;
+/* Start a trail: on when `on`, in Chinese too when ctx's language is SHEBAO_LANG_ZH. */
+void sb_trail_start(sb_trail *t, const shebao_ctx *ctx, bool on);
+/* The text of the trail in the language it was started in ("" when empty); NULL when it is off. */
+const char *sb_trail_text(const sb_trail *t);
+/* Whether a line could not be kept (out of memory). */
+bool sb_trail_failed(const sb_trail *t);
+void sb_trail_free(sb_trail *t);
+/* One pass of SB_SAY: the English format into t->en, or (zh) its translation into t->zh. */
+void sb_trail_printf(sb_trail *t, bool zh, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* A piece of English text given as an argument of SB_SAY (" (projected)"), translated in the Chinese pass. */
+const char *sb_trail_piece(bool zh, const char *en);
+
+/* Append a step to the trail t when it is on: a test of one flag, and only then the arguments evaluated and
+ * formatted, once per language kept. The arguments may name SB_PIECE("..."), a piece of text that the Chinese pass
+ * translates (marked for the catalogue under the keyword SB_PIECE). */
+#define SB_SAY(t, ...)                                                                                            \
+    do {                                                                                                          \
+        sb_trail *sb_t_ = (t);                                                                                    \
+        if (sb_t_->on)                                                                                            \
+            for (int sb_zh_ = 0; sb_zh_ <= (int)sb_t_->zh_on; sb_zh_++)                                           \
+                sb_trail_printf(sb_t_, sb_zh_, __VA_ARGS__);                                                      \
+    } while (0)
+#define SB_PIECE(en) sb_trail_piece(sb_zh_, (en))
 
 #endif /* SHEBAO_INTERNAL_H */

@@ -18,7 +18,7 @@ void shebao_projection_free(shebao_projection *p)
     free(p->flows);
     free(p->used.v);
     sb_prov_clear(&p->assumptions);
-    free(p->explain.s);
+    sb_trail_free(&p->explain);
     free(p);
 }
 
@@ -236,7 +236,7 @@ static json_t *json_now(const shebao_projection *p)
 static json_t *json_explain(const shebao_projection *p)
 {
     json_t *ex = json_array();
-    const char *line = p->explain.s ? p->explain.s : "";
+    const char *line = p->explain.en.s ? p->explain.en.s : ""; /* English in every language */
     while (*line) {
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
@@ -314,7 +314,7 @@ json_t *sb_output_projection_json(const shebao_projection *p, bool full)
         json_array_append_new(as, sb_output_param_json(&q));
     }
     json_object_set_new(root, "assumptions", as);
-    if (p->explain_on)
+    if (p->explain.on)
         json_object_set_new(root, "explain", json_explain(p));
     return root;
 }
@@ -333,8 +333,8 @@ int shebao_projection_explain(const shebao_projection *p, char **out)
 {
     if (!p || !out)
         return SHEBAO_EUSAGE;
-    if (!p->explain_on)
+    if (!p->explain.on)
         return SHEBAO_EUSAGE;
-    *out = sb_strdup(p->explain.s ? p->explain.s : "");
+    *out = sb_strdup(sb_trail_text(&p->explain));
     return *out ? SHEBAO_OK : SHEBAO_ENOMEM;
 }

@@ -66,17 +66,17 @@ struct shebao_projection {
     bool have_advice;
     shebao_advice advice;
     /* explanation */
-    bool explain_on;
-    sb_buf explain;
+    sb_trail explain;
 };
 
 /* ---- the recorders (resident_explain.c) ------------------------------------------------------------------ */
 
 /* Record that the projection used policy parameter `param` (nothing in a summary run). */
 
-/* Append one step to the explanation: a test of one flag, and the formatting only when the run explains. The
- * arguments are evaluated only then, so they may format (SB_MONEY, SB_DEC, SB_PARAM). */
-#define sb_explain(p, ...) ((p)->explain_on ? sb_buf_printf(&(p)->explain, __VA_ARGS__) : (void)0)
+/* Append one step to the explanation (SB_SAY, internal.h): a test of one flag, and the formatting only when the run
+ * explains, once per language kept. The arguments are evaluated only then, so they may format (SB_MONEY, SB_DEC,
+ * SB_PARAM); SB_PIECE("...") in them is a piece of text in the language of the line. */
+#define sb_explain(p, ...) SB_SAY(&(p)->explain, __VA_ARGS__)
 
 /* Text of an amount, a decimal and a policy parameter ("path@from = value [status, source]"), each in a buffer that
  * lives to the end of the enclosing block: for the arguments of sb_explain and of error messages. */

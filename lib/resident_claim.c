@@ -112,13 +112,14 @@ static int claim_base(shebao_ctx *ctx, const shebao_policy *P, shebao_projection
         p->have_central = true;
         p->central = c->fen;
     }
-    char dt[8], note[128] = "";
+    char dt[8];
     sb_month_format(rp->data_through, dt, sizeof dt);
-    if (p->base_carried_forward)
-        snprintf(note, sizeof note, " (carried forward past data_through %s%s%s)", dt,
-                 p->growth.num ? ", grown each January by " : "", p->growth.num ? p->growth_text : "");
-    sb_explain(p, "claim  base pension = series value in force in %s = %s%s   {%s}\n", p->claim_text,
-               SB_MONEY(p->base), note, SB_PARAM(P, pay.entry->param));
+    sb_explain(p, "claim  base pension = series value in force in %s = %s", p->claim_text, SB_MONEY(p->base));
+    if (p->base_carried_forward && p->growth.num)
+        sb_explain(p, " (carried forward past data_through %s, grown each January by %s)", dt, p->growth_text);
+    else if (p->base_carried_forward)
+        sb_explain(p, " (carried forward past data_through %s)", dt);
+    sb_explain(p, "   {%s}\n", SB_PARAM(P, pay.entry->param));
     if (p->base_carried_forward)
         TRY(sb_prov_use(&p->used, rp->p_data_through));
     return SHEBAO_OK;
@@ -181,7 +182,7 @@ static int claim_years_pension(shebao_ctx *ctx, const shebao_policy *P, const sh
         sb_explain(p, "claim  years pension = %s(%s) = %s%s\n", r,
                    claim_exact((__int128)p->years.fixed * sb_pow10[9] + (__int128)p->base * p->years.pct9, 11, ex),
                    SB_MONEY(p->years_pension),
-                   rp->has_pct_bands ? " (its percent part follows the base pension in payment)" : "");
+                   rp->has_pct_bands ? SB_PIECE(" (its percent part follows the base pension in payment)") : "");
     }
     return SHEBAO_OK;
 }
@@ -213,7 +214,7 @@ static int claim_total(shebao_ctx *ctx, const sb_resident *rp, shebao_projection
             return sb_fail(ctx, SHEBAO_ECOMPUTE, SB_OUT_OF_RANGE "funeral grant");
     }
     sb_explain(p, "claim  age supplement at age %d%s = %s\nclaim  monthly total = base + years + account + "
-               "supplement = %s\n", age, rp->supp_highest ? " (the highest bracket reached)" : "",
+               "supplement = %s\n", age, rp->supp_highest ? SB_PIECE(" (the highest bracket reached)") : "",
                SB_MONEY(p->supplement), SB_MONEY(p->total_unrounded));
     if (rp->has_total_rounding)
         sb_explain(p, "claim  monthly total rounded %s(%s) = %s (the parts above are not rounded by it)\n",

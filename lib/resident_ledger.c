@@ -269,12 +269,12 @@ static int ledger_year(sb_ledger *L, int y)
     }
     if (g)
         sb_explain(p, "%d  deposit D = grade %s%s + subsidy %s + collective %s = %s   {%s}\n", y, SB_MONEY(g->grade),
-                   own ? "" : " (代缴: paid by the government, not personal money)", SB_MONEY(g->subsidy),
+                   own ? "" : SB_PIECE(" (代缴: paid by the government, not personal money)"), SB_MONEY(g->subsidy),
                    SB_MONEY(L->pe->collective), SB_MONEY(D), SB_PARAM(P, g->param));
     sb_explain(p, "%d  interest I = %s(%s) with B = %s, D = %s, r = %s, m = %d months = %s   {%s%s}\n", y,
                shebao_rounding_name(rp->rounding), sb_resident_method_formula(rp), SB_MONEY(B0), SB_MONEY(D),
                p->rates[y - L->y0], m, SB_MONEY(I),
-               r.future && L->rs->overridden ? "run option future_rate" : SB_PARAM(P, r.param), "");
+               r.future && L->rs->overridden ? SB_PIECE("run option future_rate") : SB_PARAM(P, r.param), "");
     TRY(sb_resident_add(ctx, &L->B, D, "account balance", y));
     TRY(sb_resident_add(ctx, &L->B, I, "account balance", y));
     if (y == L->yc && L->pe->backpay_years > 0)

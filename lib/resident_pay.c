@@ -117,7 +117,7 @@ int sb_resident_now(shebao_ctx *ctx, const sb_resident *rp, shebao_projection *p
     p->have_now = true;
     sb_explain(p, "now  %s, age %d: base %s%s + years %s + account %s + supplement %s = %s; paid %s since %s "
                "(%ld payments); funeral grant %d × %s = %s\n", n->month, n->age, SB_MONEY(pay.base),
-               pay.carried ? " (carried forward past data_through)" : "", SB_MONEY(pay.years),
+               pay.carried ? SB_PIECE(" (carried forward past data_through)") : "", SB_MONEY(pay.years),
                SB_MONEY(p->account), SB_MONEY(pay.supplement), SB_MONEY(pay.total), SB_MONEY(n->paid_so_far),
                p->claim_text, (long)(p->as_of - p->claim + 1), rp->funeral_months, SB_MONEY(pay.base),
                SB_MONEY(n->funeral_grant));

@@ -223,7 +223,7 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
                        const sb_run *run)
 {
     const sb_resident *rp = &P->rp;
-    assert(!p->explain_on || p->full);
+    assert(!p->explain.on || p->full);
     p->birth = run->birth;
     p->claim = run->claim;
     p->sex = pe->sex;
@@ -261,12 +261,12 @@ static int project_run(shebao_ctx *ctx, const shebao_policy *P, const shebao_per
         if (p->have_epv)
             sb_explain(p, "lifetime  EPV = fen_half_up(Σ_j pay_j · l(a+j)/l(a) · (1 + %s)^(−j/12)), a = %d months, "
                        "life table cl2010-2013-pension (%s), l linear within each year = %s\n", p->discount,
-                       (int)(p->claim - p->birth), p->sex == SHEBAO_SEX_MALE ? "CL5 male" : "CL6 female",
+                       (int)(p->claim - p->birth), p->sex == SHEBAO_SEX_MALE ? SB_PIECE("CL5 male") : SB_PIECE("CL6 female"),
                        SB_MONEY(p->epv));
     }
     if (p->full)
         TRY(collect_assumptions(P, p, p->future_override_used ? p->future : NULL, epv));
-    return p->explain.failed ? SHEBAO_ENOMEM : SHEBAO_OK;
+    return sb_trail_failed(&p->explain) ? SHEBAO_ENOMEM : SHEBAO_OK;
 }
 
 int sb_resident_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_person *pe, bool advise,
@@ -280,7 +280,7 @@ int sb_resident_project(shebao_ctx *ctx, const shebao_policy *P, const shebao_pe
     shebao_projection *p = calloc(1, sizeof *p);
     if (!p)
         return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");
-    p->explain_on = pe->explain != 0;
+    sb_trail_start(&p->explain, ctx, pe->explain != 0);
     int rc = full_result(ctx, P, pe, p, &run);
     if (rc == SHEBAO_OK)
         rc = project_run(ctx, P, pe, p, &run);

@@ -11,7 +11,8 @@
 # Domain "shebao" (the CLI, examples/shebao/): the format of cli_err, cli_usage, cli_say, serve_error and whatever
 # cli_tr or N_ marks. Domain "libshebao" (lib/): the format of sb_fail and sb_pread_err and whatever sb_tr or SB_N_
 # marks, and the name of a figure given to sb_resident_add, claim_round, eplan_round or eplan_add (the figure an
-# overflow names) or sb_resident_grade_error and sb_resident_check_backpay_grade (what the grade is for); the macros of text pasted into formats (SB_OUT_OF_RANGE, SB_RATE_BOUNDS) are spelled out first, as the
+# overflow names) or sb_resident_grade_error and sb_resident_check_backpay_grade (what the grade is for), the format
+# of a line of the explanation trail (sb_explain, SB_EPLAN_SAY) and a piece of text in it (SB_PIECE); the macros of text pasted into formats (SB_OUT_OF_RANGE, SB_RATE_BOUNDS) are spelled out first, as the
 # compiler does, so that the extracted message is the one looked up.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -39,7 +40,9 @@ extract() {
         (cd "$TMP" && xgettext_c --default-domain=libshebao --keyword=sb_fail:3 --keyword=sb_pread_err:2 \
             --keyword=sb_tr:2 --keyword=SB_N_:1 \
             --keyword=sb_resident_add:4 --keyword=claim_round:4 --keyword=eplan_round:4 --keyword=eplan_add:4 \
-            --keyword=sb_resident_grade_error:5 --keyword=sb_resident_check_backpay_grade:5 lib/*.c lib/*.h) ;;
+            --keyword=sb_resident_grade_error:5 --keyword=sb_resident_check_backpay_grade:5 \
+            --keyword=sb_explain:2 --keyword=SB_EPLAN_SAY:2 --keyword=SB_PIECE:1 \
+            --flag=sb_explain:2:c-format --flag=SB_EPLAN_SAY:2:c-format lib/*.c lib/*.h) ;;
     *) echo "usage: sh tools/po.sh extract cli|lib" >&2; exit 2 ;;
     esac | sed '/^"POT-Creation-Date:/d'
 }

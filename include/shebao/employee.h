@@ -322,7 +322,8 @@ size_t shebao_employee_plan_assumption_count(const shebao_employee_plan *plan);
  *  @param[out] out the assumption, its pointers owned by the plan.
  *  @return #SHEBAO_OK, #SHEBAO_EUSAGE (NULL, out of range). */
 int shebao_employee_plan_assumption(const shebao_employee_plan *plan, size_t i, shebao_param *out);
-/** The explanation, one step a line.
+/** The explanation, one step a line: in Chinese when the plan was computed with a context in #SHEBAO_LANG_ZH
+ *  (shebao_ctx_set_language()), in English otherwise; the `explain` of the plan's JSON is always English.
  *  @param plan the plan.
  *  @return the text, owned by the plan; NULL when the input did not ask for it (or for NULL). */
 const char *shebao_employee_plan_explain(const shebao_employee_plan *plan);

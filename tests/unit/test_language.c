@@ -79,6 +79,43 @@ static void conversions_and_policy_reader(void **state)
     assert_string_equal(shebao_ctx_errmsg(ctx), "缴费计划第 1 段 '2021-2019:300'：结束年份早于开始年份");
 }
 
+/* The explanation trail follows the language the context had when the projection was made (shebao_projection_explain):
+ * each line from the translation of its format; the JSON's "explain" stays English. A person born 1964-12 paying
+ * grade 300 from 2010: zhejiang's claim_age 60 and benefit_start_offset_months 1 give the claim month
+ * 1964-12 + 60 years + 1 month = 2025-01 (the line written here from po/libshebao/zh_CN.po's translation). */
+static void explain_in_chinese(void **state)
+{
+    (void)state;
+    shebao_policy *pol = NULL;
+    assert_int_equal(shebao_policy_load_embedded(ctx, "zhejiang", &pol), SHEBAO_OK);
+    shebao_segment seg = {.first_year = 2010, .last_year = 2024, .grade = 30000};
+    shebao_person pe = SHEBAO_PERSON_INIT;
+    pe.birth_year = 1964;
+    pe.birth_month = 12;
+    pe.plan = &seg;
+    pe.plan_count = 1;
+    pe.explain = 1;
+    const char *zh = "领取月份 = 出生 1964-12 + 领取年龄 60 岁 + 推后 1 个月 = 2025-01   {";
+    const char *en = "claim month = birth 1964-12 + claim_age 60 years + offset 1 months = 2025-01   {";
+    for (int lang = SHEBAO_LANG_EN; lang <= SHEBAO_LANG_ZH; lang++) {
+        assert_int_equal(shebao_ctx_set_language(ctx, (shebao_language)lang), SHEBAO_OK);
+        shebao_projection *p = NULL;
+        char *text = NULL, *json = NULL;
+        assert_int_equal(shebao_project(ctx, pol, &pe, &p), SHEBAO_OK);
+        assert_int_equal(shebao_projection_explain(p, &text), SHEBAO_OK);
+        assert_int_equal(shebao_projection_to_json(p, &json), SHEBAO_OK);
+        const char *want = lang == SHEBAO_LANG_ZH ? zh : en;
+        if (strncmp(text, want, strlen(want)) != 0)
+            fail_msg("explain starts: %.120s", text);
+        assert_non_null(strstr(json, en)); /* JSON: English in every language */
+        assert_null(strstr(json, zh));
+        shebao_free(text);
+        shebao_free(json);
+        shebao_projection_free(p);
+    }
+    shebao_policy_free(pol);
+}
+
 static void unknown_language(void **state)
 {
     (void)state;
@@ -92,6 +129,7 @@ int main(void)
         cmocka_unit_test(english_by_default),
         cmocka_unit_test(english_and_chinese),
         cmocka_unit_test(conversions_and_policy_reader),
+        cmocka_unit_test(explain_in_chinese),
         cmocka_unit_test(unknown_language),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
