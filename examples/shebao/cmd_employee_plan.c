@@ -17,6 +17,9 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
         i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
     printf(csv ? "year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,"
                  "rate_assumed,interest,balance\n"
+           : cli_lang_get() == CLI_LANG_EN /* (the interest rate credited: int.rate, as wide as 记账利率) */
+               ? "  year months  wage/month        base   index  rate        paid    credited  int.rate    interest     "
+                 "balance\n"
                : "  year months  wage/month        base   index  rate        paid    credited  记账利率    interest     "
                  "balance\n");
     for (size_t k = 0; k < shebao_employee_plan_row_count(pl); k++) {
@@ -54,21 +57,38 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
     shebao_employee_plan_figures_get(pl, &g);
     cli_policy_title(stdout, pol, cli_lang_from(NULL));
     putchar('\n');
-    printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
-           "assumed)\n", cli_rate(g.wage_growth, w));
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "灵活就业缴费（政策最后一年之后的社平工资：每年 +%s，假设）", cli_rate(g.wage_growth, w));
+    snprintf(en, sizeof en, "Flexible worker's payments (average wage after the policy's last year: +%s a year, "
+             "assumed)", w);
+    cli_head(stdout, cli_pick(zh, en) ? zh : "灵活就业缴费", en);
     plan_rows(pl, false);
-    printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
-           cli_yuan(g.personal_total, l, y), g.months, cli_yuan(g.account, l, z));
+    cli_yuan(g.personal_total, l, y);
+    cli_yuan(g.account, l, z);
+    snprintf(zh, sizeof zh, "  个人缴费合计 %s（%d 个月）; 个人账户 %s", y, g.months, z);
+    snprintf(en, sizeof en, "  personal total %s in %d months; account at retirement %s", y, g.months, z);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n", y, g.months, z);
+    putchar('\n');
     employee_claim_out(f, p);
     if (g.benefit_base_projected)
         printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
     if (p->eligible) {
-        printf("\n终身 Lifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted after the "
-               "claim)\n", cli_rate(g.discount, w));
-        if (g.has_breakeven)
-            printf("  回本 break-even after %s, %04d-%02d, at %s\n", cli_duration(g.breakeven_months, l, w),
-                   g.breakeven_year, g.breakeven_month,
-                   cli_age(g.breakeven_age_years * 12 + g.breakeven_age_months, l, x));
+        snprintf(zh, sizeof zh, "\n终身（生命表 cl2010-2013-pension，折现率 %s；领取后养老金不调整）",
+                 cli_rate(g.discount, w));
+        snprintf(en, sizeof en, "\nLifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted "
+                 "after the claim)", w);
+        cli_head(stdout, cli_pick(zh, en) ? zh : "\n终身", en);
+        if (g.has_breakeven) {
+            cli_duration(g.breakeven_months, l, w);
+            cli_age(g.breakeven_age_years * 12 + g.breakeven_age_months, l, x);
+            snprintf(zh, sizeof zh, "  回本：%s 后，%04d-%02d，%s", w, g.breakeven_year, g.breakeven_month, x);
+            snprintf(en, sizeof en, "  break-even after %s, %04d-%02d, at %s", w, g.breakeven_year,
+                     g.breakeven_month, x);
+            cli_head(stdout, cli_pick(zh, en) ? zh : "  回本", en);
+        }
         printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_yuan(g.epv_benefits, l, y),
                cli_yuan(g.pv_contributions, l, z), g.has_ratio ? g.moneys_worth_ratio : "-",
                g.has_irr ? cli_rate2(g.irr, w) : "-");
