@@ -5,11 +5,14 @@
 #include "cli.h"
 #include "cli_words.h"
 
+/* Whether the table is in Chinese alone (--lang zh): its English-only lines are then Chinese. */
+static bool in_zh(void) { return cli_lang_get() == CLI_LANG_ZH; }
+
 /* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one. */
 static void policy_line(const shebao_policy *p)
 {
     const char *zh = shebao_policy_name_zh(p);
-    printf("policy   %s%s%s%s — %s\n", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
+    printf("%s%s%s%s%s — %s\n", in_zh() ? "政策     " : "policy   ", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
            shebao_policy_name(p));
 }
 
@@ -26,7 +29,7 @@ static const char *column(const char *both, char buf[24])
 static void print_table(const shebao_policy *p)
 {
     policy_line(p);
-    printf("lineage  %s\n\n", shebao_policy_lineage(p));
+    printf("%s%s\n\n", in_zh() ? "继承     " : "lineage  ", shebao_policy_lineage(p));
     static const char *const head[] = {"PARAMETER 参数", "FROM 起始", "VALUE 数值", "STATUS 状态"};
     static const int widths[] = {52, 9, 37, 12};
     char c[24];
@@ -45,7 +48,9 @@ static void print_table(const shebao_policy *p)
         if (q.status != SHEBAO_STATUS_OFFICIAL)
             unofficial++;
     }
-    printf("\n%zu parameter values, %zu of them not official (status other than 'official').\n", n, unofficial);
+    printf(in_zh() ? "\n共 %zu 个参数值，其中 %zu 个不是官方的（状态不是 'official'）。\n"
+                   : "\n%zu parameter values, %zu of them not official (status other than 'official').\n",
+           n, unofficial);
     /* the sources the parameters use, once each, in first-use order */
     printf("\n%s\n", column("SOURCES 来源", c));
     for (size_t i = 0; i < n; i++) {
@@ -138,7 +143,8 @@ static const cli_command cmd_grades = {
 static void print_grades(const shebao_policy *p, const shebao_grade_list *g)
 {
     policy_line(p);
-    printf("year     %d (grade table from %s)\n\n", shebao_grade_list_year(g), shebao_grade_list_table_from(g));
+    printf(in_zh() ? "年份     %d（档次表自 %s 起）\n\n" : "year     %d (grade table from %s)\n\n", shebao_grade_list_year(g),
+           shebao_grade_list_table_from(g));
     /* columns: grade and subsidy right-aligned in 12, the kind in 14 (display columns: CJK counts 2) */
     const char *row[4];
     char head[4][24];
