@@ -15,6 +15,18 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
 {
     char w[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], p[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ],
         i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
+    if (!csv && cli_lang_get() == CLI_LANG_ZH) {
+        /* the columns of the rows below, right-aligned (a flag column after wage, base and the interest rate) */
+        static const char *const zh[] = {"年度", "月数", "月工资", "缴费基数", "指数", "费率", "个人缴费", "记入账户",
+                                         "记账利率", "利息", "余额"};
+        static const int width[] = {4, 6, 10, 11, 8, 5, 11, 11, 8, 11, 11};
+        printf(" ");
+        for (int k = 0; k < 11; k++) {
+            putchar(' ');
+            cli_pad(stdout, zh[k], width[k], true);
+        }
+        putchar('\n');
+    } else
     printf(csv ? "year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,"
                  "rate_assumed,interest,balance\n"
            : cli_lang_get() == CLI_LANG_EN /* (the interest rate credited: int.rate, as wide as 记账利率) */
@@ -43,7 +55,9 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
                    r.rate_assumed ? "*" : " ", i, bal);
     }
     if (!csv)
-        printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  （* 为预测或假设；^ 提高到缴费基数下限，v 降到上限）\n"
+                                             : "  (* projected or assumed; ^ raised to the band's floor, v lowered to its "
+                                               "ceiling)\n");
 }
 
 static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
@@ -74,7 +88,9 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
     putchar('\n');
     employee_claim_out(f, p);
     if (g.benefit_base_projected)
-        printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  （计发基数为预测：%d 年社平工资 ÷ 12）\n"
+                                             : "  (benefit base projected: the average wage of %d ÷ 12)\n",
+               f->retire_year - 1);
     if (p->eligible) {
         snprintf(zh, sizeof zh, "\n终身（生命表 cl2010-2013-pension，折现率 %s；领取后养老金不调整）",
                  cli_rate(g.discount, w));
@@ -89,10 +105,13 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
                      g.breakeven_month, x);
             cli_head(stdout, cli_pick(zh, en) ? zh : "  回本", en);
         }
-        printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_yuan(g.epv_benefits, l, y),
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  待遇精算现值 %s；缴费终值 %s；价值比 %s；内部收益率 %s\n"
+                                             : "  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n",
+               cli_yuan(g.epv_benefits, l, y),
                cli_yuan(g.pv_contributions, l, z), g.has_ratio ? g.moneys_worth_ratio : "-",
                g.has_irr ? cli_rate2(g.irr, w) : "-");
-        printf("  expected inheritable account %s\n", cli_yuan(g.expected_inheritable_balance, l, y));
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  预期可继承余额 %s\n" : "  expected inheritable account %s\n",
+               cli_yuan(g.expected_inheritable_balance, l, y));
         static const cli_term terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_RATIO, CLI_TERM_IRR};
         cli_notes notes = {.discount = g.discount};
         cli_print_notes(stdout, l, &notes, terms, sizeof terms / sizeof terms[0]);

@@ -212,6 +212,7 @@ retire|retire --birth 1970-05 --category male|  法定退休年月 2031-10;  法
 employee|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 --index 1.1222 --account 149442.32|  过渡性养老金                 -|Employee pension|benefit base|divisor|basic pension|account pension|monthly total|provisional
 employee-not-eligible|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 9 --index 1.1222 --account 149442.32|  不符合领取条件：已缴 9 年，少于最低缴费年限 180 个月|not eligible|years paid|fewer than
 employee-plan|employee --birth 1965-06 --category male --plan 2020-2024:100%|职工养老金（出生 1965-06，类别 male，2025-08 退休，60岁2个月）|Flexible|personal total|account at retirement|Employee pension|not eligible
+employee-plan-lifetime|employee --birth 1980-06 --category male --plan 2023-2042:100%|终身（生命表 cl2010-2013-pension，折现率 2.5%；领取后养老金不调整）|year months|projected|Lifetime|break-even|EPV|worth|IRR|inheritable
 choose|choose --birth 1980-05 --start 2025|  城乡居民 60岁起领（2040-06）；职工 法定退休年龄 63岁 起领（2043-05）|Which scheme|resident|employee pension|Resident scheme|Employee scheme|Short of|Estimates|break-even|IRR
 ltc-assess|ltc assess --adl 10,10,5,5,5,5,5,5,5,5 --cognition 1,1,1,1 --perception 1,1,1|  失能等级             3   重度失能Ⅰ级|ADL|cognition|perception|level|grade
 ltc-benefit|ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000|  起作用的限额:|Long-term care|rules in force|eligible days|cost|fund pays|self pays|formula|limit|binding|days of care|daily_cap|yuan
