@@ -123,24 +123,13 @@ static int choose_resident(shebao_ctx *ctx, const shebao_policy *pol, const choo
 static void choose_row(const char *scheme, const char *level, const char *paid, const char *from, const char *monthly,
                        const char *breakeven, const char *epv, const char *ratio, const char *irr)
 {
-    /* (display columns: the Chinese header of zh is as wide as the English one) */
-    printf("  ");
-    cli_pad(stdout, scheme, 10, false);
-    cli_pad(stdout, level, 8, true);
-    putchar(' ');
-    cli_pad(stdout, paid, 12, true);
-    printf("  ");
-    cli_pad(stdout, from, 15, false);
-    putchar(' ');
-    cli_pad(stdout, monthly, 10, true);
-    printf("  ");
-    cli_pad(stdout, breakeven, 10, false); /* "70岁11个月": 10 columns */
-    putchar(' ');
-    cli_pad(stdout, epv, 12, true);
-    putchar(' ');
-    cli_pad(stdout, ratio, 7, true);
-    putchar(' ');
-    cli_pad(stdout, irr, 9, true);
+    /* display columns (CJK = 2: the Chinese header of zh, "70岁11个月"), the blanks before each, left or right */
+    const char *cell[] = {scheme, level, paid, from, monthly, breakeven, epv, ratio, irr};
+    static const int width[] = {10, 8, 12, 15, 10, 10, 12, 7, 9}, gap[] = {2, 0, 1, 2, 1, 2, 1, 1, 1};
+    for (int k = 0; k < 9; k++) {
+        printf("%*s", gap[k], "");
+        cli_pad(stdout, cell[k], width[k], k != 0 && k != 3 && k != 5);
+    }
     putchar('\n');
 }
 
