@@ -114,14 +114,6 @@ void cli_head(FILE *f, const char *zh, const char *en)
         fprintf(f, "%s %s\n", zh, en + strspn(en, "\n ")); /* (a blank line or an indent before: zh's) */
 }
 
-void cli_label(FILE *f, const char *zh, int zw, const char *en, int ew)
-{
-    const char *one = cli_pick(zh, en);
-    if (!one || one == zh)
-        cli_pad(f, zh, zw, false);
-    if (!one || one == en)
-        cli_pad(f, en, ew, false);
-}
 
 const char *cli_strerror(int err)
 {

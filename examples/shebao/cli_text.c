@@ -72,6 +72,15 @@ void cli_pad(FILE *f, const char *s, int width, bool right)
             fputc(' ', f);
 }
 
+void cli_label(FILE *f, const char *zh, int zw, const char *en, int ew)
+{
+    const char *one = cli_pick(zh, en);
+    if (!one || one == zh)
+        cli_pad(f, zh, zw, false);
+    if (!one || one == en)
+        cli_pad(f, en, ew, false);
+}
+
 void cli_print_param(const shebao_param *q)
 {
     printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q->status), q->path, q->from[0] ? "@" : "", q->from,
