@@ -280,8 +280,12 @@ const char *cli_pick(const char *zh, const char *en);
  * in both; into buf, returned. */
 const char *cli_pair(char *buf, size_t size, const char *zh, const char *en);
 /* A heading line: "zh en" in both (as the tables always printed them), zh alone in zh, en alone in en. Blank
- * lines before it are written at the start of both zh and en ("\n终身", "\nLifetime"). */
+ * lines before it and an indent are written at the start of both zh and en ("\n终身", "\nLifetime"; "  已缴5年",
+ * "  paid 5"): in both, en's are left out. Also any line of a table printed "中文 English" in both. */
 void cli_head(FILE *f, const char *zh, const char *en);
+/* A label column printed "中文 English" in both: zh padded to zw columns then en padded to ew (cli_pad, CJK = 2
+ * columns), as always; zh alone padded to zw in zh, en alone padded to ew in en. (cli_text.c, by cli_pad) */
+void cli_label(FILE *f, const char *zh, int zw, const char *en, int ew);
 /* Whether the Chinese (the English) line of a two-line table header is printed: not in en (not in zh). */
 bool cli_show_zh(void);
 bool cli_show_en(void);

@@ -111,8 +111,9 @@ void cli_head(FILE *f, const char *zh, const char *en)
     if (one)
         fprintf(f, "%s\n", one);
     else
-        fprintf(f, "%s %s\n", zh, en + strspn(en, "\n")); /* (a blank line before: zh's) */
+        fprintf(f, "%s %s\n", zh, en + strspn(en, "\n ")); /* (a blank line or an indent before: zh's) */
 }
+
 
 const char *cli_strerror(int err)
 {

@@ -72,6 +72,15 @@ void cli_pad(FILE *f, const char *s, int width, bool right)
             fputc(' ', f);
 }
 
+void cli_label(FILE *f, const char *zh, int zw, const char *en, int ew)
+{
+    const char *one = cli_pick(zh, en);
+    if (!one || one == zh)
+        cli_pad(f, zh, zw, false);
+    if (!one || one == en)
+        cli_pad(f, en, ew, false);
+}
+
 void cli_print_param(const shebao_param *q)
 {
     printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q->status), q->path, q->from[0] ? "@" : "", q->from,
@@ -125,12 +134,14 @@ void cli_csv_figures(const shebao_projection *p)
 static void advice_path(const char *zh, const char *en, int years, shebao_fen grade, shebao_fen cost,
                         shebao_fen monthly)
 {
-    char g[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], m[SHEBAO_MONEY_BUFSZ];
+    char g[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ], m[SHEBAO_MONEY_BUFSZ], z[256], e[256];
     cli_money(grade, g);
     cli_money(cost, c);
     cli_money(monthly, m);
-    printf("  按%s补缴%d年（每年%s元），共%s元，每月可领%s元 back payment of %d year(s) at the %s allowed grade %s: "
-           "%s in total, a pension of %s a month\n", zh, years, g, c, m, years, en, g, c, m);
+    snprintf(z, sizeof z, "  按%s补缴%d年（每年%s元），共%s元，每月可领%s元", zh, years, g, c, m);
+    snprintf(e, sizeof e, "  back payment of %d year(s) at the %s allowed grade %s: %s in total, a pension of %s a "
+             "month", years, en, g, c, m);
+    cli_head(stdout, z, e);
 }
 
 void cli_print_advice(const shebao_projection *p)
@@ -138,22 +149,28 @@ void cli_print_advice(const shebao_projection *p)
     shebao_advice a = SHEBAO_ADVICE_INIT;
     if (shebao_projection_advice(p, &a) != SHEBAO_OK)
         return;
+    char z[160], e[160];
     cli_head(stdout, "\n怎样才能领取", "\nWhat it would take");
-    printf("  已缴%d年，需缴%d年，还差%d年 paid %d of the %d years required, %d missing\n", a.years_paid,
-           a.years_required, a.years_missing, a.years_paid, a.years_required, a.years_missing);
-    if (a.years_payable)
-        printf("  还可以按年缴费%d年（%d–%d年，最后可缴年份%d年） %d year(s) can still be paid (%d-%d; the last "
-               "payable year is %d)\n", a.years_payable, a.payable_from, a.last_payable_year, a.last_payable_year,
-               a.years_payable, a.payable_from, a.last_payable_year, a.last_payable_year);
-    else
-        printf("  已没有可以按年缴费的年份（最后可缴年份%d年） no year can be paid any more (the last payable year is "
-               "%d)\n", a.last_payable_year, a.last_payable_year);
+    snprintf(z, sizeof z, "  已缴%d年，需缴%d年，还差%d年", a.years_paid, a.years_required, a.years_missing);
+    snprintf(e, sizeof e, "  paid %d of the %d years required, %d missing", a.years_paid, a.years_required,
+             a.years_missing);
+    cli_head(stdout, z, e);
+    if (a.years_payable) {
+        snprintf(z, sizeof z, "  还可以按年缴费%d年（%d–%d年，最后可缴年份%d年）", a.years_payable, a.payable_from,
+                 a.last_payable_year, a.last_payable_year);
+        snprintf(e, sizeof e, "  %d year(s) can still be paid (%d-%d; the last payable year is %d)", a.years_payable,
+                 a.payable_from, a.last_payable_year, a.last_payable_year);
+    } else {
+        snprintf(z, sizeof z, "  已没有可以按年缴费的年份（最后可缴年份%d年）", a.last_payable_year);
+        snprintf(e, sizeof e, "  no year can be paid any more (the last payable year is %d)", a.last_payable_year);
+    }
+    cli_head(stdout, z, e);
     if (a.has_lowest)
         advice_path("最低档", "lowest", a.backpay_years, a.lowest_grade, a.lowest_cost, a.lowest_monthly);
     if (a.has_highest)
         advice_path("最高档", "highest", a.backpay_years, a.highest_grade, a.highest_cost, a.highest_monthly);
     if (!a.has_lowest && !a.has_highest)
-        printf("  没有可用的补缴档次 no grade allowed for a back payment\n");
+        cli_head(stdout, "  没有可用的补缴档次", "  no grade allowed for a back payment");
 }
 
 int cli_print_json(int rc, char **text)

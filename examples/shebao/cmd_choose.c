@@ -123,13 +123,27 @@ static int choose_resident(shebao_ctx *ctx, const shebao_policy *pol, const choo
 static void choose_row(const char *scheme, const char *level, const char *paid, const char *from, const char *monthly,
                        const char *breakeven, const char *epv, const char *ratio, const char *irr)
 {
-    printf("  ");
-    cli_pad(stdout, scheme, 10, false);
-    printf("%8s %12s  ", level, paid);
-    cli_pad(stdout, from, 15, false);
-    printf(" %10s  ", monthly);
-    cli_pad(stdout, breakeven, 10, false); /* "70岁11个月": 10 columns */
-    printf(" %12s %7s %9s\n", epv, ratio, irr);
+    /* display columns (CJK = 2: the Chinese header of zh, "70岁11个月"), the blanks before each, left or right */
+    const char *cell[] = {scheme, level, paid, from, monthly, breakeven, epv, ratio, irr};
+    static const int width[] = {10, 8, 12, 15, 10, 10, 12, 7, 9}, gap[] = {2, 0, 1, 2, 1, 2, 1, 1, 1};
+    for (int k = 0; k < 9; k++) {
+        printf("%*s", gap[k], "");
+        cli_pad(stdout, cell[k], width[k], k != 0 && k != 3 && k != 5);
+    }
+    putchar('\n');
+}
+
+/* A sentence written "中文。 English." (choose_json.c, as the JSON keeps it): the Chinese in zh, the English in en. */
+static void choose_say(const char *both)
+{
+    const char *stop = strstr(both, "。 ");
+    cli_lang l = cli_lang_get();
+    if (!stop || l == CLI_LANG_BOTH)
+        printf("%s\n", both);
+    else if (l == CLI_LANG_ZH)
+        printf("%.*s\n", (int)(stop - both + strlen("。")), both);
+    else
+        printf("%s\n", stop + strlen("。 "));
 }
 
 static const char *choose_str(json_t *o, const char *k)
@@ -159,45 +173,69 @@ static void choose_print_table(const choose_result *r, json_t *doc, const char *
     cli_lang l = cli_lang_from(NULL);
     cli_policy_title(stdout, r->pol, cli_lang_from(NULL));
     putchar('\n');
-    printf("选哪种养老保险 Which scheme: born %s, paying from %d; employee category %s%s\n", r->birth, r->start,
-           r->category, r->category_assumed ? " (assumed: give --category)" : "");
-    printf("  城乡居民 resident pension from 60 (%s); 职工 employee pension from the statutory age %s (%04d-%02d)\n\n",
-           shebao_comparison_claim_month(r->cmp), cli_age(r->ret.age_years * 12 + r->ret.age_months, l, age),
-           r->ret.year, r->ret.month);
-    choose_row("scheme", "level", "paid", "pension from", "monthly", "回本 age", "EPV", "worth", "IRR");
+    cli_lang now = cli_lang_get();
+    if (now == CLI_LANG_BOTH) {
+        printf("选哪种养老保险 Which scheme: born %s, paying from %d; employee category %s%s\n", r->birth, r->start,
+               r->category, r->category_assumed ? " (assumed: give --category)" : "");
+        printf("  城乡居民 resident pension from 60 (%s); 职工 employee pension from the statutory age %s (%04d-%02d)\n\n",
+               shebao_comparison_claim_month(r->cmp), cli_age(r->ret.age_years * 12 + r->ret.age_months, l, age),
+               r->ret.year, r->ret.month);
+        choose_row("scheme", "level", "paid", "pension from", "monthly", "回本 age", "EPV", "worth", "IRR");
+    } else if (now == CLI_LANG_ZH) {
+        printf("选哪种养老保险（出生 %s，%d 年起缴；职工类别 %s%s）\n", r->birth, r->start, r->category,
+               r->category_assumed ? "，假设的：请给 --category" : "");
+        printf("  城乡居民 60岁起领（%s）；职工 法定退休年龄 %s 起领（%04d-%02d）\n\n",
+               shebao_comparison_claim_month(r->cmp), cli_age(r->ret.age_years * 12 + r->ret.age_months, l, age),
+               r->ret.year, r->ret.month);
+        choose_row("险种", "档次", "个人缴费", "起领", "月养老金", "回本年龄", "待遇现值", "价值比", "内部收益率");
+    } else {
+        printf("Which scheme: born %s, paying from %d; employee category %s%s\n", r->birth, r->start, r->category,
+               r->category_assumed ? " (assumed: give --category)" : "");
+        printf("  resident pension from 60 (%s); employee pension from the statutory age %s (%04d-%02d)\n\n",
+               shebao_comparison_claim_month(r->cmp), cli_age(r->ret.age_years * 12 + r->ret.age_months, l, age),
+               r->ret.year, r->ret.month);
+        choose_row("scheme", "level", "paid", "pension from", "monthly", "break-even", "EPV", "worth", "IRR");
+    }
+    const char *resident = now == CLI_LANG_EN ? "resident" : "城乡居民", *employee = now == CLI_LANG_EN ? "employee" : "职工";
     size_t i;
     json_t *c;
     json_array_foreach(json_object_get(doc, "resident"), i, c) {
         json_t *claim = json_object_get(c, "claim_month");
         snprintf(from, sizeof from, "%s (%s)", json_string_value(claim) ? json_string_value(claim) : "-",
                  cli_age(60 * 12, l, age));
-        choose_row("城乡居民", choose_str(c, "grade"), choose_str(c, "personal_total"), from,
+        choose_row(resident, choose_str(c, "grade"), choose_str(c, "personal_total"), from,
                    choose_str(c, "monthly_total"), choose_age(c, "breakeven_age_years", "breakeven_age_months", l, be),
                    choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_irr(c, irr));
     }
     json_array_foreach(json_object_get(doc, "employee"), i, c) {
         snprintf(from, sizeof from, "%s (%s)", choose_str(c, "retirement_month"),
                  choose_age(c, "age_years", "age_months", l, age));
-        choose_row("职工", choose_percent[i], choose_str(c, "personal_total"), from,
+        choose_row(employee, choose_percent[i], choose_str(c, "personal_total"), from,
                    json_is_true(json_object_get(c, "eligible")) ? choose_str(c, "monthly_total") : "-",
                    choose_age(c, "breakeven_age_years", "breakeven_age_months", l, be),
                    choose_str(c, "epv_benefits"), choose_str(c, "moneys_worth_ratio"), choose_irr(c, irr));
     }
-    printf("  (resident: a grade a year for %d years; employee: a share of the average wage, 缴费年限 N %s; - : not "
-           "eligible)\n",
-           shebao_comparison_years(r->cmp, r->col), choose_str(json_array_get(json_object_get(doc, "employee"), 0),
-                                                               "years_paid"));
+    int years = shebao_comparison_years(r->cmp, r->col);
+    const char *n = choose_str(json_array_get(json_object_get(doc, "employee"), 0), "years_paid");
+    if (now == CLI_LANG_ZH)
+        printf("  （城乡居民：每年一个档次，缴 %d 年；职工：按平均工资的比例缴，缴费年限 N %s；-：不符合领取条件）\n", years, n);
+    else
+        printf("  (resident: a grade a year for %d years; employee: a share of the average wage, %s N %s; - : not "
+               "eligible)\n", years, now == CLI_LANG_EN ? "years paid" : "缴费年限", n);
     static const cli_term terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_RATIO, CLI_TERM_IRR};
     cli_notes notes = {.discount = discount};
     cli_print_notes(stdout, l, &notes, terms, sizeof terms / sizeof terms[0]);
     putchar('\n');
     choose_sentence_resident(r, buf, sizeof buf);
-    printf("%s\n", buf);
+    choose_say(buf);
     choose_sentence_employee(r, buf, sizeof buf);
-    printf("%s\n", buf);
-    printf("%s\n", choose_minimum_rule);
-    printf("\nEstimates: the resident figures as `shebao compare`, the employee ones as `shebao employee --plan` (their "
-           "assumptions are listed there).\n");
+    choose_say(buf);
+    choose_say(choose_minimum_rule);
+    if (now == CLI_LANG_ZH)
+        printf("\n估算：城乡居民的数字与 `shebao compare` 相同，职工的与 `shebao employee --plan` 相同（假设列在那里）。\n");
+    else
+        printf("\nEstimates: the resident figures as `shebao compare`, the employee ones as `shebao employee --plan` "
+               "(their assumptions are listed there).\n");
 }
 
 static void choose_print_csv(json_t *doc)

@@ -93,7 +93,7 @@ static void print_cells(const shebao_comparison *c, cli_lang l)
             cellv(t, cols[k++].width);
             if (!f.eligible) {
                 cellv("—", cols[k++].width);
-                fputs("  不符合领取条件 not eligible\n", stdout);
+                cli_head(stdout, "  不符合领取条件", "  not eligible");
                 continue;
             }
             cellv(cli_money(f.monthly_total, a), cols[k++].width);
@@ -126,7 +126,7 @@ static void print_delta_row(const shebao_compare_delta *d, bool grade_kind, cli_
     }
     cellv(cli_money(d->extra_paid, a), 10);
     if (!d->available) {
-        fputs("  不符合领取条件 not eligible\n", stdout);
+        cli_head(stdout, "  不符合领取条件", "  not eligible");
         return;
     }
     cellv(cli_money(d->extra_monthly, a), 11);
@@ -226,20 +226,39 @@ static void print_midway(const shebao_comparison *c, const compare_opts *o, cons
     int before = 0;
     for (size_t i = 0; i < pe->plan_count; i++)
         before += pe->plan[i].last_year - pe->plan[i].first_year + 1;
-    if (o->paid)
-        printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
-    if (o->backpay.years)
-        printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years,
-               cli_yuan(o->backpay.grade, l, g));
+    char zh[160], en[160];
+    bool both = cli_lang_get() == CLI_LANG_BOTH;
+    if (o->paid) {
+        snprintf(zh, sizeof zh, "已缴: %s（%d 年）", o->paid, before);
+        snprintf(en, sizeof en, "years already paid: %s (%d years)", o->paid, before);
+        if (both)
+            printf("已缴 years already paid: %s（%d 年 years）\n", o->paid, before);
+        else
+            cli_head(stdout, zh, en);
+    }
+    if (o->backpay.years) {
+        snprintf(zh, sizeof zh, "补缴: %d 年 × %s", o->backpay.years, cli_yuan(o->backpay.grade, l, g));
+        snprintf(en, sizeof en, "back payment at the claim in every plan: %d years × %s", o->backpay.years, g);
+        if (both)
+            printf("补缴 back payment at the claim in every plan: %d 年 years × %s\n", o->backpay.years, g);
+        else
+            cli_head(stdout, zh, en);
+    }
     if (!o->backpay.automatic)
         return;
-    printf("自动补缴 automatic back payment at %s (the fewest years that make each plan eligible):\n",
-           cli_yuan(o->backpay.grade, l, g));
+    snprintf(zh, sizeof zh, "自动补缴 %s:", cli_yuan(o->backpay.grade, l, g));
+    snprintf(en, sizeof en, "automatic back payment at %s (the fewest years that make each plan eligible):", g);
+    if (both)
+        printf("自动补缴 %s\n", en);
+    else
+        cli_head(stdout, zh, en);
     for (size_t j = 0; j < shebao_comparison_years_count(c); j++) {
         int n = shebao_comparison_years(c, j);
         int k = shebao_projection_years_paid(shebao_comparison_projection(c, 0, j)) - before - n;
-        printf("  缴费 %d 年 → 补缴 %d 年 paying %d year(s) from %d: %d year(s) back-paid\n", n, k, n,
-               shebao_comparison_start_year(c), k);
+        snprintf(zh, sizeof zh, "  缴费 %d 年 → 补缴 %d 年", n, k);
+        snprintf(en, sizeof en, "  paying %d year(s) from %d: %d year(s) back-paid", n, shebao_comparison_start_year(c),
+                 k);
+        cli_head(stdout, zh, en);
     }
 }
 
@@ -248,8 +267,12 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
 {
     const char *birth = o->birth.text, *lang = o->lang;
     cli_policy_title(stdout, pol, cli_lang_from(lang));
-    printf("出生 born %s · 起缴 paying from %d · 起领 pension from %s · 最多可缴 at most %d 年 years\n\n", birth,
-           shebao_comparison_start_year(c), shebao_comparison_claim_month(c), shebao_comparison_max_years(c));
+    char w[5][40];
+    printf("%s %s · %s %d · %s %s · %s %d %s\n\n", cli_pair(w[0], sizeof w[0], "出生", "born"), birth,
+           cli_pair(w[1], sizeof w[1], "起缴", "paying from"), shebao_comparison_start_year(c),
+           cli_pair(w[2], sizeof w[2], "起领", "pension from"), shebao_comparison_claim_month(c),
+           cli_pair(w[3], sizeof w[3], "最多可缴", "at most"), shebao_comparison_max_years(c),
+           cli_pair(w[4], sizeof w[4], "年", "years"));
     print_midway(c, o, pe);
     if (o->paid || o->backpay.years || o->backpay.automatic)
         putchar('\n');
@@ -265,7 +288,10 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
     }
     size_t nex = shebao_comparison_excluded_count(c);
     if (nex) {
-        cli_head(stdout, "\n未比较的档次", "\nGrades left out (not valid, or 代缴, in every year of the plan)");
+        cli_head(stdout, "\n未比较的档次",
+                 cli_lang_get() == CLI_LANG_EN ? "\nGrades left out (not valid, or paid by the government, in every "
+                                                 "year of the plan)"
+                                               : "\nGrades left out (not valid, or 代缴, in every year of the plan)");
         for (size_t i = 0; i < nex; i++) {
             shebao_compare_excluded x;
             shebao_comparison_excluded(c, i, &x);
@@ -279,7 +305,12 @@ static void print_table(const shebao_comparison *c, const shebao_policy *pol, co
                     printf("  %s：%s 起的档次表中没有这一档，计划年份 %d-%d\n", g, x.table_from, x.first_year,
                            x.last_year);
             }
-            if (!lang || strcmp(lang, "en") == 0)
+            if (!lang)
+                printf("  %s\n", x.reason);
+            else if (strcmp(lang, "en") == 0 && x.daijiao) /* (the library's reason, without its 代缴) */
+                printf("  %s is a grade paid by the government for difficult groups in the grade table from %s (plan "
+                       "years %d-%d)\n", g, x.table_from, x.first_year, x.last_year);
+            else if (strcmp(lang, "en") == 0)
                 printf("  %s\n", x.reason);
         }
     }

@@ -79,8 +79,7 @@ static void employee_line(const char *zh, const char *en, int has, shebao_fen v)
 {
     char m[CLI_WORD_BUFSZ];
     printf("  ");
-    cli_pad(stdout, zh, 16, false);
-    printf("%-22s", en);
+    cli_label(stdout, zh, 16, en, 22);
     cli_pad(stdout, has ? cli_yuan(v, cli_lang_from(NULL), m) : "-", 14, true);
     putchar('\n');
 }
@@ -100,15 +99,36 @@ static int employee_assumption_at(const void *from, size_t i, shebao_param *out)
 void employee_claim_out(const shebao_employee_form *f, const shebao_employee_pension *p)
 {
     char a[CLI_WORD_BUFSZ];
-    printf("职工养老金 Employee pension, born %04d-%02d (%s), retired %04d-%02d at %s\n", f->birth_year,
-           f->birth_month, shebao_retire_category_name(f->category), f->retire_year, f->retire_month,
-           cli_age(p->age_years * 12 + p->age_months, cli_lang_from(NULL), a));
-    printf("  计发基数 benefit base %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 divisor %s\n",
-           cli_yuan(p->benefit_base, cli_lang_from(NULL), a), p->base_year, p->provisional ? ", provisional: 预发" : "", p->years,
-           f->index, p->divisor);
+    char age[CLI_WORD_BUFSZ], zh[200], en[200];
+    cli_age(p->age_years * 12 + p->age_months, cli_lang_from(NULL), age);
+    const char *category = shebao_retire_category_name(f->category);
+    snprintf(zh, sizeof zh, "职工养老金（出生 %04d-%02d，类别 %s，%04d-%02d 退休，%s）", f->birth_year, f->birth_month,
+             category, f->retire_year, f->retire_month, age);
+    snprintf(en, sizeof en, "Employee pension, born %04d-%02d (%s), retired %04d-%02d at %s", f->birth_year,
+             f->birth_month, category, f->retire_year, f->retire_month, age);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("职工养老金 %s\n", en);
+    cli_yuan(p->benefit_base, cli_lang_from(NULL), a);
+    snprintf(zh, sizeof zh, "  计发基数 %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 %s", a, p->base_year,
+             p->provisional ? ", 预发" : "", p->years, f->index, p->divisor);
+    snprintf(en, sizeof en, "  benefit base %s (%d%s); years paid N %s; index Z %s; divisor %s", a, p->base_year,
+             p->provisional ? ", provisional" : "", p->years, f->index, p->divisor);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("  计发基数 benefit base %s (%d%s); 缴费年限 N %s; 指数 Z %s; 计发月数 divisor %s\n", a, p->base_year,
+               p->provisional ? ", provisional: 预发" : "", p->years, f->index, p->divisor);
     if (!p->eligible) {
-        printf("  not eligible: %s years paid, fewer than the minimum of %d months (最低缴费年限)\n", p->years,
-               p->min_months);
+        snprintf(zh, sizeof zh, "  不符合领取条件：已缴 %s 年，少于最低缴费年限 %d 个月", p->years, p->min_months);
+        snprintf(en, sizeof en, "  not eligible: %s years paid, fewer than the minimum of %d months", p->years,
+                 p->min_months);
+        if (cli_pick(zh, en))
+            cli_head(stdout, zh, en);
+        else
+            printf("  not eligible: %s years paid, fewer than the minimum of %d months (最低缴费年限)\n", p->years,
+                   p->min_months);
         return;
     }
     employee_line("基础养老金", "basic pension", 1, p->basic_pension);

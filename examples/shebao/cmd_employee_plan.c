@@ -15,8 +15,23 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
 {
     char w[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], p[SHEBAO_MONEY_BUFSZ], c[SHEBAO_MONEY_BUFSZ],
         i[SHEBAO_MONEY_BUFSZ], bal[SHEBAO_MONEY_BUFSZ];
+    if (!csv && cli_lang_get() == CLI_LANG_ZH) {
+        /* the columns of the rows below, right-aligned (a flag column after wage, base and the interest rate) */
+        static const char *const zh[] = {"年度", "月数", "月工资", "缴费基数", "指数", "费率", "个人缴费", "记入账户",
+                                         "记账利率", "利息", "余额"};
+        static const int width[] = {4, 6, 10, 11, 8, 5, 11, 11, 8, 11, 11};
+        printf(" ");
+        for (int k = 0; k < 11; k++) {
+            putchar(' ');
+            cli_pad(stdout, zh[k], width[k], true);
+        }
+        putchar('\n');
+    } else
     printf(csv ? "year,months,wage,wage_assumed,base,clamped,index,contribution_rate,personal,credited,rate,"
                  "rate_assumed,interest,balance\n"
+           : cli_lang_get() == CLI_LANG_EN /* (the interest rate credited: int.rate, as wide as 记账利率) */
+               ? "  year months  wage/month        base   index  rate        paid    credited  int.rate    interest     "
+                 "balance\n"
                : "  year months  wage/month        base   index  rate        paid    credited  记账利率    interest     "
                  "balance\n");
     for (size_t k = 0; k < shebao_employee_plan_row_count(pl); k++) {
@@ -40,7 +55,9 @@ static void plan_rows(const shebao_employee_plan *pl, bool csv)
                    r.rate_assumed ? "*" : " ", i, bal);
     }
     if (!csv)
-        printf("  (* projected or assumed; ^ raised to the band's floor, v lowered to its ceiling)\n");
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  （* 为预测或假设；^ 提高到缴费基数下限，v 降到上限）\n"
+                                             : "  (* projected or assumed; ^ raised to the band's floor, v lowered to its "
+                                               "ceiling)\n");
 }
 
 static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
@@ -54,25 +71,47 @@ static void plan_table(const shebao_policy *pol, const shebao_employee_plan *pl)
     shebao_employee_plan_figures_get(pl, &g);
     cli_policy_title(stdout, pol, cli_lang_from(NULL));
     putchar('\n');
-    printf("灵活就业缴费 Flexible worker's payments (average wage after the policy's last year: +%s a year, "
-           "assumed)\n", cli_rate(g.wage_growth, w));
+    char zh[200], en[200];
+    snprintf(zh, sizeof zh, "灵活就业缴费（政策最后一年之后的社平工资：每年 +%s，假设）", cli_rate(g.wage_growth, w));
+    snprintf(en, sizeof en, "Flexible worker's payments (average wage after the policy's last year: +%s a year, "
+             "assumed)", w);
+    cli_head(stdout, cli_pick(zh, en) ? zh : "灵活就业缴费", en);
     plan_rows(pl, false);
-    printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n\n",
-           cli_yuan(g.personal_total, l, y), g.months, cli_yuan(g.account, l, z));
+    cli_yuan(g.personal_total, l, y);
+    cli_yuan(g.account, l, z);
+    snprintf(zh, sizeof zh, "  个人缴费合计 %s（%d 个月）; 个人账户 %s", y, g.months, z);
+    snprintf(en, sizeof en, "  personal total %s in %d months; account at retirement %s", y, g.months, z);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("  个人缴费合计 personal total %s in %d months; 个人账户 account at retirement %s\n", y, g.months, z);
+    putchar('\n');
     employee_claim_out(f, p);
     if (g.benefit_base_projected)
-        printf("  (benefit base projected: the average wage of %d ÷ 12)\n", f->retire_year - 1);
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  （计发基数为预测：%d 年社平工资 ÷ 12）\n"
+                                             : "  (benefit base projected: the average wage of %d ÷ 12)\n",
+               f->retire_year - 1);
     if (p->eligible) {
-        printf("\n终身 Lifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted after the "
-               "claim)\n", cli_rate(g.discount, w));
-        if (g.has_breakeven)
-            printf("  回本 break-even after %s, %04d-%02d, at %s\n", cli_duration(g.breakeven_months, l, w),
-                   g.breakeven_year, g.breakeven_month,
-                   cli_age(g.breakeven_age_years * 12 + g.breakeven_age_months, l, x));
-        printf("  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n", cli_yuan(g.epv_benefits, l, y),
+        snprintf(zh, sizeof zh, "\n终身（生命表 cl2010-2013-pension，折现率 %s；领取后养老金不调整）",
+                 cli_rate(g.discount, w));
+        snprintf(en, sizeof en, "\nLifetime (life table cl2010-2013-pension, discount %s; the pension not adjusted "
+                 "after the claim)", w);
+        cli_head(stdout, cli_pick(zh, en) ? zh : "\n终身", en);
+        if (g.has_breakeven) {
+            cli_duration(g.breakeven_months, l, w);
+            cli_age(g.breakeven_age_years * 12 + g.breakeven_age_months, l, x);
+            snprintf(zh, sizeof zh, "  回本：%s 后，%04d-%02d，%s", w, g.breakeven_year, g.breakeven_month, x);
+            snprintf(en, sizeof en, "  break-even after %s, %04d-%02d, at %s", w, g.breakeven_year,
+                     g.breakeven_month, x);
+            cli_head(stdout, cli_pick(zh, en) ? zh : "  回本", en);
+        }
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  待遇精算现值 %s；缴费终值 %s；价值比 %s；内部收益率 %s\n"
+                                             : "  EPV %s; PV of the payments %s; money's worth %s; IRR %s\n",
+               cli_yuan(g.epv_benefits, l, y),
                cli_yuan(g.pv_contributions, l, z), g.has_ratio ? g.moneys_worth_ratio : "-",
                g.has_irr ? cli_rate2(g.irr, w) : "-");
-        printf("  expected inheritable account %s\n", cli_yuan(g.expected_inheritable_balance, l, y));
+        printf(cli_lang_get() == CLI_LANG_ZH ? "  预期可继承余额 %s\n" : "  expected inheritable account %s\n",
+               cli_yuan(g.expected_inheritable_balance, l, y));
         static const cli_term terms[] = {CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_RATIO, CLI_TERM_IRR};
         cli_notes notes = {.discount = g.discount};
         cli_print_notes(stdout, l, &notes, terms, sizeof terms / sizeof terms[0]);

@@ -53,8 +53,30 @@ static void print_notes(const shebao_ltc_assumptions *notes)
 static void label(const char *zh, const char *en)
 {
     printf("  ");
-    cli_pad(stdout, zh, 18, false);
-    printf("%-16s", en);
+    cli_label(stdout, zh, 18, en, 16);
+}
+
+/* A unit in a formula: the Chinese one ("元/天"), the English one in en ("yuan/day"). */
+static const char *unit(const char *zh, const char *en) { return cli_lang_get() == CLI_LANG_EN ? en : zh; }
+
+/* A disability grade's (a level's) name: the library's Chinese one, English in en. */
+static const char *grade_name(int grade)
+{
+    static const char *const en[] = {"basically normal", "mild disability", "moderate disability",
+                                     "severe disability I", "severe disability II", "severe disability III"};
+    return cli_lang_get() == CLI_LANG_EN && grade >= 0 && grade < 6 ? en[grade] : shebao_ltc_grade_name(grade);
+}
+
+static const char *level_name(int level)
+{
+    static const char *const en[] = {"intact", "mildly impaired", "moderately impaired", "severely impaired"};
+    return cli_lang_get() == CLI_LANG_EN && level >= 0 && level < 4 ? en[level] : shebao_ltc_level_name(level);
+}
+
+/* A name of the policy's words ("institution", "medical_fund") with its Chinese ("机构护理 institution" in both). */
+static const char *zh_name(const char *en, char *buf, size_t size)
+{
+    return cli_pair(buf, size, shebao_ltc_name_zh(en), en);
 }
 
 /* ---- the options ------------------------------------------------------------------------------------------ */
@@ -155,14 +177,14 @@ static void assess_table_out(const run *r, const shebao_ltc_assessment *as)
     else
         printf("失能等级评估 Disability assessment (长期护理失能等级评估标准 2021)\n");
     label("日常生活活动能力", "ADL");
-    printf("%4d   level %d %s\n", as->adl, as->adl_level, shebao_ltc_level_name(as->adl_level));
+    const char *lv = cli_lang_get() == CLI_LANG_ZH ? "级别" : "level";
+    printf("%4d   %s %d %s\n", as->adl, lv, as->adl_level, level_name(as->adl_level));
     label("认知能力", "cognition");
-    printf("%4d   level %d %s\n", as->cognition, as->cognition_level, shebao_ltc_level_name(as->cognition_level));
+    printf("%4d   %s %d %s\n", as->cognition, lv, as->cognition_level, level_name(as->cognition_level));
     label("感知觉与沟通能力", "perception");
-    printf("%4d   level %d %s\n", as->perception, as->perception_level,
-           shebao_ltc_level_name(as->perception_level));
+    printf("%4d   %s %d %s\n", as->perception, lv, as->perception_level, level_name(as->perception_level));
     label("失能等级", "grade");
-    printf("%4d   %s\n", as->grade, shebao_ltc_grade_name(as->grade));
+    printf("%4d   %s\n", as->grade, grade_name(as->grade));
     print_notes(r->notes);
 }
 
@@ -254,8 +276,7 @@ static const cli_command cmd_benefit = {
 /* The name of a limit, Chinese first. */
 static void limit_words(shebao_ltc_limit l, char *buf, size_t size)
 {
-    const char *en = shebao_ltc_limit_name(l);
-    snprintf(buf, size, "%s %s", shebao_ltc_name_zh(en), en);
+    zh_name(shebao_ltc_limit_name(l), buf, size);
 }
 
 /* Each limit that lowered the payment, with the rule's figures, and the formula of the one that set it
@@ -264,40 +285,52 @@ static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benef
 {
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ], m3[SHEBAO_MONEY_BUFSZ], pc[CLI_WORD_BUFSZ], name[48];
     if (c->mode == SHEBAO_LTC_HOME_CASH) {
-        printf("  计算 formula: 每月 %s 元 × %d 天 / %d 天 = %s 元   (monthly amount × eligible days / days in the "
-               "month)\n", cli_money(b->monthly, m1), b->eligible_days, b->days_in_month, cli_money(b->fund_pays, m2));
+        cli_money(b->monthly, m1);
+        cli_money(b->fund_pays, m2);
+        if (cli_lang_get() == CLI_LANG_BOTH)
+            printf("  计算 formula: 每月 %s 元 × %d 天 / %d 天 = %s 元   (monthly amount × eligible days / days in the "
+                   "month)\n", m1, b->eligible_days, b->days_in_month, m2);
+        else if (cli_lang_get() == CLI_LANG_ZH)
+            printf("  计算: 每月 %s 元 × %d 天 / %d 天 = %s 元\n", m1, b->eligible_days, b->days_in_month, m2);
+        else
+            printf("  formula: %s yuan a month × %d days / %d days = %s yuan   (monthly amount × eligible days / days "
+                   "in the month)\n", m1, b->eligible_days, b->days_in_month, m2);
         return;
     }
-    printf("  计算 formula: ");
+    char t[64];
+    printf("  %s: ", cli_pair(t, sizeof t, "计算", "formula"));
     switch (b->binding) {
     case SHEBAO_LTC_LIMIT_DAILY_CAP: /* cap_on_cost pays the ratio of the capped cost, cap_on_payment the cap */
-        printf("%s 元/天 × %d 天 = %s 元", cli_money(b->daily_cap, m1), b->eligible_days,
-               cli_money(b->daily_cap * b->eligible_days, m2));
+        printf("%s %s × %d %s = %s %s", cli_money(b->daily_cap, m1), unit("元/天", "yuan/day"), b->eligible_days,
+               unit("天", "days"), cli_money(b->daily_cap * b->eligible_days, m2), unit("元", "yuan"));
         if (b->fund_pays != b->daily_cap * b->eligible_days)
-            printf(" × %s = %s 元", cli_rate(b->ratio, pc), cli_money(b->fund_pays, m3));
+            printf(" × %s = %s %s", cli_rate(b->ratio, pc), cli_money(b->fund_pays, m3), unit("元", "yuan"));
         break;
     case SHEBAO_LTC_LIMIT_MONTHLY_CAP:
-        printf("月限额 monthly cap %s 元", cli_money(b->monthly_cap, m1));
+        printf("%s %s %s", cli_pair(t, sizeof t, "月限额", "monthly cap"), cli_money(b->monthly_cap, m1),
+               unit("元", "yuan"));
         break;
     case SHEBAO_LTC_LIMIT_HOURS:
     case SHEBAO_LTC_LIMIT_PRICE: {
         bool h = b->limits & SHEBAO_LTC_LIMIT_HOURS, p = b->limits & SHEBAO_LTC_LIMIT_PRICE;
-        printf("%s 小时 × %s 元/小时 × %s = %s 元", h ? b->max_hours : c->hours,
-               cli_money(p ? b->hour_price_cap : c->price, m1), cli_rate(b->ratio, pc), cli_money(b->fund_pays, m2));
+        printf("%s %s × %s %s × %s = %s %s", h ? b->max_hours : c->hours, unit("小时", "hours"),
+               cli_money(p ? b->hour_price_cap : c->price, m1), unit("元/小时", "yuan/hour"), cli_rate(b->ratio, pc),
+               cli_money(b->fund_pays, m2), unit("元", "yuan"));
         break;
     }
     default: /* the ratio set it */
         if (c->mode == SHEBAO_LTC_HOME_VISIT)
-            printf("%s 小时 × %s 元/小时 × %s = %s 元", c->hours, cli_money(c->price, m1), cli_rate(b->ratio, pc),
-                   cli_money(b->fund_pays, m2));
+            printf("%s %s × %s %s × %s = %s %s", c->hours, unit("小时", "hours"), cli_money(c->price, m1),
+                   unit("元/小时", "yuan/hour"), cli_rate(b->ratio, pc), cli_money(b->fund_pays, m2), unit("元", "yuan"));
         else
-            printf("%s 元 × %s = %s 元", cli_money(b->cost, m1), cli_rate(b->ratio, pc), cli_money(b->fund_pays, m2));
+            printf("%s %s × %s = %s %s", cli_money(b->cost, m1), unit("元", "yuan"), cli_rate(b->ratio, pc),
+                   cli_money(b->fund_pays, m2), unit("元", "yuan"));
         break;
     }
     printf("\n");
     if (!b->limits)
         return;
-    printf("  起作用的限额 limits that lowered the payment:\n");
+    printf("  %s:\n", cli_pair(t, sizeof t, "起作用的限额", "limits that lowered the payment"));
     for (unsigned l = SHEBAO_LTC_LIMIT_DAILY_CAP; l <= SHEBAO_LTC_LIMIT_PRICE; l <<= 1) {
         if (!(b->limits & l))
             continue;
@@ -306,33 +339,58 @@ static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benef
         cli_pad(stdout, name, 28, false);
         switch ((shebao_ltc_limit)l) {
         case SHEBAO_LTC_LIMIT_DAILY_CAP:
-            printf("%s 元/天 × %d 天 = %s 元", cli_money(b->daily_cap, m1), b->eligible_days,
-                   cli_money(b->daily_cap * b->eligible_days, m2));
+            printf("%s %s × %d %s = %s %s", cli_money(b->daily_cap, m1), unit("元/天", "yuan/day"), b->eligible_days,
+                   unit("天", "days"), cli_money(b->daily_cap * b->eligible_days, m2), unit("元", "yuan"));
             break;
-        case SHEBAO_LTC_LIMIT_MONTHLY_CAP: printf("%s 元/月", cli_money(b->monthly_cap, m1)); break;
-        case SHEBAO_LTC_LIMIT_HOURS: printf("最多 %s 小时/月 (护理 %s 小时)", b->max_hours, c->hours); break;
-        default: printf("最高 %s 元/小时 (价格 %s 元/小时)", cli_money(b->hour_price_cap, m1), cli_money(c->price, m3));
+        case SHEBAO_LTC_LIMIT_MONTHLY_CAP: printf("%s %s", cli_money(b->monthly_cap, m1), unit("元/月", "yuan/month")); break;
+        case SHEBAO_LTC_LIMIT_HOURS:
+            if (cli_lang_get() == CLI_LANG_EN)
+                printf("at most %s hours/month (care %s hours)", b->max_hours, c->hours);
+            else
+                printf("最多 %s 小时/月 (护理 %s 小时)", b->max_hours, c->hours);
+            break;
+        default:
+            cli_money(b->hour_price_cap, m1);
+            cli_money(c->price, m3);
+            if (cli_lang_get() == CLI_LANG_EN)
+                printf("at most %s yuan/hour (price %s yuan/hour)", m1, m3);
+            else
+                printf("最高 %s 元/小时 (价格 %s 元/小时)", m1, m3);
         }
-        printf("%s\n", (unsigned)b->binding == l ? "   ← 决定支付额 binding" : "");
+        printf("%s%s\n", (unsigned)b->binding == l ? "   ← " : "",
+               (unsigned)b->binding == l ? cli_pair(t, sizeof t, "决定支付额", "binding") : "");
     }
 }
 
 static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const char *month, const shebao_ltc_benefit *b)
 {
     const char *mode = shebao_ltc_mode_name(c->mode);
-    char m[SHEBAO_MONEY_BUFSZ], name[48];
+    char m[SHEBAO_MONEY_BUFSZ], name[48], zh[160], en[160];
     policy_heading(r);
-    printf("长期护理保险待遇 Long-term care benefit, %s: %s (grade %d), %s %s\n", month,
-           shebao_ltc_grade_name(c->grade), c->grade, shebao_ltc_name_zh(mode), mode);
-    if (!b->eligible)
-        printf("  不符合享受条件 Not eligible: %s\n", b->reason_text);
+    snprintf(zh, sizeof zh, "长期护理保险待遇（%s，%s，%d 级，%s）", month, grade_name(c->grade), c->grade,
+             shebao_ltc_name_zh(mode));
+    snprintf(en, sizeof en, "Long-term care benefit, %s: %s (grade %d), %s", month, grade_name(c->grade), c->grade,
+             mode);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
     else
-        printf("  待遇规则 %s 起执行 rules in force from %s\n", b->from, b->from);
+        printf("长期护理保险待遇 Long-term care benefit, %s: %s (grade %d), %s %s\n", month,
+               shebao_ltc_grade_name(c->grade), c->grade, shebao_ltc_name_zh(mode), mode);
+    if (!b->eligible) /* (the reason is the library's, in the context's language) */
+        printf("  %s: %s\n", cli_pair(name, sizeof name, "不符合享受条件", "Not eligible"), b->reason_text);
+    else {
+        snprintf(zh, sizeof zh, "  待遇规则 %s 起执行", b->from);
+        snprintf(en, sizeof en, "  rules in force from %s", b->from);
+        cli_head(stdout, zh, en);
+    }
     if (c->mode != SHEBAO_LTC_HOME_VISIT) { /* an hour-based mode counts hours, not days */
         label("享受天数", "eligible days");
-        printf("%12d   (护理 %d 天 − 住院 %d 天; 本月 %d 天 / %d days of care − %d in hospital; %d in the month)\n",
-               b->eligible_days, b->care_days, c->hospital_days, b->days_in_month, b->care_days, c->hospital_days,
-               b->days_in_month);
+        snprintf(zh, sizeof zh, "护理 %d 天 − 住院 %d 天; 本月 %d 天", b->care_days, c->hospital_days,
+                 b->days_in_month);
+        snprintf(en, sizeof en, "%d days of care − %d in hospital; %d in the month", b->care_days, c->hospital_days,
+                 b->days_in_month);
+        const char *one = cli_pick(zh, en);
+        printf("%12d   (%s%s%s)\n", b->eligible_days, one ? one : zh, one ? "" : " / ", one ? "" : en);
     }
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
         label("费用", "cost");
@@ -342,7 +400,8 @@ static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const cha
     printf("%12s", cli_money(b->fund_pays, m));
     if (b->eligible && b->binding != SHEBAO_LTC_LIMIT_NONE) {
         limit_words(b->binding, name, sizeof name);
-        printf("   限额 limit: %s", name);
+        char t[24];
+        printf("   %s: %s", cli_pair(t, sizeof t, "限额", "limit"), name);
     }
     printf("\n");
     if (c->mode != SHEBAO_LTC_HOME_CASH) {
@@ -429,33 +488,42 @@ static void fund_table_out(const run *r, const char *group, const char *month, c
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     const char *limited = f->base_limited < 0 ? "floor" : f->base_limited > 0 ? "cap" : NULL;
     policy_heading(r);
-    printf("长期护理保险筹资 Long-term care funding, %s, %s group %s (rules from %s)\n", month, shebao_ltc_name_zh(group),
-           group, f->from);
-    if (f->is_rate)
-        printf("  按月缴费基数 %s 元%s的费率, 每月金额 rates on a monthly base of %s%s%s; amounts per month\n",
-               cli_money(f->base, m1), limited ? (f->base_limited < 0 ? " (按下限)" : " (按上限)") : "",
-               m1, limited ? ", limited by the " : "", limited ? limited : "");
+    char zh[200], en[200], t[48];
+    snprintf(zh, sizeof zh, "长期护理保险筹资（%s，%s，规则自 %s 起）", month, shebao_ltc_name_zh(group), f->from);
+    snprintf(en, sizeof en, "Long-term care funding, %s, group %s (rules from %s)", month, group, f->from);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
     else
-        printf("  每人每年定额 fixed amounts per person per year\n");
+        printf("长期护理保险筹资 Long-term care funding, %s, %s group %s (rules from %s)\n", month,
+               shebao_ltc_name_zh(group), group, f->from);
+    if (f->is_rate) {
+        cli_money(f->base, m1);
+        snprintf(zh, sizeof zh, "  按月缴费基数 %s 元%s的费率, 每月金额", m1,
+                 limited ? (f->base_limited < 0 ? " (按下限)" : " (按上限)") : "");
+        snprintf(en, sizeof en, "  rates on a monthly base of %s%s%s; amounts per month", m1,
+                 limited ? ", limited by the " : "", limited ? limited : "");
+        cli_head(stdout, zh, en);
+    } else
+        cli_head(stdout, "  每人每年定额", "  fixed amounts per person per year");
     printf("  ");
-    cli_pad(stdout, "缴费方 payer", 22, false);
+    cli_pad(stdout, cli_pair(t, sizeof t, "缴费方", "payer"), 22, false);
     printf(" ");
-    cli_pad(stdout, "每人 per person", 16, true);
+    cli_pad(stdout, cli_pair(t, sizeof t, "每人", "per person"), 16, true);
     printf(" ");
-    cli_pad(stdout, "× 人数 count", 20, true);
+    cli_pad(stdout, cli_pick("× 人数", "× count") ? cli_pick("× 人数", "× count") : "× 人数 count", 20, true);
     printf("\n");
     for (int p = 0; p < SHEBAO_LTC_PAYERS; p++)
         if (f->payers & (1u << p)) {
-            const char *en = shebao_ltc_payer_name((shebao_ltc_payer)p);
             char name[48];
-            snprintf(name, sizeof name, "%s %s", shebao_ltc_name_zh(en), en);
+            zh_name(shebao_ltc_payer_name((shebao_ltc_payer)p), name, sizeof name);
             printf("  ");
             cli_pad(stdout, name, 22, false);
             printf(" %16s %20s\n", cli_money(f->per_person[p], m1), cli_money(f->total[p], m2));
         }
     printf("  ");
-    cli_pad(stdout, "合计 total", 22, false);
-    printf(" %16s %20s   (count %lld)\n", cli_money(f->per_person_total, m1), cli_money(f->total_all, m2), f->count);
+    cli_pad(stdout, cli_pair(t, sizeof t, "合计", "total"), 22, false);
+    printf(" %16s %20s   (%s %lld)\n", cli_money(f->per_person_total, m1), cli_money(f->total_all, m2),
+           cli_lang_get() == CLI_LANG_ZH ? "人数" : "count", f->count);
     print_notes(r->notes);
 }
 
@@ -530,28 +598,36 @@ static void cost_table_out(const run *r, const shebao_ltc_cost_input *in, const 
 {
     char m1[SHEBAO_MONEY_BUFSZ], m2[SHEBAO_MONEY_BUFSZ];
     policy_heading(r);
-    printf("长期护理保险基金支出估算 Fund spending estimate: %lld beneficiaries, %d month(s) from %s\n",
-           in->beneficiaries, in->months, from);
-    static const char *const head[] = {"等级 grade", "护理方式 mode", "人数 persons", "每人 per person", "合计 total"};
+    char zh[160], en[160], t[48];
+    snprintf(zh, sizeof zh, "长期护理保险基金支出估算（%lld 人，%s 起 %d 个月）", in->beneficiaries, from, in->months);
+    snprintf(en, sizeof en, "Fund spending estimate: %lld beneficiaries, %d month(s) from %s", in->beneficiaries,
+             in->months, from);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("长期护理保险基金支出估算 %s\n", en);
+    static const char *const head[][2] = {{"等级", "grade"}, {"护理方式", "mode"}, {"人数", "persons"},
+                                          {"每人", "per person"}, {"合计", "total"}};
     static const int width[] = {10, 30, 14, 16, 20};
     printf(" ");
     for (int k = 0; k < 5; k++) {
         printf(" ");
-        cli_pad(stdout, head[k], width[k], k >= 2);
+        cli_pad(stdout, cli_pair(t, sizeof t, head[k][0], head[k][1]), width[k], k >= 2);
     }
     printf("\n");
     for (size_t i = 0; i < est->ncells; i++) {
         const shebao_ltc_cost_cell *c = &est->cells[i];
-        const char *en = shebao_ltc_mode_name(c->mode);
         char mode[48];
-        snprintf(mode, sizeof mode, "%s %s", shebao_ltc_name_zh(en), en);
+        zh_name(shebao_ltc_mode_name(c->mode), mode, sizeof mode);
         printf("  %-10d ", c->grade);
         cli_pad(stdout, mode, 30, false);
         printf(" %14s %16s %20s%s\n", c->persons, cli_money(c->per_person, m1), cli_money(c->total, m2),
-               c->eligible ? "" : "   (低于最低享受等级 below min_grade)");
+               c->eligible ? "" : cli_pick("   (低于最低享受等级)", "   (below min_grade)")
+                                    ? cli_pick("   (低于最低享受等级)", "   (below min_grade)")
+                                    : "   (低于最低享受等级 below min_grade)");
     }
     printf("  ");
-    cli_pad(stdout, "合计 total", 10 + 1 + 30 + 1 + 14 + 1 + 16, false);
+    cli_pad(stdout, cli_pair(t, sizeof t, "合计", "total"), 10 + 1 + 30 + 1 + 14 + 1 + 16, false);
     printf(" %20s\n", cli_money(est->total, m1));
     print_notes(r->notes);
 }

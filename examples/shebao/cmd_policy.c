@@ -5,23 +5,40 @@
 #include "cli.h"
 #include "cli_words.h"
 
+/* Whether the table is in Chinese alone (--lang zh): its English-only lines are then Chinese. */
+static bool in_zh(void) { return cli_lang_get() == CLI_LANG_ZH; }
+
 /* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one. */
 static void policy_line(const shebao_policy *p)
 {
     const char *zh = shebao_policy_name_zh(p);
-    printf("policy   %s%s%s%s — %s\n", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
+    printf("%s%s%s%s%s — %s\n", in_zh() ? "政策     " : "policy   ", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
            shebao_policy_name(p));
+}
+
+/* A column's name, written "EN 中文" in both (these tables put the English first): one of them in zh and en; into
+ * buf. */
+static const char *column(const char *both, char buf[24])
+{
+    const char *zh = strchr(both, ' ') + 1;
+    snprintf(buf, 24, "%.*s", (int)(zh - 1 - both), both);
+    const char *one = cli_pick(zh, buf);
+    return strcpy(buf, one ? one : both);
 }
 
 static void print_table(const shebao_policy *p)
 {
     policy_line(p);
-    printf("lineage  %s\n\n", shebao_policy_lineage(p));
-    cli_pad(stdout, "PARAMETER 参数", 52, false);
-    cli_pad(stdout, " FROM 起始", 9, false);
-    cli_pad(stdout, " VALUE 数值", 37, false);
-    cli_pad(stdout, " STATUS 状态", 12, false);
-    printf(" SOURCE 来源\n");
+    printf("%s%s\n\n", in_zh() ? "继承     " : "lineage  ", shebao_policy_lineage(p));
+    static const char *const head[] = {"PARAMETER 参数", "FROM 起始", "VALUE 数值", "STATUS 状态"};
+    static const int widths[] = {52, 9, 37, 12};
+    char c[24];
+    for (int i = 0; i < 4; i++) {
+        char t[48];
+        snprintf(t, sizeof t, "%s%s", i ? " " : "", column(head[i], c));
+        cli_pad(stdout, t, widths[i], false);
+    }
+    printf(" %s\n", column("SOURCE 来源", c));
     size_t n = shebao_policy_param_count(p), unofficial = 0;
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
@@ -31,9 +48,11 @@ static void print_table(const shebao_policy *p)
         if (q.status != SHEBAO_STATUS_OFFICIAL)
             unofficial++;
     }
-    printf("\n%zu parameter values, %zu of them not official (status other than 'official').\n", n, unofficial);
+    printf(in_zh() ? "\n共 %zu 个参数值，其中 %zu 个不是官方的（状态不是 'official'）。\n"
+                   : "\n%zu parameter values, %zu of them not official (status other than 'official').\n",
+           n, unofficial);
     /* the sources the parameters use, once each, in first-use order */
-    printf("\nSOURCES 来源\n");
+    printf("\n%s\n", column("SOURCES 来源", c));
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         shebao_policy_param(p, i, &q);
@@ -124,16 +143,22 @@ static const cli_command cmd_grades = {
 static void print_grades(const shebao_policy *p, const shebao_grade_list *g)
 {
     policy_line(p);
-    printf("year     %d (grade table from %s)\n\n", shebao_grade_list_year(g), shebao_grade_list_table_from(g));
+    printf(in_zh() ? "年份     %d（档次表自 %s 起）\n\n" : "year     %d (grade table from %s)\n\n", shebao_grade_list_year(g),
+           shebao_grade_list_table_from(g));
     /* columns: grade and subsidy right-aligned in 12, the kind in 14 (display columns: CJK counts 2) */
-    const char *row[4] = {"GRADE 档次", "SUBSIDY 补贴", "KIND 类别", "STATUS 状态"};
+    const char *row[4];
+    char head[4][24];
+    static const char *const names[] = {"GRADE 档次", "SUBSIDY 补贴", "KIND 类别", "STATUS 状态"};
+    for (int k = 0; k < 4; k++)
+        row[k] = column(names[k], head[k]);
     for (size_t i = 0; i <= shebao_grade_list_count(g); i++) {
         shebao_grade_option o;
-        char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ];
+        char a[SHEBAO_MONEY_BUFSZ], b[SHEBAO_MONEY_BUFSZ], kind[24];
         if (i > 0 && shebao_grade_list_item(g, i - 1, &o) == SHEBAO_OK) {
             shebao_money_format(o.grade, a, sizeof a);
             shebao_money_format(o.subsidy, b, sizeof b);
-            row[0] = a, row[1] = b, row[2] = o.daijiao ? "代缴 daijiao" : "normal";
+            row[0] = a, row[1] = b, row[2] = o.daijiao ? cli_pair(kind, sizeof kind, "代缴", "daijiao")
+                                      : cli_lang_get() == CLI_LANG_ZH ? "普通" : "normal";
             row[3] = shebao_status_name(o.status);
         }
         cli_pad(stdout, row[0], 12, true);

@@ -16,18 +16,27 @@ static int assumption_at(const void *p, size_t i, shebao_param *out)
 static void print_past_horizon(const char *growth)
 {
     char r[CLI_WORD_BUFSZ];
-    if (growth && strtod(growth, NULL) != 0)
-        printf("                 (超出政策数据期, 按每年 %s 增长; past the policy's data_through, grown %s a year)\n",
-               cli_rate(growth, r), r);
+    char zh[96], en[96];
+    if (growth && strtod(growth, NULL) != 0) {
+        snprintf(zh, sizeof zh, "超出政策数据期, 按每年 %s 增长", cli_rate(growth, r));
+        snprintf(en, sizeof en, "past the policy's data_through, grown %s a year", r);
+    } else {
+        snprintf(zh, sizeof zh, "沿用最近公布标准");
+        snprintf(en, sizeof en, "carried forward past the policy's data_through");
+    }
+    const char *one = cli_pick(zh, en);
+    if (one)
+        printf("                 (%s)\n", one);
     else
-        printf("                 (沿用最近公布标准; carried forward past the policy's data_through)\n");
+        printf("                 (%s; %s)\n", zh, en);
 }
 
-/* One line of a block of single figures: the label, the value right-aligned in 14 columns ("220.00元"), what
- * follows it. */
-static void figure_line(const char *label, const char *value, const char *after)
+/* One line of a block of single figures: the label ("基础养老金 base pension" in both, one of them in zh and en), the
+ * value right-aligned in 14 columns ("220.00元"), what follows it. */
+static void figure_line(const char *zh, const char *en, const char *value, const char *after)
 {
-    fputs(label, stdout);
+    fputs("  ", stdout);
+    cli_label(stdout, zh, 15, en, 20);
     cli_pad(stdout, value, 14, true);
     fputs(after, stdout);
     putchar('\n');
@@ -48,18 +57,24 @@ static void print_now(const shebao_projection *p, const char *growth, cli_lang l
     shebao_pension_now n = SHEBAO_PENSION_NOW_INIT;
     if (shebao_projection_now(p, &n) != SHEBAO_OK)
         return;
-    char a[CLI_WORD_BUFSZ], t[64];
-    printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
-    figure_line("  基础养老金     base pension        ", cli_yuan(n.base_pension, l, a), "");
+    char a[CLI_WORD_BUFSZ], t[64], zh[48], en[48];
+    snprintf(zh, sizeof zh, "\n现在每月 (%s, %d岁)", n.month, n.age);
+    snprintf(en, sizeof en, "\npension now (%s, age %d)", n.month, n.age);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("\n现在每月 pension now (%s, age %d)\n", n.month, n.age);
+    figure_line("基础养老金", "base pension", cli_yuan(n.base_pension, l, a), "");
     if (n.base_carried_forward)
         print_past_horizon(growth);
-    figure_line("  缴费年限养老金 years pension       ", cli_yuan(n.years_pension, l, a), "");
-    figure_line("  个人账户养老金 account pension     ", cli_yuan(n.account_pension, l, a), "");
-    figure_line("  高龄补贴等     age supplement      ", cli_yuan(n.age_supplement, l, a), "");
-    figure_line("  合计           monthly total       ", cli_yuan(n.monthly_total, l, a), "");
-    snprintf(t, sizeof t, "   (%s to %s)", shebao_projection_claim_month(p), n.month);
-    figure_line("  已领取         paid so far         ", cli_yuan(n.paid_so_far, l, a), t);
-    figure_line("  丧葬补助       funeral grant       ", cli_yuan(n.funeral_grant, l, a), "");
+    figure_line("缴费年限养老金", "years pension", cli_yuan(n.years_pension, l, a), "");
+    figure_line("个人账户养老金", "account pension", cli_yuan(n.account_pension, l, a), "");
+    figure_line("高龄补贴等", "age supplement", cli_yuan(n.age_supplement, l, a), "");
+    figure_line("合计", "monthly total", cli_yuan(n.monthly_total, l, a), "");
+    snprintf(t, sizeof t, cli_lang_get() == CLI_LANG_ZH ? "   (%s 至 %s)" : "   (%s to %s)",
+             shebao_projection_claim_month(p), n.month);
+    figure_line("已领取", "paid so far", cli_yuan(n.paid_so_far, l, a), t);
+    figure_line("丧葬补助", "funeral grant", cli_yuan(n.funeral_grant, l, a), "");
 }
 
 /* Whether a year of the ledger was paid by the government (代缴): then the table has a column for it. */
@@ -108,41 +123,53 @@ static void print_table(const shebao_projection *p, const char *growth, cli_lang
 {
     char a[CLI_WORD_BUFSZ], b[SHEBAO_MONEY_BUFSZ], t[96];
     print_ledger(p);
-    printf("\n缴费年限 Years paid: %d\n", shebao_projection_years_paid(p));
+    printf("\n%s: %d\n", cli_pair(t, sizeof t, "缴费年限", "Years paid"), shebao_projection_years_paid(p));
     static const cli_term lifetime[] = {CLI_TERM_RATE, CLI_TERM_BREAKEVEN, CLI_TERM_EPV, CLI_TERM_PV_PAID,
                                         CLI_TERM_INHERITABLE};
     size_t nterms = 1; /* the ledger's rate; the lifetime figures when they are shown */
     if (!shebao_projection_eligible(p)) {
-        printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
-               "would qualify.\n", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
-               shebao_projection_years_missing(p));
+        /* (zh: the advice below says what is missing) */
+        char en[160];
+        snprintf(en, sizeof en, "Not eligible at %s: %d more year(s) needed; a back payment of %d year(s) would "
+                 "qualify.", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
+                 shebao_projection_years_missing(p));
+        if (cli_lang_get() != CLI_LANG_BOTH)
+            cli_head(stdout, "不符合领取条件", en);
+        else
+            printf("不符合领取条件 Not eligible at %s: %d more year(s) needed; a back payment (补缴) of %d year(s) "
+                   "would qualify.\n", shebao_projection_claim_month(p), shebao_projection_years_missing(p),
+                   shebao_projection_years_missing(p));
         cli_print_advice(p);
     } else {
-        printf("\n按月领取 Monthly pension from %s\n", shebao_projection_claim_month(p));
-        figure_line("  基础养老金     base pension        ", fig_yuan(p, SHEBAO_FIG_BASE_PENSION, l, a), "");
+        printf("\n%s %s\n", cli_pair(t, sizeof t, "按月领取", "Monthly pension from"), shebao_projection_claim_month(p));
+        figure_line("基础养老金", "base pension", fig_yuan(p, SHEBAO_FIG_BASE_PENSION, l, a), "");
         if (shebao_projection_base_carried_forward(p))
             print_past_horizon(growth);
-        figure_line("  缴费年限养老金 years pension       ", fig_yuan(p, SHEBAO_FIG_YEARS_PENSION, l, a), "");
-        snprintf(t, sizeof t, "   (balance %s)", cli_fig(p, SHEBAO_FIG_BALANCE, b));
-        figure_line("  个人账户养老金 account pension     ", fig_yuan(p, SHEBAO_FIG_ACCOUNT_PENSION, l, a), t);
-        figure_line("  高龄补贴等     age supplement      ", fig_yuan(p, SHEBAO_FIG_AGE_SUPPLEMENT, l, a), "");
-        figure_line("  合计           monthly total       ", fig_yuan(p, SHEBAO_FIG_MONTHLY_TOTAL, l, a), "");
+        figure_line("缴费年限养老金", "years pension", fig_yuan(p, SHEBAO_FIG_YEARS_PENSION, l, a), "");
+        snprintf(t, sizeof t, cli_lang_get() == CLI_LANG_ZH ? "   (余额 %s)" : "   (balance %s)",
+                 cli_fig(p, SHEBAO_FIG_BALANCE, b));
+        figure_line("个人账户养老金", "account pension", fig_yuan(p, SHEBAO_FIG_ACCOUNT_PENSION, l, a), t);
+        figure_line("高龄补贴等", "age supplement", fig_yuan(p, SHEBAO_FIG_AGE_SUPPLEMENT, l, a), "");
+        figure_line("合计", "monthly total", fig_yuan(p, SHEBAO_FIG_MONTHLY_TOTAL, l, a), "");
         cli_head(stdout, "\n终身", "\nLifetime");
-        figure_line("  个人缴费合计   personal total paid ", fig_yuan(p, SHEBAO_FIG_PERSONAL_TOTAL, l, a), "");
+        figure_line("个人缴费合计", "personal total paid", fig_yuan(p, SHEBAO_FIG_PERSONAL_TOTAL, l, a), "");
         int m;
         char month[8];
         shebao_fen f = -1;
         if (shebao_projection_breakeven(p, &m, month, sizeof month) == SHEBAO_OK) {
             snprintf(t, sizeof t, "   (%s)", cli_duration(m, l, a));
-            figure_line("  回本           break-even          ", month, t);
+            figure_line("回本", "break-even", month, t);
         } else if (shebao_projection_figure(p, SHEBAO_FIG_PERSONAL_TOTAL, &f) == SHEBAO_OK && f == 0)
-            figure_line("  回本           break-even          ", "—", "   (nothing paid personally: every year 代缴)");
-        figure_line("  丧葬补助       funeral grant       ", fig_yuan(p, SHEBAO_FIG_FUNERAL_GRANT, l, a), "");
+            figure_line("回本", "break-even", "—",
+                        cli_lang_get() == CLI_LANG_BOTH ? "   (nothing paid personally: every year 代缴)"
+                        : cli_lang_get() == CLI_LANG_ZH ? "   (个人未缴费：每年都由政府代缴)"
+                                                        : "   (nothing paid personally: every year paid by the government)");
+        figure_line("丧葬补助", "funeral grant", fig_yuan(p, SHEBAO_FIG_FUNERAL_GRANT, l, a), "");
         nterms = 2;
         if (*fig_yuan(p, SHEBAO_FIG_EPV_BENEFITS, l, a)) {
-            figure_line("  待遇精算现值   EPV of benefits     ", a, "");
-            figure_line("  缴费终值       PV of contributions ", fig_yuan(p, SHEBAO_FIG_PV_CONTRIBUTIONS, l, a), "");
-            figure_line("  预期可继承余额 expected inheritance", fig_yuan(p, SHEBAO_FIG_INHERITABLE, l, a), "");
+            figure_line("待遇精算现值", "EPV of benefits", a, "");
+            figure_line("缴费终值", "PV of contributions", fig_yuan(p, SHEBAO_FIG_PV_CONTRIBUTIONS, l, a), "");
+            figure_line("预期可继承余额", "expected inheritance", fig_yuan(p, SHEBAO_FIG_INHERITABLE, l, a), "");
             nterms = 5;
         }
     }

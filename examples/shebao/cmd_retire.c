@@ -29,15 +29,28 @@ static void retire_table_out(const shebao_policy *pol, const retire_opts *o, con
     retire_month_text(r->latest_year, r->latest_month, c, sizeof c);
     cli_policy_title(stdout, pol, cli_lang_from(NULL));
     putchar('\n');
-    printf("法定退休 Statutory retirement, born %s, category %s\n", o->birth.text, o->category);
-    printf("  法定退休年月 retirement month     %s\n", a);
+    char zh[96], en[96];
+    snprintf(zh, sizeof zh, "法定退休（出生 %s，类别 %s）", o->birth.text, o->category);
+    snprintf(en, sizeof en, "Statutory retirement, born %s, category %s", o->birth.text, o->category);
+    if (cli_pick(zh, en))
+        cli_head(stdout, zh, en);
+    else
+        printf("法定退休 %s\n", en);
     cli_lang l = cli_lang_from(NULL);
     char w[CLI_WORD_BUFSZ];
-    printf("  法定退休年龄 statutory age        %s\n", cli_age(r->age_years * 12 + r->age_months, l, w));
-    printf("  延迟月数     delay                %s\n", cli_duration(r->delay_months, l, w));
-    printf("  弹性提前最早 earliest (elastic)   %s\n", b);
-    printf("  弹性延迟最晚 latest (elastic)     %s\n", c);
-    printf("  最低缴费年限 minimum years        %s\n", cli_duration(r->min_months, l, w));
+    static const char *const labels[][2] = {{"法定退休年月", "retirement month"}, {"法定退休年龄", "statutory age"},
+                                            {"延迟月数", "delay"},                 {"弹性提前最早", "earliest (elastic)"},
+                                            {"弹性延迟最晚", "latest (elastic)"},  {"最低缴费年限", "minimum years"}};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        fputs("  ", stdout);
+        cli_label(stdout, labels[i][0], 13, labels[i][1], 21);
+        printf("%s\n", i == 0   ? a
+                       : i == 1 ? cli_age(r->age_years * 12 + r->age_months, l, w)
+                       : i == 2 ? cli_duration(r->delay_months, l, w)
+                       : i == 3 ? b
+                       : i == 4 ? c
+                                : cli_duration(r->min_months, l, w));
+    }
 }
 
 const cli_command cli_cmd_retire = {

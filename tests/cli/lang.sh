@@ -167,6 +167,75 @@ else failed params-en "$(grep -n "非官方\|non-official" "$TOP/out")"; fi
 run_env - ltc assess --adl 10,10,5,5,5,5,5,5,5,5 --cognition 1,1,1,1 --perception 1,1,1 --lang zh
 if grep -qxF "失能等级评估（长期护理失能等级评估标准 2021）" "$TOP/out"; then passed; else failed ltc-assess-zh "$(head -n 1 "$TOP/out")"; fi
 
+# ---- the labels and lines of the text tables (#13) ------------------------------------------------------------
+# zh: each table has the Chinese lines typed below (the Chinese half of what both prints) and none of the English
+# labels that both prints beside them; en: no Chinese character, once the data are left out: the policy's Chinese
+# display name in the title line ("policy 浙江省 ...", "policy   zhejiang (浙江省) — 浙江省城乡居民..."), the
+# non-official values (paths and values as the policy files write them) and the Chinese titles of the sources.
+# en_text FILE: the table without those lines; zh_text FILE: without the non-official values (their paths and values
+# are English in every language)
+en_text() { sed -e '/^policy /d' -e '/non-official value(s):$/,$d' -e '/^SOURCES$/,$d' "$1"; }
+zh_text() { sed -e '/^依据的非官方数值/,$d' "$1"; }
+# name | arguments | Chinese lines (separated by ;) | English labels that zh must not have (a grep -E pattern)
+while IFS='|' read -r name args lines english; do
+    [ -n "$name" ] || continue
+    eval "set -- $args"
+    run_env - "$@" --lang zh
+    missing=
+    rest=$lines
+    while [ -n "$rest" ]; do
+        line=${rest%%;*}
+        if [ "$line" = "$rest" ]; then rest=; else rest=${rest#*;}; fi
+        grep -qxF -- "$line" "$TOP/out" || missing="$missing [$line]"
+    done
+    if [ "$st" != 0 ] || [ -n "$missing" ]; then
+        failed "table-zh-$name" "status $st, lacks$missing"
+    elif zh_text "$TOP/out" | grep -Eq -- "$english"; then
+        failed "table-zh-$name-english" "$(zh_text "$TOP/out" | grep -En -- "$english" | head -n 3)"
+    else
+        passed
+    fi
+    run_env - "$@" --lang en
+    en_text "$TOP/out" >"$TOP/en"
+    if [ "$st" != 0 ] || ! [ -s "$TOP/en" ] || has_cjk "$TOP/en"; then
+        failed "table-en-$name" "status $st: $(grep -n "$(printf '[\343-\351]')" "$TOP/en" | head -n 3)"
+    else
+        passed
+    fi
+done <<'EOF'
+project|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --as-of 2040-01|缴费年限: 15;按月领取 2035-04;  基础养老金           220.00元;                 (沿用最近公布标准);终身;现在每月 (2040-01, 64岁)|Years paid|Monthly pension|base pension|monthly total|break-even|funeral grant|balance|carried forward|pension now| to 
+project-not-eligible|project --birth 1975-03 --grade 2000 --start 2020 --years 5|缴费年限: 5;不符合领取条件;怎样才能领取;  已缴5年，需缴15年，还差10年|Not eligible|paid 5 of|year\(s\)|back payment|lowest|highest
+compare|compare --birth 1980-05 --start 2025|出生 1980-05 · 起缴 2025 · 起领 2040-06 · 最多可缴 16 年;档次 × 年限|born|paying from|at most|not eligible|Paying|Lowest vs
+compare-midway|compare --birth 1968-06 --paid 2015-2019:100 --start 2026 --backpay auto:300 --years 1,2,3 --grades 300|已缴: 2015-2019:100（5 年）;自动补缴 300.00元:;  缴费 1 年 → 补缴 9 年|years already paid|automatic|back-paid|paying
+compare-left-out|compare --birth 1975-03 --start 2020|未比较的档次|Grades left out|is a|not in the grade table|the lowest grade each year
+retire|retire --birth 1970-05 --category male|  法定退休年月 2031-10;  法定退休年龄 61岁5个月;  最低缴费年限 16年|Statutory|retirement month|statutory age|delay|elastic|minimum years
+employee|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 --index 1.1222 --account 149442.32|  过渡性养老金                 -|Employee pension|benefit base|divisor|basic pension|account pension|monthly total|provisional
+employee-not-eligible|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 9 --index 1.1222 --account 149442.32|  不符合领取条件：已缴 9 年，少于最低缴费年限 180 个月|not eligible|years paid|fewer than
+employee-plan|employee --birth 1965-06 --category male --plan 2020-2024:100%|职工养老金（出生 1965-06，类别 male，2025-08 退休，60岁2个月）|Flexible|personal total|account at retirement|Employee pension|not eligible
+employee-plan-lifetime|employee --birth 1980-06 --category male --plan 2023-2042:100%|终身（生命表 cl2010-2013-pension，折现率 2.5%；领取后养老金不调整）|year months|projected|Lifetime|break-even|EPV|worth|IRR|inheritable
+choose|choose --birth 1980-05 --start 2025|  城乡居民 60岁起领（2040-06）；职工 法定退休年龄 63岁 起领（2043-05）|Which scheme|resident|employee pension|Resident scheme|Employee scheme|Short of|Estimates|break-even|IRR
+ltc-assess|ltc assess --adl 10,10,5,5,5,5,5,5,5,5 --cognition 1,1,1,1 --perception 1,1,1|  失能等级             3   重度失能Ⅰ级|ADL|cognition|perception|level|grade
+ltc-benefit|ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000|  起作用的限额:|Long-term care|rules in force|eligible days|cost|fund pays|self pays|formula|limit|binding|days of care|daily_cap|yuan
+ltc-fund|ltc fund --group resident --month 2025-06 --count 1000|  每人每年定额|Long-term care|fixed amounts|payer|per person|count|individual|fiscal|total
+ltc-cost|ltc cost --beneficiaries 10 --grade-mix 3:0.5,4:0.5 --mode-mix home_visit:1 --from 2025-01 --hours 10 --price 50|  合计                                                                                  60000.00|Fund spending|beneficiaries|grade|mode|persons|per person|total|home_visit
+policy-grades|policy grades --year 2025|年份     2025（档次表自 2024-01 起）|GRADE|SUBSIDY|KIND|STATUS|daijiao|normal|^year|grade table
+EOF
+run_env - policy show --lang zh
+if grep -q "^参数  *起始  *数值  *状态  *来源$" "$TOP/out" && grep -qx "来源" "$TOP/out" &&
+    ! grep -q "PARAMETER\|^SOURCES\|^lineage\|parameter values" "$TOP/out"; then
+    passed
+else
+    failed table-zh-policy-show "$(sed -n 1,4p "$TOP/out")"
+fi
+run_env - policy show --lang en
+sed -n 2,4p "$TOP/out" >"$TOP/en"
+if grep -q "^PARAMETER  *FROM  *VALUE  *STATUS  *SOURCE$" "$TOP/out" && grep -qx "SOURCES" "$TOP/out" && ! has_cjk "$TOP/en"
+then
+    passed
+else
+    failed table-en-policy-show "$(sed -n 1,4p "$TOP/out")"
+fi
+
 # ---- JSON and CSV: the same bytes in every language ------------------------------------------------------------
 printf 'id,birth,sex,plan,collective,backpay\n1,1975-03,male,2020-2034:2000,,\n2,1975-13,male,2020-2034:2000,,\n' \
     >"$TOP/people.csv"
