@@ -23,7 +23,9 @@ static const char *column(const char *both, char buf[24])
     const char *zh = strchr(both, ' ') + 1;
     snprintf(buf, 24, "%.*s", (int)(zh - 1 - both), both);
     const char *one = cli_pick(zh, buf);
-    return strcpy(buf, one ? one : both);
+    if (one != buf) /* en: buf already holds it (no copy onto itself) */
+        snprintf(buf, 24, "%s", one ? one : both);
+    return buf;
 }
 
 static void print_table(const shebao_policy *p)
