@@ -193,7 +193,8 @@ int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, in
 int cli_run_group(const cli_command *g, shebao_ctx *ctx, int argc, char **argv);
 /* CLI_CHECK of an amount that is not negative (shebao_fen): "--NAME 'VALUE': why" (exit 4). */
 int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest);
-/* The words of a '|'-separated list as prose, "a, b or c", into buf. */
+/* The words of a '|'-separated list as prose in the calling thread's language, "a, b or c" (zh: "a、b 或 c"), into
+ * buf. */
 const char *cli_words(const char *list, char *buf, size_t size);
 /* Whether an argument asks for help: "--help", "--help=...", "-h". */
 bool cli_is_help(const char *arg);

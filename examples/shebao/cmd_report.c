@@ -87,20 +87,6 @@ const cli_command cli_cmd_report = {
     .run = cmd_report,
 };
 
-/* The policy's display name in the language: the part of `name` before " / " (zh) or after it (en). */
-static void display_name(const shebao_policy *pol, bool zh, char *buf, size_t size)
-{
-    const char *name = shebao_policy_name(pol), *slash = name ? strstr(name, " / ") : NULL;
-    if (!name || !*name)
-        snprintf(buf, size, "%s", cli_policy_display(pol));
-    else if (!slash)
-        snprintf(buf, size, "%s", name);
-    else if (zh)
-        snprintf(buf, size, "%.*s", (int)(slash - name), name);
-    else
-        snprintf(buf, size, "%s", slash + 3);
-}
-
 /* The policy's data_through ("YYYY-MM"), or NULL. */
 static const char *data_through(const shebao_policy *pol)
 {
@@ -128,7 +114,7 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
 {
     char err[512], name[256], date[16];
     bool zh = cli_lang_get() != CLI_LANG_EN; /* the page is Chinese unless --lang en (or an English environment) */
-    display_name(pol, zh, name, sizeof name);
+    cli_policy_name(pol, zh ? CLI_LANG_ZH : CLI_LANG_EN, name, sizeof name);
     today(date);
     report_info info = {o->name, o->birth.text, name, data_through(pol), o->paid, o->backpay.years, o->backpay.grade,
                         date, zh};
