@@ -307,7 +307,7 @@ esac
 if grep -qF "2,error,\"birth '1975-13': expected YYYY-MM (year 1900-2150, month 01-12)\"" "$TOP/out"; then passed
 else failed batch-row-english "$(sed -n 3p "$TOP/out")"; fi
 printf 'id,birth,sex,plan\n' | LANG=zh_CN.UTF-8 "$BIN" batch >/dev/null 2>"$TOP/err"
-if [ "$(cat "$TOP/err")" = "shebao: 表头：缺少列 collective, backpay（需要 id,birth,sex,plan,collective,backpay 这几列，顺序不限；其他列原样输出）" ]; then
+if [ "$(cat "$TOP/err")" = "shebao: 表头：缺少列 collective、backpay（需要 id,birth,sex,plan,collective,backpay 这几列，顺序不限；其他列原样输出）" ]; then
     passed
 else
     failed batch-header-zh "$(cat "$TOP/err")"
