@@ -324,10 +324,11 @@ bool batch_head_init(batch_head *h, const bcsv_record *rec, char *err, size_t es
      * be projected without it; so is a pass-through column that is the optional one in another case or misspelt */
     if (header_mistake(h, err, esize))
         return false;
-    char missing[80] = "";
+    char missing[96] = "";
+    const char *comma = cli_lang_get() == CLI_LANG_ZH ? "、" : ", ";
     for (int c = 0; c < BCOL_REQUIRED; c++)
         if (h->col[c] < 0)
-            snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", *missing ? ", " : "",
+            snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s", *missing ? comma : "",
                      col_names[c]);
     if (*missing) {
         snprintf(err, esize,

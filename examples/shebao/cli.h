@@ -142,6 +142,16 @@ struct cli_command {
      .help = N_("an embedded policy (see 'shebao policy list'; default zhejiang)")},                             \
     {.name = "policy", .value = "FILE", .kind = CLI_TEXT, .at = offsetof(T, file),                               \
      .help = N_("a policy file instead (docs/policy-format.md)")}
+/* The person and the plan of `compare` and `report` (their members birth, sex, start, paid): --birth, --sex, --start,
+ * --paid. */
+#define CLI_OPTS_PERSON_PLAN(T)                                                                                  \
+    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, .at = offsetof(T, birth),    \
+     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},                                                 \
+    CLI_OPT_SEX(T),                                                                                              \
+    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, .at = offsetof(T, start),        \
+     .lo = 1900, .hi = 2199, .what = N_("a year"), .help = N_("the first year paid")},                           \
+    {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, .at = offsetof(T, paid),                                 \
+     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")}
 #define CLI_OPT_FORMAT(T, WORDS)                                                                                 \
     {.name = "format", .value = WORDS, .kind = CLI_CHOICE, .flags = CLI_USAGE_ERR, .at = offsetof(T, format),    \
      .help = N_("how to print the result (default table)")}
@@ -193,7 +203,8 @@ int cli_parse(const cli_command *cmd, shebao_ctx *ctx, int argc, char **argv, in
 int cli_run_group(const cli_command *g, shebao_ctx *ctx, int argc, char **argv);
 /* CLI_CHECK of an amount that is not negative (shebao_fen): "--NAME 'VALUE': why" (exit 4). */
 int cli_check_amount(shebao_ctx *ctx, const cli_opt *o, const char *v, void *dest);
-/* The words of a '|'-separated list as prose, "a, b or c", into buf. */
+/* The words of a '|'-separated list as prose in the calling thread's language, "a, b or c" (zh: "a、b 或 c"), into
+ * buf. */
 const char *cli_words(const char *list, char *buf, size_t size);
 /* Whether an argument asks for help: "--help", "--help=...", "-h". */
 bool cli_is_help(const char *arg);
@@ -306,6 +317,11 @@ bool cli_parse_month_to(const char *s, int last, int *y, int *m); /* "YYYY-MM", 
 bool cli_parse_month(const char *s, int *y, int *m);              /* "YYYY-MM", year 1900-2150 */
 bool cli_parse_sex(const char *s, shebao_sex *out);               /* "male" or "female" */
 
+/* The options `compare` and `report` (cmd, "compare") check together: not both --region and --policy; the output
+ * file (out, given as option out_opt, "--chart") is not the policy file; --birth and --start are given. EXIT_OK or
+ * the exit code after a usage error. (cli_person.c) */
+int cli_check_person_plan(const char *cmd, const char *file, const char *region, const char *out_opt,
+                          const char *out, bool birth, bool start);
 /* A person's fields as text (cli_person.c), shared by `project` and `batch`. */
 /* "N:GRADE": NULL, or why it is refused (one phrase, without the value). */
 const char *cli_parse_backpay(shebao_ctx *ctx, const char *v, int *years, shebao_fen *grade);

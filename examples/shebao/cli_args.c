@@ -101,11 +101,12 @@ const char *cli_words(const char *list, char *buf, size_t size)
     size_t n = 0, words = 1, k = 0;
     for (const char *p = list; *p; p++)
         words += *p == '|';
+    bool zh = cli_lang_get() == CLI_LANG_ZH; /* "a、b 或 c" */
     buf[0] = '\0';
     for (const char *p = list;; k++) {
         const char *bar = strchr(p, '|');
         size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        const char *sep = k == 0 ? "" : k + 1 == words ? " or " : ", ";
+        const char *sep = k == 0 ? "" : k + 1 == words ? (zh ? " 或 " : " or ") : zh ? "、" : ", ";
         int w = snprintf(buf + n, size - n, "%s%.*s", sep, (int)len, p);
         if (w < 0 || (size_t)w >= size - n)
             break;

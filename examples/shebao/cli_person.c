@@ -3,6 +3,7 @@
  * month, a sex) that every command uses. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -169,4 +170,19 @@ int cli_person_fields(shebao_ctx *ctx, const cli_person_text *t, shebao_person *
         return SHEBAO_EINPUT;
     }
     return SHEBAO_OK;
+}
+
+int cli_check_person_plan(const char *cmd, const char *file, const char *region, const char *out_opt,
+                          const char *out, bool birth, bool start)
+{
+    if (file && region)
+        return cli_usage("give --region or --policy, not both");
+    struct stat pst; /* the output must not overwrite the policy it comes from */
+    if (out && file && stat(file, &pst) == 0 && cli_is_file(out, &pst))
+        return cli_usage("%s %s is the same file as --policy %s", out_opt, out, file);
+    if (!birth)
+        return cli_usage("%s needs --birth YYYY-MM", cmd);
+    if (!start)
+        return cli_usage("%s needs --start YYYY (the first contribution year)", cmd);
+    return EXIT_OK;
 }

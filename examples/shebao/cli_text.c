@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_words.h"
 
 /* The length of the valid UTF-8 sequence at s (n bytes left), 0 if there is none. */
 size_t cli_utf8_seq(const unsigned char *s, size_t n)
@@ -83,8 +84,12 @@ void cli_label(FILE *f, const char *zh, int zw, const char *en, int ew)
 
 void cli_print_param(const shebao_param *q)
 {
-    printf("  %-11s %s%s%s = %s  (%s)\n", shebao_status_name(q->status), q->path, q->from[0] ? "@" : "", q->from,
-           q->value, q->source);
+    cli_lang l = cli_lang_get();
+    char value[256], source[256];
+    fputs("  ", stdout);
+    cli_pad(stdout, cli_status(q->status, l), 11, false);
+    printf(" %s%s%s = %s  (%s)\n", q->path, q->from[0] ? "@" : "", q->from,
+           cli_value_words(q->value, l, value, sizeof value), cli_value_words(q->source, l, source, sizeof source));
 }
 
 void cli_print_params(const char *who, size_t n, cli_param_at *at, const void *from)

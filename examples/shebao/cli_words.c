@@ -138,6 +138,20 @@ const char *cli_policy_display(const shebao_policy *p)
     return zh ? zh : shebao_policy_id(p);
 }
 
+const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_t size)
+{
+    const char *name = shebao_policy_name(p), *slash = name ? strstr(name, " / ") : NULL;
+    if (!name || !*name)
+        snprintf(buf, size, "%s", cli_policy_display(p));
+    else if (!slash || l == CLI_LANG_BOTH)
+        snprintf(buf, size, "%s", name);
+    else if (l == CLI_LANG_ZH)
+        snprintf(buf, size, "%.*s", (int)(slash - name), name);
+    else
+        snprintf(buf, size, "%s", slash + 3);
+    return buf;
+}
+
 void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l)
 {
     fprintf(f, "%s %s (%s)\n", l == CLI_LANG_ZH ? "政策" : l == CLI_LANG_EN ? "policy" : "政策 policy",
@@ -224,4 +238,112 @@ void cli_print_notes(FILE *f, cli_lang l, const cli_notes *n, const cli_term *te
         if (cli_lang_en(l))
             note_line(f, t->en, d);
     }
+}
+
+/* ---- the words of a non-official value ------------------------------------------------------------------------ */
+
+const char *cli_status(shebao_status s, cli_lang l)
+{
+    static const char *const zh[] = {"官方", "二手资料", "回忆未核实", "推断", "假设", "无来源"};
+    if (l == CLI_LANG_ZH && (unsigned)s < sizeof zh / sizeof zh[0])
+        return zh[s];
+    return shebao_status_name(s);
+}
+
+/* The texts the library writes for a value or a run assumption (lib/policy_*.c, sb_prov_add_run, sb_ltc_assume)
+ * and their Chinese. In a pattern, '*' stands for a piece of the text up to the pattern's next literal (to the end
+ * when last); in the Chinese, %1 to %3 are those pieces. The first pattern that matches the whole text wins: the
+ * longer forms come first. */
+typedef struct value_words {
+    const char *en, *zh;
+} value_words;
+
+static const value_words values_zh[] = {
+    {"grade *: subsidy * (daijiao)", "档次 %1：补贴 %2（代缴）"},
+    {"grade *: subsidy *", "档次 %1：补贴 %2"},
+    {"years *-*: * of the base pension per year", "第%1-%2年：每年加基础养老金的 %3 倍"},
+    {"years *+: * of the base pension per year", "第%1年起：每年加基础养老金的 %2 倍"},
+    {"years *-*: * per year", "第%1-%2年：每年 %3元"},
+    {"years *+: * per year", "第%1年起：每年 %2元"},
+    {"age *+: +*", "%1岁及以上：加 %2元"},
+    {"age *: *", "%1岁：%2"},
+    {"level * from *", "%2分起为 %1 级"},
+    {"rows *", "组合表 %1"},
+    {"*-* per month", "每月 %1-%2元"},
+    {"true", "是"},
+    {"false", "否"},
+    {"not given", "未提供"},
+    {"whole month", "整月"},
+    {"every beneficiary", "每位受益人"},
+    {"0.6-3 x the average wage of the year before", "上年平均工资的 0.6-3 倍"},
+    {"run option", "运行选项"},
+    {"run option (default 0: carried forward)", "运行选项（默认 0：保持不变）"},
+    {"run option (default *): the average wage after the policy's last year",
+     "运行选项（默认 %1）：政策所列最后一年之后平均工资的年增长"},
+    {"run option (default *)", "运行选项（默认 %1）"},
+    {"the national 60%-300% band after the policy's last band, without a lagged floor",
+     "政策所列最后一年之后按全国 60%-300% 的缴费范围，不设滞后的下限"},
+    {"the projected average wage of the year before the retirement ÷ 12", "退休前一年的预计平均工资 ÷ 12"},
+    {"not given: assumed to meet min_disability_months *", "未提供：假定失能已满 %1 个月（min_disability_months）"},
+    {"not given: assumed to meet waiting_months *", "未提供：假定已连续参保 %1 个月（waiting_months）"},
+    {"not given: care on every day of the month", "未提供：按当月每天都有护理计"},
+    {"assumed to meet min_disability_months and waiting_months in every month",
+     "假定每个月都满足失能时长（min_disability_months）和等待期（waiting_months）"},
+    {"every beneficiary is cared for every day", "每位受益人每天都有护理"},
+};
+
+/* Whether s is the whole of pattern pat; the pieces '*' stood for, at most 3, into at[] and len[]. */
+static bool match_words(const char *pat, const char *s, const char *at[3], size_t len[3])
+{
+    int k = 0;
+    while (*pat) {
+        if (*pat != '*') {
+            if (*pat++ != *s++)
+                return false;
+            continue;
+        }
+        if (k == 3)
+            return false;
+        pat++;
+        const char *lit = pat, *star = strchr(pat, '*');
+        size_t n = star ? (size_t)(star - lit) : strlen(lit);
+        const char *end = NULL;
+        if (n == 0)
+            end = s + strlen(s);
+        else /* the first place the literal after the piece follows (a piece is never empty) */
+            for (const char *p = s + 1; *p && !end; p++)
+                if (strncmp(p, lit, n) == 0)
+                    end = p;
+        if (!end || end == s)
+            return false;
+        at[k] = s, len[k] = (size_t)(end - s), k++;
+        s = end;
+    }
+    return *s == '\0';
+}
+
+const char *cli_value_words(const char *text, cli_lang l, char *buf, size_t size)
+{
+    if (l != CLI_LANG_ZH || !text)
+        return text;
+    for (size_t i = 0; i < sizeof values_zh / sizeof values_zh[0]; i++) {
+        const char *at[3];
+        size_t len[3];
+        if (!match_words(values_zh[i].en, text, at, len))
+            continue;
+        size_t n = 0;
+        for (const char *z = values_zh[i].zh; *z && n + 1 < size; z++) {
+            if (z[0] == '%' && z[1] >= '1' && z[1] <= '3') {
+                size_t k = (size_t)(z[1] - '1'), m = len[k] < size - 1 - n ? len[k] : size - 1 - n;
+                memcpy(buf + n, at[k], m);
+                n += m;
+                z++;
+            } else {
+                buf[n++] = *z;
+            }
+        }
+        buf[n] = '\0';
+        return buf;
+    }
+    return text;
 }

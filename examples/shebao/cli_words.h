@@ -42,9 +42,20 @@ const char *cli_yuan(shebao_fen f, cli_lang l, char buf[CLI_WORD_BUFSZ]);
 
 /* The policy's name in titles and charts: its Chinese display name (name_zh, "浙江省"), or its id when it has none. */
 const char *cli_policy_display(const shebao_policy *p);
+/* The policy's name (`name`, "中文 / English" by convention) in l: the part before " / " (zh) or after it (en), the
+ * whole name in both or when it has no " / "; cli_policy_display() when it has no name. Into buf, returned. */
+const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_t size);
 /* The title line of a result: "政策 policy 浙江省 (zhejiang > national)" (both), "政策 浙江省 (...)" (zh),
  * "policy 浙江省 (...)" (en): the display name, then the lineage, which starts with the id. */
 void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l);
+
+/* A status in l: its Chinese word in zh (官方, 二手资料, 回忆未核实, 推断, 假设, 无来源), else its name
+ * (shebao_status_name: "official", "secondary" ...). */
+const char *cli_status(shebao_status s, cli_lang l);
+/* A value or a note of a non-official value in l: in zh, the Chinese of a text the library writes ("grade 500.00:
+ * subsidy 80.00" → "档次 500.00：补贴 80.00", "run option (default 0.025)" → "运行选项（默认 0.025）", "not given" →
+ * "未提供" …), into buf; else, and for any other text (a number, a date, an id), text itself. */
+const char *cli_value_words(const char *text, cli_lang l, char *buf, size_t size);
 
 /* ---- 说明: what a table's columns mean ------------------------------------------------------------------------
  * One function prints the notes of every table, so every command says the same words (docs/glossary.zh.md holds

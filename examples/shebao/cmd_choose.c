@@ -123,9 +123,10 @@ static int choose_resident(shebao_ctx *ctx, const shebao_policy *pol, const choo
 static void choose_row(const char *scheme, const char *level, const char *paid, const char *from, const char *monthly,
                        const char *breakeven, const char *epv, const char *ratio, const char *irr)
 {
-    /* display columns (CJK = 2: the Chinese header of zh, "70岁11个月"), the blanks before each, left or right */
+    /* display columns (CJK = 2: the Chinese header of zh, "70岁11个月", "2041-03 (62岁11个月)"), the blanks before each,
+     * left or right */
     const char *cell[] = {scheme, level, paid, from, monthly, breakeven, epv, ratio, irr};
-    static const int width[] = {10, 8, 12, 15, 10, 10, 12, 7, 9}, gap[] = {2, 0, 1, 2, 1, 2, 1, 1, 1};
+    static const int width[] = {10, 8, 12, 20, 10, 10, 12, 7, 10}, gap[] = {2, 0, 1, 2, 1, 2, 1, 1, 1};
     for (int k = 0; k < 9; k++) {
         printf("%*s", gap[k], "");
         cli_pad(stdout, cell[k], width[k], k != 0 && k != 3 && k != 5);

@@ -389,13 +389,7 @@ static int check_chart(shebao_ctx *ctx, const cli_opt *o, const char *v, void *d
 #define AT(m) .at = offsetof(compare_opts, m)
 static const cli_opt compare_table[] = {
     CLI_OPTS_POLICY(compare_opts),
-    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth), .hi = SHEBAO_BIRTH_YEAR_MAX,
-     .help = N_("month of birth")},
-    CLI_OPT_SEX(compare_opts),
-    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = N_("a year"), .help = N_("the first year paid")},
-    {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
+    CLI_OPTS_PERSON_PLAN(compare_opts),
     CLI_OPT_COLLECTIVE(compare_opts),
     {.name = "backpay", .value = "N:GRADE|auto:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
      .help = N_("补缴 a back payment at the claim in every plan: N years, or auto: the fewest that make it eligible")},
@@ -519,21 +513,6 @@ static int print(const shebao_comparison *c, const shebao_policy *pol, const com
     return EXIT_OK;
 }
 
-/* The options checked together; EXIT_OK or the exit code after a usage error. */
-static int check(const compare_opts *o)
-{
-    if (o->file && o->region)
-        return cli_usage("give --region or --policy, not both");
-    struct stat pst; /* the chart must not overwrite the policy it comes from */
-    if (o->chart && o->file && stat(o->file, &pst) == 0 && cli_is_file(o->chart, &pst))
-        return cli_usage("--chart %s is the same file as --policy %s", o->chart, o->file);
-    if (!o->birth.text)
-        return cli_usage("compare needs --birth YYYY-MM");
-    if (!o->start.set)
-        return cli_usage("compare needs --start YYYY (the first contribution year)");
-    return EXIT_OK;
-}
-
 int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
 {
     compare_opts o = {.format = "table"};
@@ -541,7 +520,8 @@ int cmd_compare(shebao_ctx *ctx, int argc, char **argv)
     if (rc != CLI_GO)
         return rc;
     o.lang = cli_pick("zh", "en"); /* the sentences and the chart in the language of --lang (NULL: both) */
-    if ((rc = check(&o)) != EXIT_OK)
+    if ((rc = cli_check_person_plan("compare", o.file, o.region, "--chart", o.chart, o.birth.text, o.start.set)) !=
+        EXIT_OK)
         return rc;
     shebao_person pe = SHEBAO_PERSON_INIT;
     pe.birth_year = o.birth.y;

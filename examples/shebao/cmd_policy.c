@@ -8,12 +8,13 @@
 /* Whether the table is in Chinese alone (--lang zh): its English-only lines are then Chinese. */
 static bool in_zh(void) { return cli_lang_get() == CLI_LANG_ZH; }
 
-/* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one. */
+/* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one; the name in the language. */
 static void policy_line(const shebao_policy *p)
 {
     const char *zh = shebao_policy_name_zh(p);
+    char name[256];
     printf("%s%s%s%s%s — %s\n", in_zh() ? "政策     " : "policy   ", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
-           shebao_policy_name(p));
+           cli_policy_name(p, cli_lang_get(), name, sizeof name));
 }
 
 /* A column's name, written "EN 中文" in both (these tables put the English first): one of them in zh and en; into
@@ -45,8 +46,17 @@ static void print_table(const shebao_policy *p)
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         shebao_policy_param(p, i, &q);
-        printf("%-52s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
-               q.source[0] ? q.source : "-");
+        if (in_zh()) { /* the value and the status in Chinese, padded by display width */
+            char value[256];
+            printf("%-52s %-8s ", q.path, q.from);
+            cli_pad(stdout, cli_value_words(q.value, CLI_LANG_ZH, value, sizeof value), 36, false);
+            fputc(' ', stdout);
+            cli_pad(stdout, cli_status(q.status, CLI_LANG_ZH), 11, false);
+            printf(" %s\n", q.source[0] ? q.source : "-");
+        } else {
+            printf("%-52s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
+                   q.source[0] ? q.source : "-");
+        }
         if (q.status != SHEBAO_STATUS_OFFICIAL)
             unofficial++;
     }
@@ -67,7 +77,7 @@ static void print_table(const shebao_policy *p)
             seen = strcmp(r.source, q.source) == 0;
         }
         if (!seen)
-            printf("  %-24s [%s] %s%s%s\n", q.source, shebao_status_name(q.status), q.title,
+            printf("  %-24s [%s] %s%s%s\n", q.source, cli_status(q.status, cli_lang_get()), q.title,
                    q.url[0] ? "  " : "", q.url);
     }
 }
@@ -161,7 +171,7 @@ static void print_grades(const shebao_policy *p, const shebao_grade_list *g)
             shebao_money_format(o.subsidy, b, sizeof b);
             row[0] = a, row[1] = b, row[2] = o.daijiao ? cli_pair(kind, sizeof kind, "代缴", "daijiao")
                                       : cli_lang_get() == CLI_LANG_ZH ? "普通" : "normal";
-            row[3] = shebao_status_name(o.status);
+            row[3] = cli_status(o.status, cli_lang_get());
         }
         cli_pad(stdout, row[0], 12, true);
         cli_pad(stdout, row[1], 14, true);
@@ -246,7 +256,7 @@ static int policy_check(shebao_ctx *ctx, int argc, char **argv)
         shebao_policy_param(p, i, &q);
         unofficial += q.status != SHEBAO_STATUS_OFFICIAL;
     }
-    printf("%s: ok: policy %s (%s), %zu parameter values, %zu not official\n", o.file, shebao_policy_id(p),
+    printf(cli_tr("%s: ok: policy %s (%s), %zu parameter values, %zu not official\n"), o.file, shebao_policy_id(p),
            shebao_policy_lineage(p), n, unofficial);
     shebao_policy_free(p);
     return EXIT_OK;
@@ -274,7 +284,8 @@ static int policy_list(shebao_ctx *ctx, int argc, char **argv)
         rc = shebao_policy_load_embedded(ctx, id, &p);
         if (rc != SHEBAO_OK)
             return cli_fail(ctx, rc);
-        printf("%-20s %s\n", id, shebao_policy_name(p));
+        char name[256];
+        printf("%-20s %s\n", id, cli_policy_name(p, cli_lang_get(), name, sizeof name));
         shebao_policy_free(p);
     }
     return EXIT_OK;

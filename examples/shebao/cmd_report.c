@@ -61,13 +61,7 @@ static int check_name(shebao_ctx *ctx, const cli_opt *o, const char *v, void *de
 #define AT(m) .at = offsetof(report_opts, m)
 static const cli_opt report_table[] = {
     CLI_OPTS_POLICY(report_opts),
-    {.name = "birth", .value = "YYYY-MM", .kind = CLI_MONTH, .flags = CLI_REQUIRED, AT(birth),
-     .hi = SHEBAO_BIRTH_YEAR_MAX, .help = N_("month of birth")},
-    CLI_OPT_SEX(report_opts),
-    {.name = "start", .value = "YYYY", .kind = CLI_INT, .flags = CLI_REQUIRED, AT(start), .lo = 1900, .hi = 2199,
-     .what = N_("a year"), .help = N_("the first year paid")},
-    {.name = "paid", .value = "SPEC", .kind = CLI_TEXT, AT(paid),
-     .help = N_("已缴年份 the years already paid, all before --start (SPEC as in project --plan)")},
+    CLI_OPTS_PERSON_PLAN(report_opts),
     {.name = "backpay", .value = "N:GRADE", .kind = CLI_CHECK, AT(backpay), .check = check_backpay,
      .help = N_("补缴 a back payment of N years at GRADE at the claim, in every plan")},
     {.name = "name", .value = "NAME", .kind = CLI_CHECK, AT(name), .check = check_name,
@@ -86,20 +80,6 @@ const cli_command cli_cmd_report = {
     .opts = report_table,
     .run = cmd_report,
 };
-
-/* The policy's display name in the language: the part of `name` before " / " (zh) or after it (en). */
-static void display_name(const shebao_policy *pol, bool zh, char *buf, size_t size)
-{
-    const char *name = shebao_policy_name(pol), *slash = name ? strstr(name, " / ") : NULL;
-    if (!name || !*name)
-        snprintf(buf, size, "%s", cli_policy_display(pol));
-    else if (!slash)
-        snprintf(buf, size, "%s", name);
-    else if (zh)
-        snprintf(buf, size, "%.*s", (int)(slash - name), name);
-    else
-        snprintf(buf, size, "%s", slash + 3);
-}
 
 /* The policy's data_through ("YYYY-MM"), or NULL. */
 static const char *data_through(const shebao_policy *pol)
@@ -128,7 +108,7 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
 {
     char err[512], name[256], date[16];
     bool zh = cli_lang_get() != CLI_LANG_EN; /* the page is Chinese unless --lang en (or an English environment) */
-    display_name(pol, zh, name, sizeof name);
+    cli_policy_name(pol, zh ? CLI_LANG_ZH : CLI_LANG_EN, name, sizeof name);
     today(date);
     report_info info = {o->name, o->birth.text, name, data_through(pol), o->paid, o->backpay.years, o->backpay.grade,
                         date, zh};
@@ -158,18 +138,10 @@ static int write_page(const shebao_comparison *c, const shebao_policy *pol, cons
 
 static int check(const report_opts *o)
 {
-    if (o->file && o->region)
-        return cli_usage("give --region or --policy, not both");
-    struct stat pst; /* the page must not overwrite the policy it comes from */
-    if (o->file && o->out && stat(o->file, &pst) == 0 && cli_is_file(o->out, &pst))
-        return cli_usage("--out %s is the same file as --policy %s", o->out, o->file);
-    if (!o->birth.text)
-        return cli_usage("report needs --birth YYYY-MM");
-    if (!o->start.set)
-        return cli_usage("report needs --start YYYY (the first contribution year)");
-    if (!o->out)
+    int rc = cli_check_person_plan("report", o->file, o->region, "--out", o->out, o->birth.text, o->start.set);
+    if (rc == EXIT_OK && !o->out)
         return cli_usage("report needs --out FILE.pdf");
-    return EXIT_OK;
+    return rc;
 }
 
 int cmd_report(shebao_ctx *ctx, int argc, char **argv)

@@ -62,7 +62,7 @@ static int finish_stdout(int rc)
 static int cmd_version(shebao_ctx *ctx, int argc, char **argv)
 {
     (void)ctx, (void)argc, (void)argv; /* (any further argument is ignored) */
-    printf("shebao %s (library %s, data format shebao-policy/1)\n", SHEBAO_VERSION_STRING, shebao_version());
+    printf(cli_tr("shebao %s (library %s, data format shebao-policy/1)\n"), SHEBAO_VERSION_STRING, shebao_version());
     return EXIT_OK;
 }
 

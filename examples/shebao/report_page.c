@@ -421,7 +421,6 @@ static void bars(page *pg)
 /* The non-official values in one line (how many, of which kind), the caveat and the date. */
 static void footer(page *pg)
 {
-    static const char *const zh_status[] = {"官方", "二手资料", "回忆未核实", "推断", "假设", "无来源"};
     size_t n = shebao_comparison_assumption_count(pg->c), by[6] = {0};
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
@@ -434,7 +433,7 @@ static void footer(page *pg)
             continue;
         size_t len = strlen(kinds);
         if (pg->zh)
-            snprintf(kinds + len, sizeof kinds - len, "%s%s %zu 项", len ? "，" : "", zh_status[s], by[s]);
+            snprintf(kinds + len, sizeof kinds - len, "%s%s %zu 项", len ? "，" : "", cli_status((shebao_status)s, CLI_LANG_ZH), by[s]);
         else
             snprintf(kinds + len, sizeof kinds - len, "%s%zu %s", len ? ", " : "", by[s],
                      shebao_status_name((shebao_status)s));

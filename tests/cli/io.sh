@@ -16,49 +16,12 @@
 #   sh tests/cli/io.sh build/shebao          (from the repository root; `make check`)
 #   SHEBAO_VALGRIND=1 sh tests/cli/io.sh build/shebao   every run under valgrind (`make check-valgrind`)
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/cli/io.sh PATH/TO/shebao" >&2
-    exit 2
-fi
-unset LC_ALL LC_MESSAGES LANG LANGUAGE # the default language of a bare environment (--lang both)
-BIN=$1
-case $BIN in
-/*) ;;
-*) BIN=$(pwd)/$BIN ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "io.sh: $BIN is not an executable" >&2
-    exit 2
-fi
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init io 1 1 PATH/TO/shebao "$@"
 if [ ! -d tests/cli/data ]; then
     echo "io.sh: run me from the repository root (tests/cli/data not found)" >&2
     exit 2
 fi
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-io.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT TERM
-
-if [ "${SHEBAO_VALGRIND:-0}" = 1 ]; then
-    LIMIT=600
-    set -- valgrind --error-exitcode=99 --leak-check=full -q
-else
-    LIMIT=60
-    set --
-fi
-RUNNER="$*"
-
-pass=0
-fail=0
-
-# run ARGS... : the binary (under valgrind when asked), at most LIMIT seconds; the caller redirects
-run() {
-    timeout "$LIMIT" $RUNNER "$BIN" "$@"
-}
-
-failed() {
-    printf 'FAIL %s: %.300s\n' "$1" "$(printf '%s' "$2" | tr '\n' '|')"
-    fail=$((fail + 1))
-}
 
 # expect NAME RC WANT_RC ERRFILE WANT_STDERR : the exit code and the exact standard error (the time and rate of a
 # batch summary line replaced by S and R)
@@ -197,7 +160,7 @@ batch: rows 1, ok 0, not eligible 1, errors 0, S s, R rows/s"
 # SIGTERM while the input is still open (a FIFO): once the temporary file exists, the run is stopped
 cp "$TMP/old.csv" "$D/o.csv"
 mkfifo "$TMP/fifo"
-timeout "$LIMIT" $RUNNER "$BIN" batch --threads 1 --in "$TMP/fifo" --out "$D/o.csv" 2>"$TMP/err" &
+timeout "$LIMIT" $VG "$BIN" batch --threads 1 --in "$TMP/fifo" --out "$D/o.csv" 2>"$TMP/err" &
 pid=$! # (timeout's: it passes the signal on, and ends as its child did)
 exec 3>"$TMP/fifo"
 printf 'id,birth,sex,plan,collective,backpay\n1,1980-01,female,,,5:1000\n' >&3
@@ -264,5 +227,4 @@ run compare --birth 1980-05 --start 2025 --format csv --chart "$D/c.png" >/dev/n
 check chart-written [ "$(od -A n -t x1 -N 4 "$D/c.png" | tr -d ' ')" = 89504e47 ]
 check chart-written-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "c.png " ]
 
-echo "io: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+tc_summary io

@@ -39,10 +39,12 @@ expect_err() {
 # has_cjk FILE: a Chinese character (U+3000-U+9FFF, U+FF00-U+FFEF: E3-E9 or EF BC-BF lead bytes) in FILE
 has_cjk() { LC_ALL=C grep -q "$(printf '[\343-\351]')" "$1"; }
 # has_english FILE: an English word of three letters or more, other than the names the messages quote
-# (option names, quoted values, "shebao help", command names, placeholders, choice lists and policy ids left out)
+# (option names, quoted values, "shebao help", command names, placeholders, choice lists ("a|b", "a、b 或 c") and
+# policy ids left out)
 has_english() {
     sed -e 's/--[a-z-]*//g' -e "s/'[^']*'//g" -e 's/shebao help//g' -e 's/[a-z0-9-]*|[a-z0-9|-]*//g' \
         -e 's/[A-Z][A-Z-]*//g' -e 's/zhejiang[a-z-]*//g' -e 's/national//g' -e 's/both//g' \
+        -e 's/[a-z_]\{1,\}、//g' -e 's/[a-z_]* 或 [a-z_]*//g' \
         -e 's/\(shebao\|project\|compare\|ltc\|benefit\|retire\|employee\|choose\|policy\|show\)//g' "$1" |
         grep -q '[A-Za-z]\{3,\}'
 }
@@ -88,6 +90,8 @@ employee-missing|2|employee --birth 1976-06 --category female50|shebao: employee
 choose-missing|2|choose --birth 1980-05|shebao: choose 需要 --birth YYYY-MM 和 --start YYYY（用法见 shebao help）
 compare-missing|2|compare --birth 1980-05|shebao: compare 需要 --start YYYY（开始缴费的年份）（用法见 shebao help）
 bad-lang|2|project --lang fr|shebao: --lang 应为 zh、en 或 both，不能是 'fr'（用法见 shebao help）
+choice-format|2|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --format xml|shebao: --format 应为 table、json 或 csv，不能是 'xml'（用法见 shebao help）
+choice-mode|4|ltc benefit --grade 3 --mode home --month 2025-03|shebao: --mode 'home'：应为 institution、medical_institution、home_visit 或 home_cash
 EOF
 
 # internal error (exit 1): a write error on standard output, with the C library's reason (Chinese when the system
@@ -236,6 +240,42 @@ else
     failed table-en-policy-show "$(sed -n 1,4p "$TOP/out")"
 fi
 
+# ---- policy list and check, and the non-official values, in the language (#13) --------------------------------
+# policy list: the part of each policy's "name" before " / " in zh, after it in en, the whole name in both
+# (data/policies/zhejiang-taizhou.json: "台州市区城乡居民基本养老保险 / Taizhou city districts (Zhejiang)")
+for pair in "zh|zhejiang-taizhou     台州市区城乡居民基本养老保险" "en|zhejiang-taizhou     Taizhou city districts (Zhejiang)" \
+    "both|zhejiang-taizhou     台州市区城乡居民基本养老保险 / Taizhou city districts (Zhejiang)"; do
+    run_env - policy list --lang "${pair%%|*}"
+    if [ "$st" = 0 ] && grep -qxF "${pair#*|}" "$TOP/out"; then passed
+    else failed "policy-list-${pair%%|*}" "$(grep taizhou "$TOP/out")"; fi
+done
+# policy check: 215 values, 190 of them not official, as the golden case policy-check-bundled says in English
+run_env LANG=zh_CN.UTF-8 policy check data/policies/zhejiang.json
+if grep -qxF "data/policies/zhejiang.json：通过：政策 zhejiang（zhejiang > national），共 215 个参数值，其中 190 个不是官方的" \
+    "$TOP/out"; then passed; else failed policy-check-zh "$(cat "$TOP/out")"; fi
+# The non-official values under a table: the status in Chinese (假设, 二手资料 …) and the values and notes the library
+# writes in Chinese; the paths and the source ids stay. The values are data/policies/zhejiang.json's: grade 500 with
+# subsidy 80 from 2024-01 (ASSUME-ZJ-2024-LOW-SUBSIDY), 5 yuan a year from the 16th year (ZJ-BENEFIT-TEXT); the
+# discount's default 0.025; long_term_care.eligibility.min_disability_months 6.
+run_env - compare --birth 1980-05 --start 2025 --lang zh
+sed -n '/^依据的非官方数值/,$p' "$TOP/out" >"$TOP/params"
+missing=
+for line in "  假设        resident_pension.grades@2024-01 = 档次 500.00：补贴 80.00  (ASSUME-ZJ-2024-LOW-SUBSIDY)" \
+    "  二手资料    resident_pension.years_pension = 第16年起：每年 5.00元  (ZJ-BENEFIT-TEXT)" \
+    "  假设        run.discount = 0.025  (运行选项（默认 0.025）)"; do
+    grep -qxF "$line" "$TOP/params" || missing="$missing [$line]"
+done
+if [ -n "$missing" ]; then failed params-zh "lacks$missing"
+elif grep -E "secondary|assumption|inferred|official|run option|grade [0-9]|per year" "$TOP/params"; then
+    failed params-zh-english "$(grep -E "secondary|assumption|run option|per year" "$TOP/params" | head -n 2)"
+else passed; fi
+run_env - ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000 --lang zh
+if grep -qxF "  假设        run.disability_months = 未提供  (未提供：假定失能已满 6 个月（min_disability_months）)" "$TOP/out"
+then passed; else failed params-zh-ltc "$(grep run.disability "$TOP/out")"; fi
+run_env - ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000 --lang en
+if grep -qxF "  assumption  run.disability_months = not given  (not given: assumed to meet min_disability_months 6)" \
+    "$TOP/out"; then passed; else failed params-en-ltc "$(grep run.disability "$TOP/out")"; fi
+
 # ---- JSON and CSV: the same bytes in every language ------------------------------------------------------------
 printf 'id,birth,sex,plan,collective,backpay\n1,1975-03,male,2020-2034:2000,,\n2,1975-13,male,2020-2034:2000,,\n' \
     >"$TOP/people.csv"
@@ -267,7 +307,7 @@ esac
 if grep -qF "2,error,\"birth '1975-13': expected YYYY-MM (year 1900-2150, month 01-12)\"" "$TOP/out"; then passed
 else failed batch-row-english "$(sed -n 3p "$TOP/out")"; fi
 printf 'id,birth,sex,plan\n' | LANG=zh_CN.UTF-8 "$BIN" batch >/dev/null 2>"$TOP/err"
-if [ "$(cat "$TOP/err")" = "shebao: 表头：缺少列 collective, backpay（需要 id,birth,sex,plan,collective,backpay 这几列，顺序不限；其他列原样输出）" ]; then
+if [ "$(cat "$TOP/err")" = "shebao: 表头：缺少列 collective、backpay（需要 id,birth,sex,plan,collective,backpay 这几列，顺序不限；其他列原样输出）" ]; then
     passed
 else
     failed batch-header-zh "$(cat "$TOP/err")"

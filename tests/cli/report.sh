@@ -14,31 +14,12 @@
 #
 #   sh tests/cli/report.sh build/shebao          (from the repository root; `make check`)
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/cli/report.sh PATH/TO/shebao" >&2
-    exit 2
-fi
-unset LC_ALL LC_MESSAGES LANG LANGUAGE # the default language of a bare environment (--lang both)
-BIN=$1
-case $BIN in
-/*) ;;
-*) BIN=$(pwd)/$BIN ;;
-esac
+. "$(dirname "$0")/../lib/cases.sh"
+tc_init report 1 1 PATH/TO/shebao "$@"
+tc_limit 120 600
 for tool in pdftotext pdftoppm pdffonts pdfinfo jq; do
     command -v $tool >/dev/null 2>&1 || { echo "report.sh: $tool not found (make deps: poppler-utils, jq)" >&2; exit 2; }
 done
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/shebao-report.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 130' INT TERM
-
-if [ "${SHEBAO_VALGRIND:-0}" = 1 ]; then
-    LIMIT=600
-    set -- valgrind --error-exitcode=99 --leak-check=full -q
-else
-    LIMIT=120
-    set --
-fi
-RUNNER="$*"
 # the date printed on the page: a fixed day, and the same day computed by date(1)
 SOURCE_DATE_EPOCH=1764806400
 export SOURCE_DATE_EPOCH
@@ -50,15 +31,6 @@ ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 LSAN_OPTIONS="suppressions=$(pwd)/tests/cli/report.lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export ASAN_OPTIONS LSAN_OPTIONS
 
-pass=0
-fail=0
-run() {
-    timeout "$LIMIT" $RUNNER "$BIN" "$@"
-}
-failed() {
-    printf 'FAIL %s: %.300s\n' "$1" "$(printf '%s' "$2" | tr '\n' '|')"
-    fail=$((fail + 1))
-}
 # has NAME TEXT: the page's text ($TMP/page.txt, no white space) holds TEXT (white space removed)
 has() {
     want=$(printf '%s' "$2" | tr -d ' \n\t')
@@ -240,5 +212,4 @@ run report --birth 1980-05 --start 2025 --out "$D/r.pdf" >/dev/null 2>"$TMP/err"
 check written [ "$(head -c 5 "$D/r.pdf")" = "%PDF-" ]
 check written-no-temp [ "$(ls -A "$D" | tr '\n' ' ')" = "p.pdf r.pdf " ]
 
-echo "report.sh: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tc_summary report.sh

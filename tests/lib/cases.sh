@@ -4,6 +4,7 @@
 #   tc_init TAG MIN MAX USAGE "$@"     arguments, $BIN, the scratch folder $TOP (= $TMP), removed on exit
 #   tc_limit SECONDS VALGRIND_SECONDS  $VG and $LIMIT: the valgrind prefix (SHEBAO_VALGRIND=1) and the time limit
 #   run_bin ARGS...                    the binary, under valgrind when SHEBAO_VALGRIND=1
+#   run ARGS...                        the same within $LIMIT s (timeout(1): 124 on a hang; a suite may redefine it)
 #   failed NAME WHY / passed           one line per failure ("FAIL NAME: WHY"), counted in $fail and $pass
 #   tc_summary LABEL                   "LABEL: N passed, M failed"; its status is the script's (0: none failed)
 #   tc_run_cases DIR FILE...           every case folder DIR/NAME/ (the format below), each needing FILE...
@@ -83,6 +84,11 @@ tc_limit() {
 # run_bin ARGS... : the binary, under valgrind when SHEBAO_VALGRIND=1 (no time limit)
 run_bin() {
     $VG "$BIN" "$@"
+}
+
+# run ARGS... : the binary, under valgrind when SHEBAO_VALGRIND=1, within $LIMIT s; the caller redirects
+run() {
+    timeout "$LIMIT" $VG "$BIN" "$@"
 }
 
 # failed NAME WHY : one line per failure (WHY's own line breaks become " | ")

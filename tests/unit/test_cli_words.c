@@ -138,11 +138,64 @@ static void test_notes(void **state)
     free(s);
 }
 
+/* The words of a non-official value: the texts lib/policy_resident.c, policy_employee.c, policy_ltc.c and the run
+ * assumptions write, each put into Chinese by hand here; any other text, and every text outside zh, unchanged. */
+static void test_value_words(void **state)
+{
+    (void)state;
+    char b[128];
+    static const char *const pairs[][2] = {
+        {"grade 500.00: subsidy 80.00", "档次 500.00：补贴 80.00"},
+        {"grade 200.00: subsidy 200.00 (daijiao)", "档次 200.00：补贴 200.00（代缴）"},
+        {"years 1-5: 1.00 per year", "第1-5年：每年 1.00元"},
+        {"years 16+: 5.00 per year", "第16年起：每年 5.00元"},
+        {"years 1-15: 0.01 of the base pension per year", "第1-15年：每年加基础养老金的 0.01 倍"},
+        {"years 16+: 0.02 of the base pension per year", "第16年起：每年加基础养老金的 0.02 倍"},
+        {"age 70+: +10.00", "70岁及以上：加 10.00元"},
+        {"age 60: 139", "60岁：139"},
+        {"level 1 from 40", "40分起为 1 级"}, /* the pieces in the other order */
+        {"rows 0/1/2/3", "组合表 0/1/2/3"},
+        {"4567.00-22835.00 per month", "每月 4567.00-22835.00元"},
+        {"true", "是"},
+        {"not given", "未提供"},
+        {"run option", "运行选项"},
+        {"run option (default 0.025)", "运行选项（默认 0.025）"},
+        {"run option (default 0: carried forward)", "运行选项（默认 0：保持不变）"},
+        {"not given: assumed to meet waiting_months 6", "未提供：假定已连续参保 6 个月（waiting_months）"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        assert_string_equal(cli_value_words(pairs[i][0], CLI_LANG_ZH, b, sizeof b), pairs[i][1]);
+    /* not a library text (a number, a date, an id, a near miss): unchanged, and not copied */
+    static const char *const same[] = {"0.0246", "2024-01", "cap_on_payment", "grade 500.00", "years 1-5: 1.00",
+                                       "run options", "age : 5", "", "rows "};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        assert_ptr_equal(cli_value_words(same[i], CLI_LANG_ZH, b, sizeof b), same[i]);
+    const char *given = "grade 500.00: subsidy 80.00";
+    assert_ptr_equal(cli_value_words(given, CLI_LANG_EN, b, sizeof b), given); /* en and both: as written */
+    assert_ptr_equal(cli_value_words(given, CLI_LANG_BOTH, b, sizeof b), given);
+    assert_null(cli_value_words(NULL, CLI_LANG_ZH, b, sizeof b));
+    char small[8]; /* cut at a byte bound, terminated: "档次 " is 7 bytes */
+    assert_string_equal(cli_value_words(given, CLI_LANG_ZH, small, sizeof small), "档次 ");
+}
+
+/* The statuses in Chinese (the words of the handout's footer) in zh, their names otherwise. */
+static void test_status(void **state)
+{
+    (void)state;
+    assert_string_equal(cli_status(SHEBAO_STATUS_OFFICIAL, CLI_LANG_ZH), "官方");
+    assert_string_equal(cli_status(SHEBAO_STATUS_SECONDARY, CLI_LANG_ZH), "二手资料");
+    assert_string_equal(cli_status(SHEBAO_STATUS_ASSUMPTION, CLI_LANG_ZH), "假设");
+    assert_string_equal(cli_status(SHEBAO_STATUS_INFERRED, CLI_LANG_ZH), "推断");
+    assert_string_equal(cli_status(SHEBAO_STATUS_ASSUMPTION, CLI_LANG_EN), "assumption");
+    assert_string_equal(cli_status(SHEBAO_STATUS_SECONDARY, CLI_LANG_BOTH), "secondary");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rate),     cmocka_unit_test(test_rate2),    cmocka_unit_test(test_age),
         cmocka_unit_test(test_duration), cmocka_unit_test(test_yuan),     cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_value_words), cmocka_unit_test(test_status),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
