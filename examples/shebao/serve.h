@@ -1,6 +1,7 @@
 /* shebao serve: the CLI's commands over HTTP (docs/serve.md). cmd_serve.c: the command, its options, the listening
  * socket, the policies and SIGTERM; serve_http.c: connections, routes and the log; serve_run.c: a request run as
- * the CLI command it stands for, its output captured (cli_sink). */
+ * the CLI command it stands for, its output captured (cli_sink); serve_lang.c: a request's language before its body
+ * is read (?lang=, Accept-Language). */
 #ifndef SHEBAO_SERVE_H
 #define SHEBAO_SERVE_H
 
