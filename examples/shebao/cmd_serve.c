@@ -59,14 +59,16 @@ static void free_policies(serve_conf *c)
     free(c->policy_list);
 }
 
-/* The body of GET /v1/policies: {"policies":[{"id":…,"name":…,"lineage":…},…]}. */
+/* The body of GET /v1/policies: {"policies":[{"id":…,"name":…,"name_zh":…,"lineage":…},…]} (name_zh: null when
+ * the policy has none). */
 static char *policy_list(const serve_conf *c)
 {
     json_t *list = json_array();
     for (size_t i = 0; list && i < c->npolicies; i++) {
         const shebao_policy *p = c->policies[i];
-        json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "id", shebao_policy_id(p), "name",
-                                              shebao_policy_name(p), "lineage", shebao_policy_lineage(p)));
+        json_array_append_new(list, json_pack("{s:s,s:s,s:s?,s:s}", "id", shebao_policy_id(p), "name",
+                                              shebao_policy_name(p), "name_zh", shebao_policy_name_zh(p),
+                                              "lineage", shebao_policy_lineage(p)));
     }
     json_t *doc = json_pack("{s:o}", "policies", list);
     char *text = doc ? json_dumps(doc, JSON_INDENT(2)) : NULL;
@@ -192,7 +194,7 @@ int cmd_serve(shebao_ctx *ctx, int argc, char **argv)
         return code;
     if (o.file && o.region)
         return cli_usage("give --region or --policy, not both");
-    serve_conf c = {.max_body = (size_t)o.max_body.v};
+    serve_conf c = {.max_body = (size_t)o.max_body.v, .lang = cli_lang_get()}; /* serve's --lang, or the default */
     unsigned port = 0;
     int fd = -1;
     if ((code = load_policies(ctx, &o, &c)) != EXIT_OK || (fd = listen_on(o.listen, &port)) < 0) {

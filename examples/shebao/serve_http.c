@@ -57,6 +57,7 @@ typedef struct request {
     char *body;
     size_t len;
     bool too_large;
+    cli_lang lang; /* before the body's "lang" is read (serve_lang.c) */
     int status; /* of the answer queued; 0: none */
 } request;
 
@@ -97,10 +98,10 @@ static shebao_ctx *thread_ctx(const serve_conf *c)
     return ctx;
 }
 
-/* A refusal decided from the request line and the headers alone: unknown route, wrong method, a declared body
- * over the limit. false: none. */
+/* A refusal decided from the request line and the headers alone: unknown route, wrong method, a ?lang= that names
+ * no language (bad_lang: its value), a declared body over the limit. false: none. */
 static bool refuse_early(const serve_conf *c, struct MHD_Connection *conn, request *q, const char *url,
-                         const char *method, serve_reply *r)
+                         const char *method, const char *bad_lang, serve_reply *r)
 {
     if (!q->rt) {
         serve_error(r, 404, EXIT_USAGE, "no such route: %.100s (see docs/serve.md)", url);
@@ -110,6 +111,11 @@ static bool refuse_early(const serve_conf *c, struct MHD_Connection *conn, reque
     if (get ? strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 : strcmp(method, "POST") != 0) {
         r->allow = get ? "GET, HEAD" : "POST";
         serve_error(r, 405, EXIT_USAGE, "%.100s takes %s, not %.20s", url, q->rt->method, method);
+        return true;
+    }
+    if (bad_lang) {
+        serve_error(r, 400, EXIT_USAGE, "the query argument lang must be zh, en or both, not '%.40s%s'", bad_lang,
+                    strlen(bad_lang) > 40 ? "..." : "");
         return true;
     }
     const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -129,6 +135,7 @@ static void dispatch(const serve_conf *c, request *q, const char *url, serve_rep
         serve_error(r, 500, EXIT_INTERNAL, "out of memory");
         return;
     }
+    cli_lang_apply(ctx); /* the library's messages too (an unknown region's) */
     if (q->too_large) {
         serve_error(r, 413, EXIT_INPUT, "the body is over %zu bytes (--max-body)", c->max_body);
         return;
@@ -197,6 +204,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     const serve_conf *c = cls;
     request *q = *state;
     serve_reply r = {0};
+    enum MHD_Result ok;
     if (!q) { /* the request line and the headers */
         if (!(q = calloc(1, sizeof *q)))
             return MHD_NO;
@@ -205,15 +213,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         loggable(q->method, sizeof q->method, method);
         loggable(q->path, sizeof q->path, url);
         q->rt = find_route(url);
-        return refuse_early(c, conn, q, url, method, &r) ? answer(conn, q, &r) : MHD_YES;
-    }
-    if (*size) { /* a piece of the body */
+        const char *bad_lang;
+        serve_request_lang(c, conn, &q->lang, &bad_lang);
+        cli_lang_set(q->lang);
+        ok = refuse_early(c, conn, q, url, method, bad_lang, &r) ? answer(conn, q, &r) : MHD_YES;
+    } else if (*size) { /* a piece of the body */
         take(c, q, data, *size);
         *size = 0;
         return MHD_YES;
+    } else {
+        cli_lang_set(q->lang); /* (the body's "lang", read by the command, replaces it) */
+        dispatch(c, q, url, &r);
+        ok = answer(conn, q, &r);
     }
-    dispatch(c, q, url, &r);
-    return answer(conn, q, &r);
+    cli_lang_reset(); /* this thread's next request, maybe on another connection, starts from its own */
+    return ok;
 }
 
 /* One line per request on standard error: method, path, status ("-": no answer), microseconds. */

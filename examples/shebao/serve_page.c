@@ -1,6 +1,6 @@
 /* shebao serve: the phone page of GET / (docs/serve.md), one self-contained document: it calls /v1/policies,
- * /v1/compare and /v1/compare/chart.svg of the same server and fetches nothing else. Chinese, with an English
- * switch. */
+ * /v1/compare and /v1/compare/chart.svg of the same server (with "lang": the language shown, for the refusals
+ * too) and fetches nothing else. Chinese, with an English switch; the regions by their Chinese names (name_zh). */
 #include "serve.h"
 
 const char serve_page[] =
@@ -59,7 +59,7 @@ const char serve_page[] =
     "       tab: \"Grade × years\", path: \"The grade tables change: the summary follows the lowest and the highest grade in force each year\",\n"
     "       plo: \"the lowest grade each year\", phi: \"the highest grade each year\"}\n"
     "};\n"
-    "let lang = \"zh\", last = null;\n"
+    "let lang = \"zh\", last = null, sent = false;\n"
     "const $ = (s) => document.querySelector(s);\n"
     "function esc(s) { return String(s).replace(/[&<>\"]/g, (c) => \"&#\" + c.charCodeAt(0) + \";\"); }\n"
     "function label() {\n"
@@ -111,7 +111,7 @@ const char serve_page[] =
     "  $(\"#out\").innerHTML = h + \"</table>\";\n"
     "}\n"
     "function body() {\n"
-    "  const f = new FormData($(\"#f\")), b = {birth: f.get(\"birth\"), sex: f.get(\"sex\"), start: f.get(\"start\"), region: f.get(\"region\")};\n"
+    "  const f = new FormData($(\"#f\")), b = {birth: f.get(\"birth\"), sex: f.get(\"sex\"), start: f.get(\"start\"), region: f.get(\"region\"), lang};\n"
     "  for (const k of [\"paid\", \"years\"]) if (f.get(k).trim()) b[k] = f.get(k).trim();\n"
     "  return b;\n"
     "}\n"
@@ -122,22 +122,22 @@ const char serve_page[] =
     "}\n"
     "async function run(ev) {\n"
     "  if (ev) ev.preventDefault();\n"
+    "  sent = true;\n"
     "  $(\"#err\").textContent = T[lang].wait;\n"
     "  try {\n"
     "    const b = body();\n"
     "    last = await (await post(\"/v1/compare\", b)).json();\n"
     "    show(last);\n"
-    "    b.lang = lang;\n"
     "    $(\"#chart\").innerHTML = await (await post(\"/v1/compare/chart.svg\", b)).text();\n"
     "    $(\"#err\").textContent = \"\";\n"
     "  } catch (e) { $(\"#err\").textContent = e.message; }\n"
     "}\n"
     "$(\"#f\").addEventListener(\"submit\", run);\n"
-    "$(\"#lang\").addEventListener(\"click\", () => { lang = lang === \"zh\" ? \"en\" : \"zh\"; label(); if (last) run(); });\n"
+    "$(\"#lang\").addEventListener(\"click\", () => { lang = lang === \"zh\" ? \"en\" : \"zh\"; label(); if (sent) run(); });\n"
     "fetch(\"/v1/policies\").then((r) => r.json()).then((d) => {\n"
     "  for (const p of d.policies) {\n"
     "    const o = document.createElement(\"option\");\n"
-    "    o.value = p.id; o.textContent = p.name; o.selected = p.id === \"zhejiang\";\n"
+    "    o.value = p.id; o.textContent = p.name_zh || p.name || p.id; o.selected = p.id === \"zhejiang\";\n"
     "    $(\"#region\").appendChild(o);\n"
     "  }\n"
     "});\n"

@@ -111,8 +111,7 @@ void serve_run_argv(const serve_conf *c, shebao_ctx *ctx, int argc, char **argv,
                                       argv[1]);
     cli_sink_set(&sink);
     int code = cmd ? cmd->run(ctx, argc, argv) : EXIT_INTERNAL;
-    cli_sink_set(NULL);
-    cli_lang_reset(); /* a request's "lang" is its own: the next one on this thread starts from the default */
+    cli_sink_set(NULL); /* (the thread's language, maybe the body's "lang", stays until the answer is made) */
     bool bad = fclose(sink.out) != 0 || sink.failed;
     bad |= chart && fclose(sink.chart) != 0;
     if (code == EXIT_OK && !bad) {
@@ -210,8 +209,9 @@ static int member(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, 
     return 0;
 }
 
-/* The body as a JSON object, or NULL after a refusal written into r. */
-static json_t *body_object(const char *body, size_t len, serve_reply *r)
+/* The body as a JSON object, or NULL after a refusal written into r; its "lang" is the thread's (and ctx's)
+ * language from then on. */
+static json_t *body_object(shebao_ctx *ctx, const char *body, size_t len, serve_reply *r)
 {
     json_error_t e;
     json_t *j = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
@@ -222,9 +222,17 @@ static json_t *body_object(const char *body, size_t len, serve_reply *r)
     }
     if (!json_is_object(j)) {
         serve_error(r, 400, EXIT_INPUT, "the body must be a JSON object of options, not %s",
-                    json_is_array(j) ? "a list" : "a single value");
+                    cli_tr(json_is_array(j) ? N_("a list") : N_("a single value")));
         json_decref(j);
         return NULL;
+    }
+    /* its "lang", when it names a language, for the body's own refusals too (--lang, which the command reads from
+     * the command line, refuses any other value) */
+    cli_lang l;
+    const char *lang = json_string_value(json_object_get(j, "lang"));
+    if (lang && cli_lang_from_name(lang, &l)) {
+        cli_lang_set(l);
+        cli_lang_apply(ctx);
     }
     if (json_object_size(j) > MAX_MEMBERS) {
         serve_error(r, 400, EXIT_USAGE, "the body has more than %d members", MAX_MEMBERS);
@@ -237,7 +245,7 @@ static json_t *body_object(const char *body, size_t len, serve_reply *r)
 void serve_run_json(const serve_conf *c, shebao_ctx *ctx, const cli_command *cmd, const char *sub, const char *body,
                     size_t len, bool chart, serve_reply *r)
 {
-    json_t *j = body_object(body, len, r);
+    json_t *j = body_object(ctx, body, len, r);
     if (!j)
         return;
     const cli_command *named = sub ? cli_find(cmd->subs, sub) : cmd;

@@ -9,8 +9,8 @@ messages) and a fresh profile; only the Python standard library is used. On a ph
 device scale 2) the page at URL is loaded, the form is filled from INPUT.json (the members birth, sex, start, paid,
 years and region: the names of the form's fields) and sent with a click on its button; once the result is shown,
 the page is read: the heading, the labels, the table's headers and rows, the sentences and the lines of the
-grade-table path, the chart's SVG (its size on the page and its signature), the page's width against the
-viewport's. Then the language button is clicked, and the English page is read
+grade-table path, the chart's SVG (its size on the page and its signature), the region list (each option's value
+and text), the page's width against the viewport's. Then the language button is clicked, and the English page is read
 the same way. The two readings are printed as one JSON object {"zh": READING, "en": READING}; a screenshot of each
 is written to PREFIX-zh.png and PREFIX-en.png. When the page shows a refusal instead of a result, the reading is
 {"err": MESSAGE}. Any failure (no answer within the time limit, a JavaScript exception) ends the script with a
@@ -220,6 +220,7 @@ READ = """(() => {
             [e.localName, [...e.attributes].filter((a) => a.name !== "xmlns" && !a.name.startsWith("xmlns:"))
                                          .map((a) => [a.localName, a.value])])},
     width: {scroll: de.scrollWidth, client: de.clientWidth, inner: window.innerWidth, body: document.body.scrollWidth},
+    regions: [...document.querySelectorAll("#region option")].map((o) => [o.value, text(o)]),
     err: text(document.querySelector("#err"))
   };
 })()"""
@@ -281,8 +282,10 @@ def main():
                 raise Failure("the field %s took %r, not %r" % (k, got.get(k), str(v)))
         page.tap("#f button[type=submit]")
         out = {"zh": read(page, prefix + "-zh.png")}
-        # the English switch: the shown result is cleared, so that what is read next is the English answer
-        page.js('document.querySelector("#out").innerHTML = ""; document.querySelector("#chart").innerHTML = ""')
+        # the English switch (which sends the form again): the shown result or refusal is cleared, so that what is
+        # read next is the English answer
+        page.js('document.querySelector("#out").innerHTML = ""; document.querySelector("#chart").innerHTML = "";'
+                ' document.querySelector("#err").textContent = ""')
         page.tap("#lang")
         out["en"] = read(page, prefix + "-en.png")
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)

@@ -13,7 +13,8 @@
 #   * the headings and buttons are in the language shown, and the page is no wider than the phone (no sideways
 #     scrolling);
 # and a screenshot of each is kept: ARTIFACTS/browser-NAME-zh.png and -en.png (default build/artifacts). A refused
-# input (years already paid that overlap the first year) shows the message of /v1/compare's refusal.
+# input (years already paid that overlap the first year) shows the message of /v1/compare's refusal, in the language
+# shown; the region list names each policy in Chinese (name_zh).
 #
 #   sh tests/browser/run.sh build/shebao [ARTIFACTS]     (from the repository root; `make check-browser`)
 
@@ -83,6 +84,9 @@ page() {
         same "$name-$lang-table" "the grade table" "$want" "$(jq -c "$r.rows" "$TMP/page.json")"
         same "$name-$lang-headers" "the table's headers" "$heads" "$(jq -c "$r.headers" "$TMP/page.json")"
         same "$name-$lang-words" "language, title, switch" "$words" "$(jq -c "[$r.lang, $r.title, $r.button]" "$TMP/page.json")"
+        # the region list: each policy by its Chinese name (name_zh of data/policies/zhejiang-taizhou.json)
+        same "$name-$lang-region" "the region list's zhejiang-taizhou" 台州市区 \
+            "$(jq -r "$r.regions[] | select(.[0] == \"zhejiang-taizhou\") | .[1]" "$TMP/page.json")"
         # the sentence and the path: the lines `shebao compare` prints in that language
         "$BIN" compare "$@" --lang $lang >"$TMP/cli.txt" 2>&1
         want=$(sed -n '/^最低档与最高档\|^Lowest vs highest grade/{n;p;}' "$TMP/cli.txt") # the heading: zh or en
@@ -128,7 +132,8 @@ page zhejiang '{"birth":"1980-05","sex":"male","start":"2025","region":"zhejiang
 page not-eligible '{"birth":"1963-01","sex":"male","start":"2020","region":"zhejiang"}' \
     --birth 1963-01 --start 2020 --region zhejiang
 
-# refused NAME FORM-JSON : the page shows the message of /v1/compare's refusal for the same input, in both languages
+# refused NAME FORM-JSON : the page shows the message of /v1/compare's refusal for the same input, in the language
+# shown (the page sends it as "lang")
 refused() {
     printf '%s\n' "$2" >"$TMP/in.json"
     if ! python3 "$DRIVE" "$CHROMIUM" "$URL/" "$TMP/in.json" "$ART/browser-$1" >"$TMP/page.json" 2>"$TMP/drive.err"
@@ -136,14 +141,16 @@ refused() {
         failed "$1" "$(cat "$TMP/drive.err")"
         return
     fi
-    status=$(curl -s -m "$LIMIT" -o "$TMP/cmp.json" -w '%{http_code}' --data-binary @"$TMP/in.json" "$URL/v1/compare")
-    want=$(jq -r '.error.message' "$TMP/cmp.json")
-    if [ "$status" = 200 ] || [ -z "$want" ]; then
-        failed "$1" "/v1/compare did not refuse: $status $(head -c 300 "$TMP/cmp.json")"
-        return
-    fi
-    same "$1-zh" "the refusal shown" "$want" "$(jq -r '.zh.err' "$TMP/page.json")"
-    same "$1-en" "the refusal shown" "$want" "$(jq -r '.en.err' "$TMP/page.json")"
+    for lang in zh en; do
+        jq -c --arg l $lang '. + {lang: $l}' "$TMP/in.json" >"$TMP/refused.json"
+        status=$(curl -s -m "$LIMIT" -o "$TMP/cmp.json" -w '%{http_code}' --data-binary @"$TMP/refused.json" "$URL/v1/compare")
+        want=$(jq -r '.error.message' "$TMP/cmp.json")
+        if [ "$status" = 200 ] || [ -z "$want" ]; then
+            failed "$1-$lang" "/v1/compare did not refuse: $status $(head -c 300 "$TMP/cmp.json")"
+            continue
+        fi
+        same "$1-$lang" "the refusal shown" "$want" "$(jq -r ".$lang.err" "$TMP/page.json")"
+    done
 }
 
 # years already paid that overlap the first year to pay

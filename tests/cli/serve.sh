@@ -30,14 +30,17 @@ trap 'stop_server; rm -rf "$TOP"' EXIT
 
 start_server --threads 2 --max-body 4096 --timeout 2 --max-connections 64
 
-# call METHOD PATH [BODY]: the answer's body in $TMP/got, its status in $status (000: no answer)
+# call METHOD PATH [BODY]: the answer's body in $TMP/got, its status in $status (000: no answer); the request
+# carries the header Accept-Language: $ACCEPT when ACCEPT is set
+ACCEPT=
 call() {
     if [ $# -ge 3 ]; then
         printf '%s' "$3" >"$TMP/body"
         status=$(curl -s -m "$LIMIT" -o "$TMP/got" -w '%{http_code}' -X "$1" -H 'Content-Type: application/json' \
-            --data-binary @"$TMP/body" "$URL$2")
+            ${ACCEPT:+-H "Accept-Language: $ACCEPT"} --data-binary @"$TMP/body" "$URL$2")
     else
-        status=$(curl -s -m "$LIMIT" -o "$TMP/got" -w '%{http_code}' -X "$1" "$URL$2")
+        status=$(curl -s -m "$LIMIT" -o "$TMP/got" -w '%{http_code}' -X "$1" ${ACCEPT:+-H "Accept-Language: $ACCEPT"} \
+            "$URL$2")
     fi
 }
 
@@ -213,6 +216,54 @@ head -c 40000 /dev/zero | tr '\0' a | sed 's/^/X-Big: /' >"$TMP/header"
 status=$(curl -s -m "$LIMIT" -o /dev/null -w '%{http_code}' -H @"$TMP/header" "$URL/v1/health")
 if [ "$status" = 431 ]; then passed; else failed header-too-large "status $status"; fi
 
+# ---- the language of a refusal: ?lang=, else Accept-Language, else the server's; the body's "lang" after it ----
+# (the Chinese sentences: the msgstr of po/zh_CN.po, written out here)
+ACCEPT='zh-CN,zh;q=0.9'
+refused zh-no-route GET /v2/health '' 404 2 '"message":"没有这个地址：/v2/health（见 docs/serve.md）"'
+refused zh-query-en GET '/v2/health?lang=en' '' 404 2 '"message":"no such route: /v2/health (see docs/serve.md)"'
+refused zh-method GET /v1/project '' 405 2 '"message":"/v1/project 只接受 POST，不接受 GET"'
+refused zh-body-over-limit POST /v1/project "{$big}" 413 4 '"message":"请求体超过 4096 字节（--max-body）"'
+refused zh-not-json POST /v1/project '{"birth":' 400 4 '"message":"请求体不是 JSON（UTF-8）：'
+refused zh-not-object POST /v1/project '[1,2]' 400 4 '"message":"请求体应为选项组成的 JSON 对象，不能是列表"'
+refused zh-not-object-scalar POST /v1/project '"birth"' 400 4 '"message":"请求体应为选项组成的 JSON 对象，不能是单个值"'
+refused zh-format-csv POST /v1/project '{"birth":"1975-03","format":"csv"}' 400 2 \
+    '"message":"成员 '"'format'"' 应为 \"json\"：服务只用 JSON 回答"'
+refused zh-bad-query GET '/v1/health?lang=fr' '' 400 2 '"message":"查询参数 lang 应为 zh、en 或 both，不能是 '"'fr'"'"'
+# the body's "lang" wins for the body's own refusals, wherever it is among the members, and for the command's
+refused zh-body-en POST /v1/project '{"lang":"en","birth":"1975-03","format":"csv"}' 400 2 \
+    '"message":"member '"'format'"' must be \"json\": the service answers in JSON"'
+refused zh-body-en-last POST /v1/project '{"birth":"1975-03","format":"csv","lang":"en"}' 400 2 \
+    '"message":"member '"'format'"' must be \"json\": the service answers in JSON"'
+like zh-body-en-command POST /v1/project '{"birth":"1975-13","lang":"en"}' 400 project --birth 1975-13 --lang en --format json
+# the header's language for the whole request when the body names none: the command's and the library's messages
+like zh-command POST /v1/project '{"birth":"1975-13"}' 400 project --birth 1975-13 --lang zh --format json
+like zh-unknown-policy-id GET /v1/policies/atlantis '' 404 policy show atlantis --lang zh --format json
+# shellcheck disable=SC2086 # $PA: the options, split on purpose
+like zh-ok POST /v1/project "$P" 200 project $PA --format json
+# the tag of the highest q among zh* and en* (ties: the first); a header that cannot be read is passed over
+ACCEPT='fr, en;q=0.8, ZH-tw;q=0.9'
+refused accept-highest-q GET /v2/health '' 404 2 '"message":"没有这个地址：'
+ACCEPT='en-GB, zh'
+refused accept-tie-first GET /v2/health '' 404 2 '"message":"no such route: /v2/health (see docs/serve.md)"'
+ACCEPT='zh;q=0, en;q=0.1'
+refused accept-q-zero GET /v2/health '' 404 2 '"message":"no such route: '
+ACCEPT='zh;q=high'
+refused accept-unreadable GET /v2/health '' 404 2 '"message":"no such route: '
+ACCEPT='zha, fr'
+refused accept-no-zh-en GET /v2/health '' 404 2 '"message":"no such route: '
+ACCEPT=
+refused query-zh GET '/v2/health?lang=zh' '' 404 2 '"message":"没有这个地址：/v2/health（见 docs/serve.md）"'
+refused query-bad GET '/v1/health?lang=' '' 400 2 "the query argument lang must be zh, en or both, not ''"
+
+# ---- GET /v1/policies: name_zh, the region's Chinese name in its policy file ----
+want=$(sed -n 's/^  "name_zh": "\(.*\)",$/\1/p' data/policies/zhejiang-taizhou.json) # 台州市区
+call GET /v1/policies
+if [ -n "$want" ] && tr -d '\n' <"$TMP/got" | grep -F -q "\"id\": \"zhejiang-taizhou\",      \"name\": \"$(sed -n 's/^  "name": "\(.*\)",$/\1/p' data/policies/zhejiang-taizhou.json)\",      \"name_zh\": \"$want\",      \"lineage\""; then
+    passed
+else
+    failed policies-name-zh "no name_zh \"$want\" for zhejiang-taizhou: $(grep -A 3 '"zhejiang-taizhou"' "$TMP/got")"
+fi
+
 # ---- hostile clients, in small numbers ----
 start=$(date +%s)
 printf 'POST /v1/project HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"bi' | curl -s -m "$LIMIT" telnet://127.0.0.1:"$PORT" >/dev/null
@@ -271,5 +322,19 @@ like file-policy POST /v1/project '{"birth":"1975-03","grade":"2000","start":202
 refused file-policy-other-region POST /v1/project '{"birth":"1975-03","region":"zhejiang-taizhou"}' 404 3 \
     "policy 'zhejiang-taizhou' is not served here (served: zhejiang)"
 stop_with_sigterm sigterm-file-policy
+
+# ---- a policy file without name_zh: null in /v1/policies; --lang zh: the server's language for every request ----
+grep -v '^  "name_zh": ' data/policies/zhejiang.json >"$TMP/no-name-zh.json"
+start_server --threads 1 --policy "$TMP/no-name-zh.json" --lang zh
+call GET /v1/policies
+if [ "$status" = 200 ] && tr -d '\n ' <"$TMP/got" | grep -F -q '"id":"zhejiang","name":"浙江省城乡居民基本养老保险（全省最低标准）/Zhejiang' &&
+    tr -d '\n ' <"$TMP/got" | grep -F -q '(provincialminimum)","name_zh":null,"lineage":'; then
+    passed
+else
+    failed policies-name-zh-null "$(head -c 400 "$TMP/got")"
+fi
+refused server-lang-zh GET /v2/health '' 404 2 '"message":"没有这个地址：/v2/health（见 docs/serve.md）"'
+refused server-lang-zh-query-both GET '/v2/health?lang=both' '' 404 2 '"message":"no such route: /v2/health (see docs/serve.md)"'
+stop_with_sigterm sigterm-lang-zh
 
 tc_summary serve
