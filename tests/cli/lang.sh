@@ -276,6 +276,12 @@ run_env - ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000 -
 if grep -qxF "  assumption  run.disability_months = not given  (not given: assumed to meet min_disability_months 6)" \
     "$TOP/out"; then passed; else failed params-en-ltc "$(grep run.disability "$TOP/out")"; fi
 
+# the version line (the numbers are the library's own: SHEBAO_VERSION_STRING twice, as the golden case version-flag)
+run_env - version --lang zh
+v=$(sed -n 's/^shebao \([0-9.]*\) (library .*/\1/p' tests/cli/cases/version-flag/stdout.contains)
+if [ "$(cat "$TOP/out")" = "shebao $v（库 $v，数据格式 shebao-policy/1）" ]; then passed
+else failed version-zh "$(cat "$TOP/out")"; fi
+
 # ---- JSON and CSV: the same bytes in every language ------------------------------------------------------------
 printf 'id,birth,sex,plan,collective,backpay\n1,1975-03,male,2020-2034:2000,,\n2,1975-13,male,2020-2034:2000,,\n' \
     >"$TOP/people.csv"
