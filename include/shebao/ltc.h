@@ -281,7 +281,8 @@ typedef struct shebao_ltc_benefit {
     unsigned version;          /**< #SHEBAO_LTC_BENEFIT_VERSION */
     int eligible;              /**< 1 eligible, 0 not (then fund_pays is 0) */
     shebao_ltc_reason reason;  /**< why not eligible */
-    char reason_text[160];     /**< the reason in words ("" when eligible) */
+    char reason_text[160];     /**< the reason in English words ("" when eligible); its figures are reason_min and
+                                    reason_value (version 3), for a text in another language */
     char from[8];              /**< `from` of the benefit rules in force ("YYYY-MM") */
     int days_in_month;         /**< calendar days of the month */
     int care_days;             /**< days of care used */
