@@ -126,6 +126,7 @@ static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_be
     out->eligible = 1;
     out->reason = SHEBAO_LTC_ELIGIBLE;
     out->reason_text[0] = '\0';
+    int min = 0, value = 0; /* the figures of the refusal (version 3) */
     char why[96];
     if (c->disability_months == SHEBAO_UNSET) {
         snprintf(why, sizeof why, "not given: assumed to meet min_disability_months %d", L->min_disability_months);
@@ -137,19 +138,29 @@ static int eligibility(const sb_ltc *L, const shebao_ltc_claim *c, shebao_ltc_be
     }
     if (c->grade < L->min_grade) {
         out->reason = SHEBAO_LTC_GRADE_TOO_LOW;
+        min = L->min_grade;
+        value = c->grade;
         snprintf(out->reason_text, sizeof out->reason_text, "grade %d (%s) is below min_grade %d (%s)", c->grade,
                  shebao_ltc_grade_name(c->grade), L->min_grade, shebao_ltc_grade_name(L->min_grade));
     } else if (c->disability_months != SHEBAO_UNSET && c->disability_months < L->min_disability_months) {
         out->reason = SHEBAO_LTC_DISABILITY_TOO_SHORT;
+        min = L->min_disability_months;
+        value = c->disability_months;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "disability of %d months is shorter than min_disability_months %d", c->disability_months,
                  L->min_disability_months);
     } else if (c->insured_months != SHEBAO_UNSET && c->insured_months < L->waiting_months) {
         out->reason = SHEBAO_LTC_WAITING_PERIOD;
+        min = L->waiting_months;
+        value = c->insured_months;
         snprintf(out->reason_text, sizeof out->reason_text,
                  "insured for %d months, fewer than waiting_months %d", c->insured_months, L->waiting_months);
     }
     out->eligible = out->reason == SHEBAO_LTC_ELIGIBLE;
+    if (out->version >= 3) { /* a version-2 caller's struct ends before these members */
+        out->reason_min = min;
+        out->reason_value = value;
+    }
     return SHEBAO_OK;
 }
 

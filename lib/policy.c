@@ -341,21 +341,8 @@ static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *c
     if ((unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB && (unsigned char)text[2] == 0xBF)
         text += 3; /* a UTF-8 byte-order mark is harmless: skip it */
     json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
-    if (!doc) {
-        /* jansson's message (at most 160 bytes) quotes the token where it stopped, which is the file's own text:
-         * a control character in it is shown as \xNN, so that a file cannot put a terminal escape into the
-         * message */
-        char why[sizeof jerr.text * 4];
-        size_t w = 0;
-        for (const unsigned char *c = (const unsigned char *)jerr.text; *c && w + 5 <= sizeof why; c++) {
-            if (*c < 0x20 || *c == 0x7f)
-                w += (size_t)snprintf(why + w, sizeof why - w, "\\x%02x", *c);
-            else
-                why[w++] = (char)*c;
-        }
-        why[w] = '\0';
-        return sb_fail(ctx, SHEBAO_EPOLICY, "%s:%d:%d: %s", o->name, jerr.line, jerr.column, why);
-    }
+    if (!doc)
+        return sb_policy_json_fail(ctx, o->name, &jerr);
     int rc = sb_policy_build(ctx, doc, o->name, false, NULL);
     if (rc == SHEBAO_OK)
         push_sources(doc);

@@ -14,4 +14,9 @@
  * policy. Errors name `file` and the JSON path. */
 int sb_policy_build(shebao_ctx *ctx, json_t *doc, const char *file, bool full, shebao_policy **out);
 
+/* SHEBAO_EPOLICY with the message of a JSON text that jansson could not read, e (json_loads), from the file `name`:
+ * "name:line:column: jansson's text" (a control byte in it shown as \xNN); under SHEBAO_LANG_ZH what went wrong
+ * in Chinese by json_error_code(e), jansson's English text kept as the detail (policy_jerr.c). */
+int sb_policy_json_fail(shebao_ctx *ctx, const char *name, const json_error_t *e);
+
 #endif

@@ -521,7 +521,7 @@ int chart_render(const char *path, FILE *f, double height, const char *probe, bo
     chart_font(cr, false, 30);
     bool zh = want_zh && chart_font_covers(cr, probe);
     drawing(cr, data, zh);
-    int rc = chart_close(cr, s, strcasecmp(ext, ".png") == 0, &k, "chart", path, err, errsize);
+    int rc = chart_close(cr, s, strcasecmp(ext, ".png") == 0, &k, N_("chart"), path, err, errsize);
     return rc < 0 ? rc : want_zh && !zh ? 1 : 0;
 }
 
@@ -539,11 +539,13 @@ int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const 
     if (!k->err && fflush(k->f) != 0)
         k->err = errno;
     if (k->err) {
-        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), what, path, cli_strerror(k->err));
+        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), cli_tr(what), path, cli_strerror(k->err));
         return -2;
     }
     if (st != CAIRO_STATUS_SUCCESS) {
-        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), what, path, cairo_status_to_string(st));
+        char why[240];
+        snprintf(err, errsize, cli_tr("cannot write the %s '%.200s': %s"), cli_tr(what), path,
+                 chart_status_text(st, why, sizeof why));
         return -1;
     }
     return 0;

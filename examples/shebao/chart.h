@@ -32,9 +32,13 @@ typedef struct chart_sink {
 cairo_status_t chart_put(void *closure, const unsigned char *data, unsigned int length);
 /* The end of a drawing into a stream: cr destroyed, the image written as PNG when png, the surface finished and
  * destroyed, the sink's file flushed. 0; -1 when cairo failed or -2 when a write failed, both with "cannot write
- * the WHAT 'PATH': REASON" in err. */
+ * the WHAT 'PATH': REASON" in err (WHAT, marked N_, and REASON in the calling thread's language). */
 int chart_close(cairo_t *cr, cairo_surface_t *s, bool png, chart_sink *k, const char *what, const char *path,
                 char *err, size_t errsize);
+/* Why cairo failed (st), for a message, into buf: cairo's text in en and both; in zh the failure named in Chinese,
+ * or "the drawing library failed (cairo's text)" in Chinese for a status the chart and the report do not expect
+ * (chart_status.c). Returns buf. */
+const char *chart_status_text(cairo_status_t st, char *buf, size_t size);
 /* Whether a file name ends in .png, .svg or .pdf (case-insensitive). */
 bool chart_path_ok(const char *path);
 /* Draw the comparison into f, in the format that path's ending names (.png, .svg or .pdf); path also names the

@@ -362,6 +362,19 @@ static void benefit_limits_out(const shebao_ltc_claim *c, const shebao_ltc_benef
     }
 }
 
+/* Why a claim is refused, in Chinese, from the figures of the refusal (not from the English reason_text). */
+static const char *refusal_zh(const shebao_ltc_benefit *b, char *buf, size_t size)
+{
+    if (b->reason == SHEBAO_LTC_GRADE_TOO_LOW)
+        snprintf(buf, size, "失能等级 %d 级（%s）低于享受待遇的最低等级 %d 级（%s）", b->reason_value,
+                 shebao_ltc_grade_name(b->reason_value), b->reason_min, shebao_ltc_grade_name(b->reason_min));
+    else if (b->reason == SHEBAO_LTC_DISABILITY_TOO_SHORT)
+        snprintf(buf, size, "失能持续 %d 个月，不足享受待遇所需的 %d 个月", b->reason_value, b->reason_min);
+    else
+        snprintf(buf, size, "连续参保 %d 个月，未满 %d 个月的待遇等待期", b->reason_value, b->reason_min);
+    return buf;
+}
+
 static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const char *month, const shebao_ltc_benefit *b)
 {
     const char *mode = shebao_ltc_mode_name(c->mode);
@@ -376,7 +389,12 @@ static void benefit_table_out(const run *r, const shebao_ltc_claim *c, const cha
     else
         printf("长期护理保险待遇 Long-term care benefit, %s: %s (grade %d), %s %s\n", month,
                shebao_ltc_grade_name(c->grade), c->grade, shebao_ltc_name_zh(mode), mode);
-    if (!b->eligible) /* (the reason is the library's, in the context's language) */
+    if (!b->eligible && cli_lang_get() == CLI_LANG_ZH)
+        printf("  不符合享受条件：%s\n", refusal_zh(b, zh, sizeof zh));
+    else if (!b->eligible && cli_lang_get() == CLI_LANG_EN && b->reason == SHEBAO_LTC_GRADE_TOO_LOW)
+        printf("  Not eligible: grade %d (%s) is below min_grade %d (%s)\n", b->reason_value,
+               grade_name(b->reason_value), b->reason_min, grade_name(b->reason_min)); /* the grades' English names */
+    else if (!b->eligible) /* the library's English reason (that of the JSON) */
         printf("  %s: %s\n", cli_pair(name, sizeof name, "不符合享受条件", "Not eligible"), b->reason_text);
     else {
         snprintf(zh, sizeof zh, "  待遇规则 %s 起执行", b->from);

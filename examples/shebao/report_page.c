@@ -474,6 +474,6 @@ int report_write(const shebao_comparison *c, const report_info *info, const char
     options(&pg);
     bars(&pg);
     footer(&pg);
-    int rc = chart_close(cr, s, false, &k, "report", path, err, errsize);
+    int rc = chart_close(cr, s, false, &k, N_("report"), path, err, errsize);
     return rc < 0 ? rc : info->zh && !zh ? 1 : pg.missing ? 2 : 0;
 }

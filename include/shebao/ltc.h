@@ -274,14 +274,15 @@ typedef enum shebao_ltc_reason {
 } shebao_ltc_reason;
 
 /** Current version of ::shebao_ltc_benefit; a \c version from 1 to it is accepted. */
-#define SHEBAO_LTC_BENEFIT_VERSION 2
+#define SHEBAO_LTC_BENEFIT_VERSION 3
 
 /** The benefit of one month. Initialise with #SHEBAO_LTC_BENEFIT_INIT. */
 typedef struct shebao_ltc_benefit {
     unsigned version;          /**< #SHEBAO_LTC_BENEFIT_VERSION */
     int eligible;              /**< 1 eligible, 0 not (then fund_pays is 0) */
     shebao_ltc_reason reason;  /**< why not eligible */
-    char reason_text[160];     /**< the reason in words ("" when eligible) */
+    char reason_text[160];     /**< the reason in English words ("" when eligible); its figures are reason_min and
+                                    reason_value (version 3), for a text in another language */
     char from[8];              /**< `from` of the benefit rules in force ("YYYY-MM") */
     int days_in_month;         /**< calendar days of the month */
     int care_days;             /**< days of care used */
@@ -300,12 +301,19 @@ typedef struct shebao_ltc_benefit {
     char max_hours[24];        /**< home_visit: the most hours of care paid in a month, a decimal (version 2) */
     shebao_fen hour_price_cap; /**< home_visit: the highest price per hour paid (version 2) */
     shebao_fen monthly;        /**< home_cash: the amount for a whole month (version 2) */
+    /* version 3: the figures of the refusal, so that the reason can be told in any language without reading
+       reason_text. Both 0 when eligible. */
+    int reason_min;            /**< the threshold that refused the claim: `min_grade`, `min_disability_months` or
+                                    `waiting_months` of the policy (by ::shebao_ltc_reason); 0 when eligible
+                                    (version 3) */
+    int reason_value;          /**< the claim's own figure compared with it: its grade, its months of disability or
+                                    its months of continuous insurance; 0 when eligible (version 3) */
 } shebao_ltc_benefit;
 
 /** Initialiser for ::shebao_ltc_benefit. */
 #define SHEBAO_LTC_BENEFIT_INIT { SHEBAO_LTC_BENEFIT_VERSION, 0, SHEBAO_LTC_ELIGIBLE, "", "", 0, 0, 0, 0, 0, 0, \
                                   SHEBAO_LTC_LIMIT_NONE, 0, "", SHEBAO_UNSET, SHEBAO_UNSET, "", SHEBAO_UNSET,   \
-                                  SHEBAO_UNSET }
+                                  SHEBAO_UNSET, 0, 0 }
 
 /**
  * @brief The benefit of one month of care under the rules in force in that month.

@@ -282,6 +282,70 @@ v=$(sed -n 's/^shebao \([0-9.]*\) (library .*/\1/p' tests/cli/cases/version-flag
 if [ "$(cat "$TOP/out")" = "shebao $v（库 $v，数据格式 shebao-policy/1）" ]; then passed
 else failed version-zh "$(cat "$TOP/out")"; fi
 
+# ---- the reasons of a refused care claim, a policy file jansson cannot read, a chart or report not written (#13) --
+# ltc benefit: the line of the refusal in zh (Chinese from the figures of the refusal), in en (the grades' English
+# names), and in both as before (the library's English reason_text, that of the JSON). Hangzhou: min_grade 3,
+# min_disability_months 6 (inherited from zhejiang); tests/cli/data/ltc-user.json: waiting_months 12.
+hz="ltc benefit --region zhejiang-hangzhou --mode institution --month 2026-01 --cost 3000"
+user="ltc benefit --policy tests/cli/data/ltc-user.json --grade 4 --mode home_cash --month 2026-03"
+# name | arguments | lang | the line
+while IFS='|' read -r name args lang line; do
+    [ -n "$name" ] || continue
+    eval "set -- $args"
+    run_env - "$@" --lang "$lang"
+    if [ "$st" = 0 ] && grep -qxF -- "$line" "$TOP/out"; then passed
+    else failed "refusal-$lang-$name" "status $st: $(grep -n "不符合\|eligible" "$TOP/out")"; fi
+done <<EOF
+grade|$hz --grade 2|zh|  不符合享受条件：失能等级 2 级（中度失能）低于享受待遇的最低等级 3 级（重度失能Ⅰ级）
+grade|$hz --grade 2|en|  Not eligible: grade 2 (moderate disability) is below min_grade 3 (severe disability I)
+grade|$hz --grade 2|both|  不符合享受条件 Not eligible: grade 2 (中度失能) is below min_grade 3 (重度失能Ⅰ级)
+disability|$hz --grade 3 --disability-months 4|zh|  不符合享受条件：失能持续 4 个月，不足享受待遇所需的 6 个月
+disability|$hz --grade 3 --disability-months 4|en|  Not eligible: disability of 4 months is shorter than min_disability_months 6
+disability|$hz --grade 3 --disability-months 4|both|  不符合享受条件 Not eligible: disability of 4 months is shorter than min_disability_months 6
+waiting|$user --insured-months 6|zh|  不符合享受条件：连续参保 6 个月，未满 12 个月的待遇等待期
+waiting|$user --insured-months 6|en|  Not eligible: insured for 6 months, fewer than waiting_months 12
+EOF
+# shellcheck disable=SC2086 # (the variable is words)
+run_env - $hz --grade 2 --lang zh
+if zh_text "$TOP/out" | grep -q "grade\|below\|min_grade\|Not eligible"; then failed refusal-zh-english "$(cat "$TOP/out")"
+else passed; fi
+
+# a policy file jansson cannot read: in zh what went wrong in Chinese, then the position and jansson's own text
+# (English, the detail: only the start of the message is checked against the Chinese); en and both as before
+printf '{"id": "x", "id": "y"}\n' >"$TOP/dup.json"
+printf '{"id": "\377"}\n' >"$TOP/utf8.json"
+# name | file | the Chinese start | the English line. jansson's position is where its token ends: column 1 of README.md
+# ('#'), 8 in utf8.json (the string that starts there), 16 in dup.json (the closing quote of the second "id")
+while IFS='|' read -r name file zh en; do
+    [ -n "$name" ] || continue
+    run_env - policy show --policy "$file" --lang zh
+    case $st:$(cat "$TOP/err") in
+    "3:$zh"*) passed ;;
+    *) failed "json-zh-$name" "status $st: $(cat "$TOP/err")" ;;
+    esac
+    run_env - policy show --policy "$file" --lang en
+    expect_err "json-en-$name" 3 "$en"
+    run_env - policy show --policy "$file"
+    expect_err "json-both-$name" 3 "$en"
+done <<EOF
+syntax|README.md|shebao: README.md：不是有效的 JSON（第1行第1列；|shebao: README.md:1:1: '[' or '{' expected near '#'
+utf8|$TOP/utf8.json|shebao: $TOP/utf8.json：不是 UTF-8 文本（第1行第8列；|shebao: $TOP/utf8.json:1:8: unable to decode byte 0xff near '"'
+duplicate|$TOP/dup.json|shebao: $TOP/dup.json：同一对象中有重复的键（第1行第16列；|shebao: $TOP/dup.json:1:16: duplicate object key near '"id"'
+EOF
+
+# a report or a chart that cannot be written: the file and what it is named in Chinese (the reason is the C
+# library's, Chinese when the system has its catalogue; cairo's own failures: tests/unit/test_chart.c)
+run_env - report --birth 1980-05 --start 2025 --out /nonexistent/x.pdf --lang zh
+case $st:$(cat "$TOP/err") in
+"4:shebao: 无法写入报告 '/nonexistent/x.pdf'："*) passed ;;
+*) failed report-write-zh "status $st: $(cat "$TOP/err")" ;;
+esac
+run_env - compare --birth 1980-05 --start 2025 --chart /nonexistent/x.png --lang zh
+case $st:$(cat "$TOP/err") in
+"4:shebao: 无法写入图 '/nonexistent/x.png'："*) passed ;;
+*) failed chart-write-zh "status $st: $(cat "$TOP/err")" ;;
+esac
+
 # ---- JSON and CSV: the same bytes in every language ------------------------------------------------------------
 printf 'id,birth,sex,plan,collective,backpay\n1,1975-03,male,2020-2034:2000,,\n2,1975-13,male,2020-2034:2000,,\n' \
     >"$TOP/people.csv"
@@ -298,6 +362,7 @@ project-json|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --form
 project-csv|project --birth 1975-03 --grade 2000 --start 2020 --years 15 --format csv
 compare-json|compare --birth 1980-05 --start 2025 --format json
 ltc-benefit-json|ltc benefit --grade 3 --mode institution --month 2025-03 --cost 3000 --format json
+ltc-refused-json|ltc benefit --region zhejiang-hangzhou --grade 2 --mode institution --month 2026-01 --cost 3000 --format json
 policy-show-json|policy show zhejiang --format json
 retire-json|retire --birth 1970-05 --category male --format json
 employee-json|employee --birth 1976-06 --category female50 --retire 2026-06 --years-paid 19.42 --index 1.1222 --account 149442.32 --format json

@@ -5,12 +5,19 @@
  * character of "多缴多得" to a glyph other than .notdef (glyph 0), and the ink of each rendered character must
  * differ from the ink of the .notdef box of the same font, while a character no font has (U+E000, private use)
  * renders exactly as that box. The two 多 must give the same bitmap and 缴 and 得 different ones. */
+#include <libintl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "testutil.h"
 
 #include "chart.h"
+#include "cli.h"
+
+#ifndef SHEBAO_TEST_LOCALEDIR
+#define SHEBAO_TEST_LOCALEDIR "build/locale"
+#endif
 
 #define SIDE 96 /* bitmap side; glyphs at 64 px */
 
@@ -175,11 +182,57 @@ static void test_chart_files(void **state)
     shebao_policy_free(pol);
 }
 
+/* chart_close of a drawing cairo refused, in lang, into err: an image above cairo's largest side (32767 pixels:
+ * CAIRO_STATUS_INVALID_SIZE) when big, else a dash of negative length (CAIRO_STATUS_INVALID_DASH, a status no
+ * chart expects). */
+static int refused(cli_lang lang, bool big, const char *what, char *err, size_t size)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, big ? 40000 : 8, 8);
+    cairo_t *cr = cairo_create(s);
+    if (!big)
+        cairo_set_dash(cr, (const double[]){-1}, 1, 0);
+    chart_sink k = {fopen("/dev/null", "wb"), 0};
+    assert_non_null(k.f);
+    cli_lang_set(lang);
+    int rc = chart_close(cr, s, true, &k, what, "x.png", err, size);
+    cli_lang_reset();
+    fclose(k.f);
+    return rc;
+}
+
+/* cairo's failures: its own text in en and both (as before --lang), named in Chinese in zh (the translations
+ * typed in po/zh_CN.po, from the catalogue of the build tree), cairo's text kept for a status not named. */
+static void test_cairo_failure_words(void **state)
+{
+    (void)state;
+    assert_true(setlocale(LC_MESSAGES, "C.UTF-8") || setlocale(LC_MESSAGES, "C.utf8"));
+    setenv("LANGUAGE", "zh_CN", 1);
+    bindtextdomain("shebao", SHEBAO_TEST_LOCALEDIR);
+    bind_textdomain_codeset("shebao", "UTF-8");
+    char err[512], want[512];
+    const char *size = cairo_status_to_string(CAIRO_STATUS_INVALID_SIZE);
+    const char *dash = cairo_status_to_string(CAIRO_STATUS_INVALID_DASH);
+    snprintf(want, sizeof want, "cannot write the chart 'x.png': %s", size);
+    for (int l = 0; l < 2; l++) {
+        assert_int_equal(refused(l ? CLI_LANG_EN : CLI_LANG_BOTH, true, "chart", err, sizeof err), -1);
+        assert_string_equal(err, want);
+    }
+    assert_int_equal(refused(CLI_LANG_ZH, true, "chart", err, sizeof err), -1);
+    assert_string_equal(err, "无法写入图 'x.png'：页面或图片的尺寸太大");
+    assert_int_equal(refused(CLI_LANG_ZH, false, "report", err, sizeof err), -1);
+    snprintf(want, sizeof want, "无法写入报告 'x.png'：绘图库出错（%s）", dash);
+    assert_string_equal(err, want);
+    snprintf(want, sizeof want, "cannot write the report 'x.png': %s", dash);
+    assert_int_equal(refused(CLI_LANG_EN, false, "report", err, sizeof err), -1);
+    assert_string_equal(err, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cjk_glyphs_not_tofu),
         cmocka_unit_test(test_chart_files),
+        cmocka_unit_test(test_cairo_failure_words),
     };
     int failed = cmocka_run_group_tests(tests, tu_setup, tu_teardown);
     chart_cleanup();

@@ -3,6 +3,7 @@
  * docs/sources.md#hz-ltc-2025, and C1–C3 on Tianjin's and Tengzhou's, docs/sources.md#tianjin-ltc-2023 and
  * #tengzhou-ltc-2023), eligibility, funding, the fund-level estimate, policy validation and provenance of the
  * long_term_care section. */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "testutil.h"
@@ -533,6 +534,61 @@ static void test_not_eligible(void **state)
     assert_string_equal(q.path, "run.care_days");
 }
 
+/* The figures of a refusal (version 3), which a text in any language is made from. Hangzhou's min_grade is 3
+ * (data/policies/zhejiang-hangzhou.json, long_term_care.eligibility.min_grade, source HZ-LTC-2025): grade 2 is
+ * refused with 3 and 2. Its min_disability_months is Zhejiang's 6 (data/policies/zhejiang.json, YIBAO-2020-37,
+ * inherited through extends): 4 months are refused with 6 and 4. Its waiting_months is 0, so the waiting period is
+ * that of the synthetic policy above (waiting_months 12): 11 months insured are refused with 12 and 11. */
+static void test_refusal_figures(void **state)
+{
+    (void)state;
+    shebao_ltc_claim c = tu_ltc_claim(2, SHEBAO_LTC_INSTITUTION, 2026, 1, 300000);
+    shebao_ltc_benefit b = SHEBAO_LTC_BENEFIT_INIT;
+    assert_int_equal(b.reason_min, 0);
+    assert_int_equal(b.reason_value, 0);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, hz, &c, &b, notes), SHEBAO_OK);
+    assert_int_equal(b.reason, SHEBAO_LTC_GRADE_TOO_LOW);
+    assert_int_equal(b.reason_min, 3);
+    assert_int_equal(b.reason_value, 2);
+    assert_string_equal(b.reason_text, "grade 2 (中度失能) is below min_grade 3 (重度失能Ⅰ级)"); /* as before */
+    c.grade = 3;
+    c.disability_months = 4;
+    assert_int_equal(shebao_ltc_benefit_month(ctx, hz, &c, &b, notes), SHEBAO_OK);
+    assert_int_equal(b.reason, SHEBAO_LTC_DISABILITY_TOO_SHORT);
+    assert_int_equal(b.reason_min, 6);
+    assert_int_equal(b.reason_value, 4);
+    c = tu_ltc_claim(3, SHEBAO_LTC_INSTITUTION, 2025, 6, 300000);
+    c.disability_months = 6;
+    c.insured_months = 11;
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_int_equal(b.reason, SHEBAO_LTC_WAITING_PERIOD);
+    assert_int_equal(b.reason_min, 12);
+    assert_int_equal(b.reason_value, 11);
+    /* eligible: both 0 again in the struct used before */
+    c.insured_months = 12;
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &b, notes), SHEBAO_OK);
+    assert_true(b.eligible);
+    assert_int_equal(b.reason_min, 0);
+    assert_int_equal(b.reason_value, 0);
+    /* a version-2 caller's struct ends before these members: they are never written (the sentinels stay, and a
+     * struct allocated to the version-2 size exactly is not written past its end: ASan checks it) */
+    shebao_ltc_benefit v2 = SHEBAO_LTC_BENEFIT_INIT;
+    v2.version = 2;
+    v2.reason_min = v2.reason_value = 4242;
+    c.insured_months = 11;
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, &v2, notes), SHEBAO_OK);
+    assert_int_equal(v2.reason, SHEBAO_LTC_WAITING_PERIOD);
+    assert_int_equal(v2.reason_min, 4242);
+    assert_int_equal(v2.reason_value, 4242);
+    volatile size_t v2_size = offsetof(shebao_ltc_benefit, reason_min); /* (volatile: hidden from -Warray-bounds) */
+    shebao_ltc_benefit *small = malloc(v2_size);
+    assert_non_null(small);
+    memcpy(small, &v2, v2_size);
+    assert_int_equal(shebao_ltc_benefit_month(ctx, syn, &c, small, notes), SHEBAO_OK);
+    assert_int_equal(small->reason, SHEBAO_LTC_WAITING_PERIOD);
+    free(small);
+}
+
 static void test_benefit_errors(void **state)
 {
     (void)state;
@@ -954,7 +1010,7 @@ int main(void)
         cmocka_unit_test(test_cap_on_payment),  cmocka_unit_test(test_comparators_c1_c3),
         cmocka_unit_test(test_home_visit),      cmocka_unit_test(test_hangzhou_z4_z8),
         cmocka_unit_test(test_home_cash),       cmocka_unit_test(test_not_eligible),
-        cmocka_unit_test(test_rules_applied),
+        cmocka_unit_test(test_rules_applied),   cmocka_unit_test(test_refusal_figures),
         cmocka_unit_test(test_benefit_errors),  cmocka_unit_test(test_funding),
         cmocka_unit_test(test_funding_parts_must_add_up), cmocka_unit_test(test_cost_estimate),
         cmocka_unit_test(test_sources),         cmocka_unit_test(test_bundled),
