@@ -16,8 +16,8 @@ trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$TMP"' EXIT
 "$B/shebao" serve --listen 127.0.0.1:0 --threads "$THREADS" --max-connections 512 2>"$TMP/log" &
 PID=$!
 i=0
-while ! grep -q 'listening on' "$TMP/log" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$TMP/log")
+while ! grep -q 'http://' "$TMP/log" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+PORT=$(sed -n 's/^shebao serve.*http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$TMP/log")
 [ -n "$PORT" ] || { echo "bench/serve.sh: the server did not start: $(head -n 2 "$TMP/log")" >&2; exit 1; }
 URL=http://127.0.0.1:$PORT
 

@@ -21,8 +21,8 @@ rm -f "$OUT" "$OUT".*
 valgrind --tool=callgrind --callgrind-out-file="$OUT" "$B/shebao" serve --listen 127.0.0.1:0 --threads 1 2>"$LOG" &
 PID=$!
 i=0
-while ! grep -q 'listening on' "$LOG" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
-PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$LOG")
+while ! grep -q 'http://' "$LOG" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+PORT=$(sed -n 's/^shebao serve.*http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$LOG")
 [ -n "$PORT" ] || { echo "bench/serve_callgrind.sh: the server did not start" >&2; exit 1; }
 post() { curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d "$BODY" "http://127.0.0.1:$PORT$ROUTE"; }
 post

@@ -173,7 +173,7 @@ static void run_until_signal(struct MHD_Daemon *d, const sigset_t *stop, unsigne
 {
     int sig = 0;
     sigwait(stop, &sig);
-    fprintf(stderr, "shebao serve: %s: draining\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    fprintf(stderr, cli_tr("shebao serve: %s: draining\n"), sig == SIGTERM ? "SIGTERM" : "SIGINT");
     MHD_quiesce_daemon(d);
     const struct timespec tick = {0, 20 * 1000 * 1000};
     for (unsigned i = 0; i < timeout * 50; i++) {
@@ -213,7 +213,8 @@ int cmd_serve(shebao_ctx *ctx, int argc, char **argv)
     if (pthread_key_create(&c.ctx_key, free_thread_ctx) == 0) {
         d = serve_start(&c, fd, (unsigned)o.threads.v, (unsigned)o.max_connections.v, (unsigned)o.timeout.v);
         if (d) {
-            fprintf(stderr, "shebao serve: listening on http://%.*s:%u (%lld threads, %zu policies)\n",
+            /* (in the language: a script finds the address as "http://HOST:PORT" in this first line) */
+            fprintf(stderr, cli_tr("shebao serve: listening on http://%.*s:%u (%lld threads, %zu policies)\n"),
                     (int)(strrchr(o.listen, ':') - o.listen), o.listen, port, o.threads.v, c.npolicies);
             run_until_signal(d, &stop, (unsigned)o.timeout.v);
         } else {

@@ -30,7 +30,7 @@ start_server() {
     PORT=
     _i=0
     while [ $_i -lt $((LIMIT * 10)) ]; do
-        PORT=$(sed -n 's/^shebao serve: listening on http:\/\/127\.0\.0\.1:\([0-9]*\) .*/\1/p' "$LOG")
+        PORT=$(sed -n 's/^shebao serve.*http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$LOG")
         [ -n "$PORT" ] && break
         kill -0 "$PID" 2>/dev/null || break
         sleep 0.1
