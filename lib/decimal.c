@@ -55,10 +55,10 @@ const char *sb_dec_status_text(sb_dec_status st)
 {
     switch (st) {
     case SB_DEC_OK: return "";
-    case SB_DEC_EMPTY: return "empty number";
-    case SB_DEC_SYNTAX: return "not a plain decimal number (digits with an optional '.' and sign)";
-    case SB_DEC_SCALE: return "more than 18 decimals";
-    default: return "number out of range";
+    case SB_DEC_EMPTY: return SB_N_("empty number");
+    case SB_DEC_SYNTAX: return SB_N_("not a plain decimal number (digits with an optional '.' and sign)");
+    case SB_DEC_SCALE: return SB_N_("more than 18 decimals");
+    default: return SB_N_("number out of range");
     }
 }
 
@@ -319,7 +319,7 @@ static int parse_arg(shebao_ctx *ctx, const char *s, sb_dec *d)
     const char *why = NULL;
     int rc = sb_dec_parse(s, d, &why);
     if (rc != SHEBAO_OK)
-        return sb_fail(ctx, rc, "'%.40s': %s", s ? s : "(null)", why);
+        return sb_fail(ctx, rc, "'%.40s': %s", s ? s : "(null)", sb_tr(ctx, why));
     return SHEBAO_OK;
 }
 
@@ -356,7 +356,7 @@ int shebao_money_parse(shebao_ctx *ctx, const char *s, shebao_fen *out)
         return sb_fail(ctx, SHEBAO_EINPUT, "'%.40s': an amount has at most two decimals (fen)", s);
     if (st != SB_DEC_OK)
         return sb_fail(ctx, st == SB_DEC_RANGE ? SHEBAO_ECOMPUTE : SHEBAO_EINPUT, "'%.40s': %s", s ? s : "(null)",
-                       sb_dec_status_text(st));
+                       sb_tr(ctx, sb_dec_status_text(st)));
     if (!sb_dec_to_fen(d, out))
         return sb_fail(ctx, SHEBAO_ECOMPUTE, "'%.40s': number out of range", s);
     return sb_ok(ctx);

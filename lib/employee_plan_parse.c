@@ -26,36 +26,41 @@ static int eplan_segment(shebao_ctx *ctx, const char *p, size_t len, size_t i, s
     const char *colon = memchr(p, ':', len);
     const char *why = NULL;
     if (!colon)
-        why = "expected YYYY-YYYY:SHARE% or YYYY-YYYY:AMOUNT";
+        /* xgettext:no-c-format */
+        why = SB_N_("expected YYYY-YYYY:SHARE% or YYYY-YYYY:AMOUNT");
     else {
         size_t ylen = (size_t)(colon - p), vlen = len - ylen - 1;
         const char *dash = memchr(p, '-', ylen);
         if (dash ? !eplan_year(p, (size_t)(dash - p), &s->first) ||
                        !eplan_year(dash + 1, ylen - (size_t)(dash - p) - 1, &s->last)
                  : !eplan_year(p, ylen, &s->first))
-            why = "expected years YYYY or YYYY-YYYY";
+            why = SB_N_("expected years YYYY or YYYY-YYYY");
         else if (!dash)
             s->last = s->first;
         if (!why && s->first > s->last)
-            why = "the first year is after the last";
+            why = SB_N_("the first year is after the last");
         const char *v = colon + 1;
         s->share = vlen > 0 && v[vlen - 1] == '%';
         sb_dec_status st = why ? SB_DEC_OK : sb_dec_read(v, vlen - s->share, s->share ? 4 : 2, &s->value);
         if ((st == SB_DEC_SYNTAX || vlen == 0) && st != SB_DEC_OK && !s->share) /* "abc", "": neither kind */
-            why = "expected a share such as 100% or an amount a month such as 5000";
+            /* xgettext:no-c-format */
+            why = SB_N_("expected a share such as 100% or an amount a month such as 5000");
         else if (st == SB_DEC_RANGE && !s->share)
-            why = "an amount must be above 0 and at most 100000000";
+            why = SB_N_("an amount must be above 0 and at most 100000000");
         else if (st != SB_DEC_OK)
-            why = s->share ? "expected a percentage with at most 4 decimals" : "expected an amount with at most 2 decimals";
+            why = s->share ? SB_N_("expected a percentage with at most 4 decimals")
+                           : SB_N_("expected an amount with at most 2 decimals");
         else if (!why && s->share) {
             s->value.scale += 2; /* percent → rate */
             if (sb_dec_cmp(s->value, (sb_dec){60, 2}) < 0 || sb_dec_cmp(s->value, (sb_dec){300, 2}) > 0)
-                why = "a share must be 60% to 300% of the average wage (国办发〔2019〕13号)";
+                /* xgettext:no-c-format */
+                why = SB_N_("a share must be 60% to 300% of the average wage (国办发〔2019〕13号)");
         } else if (!why && (s->value.num <= 0 || sb_dec_cmp(s->value, (sb_dec){100000000, 0}) > 0))
-            why = "an amount must be above 0 and at most 100000000";
+            why = SB_N_("an amount must be above 0 and at most 100000000");
     }
     if (why)
-        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%.*s%s': %s", i + 1, SB_SHOW(p, len), why);
+        return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%.*s%s': %s", i + 1, SB_SHOW(p, len),
+                       sb_tr(ctx, why));
     return SHEBAO_OK;
 }
 

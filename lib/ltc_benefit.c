@@ -168,7 +168,7 @@ static int parse_hours(shebao_ctx *ctx, const char *s, sb_dec *out)
 {
     const char *why = NULL;
     if (sb_dec_parse(s, out, &why) != SHEBAO_OK)
-        return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': %s", s, why);
+        return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': %s", s, sb_tr(ctx, why));
     if (s[0] == '-' || s[0] == '+')
         return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s' must be a number without a sign", s);
     if (sb_dec_cmp(*out, (sb_dec){744, 0}) > 0)

@@ -15,7 +15,7 @@ typedef struct mix {
 /* "KEY:SHARE,KEY:SHARE": keys are grades 0-5 (grades) or care-mode names; shares add up to exactly 1. */
 static int parse_mix(shebao_ctx *ctx, const char *spec, bool grades, mix *out)
 {
-    const char *what = grades ? "grade mix" : "mode mix";
+    const char *what = sb_tr(ctx, grades ? SB_N_("grade mix") : SB_N_("mode mix"));
     size_t max = grades ? SB_LTC_GRADES : SB_LTC_MODES;
     if (!spec || !*spec)
         return sb_fail(ctx, SHEBAO_EINPUT, "%s: empty (expected e.g. %s)", what,
@@ -60,7 +60,7 @@ static int parse_mix(shebao_ctx *ctx, const char *spec, bool grades, mix *out)
         sb_dec_status st = sb_dec_read(s, slen, MIX_MAX_SCALE, &d);
         if (st != SB_DEC_OK && st != SB_DEC_SCALE)
             return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%.*s%s': %s", what, item, SB_SHOW(s, slen),
-                           sb_dec_status_text(st));
+                           sb_tr(ctx, sb_dec_status_text(st)));
         if (st == SB_DEC_SCALE || s[0] == '-' || s[0] == '+' || sb_dec_cmp(d, (sb_dec){1, 0}) > 0)
             return sb_fail(ctx, SHEBAO_EINPUT, "%s: item %zu: share '%.*s%s' must be a number from 0 to 1 with at "
                            "most %d decimals", what, item, SB_SHOW(s, slen), MIX_MAX_SCALE);
@@ -110,7 +110,7 @@ static int check_inputs(shebao_ctx *ctx, const shebao_ltc_cost_input *in, const 
     if (in->hours) {
         const char *why = NULL;
         if (sb_dec_parse(in->hours, hours, &why) != SHEBAO_OK)
-            return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': %s", in->hours, why);
+            return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': %s", in->hours, sb_tr(ctx, why));
         if (in->hours[0] == '-' || in->hours[0] == '+' || sb_dec_cmp(*hours, (sb_dec){744, 0}) > 0)
             return sb_fail(ctx, SHEBAO_EINPUT, "hours '%.40s': must be a number from 0 to 744 without a sign",
                            in->hours);

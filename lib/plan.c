@@ -66,7 +66,7 @@ static int read_segment(shebao_ctx *ctx, size_t i, const char *p, size_t len, sh
     if (st != SB_DEC_OK && st != SB_DEC_SCALE) {
         segment_text(text, sizeof text, p, len);
         return sb_fail(ctx, SHEBAO_EINPUT, "plan segment %zu '%s': grade '%.*s%s' %s", i + 1, text,
-                       SB_SHOW(grade, glen), sb_dec_status_text(st));
+                       SB_SHOW(grade, glen), sb_tr(ctx, sb_dec_status_text(st)));
     }
     if (st == SB_DEC_SCALE || d.num <= 0 || !sb_dec_to_fen(d, &seg->grade)) {
         segment_text(text, sizeof text, p, len);

@@ -213,11 +213,11 @@ static int load_doc(shebao_ctx *ctx, const char *text, const origin *o, chain *c
 static const char *leaves_folder(const char *path)
 {
     if (path[0] == '/')
-        return "is an absolute path";
+        return SB_N_("is an absolute path");
     for (const char *s = path; *s;) {
         size_t n = strcspn(s, "/");
         if (n == 2 && s[0] == '.' && s[1] == '.')
-            return "has a '..' component";
+            return SB_N_("has a '..' component");
         s += n;
         s += *s == '/';
     }
@@ -251,7 +251,7 @@ static int load_parent(shebao_ctx *ctx, const char *ext, const origin *o, chain 
         if (why)
             return sb_fail(ctx, SHEBAO_EPOLICY,
                            "%s: $.extends: '%.64s' %s; a parent file must be in the folder of this file or below it",
-                           o->name, ext, why);
+                           o->name, ext, sb_tr(ctx, why));
         path = !o->dir[0] ? sb_strdup(ext) : sb_asprintf("%s/%s", o->dir, ext);
         if (!path)
             return sb_fail(ctx, SHEBAO_ENOMEM, "out of memory");

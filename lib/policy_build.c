@@ -157,7 +157,7 @@ static int build_top(sb_pread *b, json_t *doc)
                                        "description",   "extends",      "sources",        "data_through",
                                        "resident_pension", "long_term_care", "employee_pension", NULL};
     if (!json_is_object(doc))
-        return sb_pread_err(b, "a policy must be a JSON object, not %s", sb_pread_type_name(doc));
+        return sb_pread_err(b, "a policy must be a JSON object, not %s", sb_pread_type_name(b, doc));
     TRY(sb_pread_check_keys(b, doc, keys));
     json_t *schema = json_object_get(doc, "schema");
     if (!schema || !json_is_string(schema) || strcmp(json_string_value(schema), SB_POLICY_SCHEMA) != 0) {

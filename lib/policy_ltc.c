@@ -342,7 +342,7 @@ static int ltc_read_body(sb_pread *b, json_t *e, const ltc_dated *d, const char 
         found++;
     }
     if (!found)
-        return sb_pread_err(b, "%s", d->none);
+        return sb_pread_err(b, "%s", sb_tr(b->ctx, d->none));
     sb_pread_pop(b, old);
     return SHEBAO_OK;
 }
@@ -372,7 +372,7 @@ static const ltc_dated ltc_funding_dated = {
     .shape = {"an object {\"from\", \"groups\"}", ltc_funding_keys, ltc_funding_req},
     .body = "groups", .body_what = "an object keyed by insured group", .body_keys = ltc_groups_keys,
     .names = ltc_group_keys, .read = ltc_read_group,
-    .none = "needs at least one insured group (employee, retiree, resident, minor, assisted)"};
+    .none = SB_N_("needs at least one insured group (employee, retiree, resident, minor, assisted)")};
 
 static const char *const ltc_benefits_keys[] = {"from", "modes", "source", NULL},
                          *const ltc_benefits_req[] = {"from", "modes", NULL},
@@ -382,7 +382,7 @@ static const ltc_dated ltc_benefits_dated = {
     .shape = {"an object {\"from\", \"modes\"}", ltc_benefits_keys, ltc_benefits_req},
     .body = "modes", .body_what = "an object keyed by care mode", .body_keys = ltc_modes_keys,
     .names = ltc_mode_keys, .read = ltc_read_mode,
-    .none = "needs at least one care mode (institution, medical_institution, home_visit, home_cash)"};
+    .none = SB_N_("needs at least one care mode (institution, medical_institution, home_visit, home_cash)")};
 
 /* The dated array arr of d: a new list of entries of `size` bytes, returned even when an entry is refused (the
  * policy owns and frees it), *count of them read; *rc says whether all were. NULL (with *rc) when none is made. */

@@ -79,18 +79,57 @@ int sb_pread_oom(sb_pread *b) { return sb_fail(b->ctx, SHEBAO_ENOMEM, "%s: out o
 
 /* ---- shapes ---------------------------------------------------------------------------------------------- */
 
-const char *sb_pread_type_name(const json_t *v)
+const char *sb_pread_type_name(const sb_pread *b, const json_t *v)
 {
+    static const char *const en[] = {"an object", "an array", "a string", "an integer", "a number", "a boolean",
+                                     "null"},
+                             *const zh[] = {"对象", "数组", "字符串", "整数", "数", "true 或 false", "null"};
+    int k;
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a number";
+    case JSON_OBJECT: k = 0; break;
+    case JSON_ARRAY: k = 1; break;
+    case JSON_STRING: k = 2; break;
+    case JSON_INTEGER: k = 3; break;
+    case JSON_REAL: k = 4; break;
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
+    case JSON_FALSE: k = 5; break;
+    default: k = 6; break;
     }
+    return b && b->ctx && b->ctx->lang == SHEBAO_LANG_ZH ? zh[k] : en[k];
+}
+
+/* An expected shape ("an object {\"from\", \"value\"}", "an object keyed by care mode") in the language of b's
+ * context, into buf: in zh its words before the braces in Chinese and " or " as " 或 "; the member names stay. */
+static const char *shape_words(const sb_pread *b, const char *what, char *buf, size_t size)
+{
+    if (!b->ctx || b->ctx->lang != SHEBAO_LANG_ZH)
+        return what;
+    static const char *const words[][2] = {
+        {"an object keyed by insured group", "以参保人员类别为键的对象"},
+        {"an object keyed by care mode", "以护理方式为键的对象"},
+        {"an object", "对象"},
+        {"an array", "数组"},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t len = strlen(words[i][0]);
+        if (strncmp(what, words[i][0], len) == 0) {
+            n = (size_t)snprintf(buf, size, "%s", words[i][1]);
+            what += len;
+            break;
+        }
+    }
+    for (; *what && n + 1 < size; what++) {
+        if (strncmp(what, " or ", 4) == 0 && n + 6 < size) {
+            memcpy(buf + n, " 或 ", 5); /* (the 3 bytes of 或 between blanks) */
+            n += 5;
+            what += 3;
+        } else {
+            buf[n++] = *what;
+        }
+    }
+    buf[n < size ? n : size - 1] = '\0';
+    return buf;
 }
 
 int sb_pread_check_keys(sb_pread *b, json_t *obj, const char *const *allowed)
@@ -115,7 +154,11 @@ int sb_pread_check_keys(sb_pread *b, json_t *obj, const char *const *allowed)
 int sb_pread_expect_type(sb_pread *b, json_t *v, json_type t, const char *what)
 {
     if (json_typeof(v) != t && !(t == JSON_TRUE && json_is_boolean(v)))
-        return sb_pread_err(b, "must be %s, not %s", what, sb_pread_type_name(v));
+    {
+        char buf[160];
+        return sb_pread_err(b, "must be %s, not %s", shape_words(b, what, buf, sizeof buf),
+                            sb_pread_type_name(b, v));
+    }
     return SHEBAO_OK;
 }
 
@@ -159,10 +202,10 @@ static int pread_dec(sb_pread *b, json_t *v, sb_dec *out)
 {
     if (!json_is_string(v))
         return sb_pread_err(b, "must be a decimal string such as \"190\" or \"0.0262\", not %s",
-                            sb_pread_type_name(v));
+                            sb_pread_type_name(b, v));
     const char *why = NULL;
     if (sb_dec_parse(json_string_value(v), out, &why) != SHEBAO_OK)
-        return sb_pread_err(b, "'%.40s' is not a valid decimal: %s", json_string_value(v), why);
+        return sb_pread_err(b, "'%.40s' is not a valid decimal: %s", json_string_value(v), sb_tr(b->ctx, why));
     return SHEBAO_OK;
 }
 
@@ -189,7 +232,7 @@ static int pread_amount(sb_pread *b, json_t *v, int64_t *fen)
 int sb_pread_v_int(sb_pread *b, json_t *v, int lo, int hi, int *out)
 {
     if (!json_is_integer(v))
-        return sb_pread_err(b, "must be an integer, not %s", sb_pread_type_name(v));
+        return sb_pread_err(b, "must be an integer, not %s", sb_pread_type_name(b, v));
     json_int_t x = json_integer_value(v);
     if (x < lo || x > hi)
         return sb_pread_err(b, "%lld is outside %d..%d", (long long)x, lo, hi);
@@ -200,7 +243,7 @@ int sb_pread_v_int(sb_pread *b, json_t *v, int lo, int hi, int *out)
 int sb_pread_v_bool(sb_pread *b, json_t *v, bool *out)
 {
     if (!json_is_boolean(v))
-        return sb_pread_err(b, "must be true or false, not %s", sb_pread_type_name(v));
+        return sb_pread_err(b, "must be true or false, not %s", sb_pread_type_name(b, v));
     *out = json_is_true(v);
     return SHEBAO_OK;
 }
@@ -366,7 +409,8 @@ int sb_pread_name(sb_pread *b, const sb_pread_obj *o, const char *key, bool req,
             *out = i;
             return sb_pread_record(b, o, &f, names[i], param);
         }
-        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        const char *comma = b->ctx && b->ctx->lang == SHEBAO_LANG_ZH ? "、" : ", ";
+        strncat(list, i ? comma : "", sizeof list - strlen(list) - 1);
         strncat(list, names[i], sizeof list - strlen(list) - 1);
     }
     return sb_pread_err(b, "must be one of %s", list);

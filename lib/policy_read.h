@@ -66,7 +66,8 @@ int sb_pread_oom(sb_pread *b);
 
 /* ---- shapes ---- */
 
-const char *sb_pread_type_name(const json_t *v);
+/* The JSON type of v in words, in the language of b's context ("an integer"; zh: "整数"). */
+const char *sb_pread_type_name(const sb_pread *b, const json_t *v);
 /* Unknown keys are refused (they are almost always typos): `allowed` ends with NULL. */
 int sb_pread_check_keys(sb_pread *b, json_t *obj, const char *const *allowed);
 /* v has type t (JSON_TRUE: either boolean); `what` names the expected shape in the message. */
