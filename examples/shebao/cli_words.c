@@ -302,7 +302,7 @@ static bool match_words(const char *pat, const char *s, const char *at[3], size_
                 return false;
             continue;
         }
-        if (k == 3)
+        if (k == 3 || !*s) /* (a piece is never empty) */
             return false;
         pat++;
         const char *lit = pat, *star = strchr(pat, '*');
@@ -310,7 +310,7 @@ static bool match_words(const char *pat, const char *s, const char *at[3], size_
         const char *end = NULL;
         if (n == 0)
             end = s + strlen(s);
-        else /* the first place the literal after the piece follows (a piece is never empty) */
+        else /* the first place the literal after the piece follows */
             for (const char *p = s + 1; *p && !end; p++)
                 if (strncmp(p, lit, n) == 0)
                     end = p;
