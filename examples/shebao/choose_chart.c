@@ -111,7 +111,7 @@ static void choose_draw(cairo_t *cr, const void *data, bool zh)
 {
     const choose_dots *d = data;
     const choose_result *r = d->r;
-    char buf[512];
+    char buf[512], name[256];
     chart_grey(cr, 1);
     cairo_paint(cr);
     chart_grey(cr, 0.1);
@@ -119,7 +119,7 @@ static void choose_draw(cairo_t *cr, const void *data, bool zh)
                zh ? "城乡居民还是职工养老保险（灵活就业）" : "Resident scheme or employee scheme (flexible worker)", true, 44);
     chart_grey(cr, 0.35);
     snprintf(buf, sizeof buf, zh ? "%s 出生 · %d 年起缴 · 政策 %s" : "born %s · paying from %d · policy %s", r->birth,
-             r->start, cli_policy_display(r->pol));
+             r->start, cli_policy_label(r->pol, zh ? CLI_LANG_ZH : CLI_LANG_EN, name, sizeof name));
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 100, buf, false, 28);
     snprintf(buf, sizeof buf, zh ? "每月养老金（元，纵轴）与个人缴费合计（元，横轴）" : "Monthly pension (yuan, up) against the total paid (yuan, across)");
     chart_line(cr, CHART_MARGIN, CHART_MARGIN + 150, buf, false, 28);

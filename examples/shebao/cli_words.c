@@ -152,10 +152,20 @@ const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_
     return buf;
 }
 
+const char *cli_policy_label(const shebao_policy *p, cli_lang l, char *buf, size_t size)
+{
+    const char *name = shebao_policy_name(p), *slash = name ? strstr(name, " / ") : NULL;
+    if (l != CLI_LANG_EN)
+        return cli_policy_display(p);
+    snprintf(buf, size, "%s", slash && slash[3] ? slash + 3 : shebao_policy_id(p));
+    return buf;
+}
+
 void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l)
 {
+    char name[256];
     fprintf(f, "%s %s (%s)\n", l == CLI_LANG_ZH ? "政策" : l == CLI_LANG_EN ? "policy" : "政策 policy",
-            cli_policy_display(p), shebao_policy_lineage(p));
+            cli_policy_label(p, l, name, sizeof name), shebao_policy_lineage(p));
 }
 
 /* ---- 说明 -------------------------------------------------------------------------------------------------------

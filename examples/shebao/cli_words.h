@@ -45,8 +45,13 @@ const char *cli_policy_display(const shebao_policy *p);
 /* The policy's name (`name`, "中文 / English" by convention) in l: the part before " / " (zh) or after it (en), the
  * whole name in both or when it has no " / "; cli_policy_display() when it has no name. Into buf, returned. */
 const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_t size);
+/* The policy's name in the titles and charts of l: its display name (cli_policy_display: "浙江省") in zh and both;
+ * in en the English half of its name ("Zhejiang province (provincial minimum)"), or its id when the name has none.
+ * Into buf (en), returned. */
+const char *cli_policy_label(const shebao_policy *p, cli_lang l, char *buf, size_t size);
 /* The title line of a result: "政策 policy 浙江省 (zhejiang > national)" (both), "政策 浙江省 (...)" (zh),
- * "policy 浙江省 (...)" (en): the display name, then the lineage, which starts with the id. */
+ * "policy Zhejiang province (provincial minimum) (...)" (en): cli_policy_label, then the lineage, which starts
+ * with the id. */
 void cli_policy_title(FILE *f, const shebao_policy *p, cli_lang l);
 
 /* A status in l: its Chinese word in zh (官方, 二手资料, 回忆未核实, 推断, 假设, 无来源), else its name

@@ -466,8 +466,9 @@ static int read_list(shebao_ctx *ctx, const char *name, const char *noun, const 
  * a chart stream (shebao serve), into that stream. */
 static int write_chart(const shebao_comparison *c, const shebao_policy *pol, const compare_opts *o)
 {
-    char err[512];
-    chart_info info = {cli_policy_display(pol), o->birth.text, !o->lang || strcmp(o->lang, "zh") == 0};
+    char err[512], name[256];
+    bool zh = !o->lang || strcmp(o->lang, "zh") == 0;
+    chart_info info = {cli_policy_label(pol, zh ? CLI_LANG_ZH : CLI_LANG_EN, name, sizeof name), o->birth.text, zh};
     cli_outfile of;
     cli_sink *sink = cli_sink_get();
     int exit_code = EXIT_OK, r = -1, e = sink && sink->chart ? 0 : cli_outfile_open(&of, o->chart);

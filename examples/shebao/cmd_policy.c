@@ -8,10 +8,11 @@
 /* Whether the table is in Chinese alone (--lang zh): its English-only lines are then Chinese. */
 static bool in_zh(void) { return cli_lang_get() == CLI_LANG_ZH; }
 
-/* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one; the name in the language. */
+/* "policy   ID (浙江省) — NAME": the display name in brackets when the policy has one (not in en); the name in the
+ * language. */
 static void policy_line(const shebao_policy *p)
 {
-    const char *zh = shebao_policy_name_zh(p);
+    const char *zh = cli_lang_get() == CLI_LANG_EN ? NULL : shebao_policy_name_zh(p); /* (en: no Chinese) */
     char name[256];
     printf("%s%s%s%s%s — %s\n", in_zh() ? "政策     " : "policy   ", shebao_policy_id(p), zh ? " (" : "", zh ? zh : "", zh ? ")" : "",
            cli_policy_name(p, cli_lang_get(), name, sizeof name));

@@ -179,12 +179,13 @@ if grep -qxF "失能等级评估（长期护理失能等级评估标准 2021）"
 
 # ---- the labels and lines of the text tables (#13) ------------------------------------------------------------
 # zh: each table has the Chinese lines typed below (the Chinese half of what both prints) and none of the English
-# labels that both prints beside them; en: no Chinese character, once the data are left out: the policy's Chinese
-# display name in the title line ("policy 浙江省 ...", "policy   zhejiang (浙江省) — 浙江省城乡居民..."), the
-# non-official values (paths and values as the policy files write them) and the Chinese titles of the sources.
+# labels that both prints beside them; en: no Chinese character, once the data are left out: the non-official values
+# (paths and values as the policy files write them) and the Chinese titles of the sources. (The title lines, "policy
+# Zhejiang province (provincial minimum) (zhejiang > national)", "policy   zhejiang — Zhejiang province …", are
+# English in en: checked too.)
 # en_text FILE: the table without those lines; zh_text FILE: without the non-official values (their paths and values
 # are English in every language)
-en_text() { sed -e '/^policy /d' -e '/non-official value(s):$/,$d' -e '/^SOURCES$/,$d' "$1"; }
+en_text() { sed -e '/non-official value(s):$/,$d' -e '/^SOURCES$/,$d' "$1"; }
 zh_text() { sed -e '/^依据的非官方数值/,$d' "$1"; }
 # name | arguments | Chinese lines (separated by ;) | English labels that zh must not have (a grep -E pattern)
 while IFS='|' read -r name args lines english; do
@@ -238,7 +239,7 @@ else
     failed table-zh-policy-show "$(sed -n 1,4p "$TOP/out")"
 fi
 run_env - policy show --lang en
-sed -n 2,4p "$TOP/out" >"$TOP/en"
+sed -n 1,4p "$TOP/out" >"$TOP/en"
 if grep -q "^PARAMETER  *FROM  *VALUE  *STATUS  *SOURCE$" "$TOP/out" && grep -qx "SOURCES" "$TOP/out" && ! has_cjk "$TOP/en"
 then
     passed
@@ -258,6 +259,15 @@ for pair in "zh|zhejiang-taizhou     台州市区城乡居民基本养老保险"
     run_env - policy list --lang "${pair%%|*}"
     if [ "$st" = 0 ] && grep -qxF "${pair#*|}" "$TOP/out"; then passed
     else failed "policy-list-${pair%%|*}" "$(grep taizhou "$TOP/out")"; fi
+done
+# the title line of a result names the policy by its display name (name_zh) in zh and both, by the English half of
+# its name in en (data/policies/zhejiang-taizhou.json: name_zh 台州市区, name "… / Taizhou city districts (Zhejiang)")
+for pair in "zh|政策 台州市区 (zhejiang-taizhou > zhejiang > national)" \
+    "en|policy Taizhou city districts (Zhejiang) (zhejiang-taizhou > zhejiang > national)" \
+    "both|政策 policy 台州市区 (zhejiang-taizhou > zhejiang > national)"; do
+    run_env - retire --birth 1970-05 --category male --region zhejiang-taizhou --lang "${pair%%|*}"
+    if [ "$st" = 0 ] && [ "$(head -n 1 "$TOP/out")" = "${pair#*|}" ]; then passed
+    else failed "title-${pair%%|*}" "$(head -n 1 "$TOP/out")"; fi
 done
 # policy check: 215 values, 190 of them not official, as the golden case policy-check-bundled says in English
 run_env LANG=zh_CN.UTF-8 policy check data/policies/zhejiang.json
