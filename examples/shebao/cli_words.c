@@ -138,26 +138,41 @@ const char *cli_policy_display(const shebao_policy *p)
     return zh ? zh : shebao_policy_id(p);
 }
 
-const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_t size)
+/* The half of the policy's name ("中文 / English") in the language (zh: before " / ", en: after it) as *s and *n;
+ * false when the name has no " / ". */
+static bool name_half(const shebao_policy *p, bool en, const char **s, int *n)
 {
     const char *name = shebao_policy_name(p), *slash = name ? strstr(name, " / ") : NULL;
+    if (!slash)
+        return false;
+    *s = en ? slash + 3 : name;
+    *n = en ? (int)strlen(slash + 3) : (int)(slash - name);
+    return true;
+}
+
+const char *cli_policy_name(const shebao_policy *p, cli_lang l, char *buf, size_t size)
+{
+    const char *name = shebao_policy_name(p), *half;
+    int n;
     if (!name || !*name)
         snprintf(buf, size, "%s", cli_policy_display(p));
-    else if (!slash || l == CLI_LANG_BOTH)
-        snprintf(buf, size, "%s", name);
-    else if (l == CLI_LANG_ZH)
-        snprintf(buf, size, "%.*s", (int)(slash - name), name);
+    else if (l != CLI_LANG_BOTH && name_half(p, l == CLI_LANG_EN, &half, &n))
+        snprintf(buf, size, "%.*s", n, half);
     else
-        snprintf(buf, size, "%s", slash + 3);
+        snprintf(buf, size, "%s", name);
     return buf;
 }
 
 const char *cli_policy_label(const shebao_policy *p, cli_lang l, char *buf, size_t size)
 {
-    const char *name = shebao_policy_name(p), *slash = name ? strstr(name, " / ") : NULL;
+    const char *half;
+    int n;
     if (l != CLI_LANG_EN)
         return cli_policy_display(p);
-    snprintf(buf, size, "%s", slash && slash[3] ? slash + 3 : shebao_policy_id(p));
+    if (name_half(p, true, &half, &n) && n > 0)
+        snprintf(buf, size, "%.*s", n, half);
+    else
+        snprintf(buf, size, "%s", shebao_policy_id(p));
     return buf;
 }
 
