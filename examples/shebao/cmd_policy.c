@@ -47,12 +47,17 @@ static void print_table(const shebao_policy *p)
     for (size_t i = 0; i < n; i++) {
         shebao_param q;
         shebao_policy_param(p, i, &q);
-        char value[256]; /* the value and the status in the language (zh: Chinese), padded by display width */
-        printf("%-52s %-8s ", q.path, q.from);
-        cli_pad(stdout, cli_value_words(q.value, cli_lang_get(), value, sizeof value), 36, false);
-        fputc(' ', stdout);
-        cli_pad(stdout, cli_status(q.status, cli_lang_get()), 11, false);
-        printf(" %s\n", q.source[0] ? q.source : "-");
+        if (in_zh()) { /* the value and the status in Chinese, padded by display width */
+            char value[256];
+            printf("%-52s %-8s ", q.path, q.from);
+            cli_pad(stdout, cli_value_words(q.value, CLI_LANG_ZH, value, sizeof value), 36, false);
+            fputc(' ', stdout);
+            cli_pad(stdout, cli_status(q.status, CLI_LANG_ZH), 11, false);
+            printf(" %s\n", q.source[0] ? q.source : "-");
+        } else {
+            printf("%-52s %-8s %-36s %-11s %s\n", q.path, q.from, q.value, shebao_status_name(q.status),
+                   q.source[0] ? q.source : "-");
+        }
         if (q.status != SHEBAO_STATUS_OFFICIAL)
             unofficial++;
     }
